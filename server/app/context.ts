@@ -1,0 +1,19 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import type { Viewer } from '../auth/viewer';
+import type { AppError } from './errors';
+import type { Loaders } from './loaders';
+import type { Services } from './services';
+
+export interface Context {
+  viewer: Viewer | null;
+  /** Why a presented token was not accepted; reported when the operation needs a signed-in user. */
+  authError?: AppError;
+  db: DataSource;
+  loaders: Loaders;
+  requestId: string;
+  /** Where the request came from, for per-source rate limits. */
+  source: string;
+  log: Logger;
+  services: Services;
+}

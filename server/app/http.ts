@@ -1,0 +1,178 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { DataSource } from 'typeorm';
+import { User } from '../modules/users/user.entity';
+import { makeViewer, type Viewer } from '../auth/viewer';
+import type { Context } from './context';
+import { AppError } from './errors';
+import { formatErrorFor } from './format-error';
+import { createLoaders } from './loaders';
+import type { Services } from './services';
+
+export interface RunningHttp {
+  server: http.Server;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const ACTIVE_CHECK_MS = 30_000;
+
+/** Token claims carry the viewer; whether the account is still active is re-read at most every 30 s. */
+function viewerResolver(db: DataSource, services: Services) {
+  const checked = new Map<number, { at: number; active: boolean }>();
+  return async (authorization: unknown): Promise<{ viewer: Viewer | null; authError?: AppError }> => {
+    try {
+      return { viewer: await resolve(authorization) };
+    } catch (err) {
+      if (err instanceof AppError) return { viewer: null, authError: err };
+      throw err;
+    }
+  };
+
+  async function resolve(authorization: unknown): Promise<Viewer | null> {
+    if (typeof authorization !== 'string' || !authorization) return null;
+    const token = authorization.replace(/^Bearer\s+/i, '');
+    const claims = services.tokens.verify(token);
+    const userId = Number(claims.sub);
+    const now = Date.now();
+    let state = checked.get(userId);
+    if (!state || now - state.at > ACTIVE_CHECK_MS) {
+      const user = await db.getRepository(User).findOne({ where: { id: userId }, select: { id: true, active: true } });
+      state = { at: now, active: !!user?.active };
+      if (checked.size > 10_000) checked.clear();
+      checked.set(userId, state);
+    }
+    if (!state.active) throw AppError.unauthenticated('This account is no longer active.');
+    return makeViewer({
+      userId,
+      username: claims.username,
+      role: claims.role,
+      opdId: claims.opdId,
+      opdPath: claims.opdPath,
+      servicePostId: claims.servicePostId,
+    });
+  }
+}
+
+export async function startHttp(schema: GraphQLSchema, db: DataSource, services: Services, port: number, host: string): Promise<RunningHttp> {
+  const { config, log } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const server = http.createServer(app);
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
+  const resolveViewer = viewerResolver(db, services);
+
+  const makeContext = (auth: { viewer: Viewer | null; authError?: AppError }, source: string, requestId: string): Context => ({
+    viewer: auth.viewer,
+    authError: auth.authError,
+    db,
+    loaders: createLoaders(db),
+    requestId,
+    source,
+    log: log.child({ requestId }),
+    services,
+  });
+
+  const wsCleanup = useServer<{ authorization?: string }, { viewer?: Viewer | null; source?: string }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const auth = await resolveViewer(ctx.connectionParams?.authorization);
+        if (auth.authError) return false;
+        ctx.extra.viewer = auth.viewer;
+        ctx.extra.source = (ctx.extra.request.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+        return true;
+      },
+      context: (ctx) => makeContext({ viewer: ctx.extra.viewer ?? null }, ctx.extra.source ?? 'ws', crypto.randomUUID()),
+    },
+    wss,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatErrorFor(log, config.mode === 'development'),
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    const origin = req.headers.origin;
+    if (origin && config.corsOrigins.includes(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, x-api-key');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      if (req.method === 'OPTIONS') return void res.sendStatus(204);
+    }
+    next();
+  });
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '256kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || crypto.randomUUID();
+        const source = req.ip ?? 'unknown';
+        return makeContext(await resolveViewer(req.headers.authorization), source, requestId);
+      },
+    }),
+  );
+  const adminIndex = path.join(config.adminDist, 'index.html');
+  if (fs.existsSync(adminIndex)) {
+    app.use('/admin', express.static(config.adminDist, { index: false, maxAge: '1h' }));
+    app.get(/^\/admin(\/.*)?$/, (_req, res) => void res.sendFile(adminIndex));
+  }
+  app.get('/', (_req, res) => void res.redirect('/admin/'));
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ err }, 'http error');
+    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : err.message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }] });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    server,
+    port: actualPort,
+    async stop() {
+      // Apollo's drain plugins close HTTP keep-alive sockets and the graphql-ws server.
+      await apollo.stop();
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import DataLoader from 'dataloader';
+import { DataSource, In, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { Category } from '../modules/categories/category.entity';
+import { Opd } from '../modules/opds/opd.entity';
+import { Program } from '../modules/programs/program.entity';
+import { ServicePost } from '../modules/service-posts/service-post.entity';
+import { SlaPolicy } from '../modules/sla/sla-policy.entity';
+import { User } from '../modules/users/user.entity';
+import { Role } from '../auth/roles';
+
+export function byIdLoader<T extends ObjectLiteral & { id: number }>(db: DataSource, entity: EntityTarget<T>) {
+  return new DataLoader<number, T | null>(async (ids) => {
+    const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+/** Loaders live for one operation only: never share them between requests. */
+export function createLoaders(db: DataSource) {
+  return {
+    opd: byIdLoader(db, Opd),
+    user: byIdLoader(db, User),
+    category: byIdLoader(db, Category),
+    program: byIdLoader(db, Program),
+    servicePost: byIdLoader(db, ServicePost),
+    slaPolicy: byIdLoader(db, SlaPolicy),
+    officersByPost: new DataLoader<number, User[]>(async (postIds) => {
+      const rows = await db.getRepository(User).find({ where: { servicePostId: In([...postIds]) }, order: { name: 'ASC' } });
+      return postIds.map((id) => rows.filter((u) => u.servicePostId === id));
+    }),
+    /** Number of active unit heads per Opd: an Opd can receive forwards only with one. */
+    unitHeadCount: new DataLoader<number, number>(async (opdIds) => {
+      const rows: { opdId: number; n: string }[] = await db.query(
+        `SELECT "opdId", count(*) AS n FROM app_user WHERE role = $1 AND active AND "opdId" = ANY($2) GROUP BY "opdId"`,
+        [Role.UNIT_HEAD, [...opdIds]],
+      );
+      const map = new Map(rows.map((r) => [Number(r.opdId), Number(r.n)]));
+      return opdIds.map((id) => map.get(id) ?? 0);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
+import { AuthResolver } from '../auth/auth.resolver';
+import { CategoryResolver } from '../modules/categories/category.module';
+import { HolidayResolver } from '../modules/holidays/holiday.module';
+import { OpdResolver } from '../modules/opds/opd.resolver';
+import { ProgramResolver } from '../modules/programs/program.module';
+import { ServicePostResolver } from '../modules/service-posts/service-post.module';
+import { SlaPolicyResolver } from '../modules/sla/sla-policy.module';
+import { UserResolver } from '../modules/users/user.module';
+
+export const RESOLVERS: NonEmptyArray<Function> = [
+  AuthResolver,
+  OpdResolver,
+  ServicePostResolver,
+  CategoryResolver,
+  SlaPolicyResolver,
+  ProgramResolver,
+  HolidayResolver,
+  UserResolver,
+];
+
+let built: Promise<GraphQLSchema> | null = null;
+
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: RESOLVERS,
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+  return built;
+}
+
+/** The committed `schema.graphql` is exactly this text. */
+export function printAppSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

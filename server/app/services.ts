@@ -1,0 +1,25 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { TokenIssuer } from '../auth/tokens';
+import { RateLimiter } from './rate-limit';
+
+/** Process-wide services, created once at start and reachable from every request's context. */
+export interface Services {
+  config: Config;
+  log: Logger;
+  tokens: TokenIssuer;
+  limits: {
+    login: RateLimiter;
+    publicSubmit: RateLimiter;
+    publicRead: RateLimiter;
+  };
+}
+
+export function createRateLimits(mode: Config['mode']) {
+  const relaxed = mode === 'test' ? 10 : 1;
+  return {
+    login: new RateLimiter(10 * relaxed, 60_000),
+    publicSubmit: new RateLimiter(5 * relaxed, 60_000),
+    publicRead: new RateLimiter(60 * relaxed, 60_000),
+  };
+}

@@ -1,0 +1,95 @@
+import argon2 from 'argon2';
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import type { Context } from '../app/context';
+import { AppError } from '../app/errors';
+import { Opd } from '../modules/opds/opd.entity';
+import { User } from '../modules/users/user.entity';
+import { Permission, permissionsOf } from './permissions';
+import { Requires } from './requires';
+import { Role } from './roles';
+
+registerEnumType(Permission, { name: 'Permission', description: 'What a role may do; see server/auth/permissions.ts' });
+
+@ObjectType({ description: 'The signed-in user with what it may do, so the console never re-types the rules.' })
+export class Viewer {
+  @Field(() => ID) id: number;
+  @Field(() => String) username: string;
+  @Field(() => String) name: string;
+  @Field(() => Role) role: Role;
+  @Field(() => Opd) opd: Opd;
+  @Field(() => ID, { nullable: true }) servicePostId: number | null;
+  @Field(() => [Permission]) permissions: Permission[];
+}
+
+@ObjectType()
+export class AuthPayload {
+  @Field(() => String) token: string;
+  @Field(() => Date) expiresAt: Date;
+  @Field(() => Viewer) viewer: Viewer;
+}
+
+const LOCK_AFTER_FAILURES = 5;
+const LOCK_MS = 5 * 60_000;
+const WRONG = 'Wrong username or password.';
+// Spent on unknown usernames too, so timing does not reveal which part was wrong.
+let dummyHash: Promise<string> | null = null;
+
+async function toViewer(ctx: Context, user: User): Promise<Viewer> {
+  const opd = await ctx.loaders.opd.load(user.opdId);
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    role: user.role,
+    opd: opd!,
+    servicePostId: user.servicePostId,
+    permissions: permissionsOf(user.role),
+  };
+}
+
+@Resolver()
+export class AuthResolver {
+  @Requires(Permission.PUBLIC)
+  @Mutation(() => AuthPayload, { description: 'Sign in; the token goes in `Authorization: Bearer …` or graphql-ws connectionParams.authorization.' })
+  async login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
+    ctx.services.limits.login.check(`login:${ctx.source}`, 'sign-in attempts');
+    if (username.length > 100 || password.length > 200) throw AppError.unauthenticated(WRONG);
+    const repo = ctx.db.getRepository(User);
+    const user = await repo.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username: username.trim().toLowerCase() }).getOne();
+    if (!user || !user.active) {
+      dummyHash ??= argon2.hash('not-a-password');
+      await argon2.verify(await dummyHash, password).catch(() => false);
+      throw AppError.unauthenticated(WRONG);
+    }
+    if (user.lockedUntil && user.lockedUntil > new Date()) {
+      throw AppError.unauthenticated('Too many failed attempts; this account is locked for a few minutes.');
+    }
+    if (!(await argon2.verify(user.passwordHash, password).catch(() => false))) {
+      const failures = user.failedLogins + 1;
+      await repo.update(user.id, {
+        failedLogins: failures >= LOCK_AFTER_FAILURES ? 0 : failures,
+        lockedUntil: failures >= LOCK_AFTER_FAILURES ? new Date(Date.now() + LOCK_MS) : null,
+      });
+      throw AppError.unauthenticated(WRONG);
+    }
+    await repo.update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() });
+    const opd = await ctx.loaders.opd.load(user.opdId);
+    const { token, expiresAt } = ctx.services.tokens.sign({
+      sub: String(user.id),
+      username: user.username,
+      role: user.role,
+      opdId: user.opdId,
+      opdPath: opd!.path,
+      servicePostId: user.servicePostId,
+    });
+    return { token, expiresAt, viewer: await toViewer(ctx, user) };
+  }
+
+  @Requires(Permission.AUTHENTICATED)
+  @Query(() => Viewer, { description: 'The signed-in user with its Opd and permissions.' })
+  async me(@Ctx() ctx: Context) {
+    const user = await ctx.loaders.user.load(ctx.viewer!.userId);
+    if (!user) throw AppError.unauthenticated();
+    return toViewer(ctx, user);
+  }
+}

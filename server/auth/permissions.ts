@@ -1,0 +1,87 @@
+import { Role } from './roles';
+
+/**
+ * Every operation names exactly one of these (see `Requires`). Which role holds which
+ * permission is decided here and nowhere else; row scope and the central rule add
+ * per-complaint checks in the domain policies.
+ */
+export enum Permission {
+  /** Anyone, including citizens and external apps without an account. */
+  PUBLIC = 'PUBLIC',
+  /** Any signed-in user. */
+  AUTHENTICATED = 'AUTHENTICATED',
+  ORG_READ = 'ORG_READ',
+  ORG_MANAGE = 'ORG_MANAGE',
+  USER_READ = 'USER_READ',
+  USER_MANAGE = 'USER_MANAGE',
+  COMPLAINT_READ = 'COMPLAINT_READ',
+  COMPLAINT_RECORD = 'COMPLAINT_RECORD',
+  COMPLAINT_VERIFY = 'COMPLAINT_VERIFY',
+  COMPLAINT_FORWARD = 'COMPLAINT_FORWARD',
+  COMPLAINT_RETURN = 'COMPLAINT_RETURN',
+  COMPLAINT_ASSIGN = 'COMPLAINT_ASSIGN',
+  COMPLAINT_PROGRESS = 'COMPLAINT_PROGRESS',
+  COMPLAINT_NOTE = 'COMPLAINT_NOTE',
+  COMPLAINT_RESPOND = 'COMPLAINT_RESPOND',
+  COMPLAINT_CLOSE = 'COMPLAINT_CLOSE',
+  COMPLAINT_REOPEN = 'COMPLAINT_REOPEN',
+  DESK_READ = 'DESK_READ',
+  DESK_MANAGE = 'DESK_MANAGE',
+  REPORT_READ = 'REPORT_READ',
+}
+
+const READ_ALL = [Permission.AUTHENTICATED, Permission.ORG_READ, Permission.COMPLAINT_READ];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  [Role.SUPERADMIN]: [
+    ...READ_ALL,
+    Permission.ORG_MANAGE,
+    Permission.USER_READ,
+    Permission.USER_MANAGE,
+    Permission.DESK_READ,
+    Permission.REPORT_READ,
+  ],
+  [Role.ADMIN]: [
+    ...READ_ALL,
+    Permission.USER_READ,
+    Permission.COMPLAINT_RECORD,
+    Permission.COMPLAINT_VERIFY,
+    Permission.COMPLAINT_FORWARD,
+    Permission.COMPLAINT_NOTE,
+    Permission.COMPLAINT_CLOSE,
+    Permission.COMPLAINT_REOPEN,
+    Permission.REPORT_READ,
+  ],
+  [Role.OFFICER]: [...READ_ALL, Permission.COMPLAINT_RECORD],
+  [Role.UNIT_HEAD]: [
+    ...READ_ALL,
+    Permission.USER_READ,
+    Permission.COMPLAINT_FORWARD,
+    Permission.COMPLAINT_RETURN,
+    Permission.COMPLAINT_ASSIGN,
+    Permission.COMPLAINT_PROGRESS,
+    Permission.COMPLAINT_NOTE,
+    Permission.COMPLAINT_RESPOND,
+    Permission.DESK_READ,
+    Permission.DESK_MANAGE,
+    Permission.REPORT_READ,
+  ],
+  [Role.UNIT_STAFF]: [
+    ...READ_ALL,
+    Permission.COMPLAINT_PROGRESS,
+    Permission.COMPLAINT_NOTE,
+    Permission.DESK_READ,
+  ],
+  [Role.LEADER]: [...READ_ALL, Permission.USER_READ, Permission.DESK_READ, Permission.REPORT_READ],
+};
+
+/** Refusals that must tell the caller what to do instead. */
+export const REFUSAL_MESSAGES: Partial<Record<Permission, string>> = {
+  [Permission.COMPLAINT_RESPOND]:
+    'Only the head of the unit the complaint is forwarded to may answer it. Complaint admins do not answer: forward the complaint to the responsible unit instead.',
+};
+
+export function permissionsOf(role: Role | null | undefined): Permission[] {
+  if (!role) return [Permission.PUBLIC];
+  return [Permission.PUBLIC, ...ROLE_PERMISSIONS[role]];
+}

@@ -1,0 +1,8 @@
+export enum Role {
+  SUPERADMIN = 'SUPERADMIN',
+  ADMIN = 'ADMIN',
+  OFFICER = 'OFFICER',
+  UNIT_HEAD = 'UNIT_HEAD',
+  UNIT_STAFF = 'UNIT_STAFF',
+  LEADER = 'LEADER',
+}

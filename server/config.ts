@@ -1,0 +1,60 @@
+import path from 'node:path';
+
+export type AppMode = 'production' | 'demo' | 'development' | 'test';
+
+export interface Config {
+  mode: AppMode;
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent an embedded server is started. */
+  databaseUrl: string | null;
+  embeddedDataDir: string;
+  embeddedPort: number;
+  tokenSecret: string;
+  tokenTtlSeconds: number;
+  logLevel: string;
+  corsOrigins: string[];
+  adminDist: string;
+  /** Seed demo data (organisation, demo accounts, complaints) when the database is empty. */
+  seedDemo: boolean;
+  sweepIntervalMs: number;
+}
+
+export class ConfigError extends Error {}
+
+const DEV_SECRET = 'lapor-dev-secret-not-for-production';
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode = (env.APP_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo')) as AppMode;
+  if (!['production', 'demo', 'development', 'test'].includes(mode)) {
+    throw new ConfigError(`APP_MODE must be one of production, demo, development, test; got "${mode}"`);
+  }
+  const secret = env.TOKEN_SECRET ?? '';
+  if (mode === 'production' && secret.length < 32) {
+    throw new ConfigError('TOKEN_SECRET is required in production mode (at least 32 characters).');
+  }
+  const root = path.resolve(__dirname, '..', '..');
+  return {
+    mode,
+    port: int(env, 'PORT', 4000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR ?? path.join(root, '.data', 'pg')),
+    embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329),
+    tokenSecret: secret || DEV_SECRET,
+    tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600),
+    logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    adminDist: path.join(root, 'admin', 'dist'),
+    seedDemo: mode !== 'production' && env.SEED_DEMO !== 'false',
+    sweepIntervalMs: int(env, 'SWEEP_INTERVAL_MS', 60_000),
+  };
+}

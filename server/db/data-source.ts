@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+
+// `date` columns are calendar days in WIB; keep them as 'YYYY-MM-DD' instead of local-midnight Dates.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export const MIGRATIONS_GLOB = path.join(__dirname, '..', '..', 'migrations', '*.js');
+
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: [MIGRATIONS_GLOB],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'lapor' },
+  });
+}

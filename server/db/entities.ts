@@ -1,0 +1,9 @@
+import { Category } from '../modules/categories/category.entity';
+import { Holiday } from '../modules/holidays/holiday.entity';
+import { Opd } from '../modules/opds/opd.entity';
+import { Program } from '../modules/programs/program.entity';
+import { ServicePost } from '../modules/service-posts/service-post.entity';
+import { SlaPolicy } from '../modules/sla/sla-policy.entity';
+import { User } from '../modules/users/user.entity';
+
+export const ENTITIES = [Opd, SlaPolicy, Category, Program, Holiday, ServicePost, User];

@@ -1,0 +1,72 @@
+export enum ComplaintType {
+  COMPLAINT = 'COMPLAINT',
+  ASPIRATION = 'ASPIRATION',
+  INFORMATION_REQUEST = 'INFORMATION_REQUEST',
+}
+
+export enum Channel {
+  SERVICE_POST = 'SERVICE_POST',
+  WALK_IN = 'WALK_IN',
+  CALL_CENTER = 'CALL_CENTER',
+  SMS = 'SMS',
+  WHATSAPP = 'WHATSAPP',
+  WEB = 'WEB',
+  SOCIAL_MEDIA = 'SOCIAL_MEDIA',
+  SP4N_LAPOR = 'SP4N_LAPOR',
+  EXTERNAL_APP = 'EXTERNAL_APP',
+}
+
+export enum ComplaintStatus {
+  SUBMITTED = 'SUBMITTED',
+  VERIFIED = 'VERIFIED',
+  FORWARDED = 'FORWARDED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  RESPONDED = 'RESPONDED',
+  CLOSED = 'CLOSED',
+  REJECTED = 'REJECTED',
+}
+
+export enum ProgressStage {
+  VERIFICATION = 'VERIFICATION',
+  FIELD_CHECK = 'FIELD_CHECK',
+  IN_WORK = 'IN_WORK',
+  DESK = 'DESK',
+}
+
+/** What happened to a complaint; one row of the timeline each. */
+export enum ComplaintEventType {
+  SUBMITTED = 'SUBMITTED',
+  VERIFIED = 'VERIFIED',
+  REJECTED = 'REJECTED',
+  FORWARDED = 'FORWARDED',
+  RETURNED = 'RETURNED',
+  ACCEPTED = 'ACCEPTED',
+  ASSIGNED = 'ASSIGNED',
+  PROGRESS = 'PROGRESS',
+  INTERNAL_NOTE = 'INTERNAL_NOTE',
+  RESPONDED = 'RESPONDED',
+  CLOSED = 'CLOSED',
+  AUTO_CLOSED = 'AUTO_CLOSED',
+  REOPENED = 'REOPENED',
+  RATED = 'RATED',
+  OVERDUE = 'OVERDUE',
+  ESCALATED = 'ESCALATED',
+}
+
+/** The actions of the status machine (see complaint-status.ts). */
+export enum ComplaintAction {
+  VERIFY = 'VERIFY',
+  REJECT = 'REJECT',
+  FORWARD = 'FORWARD',
+  ACCEPT = 'ACCEPT',
+  ASSIGN = 'ASSIGN',
+  PROGRESS = 'PROGRESS',
+  RETURN = 'RETURN',
+  RESPOND = 'RESPOND',
+  CLOSE = 'CLOSE',
+  AUTO_CLOSE = 'AUTO_CLOSE',
+  REOPEN = 'REOPEN',
+  RATE = 'RATE',
+  NOTE = 'NOTE',
+  MARK_OVERDUE = 'MARK_OVERDUE',
+}

@@ -1,0 +1,10 @@
+export enum OpdKind {
+  PEMDA = 'PEMDA',
+  OPD = 'OPD',
+  BIDANG = 'BIDANG',
+  UPT = 'UPT',
+  PUSKESMAS = 'PUSKESMAS',
+  KECAMATAN = 'KECAMATAN',
+  KELURAHAN = 'KELURAHAN',
+  BUMD = 'BUMD',
+}

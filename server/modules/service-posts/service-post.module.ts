@@ -1,0 +1,88 @@
+import { ArrayMaxSize, IsInt, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Ctx, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context';
+import { createCrudResolver, CrudService } from '../../app/crud';
+import { AppError, parseId } from '../../app/errors';
+import { PageOf } from '../../app/paging';
+import { refId } from '../../app/refs';
+import { Permission } from '../../auth/permissions';
+import { Opd } from '../opds/opd.entity';
+import { OpdKind } from '../opds/opd-kind';
+import { CODE_MESSAGE, CODE_PATTERN } from '../opds/opd.inputs';
+import { User } from '../users/user.entity';
+import { ServicePost } from './service-post.entity';
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+@InputType()
+export class OpeningSlotInput {
+  @Field(() => Int) @IsInt() @Min(1) @Max(7) weekday: number;
+  @Field(() => String) @Matches(HHMM, { message: 'must be HH:MM' }) opensAt: string;
+  @Field(() => String) @Matches(HHMM, { message: 'must be HH:MM' }) closesAt: string;
+}
+
+@InputType()
+export class ServicePostInput {
+  @Field(() => String) @Length(1, 40) @Matches(CODE_PATTERN, { message: CODE_MESSAGE }) code: string;
+  @Field(() => String) @Length(2, 200) name: string;
+  @Field(() => ID) kelurahanId: string;
+  @Field(() => String) @Matches(/^\d{1,3}$/, { message: 'must be an RW number, e.g. 03' }) rw: string;
+  @Field(() => String, { defaultValue: '' }) @Length(0, 300) address: string = '';
+  @Field(() => [OpeningSlotInput])
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(21)
+  schedule: OpeningSlotInput[] = [];
+  @Field(() => Boolean, { defaultValue: true }) active: boolean = true;
+}
+
+@InputType()
+export class ServicePostFilter {
+  @Field(() => [ID], { nullable: true }) ids?: string[] | null;
+  @Field(() => String, { nullable: true }) q?: string | null;
+  @Field(() => ID, { nullable: true }) kelurahanId?: string | null;
+  @Field(() => Boolean, { nullable: true }) active?: boolean | null;
+}
+
+export const servicePostService = new CrudService<ServicePost, ServicePostInput, ServicePostFilter>({
+  entity: ServicePost,
+  label: 'service post',
+  sortable: { name: 'e.name', code: 'e.code', rw: 'e.rw' },
+  searchable: ['e.name', 'e.code', 'e.address'],
+  applyFilter(qb, f) {
+    if (f.kelurahanId) qb.andWhere('e.kelurahanId = :k', { k: parseId(f.kelurahanId, 'filter.kelurahanId') });
+    if (f.active != null) qb.andWhere('e.active = :a', { a: f.active });
+  },
+  async toRow(input, ctx) {
+    input.schedule.forEach((slot, i) => {
+      if (slot.closesAt <= slot.opensAt) throw AppError.field(`input.schedule.${i}.closesAt`, 'must be after opensAt');
+    });
+    return {
+      code: input.code,
+      name: input.name.trim(),
+      kelurahanId: (await refId(ctx, Opd, input.kelurahanId, 'input.kelurahanId', (o) =>
+        o.kind === OpdKind.KELURAHAN ? null : 'must be a kelurahan',
+      ))!,
+      rw: input.rw.padStart(2, '0'),
+      address: input.address ?? '',
+      schedule: input.schedule.map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
+      active: input.active,
+    };
+  },
+});
+
+@Resolver(() => ServicePost)
+export class ServicePostResolver extends createCrudResolver({
+  type: ServicePost, page: PageOf(ServicePost, 'ServicePostPage'), input: ServicePostInput, filter: ServicePostFilter,
+  single: 'servicePost', plural: 'servicePosts', typeName: 'ServicePost',
+  read: Permission.ORG_READ, manage: Permission.ORG_MANAGE, service: servicePostService,
+}) {
+  @FieldResolver(() => Opd, { nullable: true })
+  kelurahan(@Root() p: ServicePost, @Ctx() ctx: Context) {
+    return ctx.loaders.opd.load(p.kelurahanId);
+  }
+
+  @FieldResolver(() => [User], { description: 'Officers assigned to this post.' })
+  officers(@Root() p: ServicePost, @Ctx() ctx: Context) {
+    return ctx.loaders.officersByPost.load(p.id);
+  }
+}

@@ -1,0 +1,1156 @@
+/**
+ * Demo seed data for Kota Magelang (plain typed data, no database code).
+ *
+ * Region codes: the kecamatan and kelurahan codes below (Kemendagri `PP.KK.CC.DDDD`)
+ * were copied from the npm package `idn-area-data` 3.1.2 (`data/districts.csv` and
+ * `data/villages.csv`, rows starting with `33.71`; data licensed ODbL), which compiles
+ * them from official Kemendagri sources. Kota Magelang = 33.71: 3 kecamatan,
+ * 17 kelurahan. No code here is invented.
+ *
+ * Everything else (OPD names and structure, service posts, users, complaints) is demo
+ * data: OPD names follow Kota Magelang's public naming where known; people, phone
+ * numbers and complaints are fictitious.
+ *
+ * Conventions used by the references in this file:
+ * - `parentCode`, `defaultOpdCode`, `ownerOpdCode`, `opdCode` are `SeedOpd.code` values.
+ * - `kelurahanCode` (service posts, complaint templates) is the `SeedOpd.code` of a
+ *   KELURAHAN entry (e.g. `KEL-CACABAN`); its Kemendagri code is that entry's `regionCode`.
+ * - `slaCode` is a `SeedSlaPolicy.code`; `programCode` a `SeedProgram.code`.
+ */
+import { OpdKind } from '../../modules/opds/opd-kind';
+import { Role } from '../../auth/roles';
+import { Channel, ComplaintType } from '../../modules/complaints/complaint.enums';
+
+// ---------------------------------------------------------------------------
+// 1. Organisation (Opd tree), parent before child
+// ---------------------------------------------------------------------------
+
+export interface SeedOpd {
+  code: string;
+  name: string;
+  kind: OpdKind;
+  parentCode: string | null;
+  regionCode?: string;
+}
+
+export const PEMDA_CODE = 'PEMDA-MGL';
+
+export const OPDS: SeedOpd[] = [
+  // Root
+  { code: PEMDA_CODE, name: 'Pemerintah Kota Magelang', kind: OpdKind.PEMDA, parentCode: null, regionCode: '33.71' },
+
+  // Kecamatan (idn-area-data districts.csv)
+  { code: 'KEC-SELATAN', name: 'Kecamatan Magelang Selatan', kind: OpdKind.KECAMATAN, parentCode: PEMDA_CODE, regionCode: '33.71.01' },
+  { code: 'KEC-UTARA', name: 'Kecamatan Magelang Utara', kind: OpdKind.KECAMATAN, parentCode: PEMDA_CODE, regionCode: '33.71.02' },
+  { code: 'KEC-TENGAH', name: 'Kecamatan Magelang Tengah', kind: OpdKind.KECAMATAN, parentCode: PEMDA_CODE, regionCode: '33.71.03' },
+
+  // Kelurahan of Magelang Selatan (33.71.01)
+  { code: 'KEL-REJOWINANGUN-SELATAN', name: 'Kelurahan Rejowinangun Selatan', kind: OpdKind.KELURAHAN, parentCode: 'KEC-SELATAN', regionCode: '33.71.01.1003' },
+  { code: 'KEL-MAGERSARI', name: 'Kelurahan Magersari', kind: OpdKind.KELURAHAN, parentCode: 'KEC-SELATAN', regionCode: '33.71.01.1007' },
+  { code: 'KEL-JURANGOMBO-UTARA', name: 'Kelurahan Jurangombo Utara', kind: OpdKind.KELURAHAN, parentCode: 'KEC-SELATAN', regionCode: '33.71.01.1008' },
+  { code: 'KEL-JURANGOMBO-SELATAN', name: 'Kelurahan Jurangombo Selatan', kind: OpdKind.KELURAHAN, parentCode: 'KEC-SELATAN', regionCode: '33.71.01.1009' },
+  { code: 'KEL-TIDAR-UTARA', name: 'Kelurahan Tidar Utara', kind: OpdKind.KELURAHAN, parentCode: 'KEC-SELATAN', regionCode: '33.71.01.1010' },
+  { code: 'KEL-TIDAR-SELATAN', name: 'Kelurahan Tidar Selatan', kind: OpdKind.KELURAHAN, parentCode: 'KEC-SELATAN', regionCode: '33.71.01.1011' },
+
+  // Kelurahan of Magelang Utara (33.71.02)
+  { code: 'KEL-WATES', name: 'Kelurahan Wates', kind: OpdKind.KELURAHAN, parentCode: 'KEC-UTARA', regionCode: '33.71.02.1003' },
+  { code: 'KEL-POTROBANGSAN', name: 'Kelurahan Potrobangsan', kind: OpdKind.KELURAHAN, parentCode: 'KEC-UTARA', regionCode: '33.71.02.1004' },
+  { code: 'KEL-KEDUNGSARI', name: 'Kelurahan Kedungsari', kind: OpdKind.KELURAHAN, parentCode: 'KEC-UTARA', regionCode: '33.71.02.1005' },
+  { code: 'KEL-KRAMAT-UTARA', name: 'Kelurahan Kramat Utara', kind: OpdKind.KELURAHAN, parentCode: 'KEC-UTARA', regionCode: '33.71.02.1008' },
+  { code: 'KEL-KRAMAT-SELATAN', name: 'Kelurahan Kramat Selatan', kind: OpdKind.KELURAHAN, parentCode: 'KEC-UTARA', regionCode: '33.71.02.1009' },
+
+  // Kelurahan of Magelang Tengah (33.71.03)
+  { code: 'KEL-KEMIRIREJO', name: 'Kelurahan Kemirirejo', kind: OpdKind.KELURAHAN, parentCode: 'KEC-TENGAH', regionCode: '33.71.03.1001' },
+  { code: 'KEL-CACABAN', name: 'Kelurahan Cacaban', kind: OpdKind.KELURAHAN, parentCode: 'KEC-TENGAH', regionCode: '33.71.03.1002' },
+  { code: 'KEL-REJOWINANGUN-UTARA', name: 'Kelurahan Rejowinangun Utara', kind: OpdKind.KELURAHAN, parentCode: 'KEC-TENGAH', regionCode: '33.71.03.1003' },
+  { code: 'KEL-MAGELANG', name: 'Kelurahan Magelang', kind: OpdKind.KELURAHAN, parentCode: 'KEC-TENGAH', regionCode: '33.71.03.1004' },
+  { code: 'KEL-PANJANG', name: 'Kelurahan Panjang', kind: OpdKind.KELURAHAN, parentCode: 'KEC-TENGAH', regionCode: '33.71.03.1005' },
+  { code: 'KEL-GELANGAN', name: 'Kelurahan Gelangan', kind: OpdKind.KELURAHAN, parentCode: 'KEC-TENGAH', regionCode: '33.71.03.1006' },
+
+  // Perangkat daerah (dinas/badan)
+  { code: 'DINSOS', name: 'Dinas Sosial', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
+  { code: 'DISPERKIM', name: 'Dinas Perumahan dan Kawasan Permukiman', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
+  { code: 'DINKES', name: 'Dinas Kesehatan', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
+  { code: 'DISDUKCAPIL', name: 'Dinas Kependudukan dan Pencatatan Sipil', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
+  { code: 'DISKOMINSTA', name: 'Dinas Komunikasi, Informatika dan Statistik', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
+  { code: 'DPUPR', name: 'Dinas Pekerjaan Umum dan Penataan Ruang', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
+  { code: 'DISNAKER', name: 'Dinas Tenaga Kerja', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
+  { code: 'BAPPEDA', name: 'Badan Perencanaan Pembangunan Daerah', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
+  { code: 'DISDIKBUD', name: 'Dinas Pendidikan dan Kebudayaan', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
+  { code: 'DLH', name: 'Dinas Lingkungan Hidup', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
+  { code: 'DISHUB', name: 'Dinas Perhubungan', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
+  { code: 'INSPEKTORAT', name: 'Inspektorat Daerah', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
+
+  // Bidang (divisions)
+  { code: 'DINSOS-LINJAMSOS', name: 'Bidang Perlindungan dan Jaminan Sosial', kind: OpdKind.BIDANG, parentCode: 'DINSOS' },
+  { code: 'DINSOS-REHSOS', name: 'Bidang Rehabilitasi Sosial', kind: OpdKind.BIDANG, parentCode: 'DINSOS' },
+  { code: 'DINSOS-DAYASOS', name: 'Bidang Pemberdayaan Sosial dan Penanganan Fakir Miskin', kind: OpdKind.BIDANG, parentCode: 'DINSOS' },
+  { code: 'DISPERKIM-PERUMAHAN', name: 'Bidang Perumahan', kind: OpdKind.BIDANG, parentCode: 'DISPERKIM' },
+  { code: 'DISPERKIM-KAWASAN', name: 'Bidang Kawasan Permukiman', kind: OpdKind.BIDANG, parentCode: 'DISPERKIM' },
+  { code: 'DINKES-YANKES', name: 'Bidang Pelayanan dan Sumber Daya Kesehatan', kind: OpdKind.BIDANG, parentCode: 'DINKES' },
+  { code: 'DINKES-KESMAS', name: 'Bidang Kesehatan Masyarakat', kind: OpdKind.BIDANG, parentCode: 'DINKES' },
+  { code: 'DINKES-P2P', name: 'Bidang Pencegahan dan Pengendalian Penyakit', kind: OpdKind.BIDANG, parentCode: 'DINKES' },
+  { code: 'DPUPR-BINAMARGA', name: 'Bidang Bina Marga', kind: OpdKind.BIDANG, parentCode: 'DPUPR' },
+  { code: 'DPUPR-SDA', name: 'Bidang Sumber Daya Air', kind: OpdKind.BIDANG, parentCode: 'DPUPR' },
+  { code: 'DPUPR-CIPTAKARYA', name: 'Bidang Cipta Karya', kind: OpdKind.BIDANG, parentCode: 'DPUPR' },
+  { code: 'DISNAKER-PENEMPATAN', name: 'Bidang Penempatan Tenaga Kerja dan Perluasan Kesempatan Kerja', kind: OpdKind.BIDANG, parentCode: 'DISNAKER' },
+  { code: 'DISNAKER-PELATIHAN', name: 'Bidang Pelatihan dan Produktivitas Tenaga Kerja', kind: OpdKind.BIDANG, parentCode: 'DISNAKER' },
+  { code: 'DISNAKER-HI', name: 'Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja', kind: OpdKind.BIDANG, parentCode: 'DISNAKER' },
+
+  // UPT (illustrative technical unit)
+  { code: 'DLH-UPT-SAMPAH', name: 'UPT Pengelolaan Sampah', kind: OpdKind.UPT, parentCode: 'DLH' },
+
+  // Puskesmas (UPT of Dinas Kesehatan)
+  { code: 'PKM-SELATAN', name: 'Puskesmas Magelang Selatan', kind: OpdKind.PUSKESMAS, parentCode: 'DINKES' },
+  { code: 'PKM-UTARA', name: 'Puskesmas Magelang Utara', kind: OpdKind.PUSKESMAS, parentCode: 'DINKES' },
+  { code: 'PKM-TENGAH', name: 'Puskesmas Magelang Tengah', kind: OpdKind.PUSKESMAS, parentCode: 'DINKES' },
+  { code: 'PKM-JURANGOMBO', name: 'Puskesmas Jurangombo', kind: OpdKind.PUSKESMAS, parentCode: 'DINKES' },
+  { code: 'PKM-KERKOPAN', name: 'Puskesmas Kerkopan', kind: OpdKind.PUSKESMAS, parentCode: 'DINKES' },
+
+  // BUMD
+  { code: 'TIRTA-GEMILANG', name: 'Perumda Air Minum Tirta Gemilang', kind: OpdKind.BUMD, parentCode: PEMDA_CODE },
+];
+
+// ---------------------------------------------------------------------------
+// 2. Service posts of Layanan Prima (RW posts; Mon & Thu 09:00-12:00 WIB)
+// ---------------------------------------------------------------------------
+
+export interface SeedServicePost {
+  code: string;
+  name: string;
+  kelurahanCode: string;
+  rw: string;
+  address: string;
+  schedule: { weekday: number; opensAt: string; closesAt: string }[];
+}
+
+/** weekday: 1 = Monday ... 7 = Sunday; times are local (WIB, Asia/Jakarta). */
+const LAYANAN_PRIMA_SCHEDULE: SeedServicePost['schedule'] = [
+  { weekday: 1, opensAt: '09:00', closesAt: '12:00' },
+  { weekday: 4, opensAt: '09:00', closesAt: '12:00' },
+];
+
+function post(code: string, kelurahanCode: string, kelurahanName: string, kecamatanName: string, rw: string): SeedServicePost {
+  return {
+    code,
+    name: `Pos Layanan Prima RW ${rw} ${kelurahanName}`,
+    kelurahanCode,
+    rw,
+    address: `Balai RW ${rw}, Kelurahan ${kelurahanName}, Kecamatan ${kecamatanName}, Kota Magelang`,
+    schedule: LAYANAN_PRIMA_SCHEDULE.map((s) => ({ ...s })),
+  };
+}
+
+/** The post the demo officer (`petugas.rw`) is assigned to. */
+export const DEMO_OFFICER_POST_CODE = 'POS-CACABAN-RW03';
+
+export const SERVICE_POSTS: SeedServicePost[] = [
+  post(DEMO_OFFICER_POST_CODE, 'KEL-CACABAN', 'Cacaban', 'Magelang Tengah', '03'),
+  post('POS-GELANGAN-RW05', 'KEL-GELANGAN', 'Gelangan', 'Magelang Tengah', '05'),
+  post('POS-REJOWINANGUN-UTARA-RW02', 'KEL-REJOWINANGUN-UTARA', 'Rejowinangun Utara', 'Magelang Tengah', '02'),
+  post('POS-PANJANG-RW07', 'KEL-PANJANG', 'Panjang', 'Magelang Tengah', '07'),
+  post('POS-KRAMAT-SELATAN-RW04', 'KEL-KRAMAT-SELATAN', 'Kramat Selatan', 'Magelang Utara', '04'),
+  post('POS-WATES-RW01', 'KEL-WATES', 'Wates', 'Magelang Utara', '01'),
+  post('POS-JURANGOMBO-SELATAN-RW06', 'KEL-JURANGOMBO-SELATAN', 'Jurangombo Selatan', 'Magelang Selatan', '06'),
+  post('POS-TIDAR-SELATAN-RW02', 'KEL-TIDAR-SELATAN', 'Tidar Selatan', 'Magelang Selatan', '02'),
+];
+
+// ---------------------------------------------------------------------------
+// 3. SLA policies and categories
+// ---------------------------------------------------------------------------
+
+/**
+ * Intended reading: with `calendar: 'WORKING_DAYS'`, a limit in DAYS counts working days
+ * (Mon-Fri, Asia/Jakarta, minus HOLIDAYS rows) and a limit in HOURS counts elapsed clock
+ * hours ("1×24 jam"); with `calendar: 'CALENDAR_HOURS'` everything counts clock time.
+ */
+export interface SeedSlaPolicy {
+  code: string;
+  name: string;
+  calendar: 'WORKING_DAYS' | 'CALENDAR_HOURS';
+  verifyWithin: number;
+  verifyUnit: 'HOURS' | 'DAYS';
+  respondWithin: number;
+  respondUnit: 'HOURS' | 'DAYS';
+  autoCloseAfterDays: number;
+  isDefault: boolean;
+}
+
+export const SLA_POLICIES: SeedSlaPolicy[] = [
+  {
+    // SP4N-LAPOR!: verify and forward within 3 working days; Central Java: first response
+    // (with progress, not necessarily resolution) within 1×24 jam; auto-close after
+    // 10 working days without a reply.
+    code: 'STANDAR',
+    name: 'Standar (verifikasi 3 hari kerja, tanggapan awal 1×24 jam)',
+    calendar: 'WORKING_DAYS',
+    verifyWithin: 3,
+    verifyUnit: 'DAYS',
+    respondWithin: 24,
+    respondUnit: 'HOURS',
+    autoCloseAfterDays: 10,
+    isDefault: true,
+  },
+  {
+    // Complaints that need a field check (RTLH survey, road/drainage inspection):
+    // SP4N-LAPOR! follow-up within 5 working days.
+    code: 'LAPANGAN',
+    name: 'Cek Lapangan (verifikasi 3 hari kerja, tindak lanjut 5 hari kerja)',
+    calendar: 'WORKING_DAYS',
+    verifyWithin: 3,
+    verifyUnit: 'DAYS',
+    respondWithin: 5,
+    respondUnit: 'DAYS',
+    autoCloseAfterDays: 10,
+    isDefault: false,
+  },
+];
+
+export interface SeedCategory {
+  code: string;
+  name: string;
+  description: string;
+  defaultOpdCode: string;
+  slaCode: string;
+}
+
+export const CATEGORIES: SeedCategory[] = [
+  {
+    code: 'BANSOS',
+    name: 'Bantuan Sosial (PKH/BPNT)',
+    description: 'Bantuan sosial tidak diterima atau terlambat, data penerima (DTKS/DTSEN), salah sasaran, PKH, BPNT/Program Sembako.',
+    defaultOpdCode: 'DINSOS',
+    slaCode: 'STANDAR',
+  },
+  {
+    code: 'RTLH',
+    name: 'Rumah Tidak Layak Huni (RTLH)',
+    description: 'Laporan dan usulan bantuan perbaikan rumah tidak layak huni; memerlukan survei lapangan.',
+    defaultOpdCode: 'DISPERKIM',
+    slaCode: 'LAPANGAN',
+  },
+  {
+    code: 'KESEHATAN',
+    name: 'Kesehatan dan BPJS PBI',
+    description: 'Layanan puskesmas, kepesertaan BPJS Kesehatan Penerima Bantuan Iuran (PBI), jaminan kesehatan warga miskin.',
+    defaultOpdCode: 'DINKES',
+    slaCode: 'STANDAR',
+  },
+  {
+    code: 'ADMINDUK',
+    name: 'Administrasi Kependudukan (KTP-el, KK, Akta)',
+    description: 'Pengurusan KTP-el, Kartu Keluarga, akta kelahiran/kematian, pindah datang, perbaikan data kependudukan.',
+    defaultOpdCode: 'DISDUKCAPIL',
+    slaCode: 'STANDAR',
+  },
+  {
+    code: 'JALAN-DRAINASE',
+    name: 'Infrastruktur Jalan dan Drainase',
+    description: 'Jalan rusak atau berlubang, jembatan, trotoar, saluran drainase tersumbat atau meluap.',
+    defaultOpdCode: 'DPUPR',
+    slaCode: 'LAPANGAN',
+  },
+  {
+    code: 'SAMPAH-LINGKUNGAN',
+    name: 'Sampah dan Lingkungan Hidup',
+    description: 'Sampah tidak terangkut, pembuangan liar, pencemaran, bau, kebersihan lingkungan.',
+    defaultOpdCode: 'DLH',
+    slaCode: 'STANDAR',
+  },
+  {
+    code: 'AIR-MINUM',
+    name: 'Air Minum (Perumda Air Minum)',
+    description: 'Air mati atau kecil, air keruh, kebocoran pipa, tagihan dan sambungan baru Perumda Air Minum Tirta Gemilang.',
+    defaultOpdCode: 'TIRTA-GEMILANG',
+    slaCode: 'STANDAR',
+  },
+  {
+    code: 'KETENAGAKERJAAN',
+    name: 'Lowongan Kerja dan Pengangguran',
+    description: 'Informasi lowongan kerja, bursa kerja, kartu pencari kerja, pelatihan kerja, hubungan industrial.',
+    defaultOpdCode: 'DISNAKER',
+    slaCode: 'STANDAR',
+  },
+  {
+    code: 'PENDIDIKAN',
+    name: 'Pendidikan dan Beasiswa',
+    description: 'Beasiswa dan bantuan pendidikan bagi siswa dari keluarga kurang mampu, penerimaan murid baru, pungutan sekolah.',
+    defaultOpdCode: 'DISDIKBUD',
+    slaCode: 'STANDAR',
+  },
+  {
+    code: 'PJU',
+    name: 'Penerangan Jalan Umum',
+    description: 'Lampu penerangan jalan umum padam, rusak, atau tiang membahayakan; usulan titik lampu baru.',
+    defaultOpdCode: 'DISHUB',
+    slaCode: 'LAPANGAN',
+  },
+  {
+    code: 'PEMBERDAYAAN',
+    name: 'Pemberdayaan Masyarakat (Rodanya Mas Bagia)',
+    description: 'Pelaksanaan dan usulan kegiatan Program Pemberdayaan Masyarakat Maju, Sehat dan Bahagia di tingkat RT/RW.',
+    defaultOpdCode: 'BAPPEDA',
+    slaCode: 'STANDAR',
+  },
+  {
+    code: 'INFO-PUBLIK',
+    name: 'Informasi Publik',
+    description: 'Permintaan informasi publik dan data pemerintah daerah, informasi layanan dan program.',
+    defaultOpdCode: 'DISKOMINSTA',
+    slaCode: 'STANDAR',
+  },
+  {
+    code: 'LAINNYA',
+    name: 'Lainnya',
+    description: 'Pengaduan, aspirasi atau permintaan informasi yang tidak termasuk kategori lain; admin meneruskan ke unit yang berwenang.',
+    defaultOpdCode: 'DISKOMINSTA',
+    slaCode: 'STANDAR',
+  },
+];
+
+// ---------------------------------------------------------------------------
+// 4. Programmes
+// ---------------------------------------------------------------------------
+
+export interface SeedProgram {
+  code: string;
+  name: string;
+  ownerOpdCode: string;
+  description: string;
+  eligibility: string;
+  benefits: string;
+  contact: string;
+  startsOn: string | null;
+  endsOn: string | null;
+}
+
+const CONTACT_LAYANAN_PRIMA = 'atau pos Layanan Prima di RW setempat (Senin dan Kamis, 09.00–12.00 WIB)';
+
+export const PROGRAMS: SeedProgram[] = [
+  {
+    code: 'PKH',
+    name: 'Program Keluarga Harapan (PKH)',
+    ownerOpdCode: 'DINSOS',
+    description:
+      'Bantuan sosial bersyarat dari Kementerian Sosial bagi keluarga miskin dan rentan yang terdaftar dalam data terpadu kesejahteraan sosial. Di daerah, pendataan, verifikasi dan pendampingan dilaksanakan Dinas Sosial bersama pendamping PKH.',
+    eligibility:
+      'Keluarga terdaftar dalam data terpadu kesejahteraan sosial (DTKS/DTSEN) yang memiliki komponen kesehatan (ibu hamil, anak usia dini), pendidikan (anak usia sekolah) atau kesejahteraan sosial (lanjut usia, penyandang disabilitas berat).',
+    benefits:
+      'Bantuan uang non-tunai yang disalurkan bertahap melalui rekening/KKS atau kantor pos; besaran mengikuti komponen keluarga sesuai ketentuan Kementerian Sosial. Pendampingan dan pertemuan peningkatan kemampuan keluarga.',
+    contact: `Dinas Sosial Kota Magelang, pendamping PKH kelurahan, ${CONTACT_LAYANAN_PRIMA}.`,
+    startsOn: null,
+    endsOn: null,
+  },
+  {
+    code: 'BPNT',
+    name: 'Bantuan Pangan Non Tunai (BPNT) / Program Sembako',
+    ownerOpdCode: 'DINSOS',
+    description:
+      'Bantuan pangan dari pemerintah pusat yang disalurkan secara non-tunai kepada keluarga penerima manfaat untuk membeli bahan pangan.',
+    eligibility: 'Keluarga miskin dan rentan yang terdaftar dalam data terpadu kesejahteraan sosial (DTKS/DTSEN) dan ditetapkan sebagai penerima.',
+    benefits: 'Bantuan pangan non-tunai per periode penyaluran; nilai dan jadwal sesuai ketentuan Kementerian Sosial.',
+    contact: `Dinas Sosial Kota Magelang (Bidang Perlindungan dan Jaminan Sosial), ${CONTACT_LAYANAN_PRIMA}.`,
+    startsOn: null,
+    endsOn: null,
+  },
+  {
+    code: 'PBI-JK',
+    name: 'Penerima Bantuan Iuran Jaminan Kesehatan (PBI-JK)',
+    ownerOpdCode: 'DINSOS',
+    description:
+      'Iuran BPJS Kesehatan warga miskin dan tidak mampu dibayar pemerintah. Dinas Sosial mengusulkan dan memutakhirkan data peserta; layanan kesehatan diberikan di puskesmas dan rumah sakit.',
+    eligibility: 'Warga miskin atau tidak mampu yang terdaftar dalam data terpadu kesejahteraan sosial dan diusulkan sebagai peserta PBI.',
+    benefits: 'Kepesertaan BPJS Kesehatan kelas III tanpa membayar iuran.',
+    contact: `Dinas Sosial Kota Magelang, Dinas Kesehatan, puskesmas terdekat, ${CONTACT_LAYANAN_PRIMA}.`,
+    startsOn: null,
+    endsOn: null,
+  },
+  {
+    code: 'RTLH',
+    name: 'Bantuan Perbaikan Rumah Tidak Layak Huni (RTLH)',
+    ownerOpdCode: 'DISPERKIM',
+    description:
+      'Laporan rumah tidak layak huni ditindaklanjuti dengan survei kondisi rumah di lapangan oleh Dinas Perumahan dan Kawasan Permukiman. Rumah yang memenuhi kriteria diusulkan mendapat bantuan stimulan perbaikan.',
+    eligibility:
+      'Rumah milik sendiri di atas tanah yang sah, dihuni keluarga berpenghasilan rendah, dan kondisi atap, dinding atau lantai tidak memenuhi syarat layak huni berdasarkan hasil survei.',
+    // Amount as in the Madiun seed article (Rp 15 juta per rumah); demo value.
+    benefits: 'Bantuan stimulan perbaikan rumah sebesar Rp 15.000.000 per rumah, dikerjakan secara swadaya/gotong royong.',
+    contact: `Dinas Perumahan dan Kawasan Permukiman Kota Magelang (Bidang Perumahan), kelurahan setempat, ${CONTACT_LAYANAN_PRIMA}.`,
+    startsOn: null,
+    endsOn: null,
+  },
+  {
+    code: 'RODANYA-MAS-BAGIA',
+    name: 'Rodanya Mas Bagia (Pemberdayaan Masyarakat Maju, Sehat dan Bahagia)',
+    ownerOpdCode: 'BAPPEDA',
+    description:
+      'Program unggulan Pemerintah Kota Magelang sejak 2021: dana pemberdayaan untuk setiap RT yang penggunaannya diusulkan warga melalui rembug Rencana Kegiatan Masyarakat (RKM) dan dilaksanakan oleh Kelompok Masyarakat (Pokmas), untuk kegiatan fisik maupun non-fisik.',
+    eligibility: 'Seluruh RT di Kota Magelang melalui Pokmas kelurahan, dengan kegiatan sesuai usulan RKM yang telah diverifikasi.',
+    benefits: 'Dana Rp 30.000.000 per RT per tahun untuk kegiatan sesuai kebutuhan warga, dengan pendampingan tingkat kota, kecamatan dan kelurahan.',
+    contact: `Kelurahan setempat, pendamping Rodanya Mas Bagia, ${CONTACT_LAYANAN_PRIMA}.`,
+    startsOn: null,
+    endsOn: null,
+  },
+  {
+    code: 'INFO-LOKER',
+    name: 'Informasi Lowongan Kerja dan Bursa Kerja',
+    ownerOpdCode: 'DISNAKER',
+    description:
+      'Layanan informasi lowongan kerja, pendaftaran pencari kerja (kartu AK/1), bursa kerja (job fair) dan informasi pelatihan keterampilan bagi warga Kota Magelang.',
+    eligibility: 'Warga usia kerja yang sedang mencari pekerjaan, termasuk lulusan SMA/SMK, diploma dan sarjana.',
+    benefits: 'Informasi lowongan dan penempatan kerja, kartu pencari kerja, akses bursa kerja dan pelatihan kerja.',
+    contact: `Dinas Tenaga Kerja Kota Magelang (Bidang Penempatan Tenaga Kerja dan Perluasan Kesempatan Kerja), ${CONTACT_LAYANAN_PRIMA}.`,
+    startsOn: null,
+    endsOn: null,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// 5. Holidays 2026 (SKB 3 Menteri; national holidays and cuti bersama)
+// ---------------------------------------------------------------------------
+
+export interface SeedHoliday {
+  date: string;
+  name: string;
+  kind: 'NATIONAL' | 'CUTI_BERSAMA';
+}
+
+export const HOLIDAYS_2026: SeedHoliday[] = [
+  { date: '2026-01-01', name: 'Tahun Baru 2026 Masehi', kind: 'NATIONAL' },
+  { date: '2026-01-16', name: 'Isra Mikraj Nabi Muhammad SAW', kind: 'NATIONAL' },
+  { date: '2026-02-16', name: 'Cuti Bersama Tahun Baru Imlek 2577 Kongzili', kind: 'CUTI_BERSAMA' },
+  { date: '2026-02-17', name: 'Tahun Baru Imlek 2577 Kongzili', kind: 'NATIONAL' },
+  { date: '2026-03-18', name: 'Cuti Bersama Hari Suci Nyepi (Tahun Baru Saka 1948)', kind: 'CUTI_BERSAMA' },
+  { date: '2026-03-19', name: 'Hari Suci Nyepi (Tahun Baru Saka 1948)', kind: 'NATIONAL' },
+  { date: '2026-03-20', name: 'Cuti Bersama Idulfitri 1447 H', kind: 'CUTI_BERSAMA' },
+  { date: '2026-03-21', name: 'Idulfitri 1447 H (hari pertama)', kind: 'NATIONAL' },
+  { date: '2026-03-22', name: 'Idulfitri 1447 H (hari kedua)', kind: 'NATIONAL' },
+  { date: '2026-03-23', name: 'Cuti Bersama Idulfitri 1447 H', kind: 'CUTI_BERSAMA' },
+  { date: '2026-03-24', name: 'Cuti Bersama Idulfitri 1447 H', kind: 'CUTI_BERSAMA' },
+  { date: '2026-04-03', name: 'Wafat Yesus Kristus', kind: 'NATIONAL' },
+  { date: '2026-04-05', name: 'Kebangkitan Yesus Kristus (Paskah)', kind: 'NATIONAL' },
+  { date: '2026-05-01', name: 'Hari Buruh Internasional', kind: 'NATIONAL' },
+  { date: '2026-05-14', name: 'Kenaikan Yesus Kristus', kind: 'NATIONAL' },
+  { date: '2026-05-15', name: 'Cuti Bersama Kenaikan Yesus Kristus', kind: 'CUTI_BERSAMA' },
+  { date: '2026-05-27', name: 'Iduladha 1447 H', kind: 'NATIONAL' },
+  { date: '2026-05-28', name: 'Cuti Bersama Iduladha 1447 H', kind: 'CUTI_BERSAMA' },
+  { date: '2026-05-31', name: 'Hari Raya Waisak 2570 BE', kind: 'NATIONAL' },
+  { date: '2026-06-01', name: 'Hari Lahir Pancasila', kind: 'NATIONAL' },
+  { date: '2026-06-16', name: 'Tahun Baru Islam 1448 H', kind: 'NATIONAL' },
+  { date: '2026-08-17', name: 'Proklamasi Kemerdekaan Republik Indonesia', kind: 'NATIONAL' },
+  { date: '2026-08-25', name: 'Maulid Nabi Muhammad SAW', kind: 'NATIONAL' },
+  { date: '2026-12-24', name: 'Cuti Bersama Hari Raya Natal', kind: 'CUTI_BERSAMA' },
+  { date: '2026-12-25', name: 'Hari Raya Natal (Kelahiran Yesus Kristus)', kind: 'NATIONAL' },
+];
+
+// ---------------------------------------------------------------------------
+// 6. Users (passwords are handled elsewhere)
+// ---------------------------------------------------------------------------
+
+export interface SeedUser {
+  username: string;
+  name: string;
+  role: Role;
+  opdCode: string;
+  phone?: string;
+  email?: string;
+  servicePostCode?: string;
+}
+
+const EMAIL_DOMAIN = 'magelangkota.go.id';
+
+/** The kelurahan Opd of the demo officer's post. */
+const DEMO_OFFICER_KELURAHAN_CODE = 'KEL-CACABAN';
+
+export const DEMO_USERS: SeedUser[] = [
+  {
+    username: 'superadmin',
+    name: 'Rina Kusumawardani',
+    role: Role.SUPERADMIN,
+    opdCode: 'DISKOMINSTA',
+    phone: '081200000101',
+    email: `superadmin@${EMAIL_DOMAIN}`,
+  },
+  {
+    username: 'admin.tengah',
+    name: 'Dwi Astuti Rahmawati',
+    role: Role.ADMIN,
+    opdCode: 'KEC-TENGAH',
+    phone: '081200000102',
+    email: `admin.tengah@${EMAIL_DOMAIN}`,
+  },
+  {
+    username: 'admin.puskesmas',
+    name: 'Sri Wahyuningsih',
+    role: Role.ADMIN,
+    opdCode: 'PKM-TENGAH',
+    phone: '081200000103',
+    email: `admin.puskesmas@${EMAIL_DOMAIN}`,
+  },
+  {
+    username: 'petugas.rw',
+    name: 'Agus Setiawan',
+    role: Role.OFFICER,
+    opdCode: DEMO_OFFICER_KELURAHAN_CODE,
+    phone: '081200000104',
+    email: `petugas.rw@${EMAIL_DOMAIN}`,
+    servicePostCode: DEMO_OFFICER_POST_CODE,
+  },
+  {
+    username: 'kepala.dinsos',
+    name: 'Hendra Kurniawan',
+    role: Role.UNIT_HEAD,
+    opdCode: 'DINSOS',
+    phone: '081200000105',
+    email: `kepala.dinsos@${EMAIL_DOMAIN}`,
+  },
+  {
+    username: 'staf.dinsos',
+    name: 'Fitri Handayani',
+    role: Role.UNIT_STAFF,
+    opdCode: 'DINSOS',
+    phone: '081200000106',
+    email: `staf.dinsos@${EMAIL_DOMAIN}`,
+  },
+  {
+    username: 'kepala.disperkim',
+    name: 'Teguh Prasetyo',
+    role: Role.UNIT_HEAD,
+    opdCode: 'DISPERKIM',
+    phone: '081200000107',
+    email: `kepala.disperkim@${EMAIL_DOMAIN}`,
+  },
+  {
+    username: 'walikota',
+    name: 'Haryo Wibisono',
+    role: Role.LEADER,
+    opdCode: PEMDA_CODE,
+    phone: '081200000108',
+    email: `walikota@${EMAIL_DOMAIN}`,
+  },
+];
+
+/**
+ * Opd kinds that get a generated UNIT_HEAD, so that a complaint can be forwarded to any
+ * of them (an Opd receives forwards only if it has a UNIT_HEAD). KELURAHAN and UPT are
+ * included as well: lurah and kepala UPT are structural heads too.
+ */
+export const HEADED_OPD_KINDS: readonly OpdKind[] = [
+  OpdKind.OPD,
+  OpdKind.BIDANG,
+  OpdKind.UPT,
+  OpdKind.PUSKESMAS,
+  OpdKind.KECAMATAN,
+  OpdKind.KELURAHAN,
+  OpdKind.BUMD,
+];
+
+function headTitle(opd: SeedOpd): string {
+  switch (opd.kind) {
+    case OpdKind.KECAMATAN:
+      return `Camat ${opd.name.replace(/^Kecamatan /, '')}`;
+    case OpdKind.KELURAHAN:
+      return `Lurah ${opd.name.replace(/^Kelurahan /, '')}`;
+    case OpdKind.BUMD:
+      return `Direktur ${opd.name}`;
+    default:
+      return opd.code === 'INSPEKTORAT' ? 'Inspektur Daerah' : `Kepala ${opd.name}`;
+  }
+}
+
+const OPDS_WITH_DEMO_HEAD = new Set(DEMO_USERS.filter((u) => u.role === Role.UNIT_HEAD).map((u) => u.opdCode));
+
+/** One generated UNIT_HEAD (`kepala.<code lowercase>`) per headed Opd without a demo head. */
+export const EXTRA_HEADS: SeedUser[] = OPDS.filter(
+  (o) => HEADED_OPD_KINDS.includes(o.kind) && !OPDS_WITH_DEMO_HEAD.has(o.code),
+).map((o) => {
+  const username = `kepala.${o.code.toLowerCase()}`;
+  return {
+    username,
+    name: headTitle(o),
+    role: Role.UNIT_HEAD,
+    opdCode: o.code,
+    email: `${username}@${EMAIL_DOMAIN}`,
+  };
+});
+
+// ---------------------------------------------------------------------------
+// 7. Complaint templates and reporter names
+// ---------------------------------------------------------------------------
+
+export interface SeedComplaintTemplate {
+  type: ComplaintType;
+  channel: Channel;
+  categoryCode: string;
+  programCode?: string;
+  title: string;
+  description: string;
+  kelurahanCode: string;
+  address: string;
+  rt?: string;
+  rw?: string;
+}
+
+const C = ComplaintType.COMPLAINT;
+const A = ComplaintType.ASPIRATION;
+const I = ComplaintType.INFORMATION_REQUEST;
+
+export const COMPLAINT_TEMPLATES: SeedComplaintTemplate[] = [
+  // --- Bantuan sosial -------------------------------------------------------
+  {
+    type: C,
+    channel: Channel.SERVICE_POST,
+    categoryCode: 'BANSOS',
+    programCode: 'PKH',
+    title: 'Bantuan PKH tidak cair sejak tahap kedua',
+    description:
+      'Saya terdaftar sebagai penerima PKH sejak 2022, tetapi sejak tahap kedua tahun ini bantuan tidak masuk ke rekening KKS. Pendamping menyampaikan data saya perlu dimutakhirkan, namun sampai sekarang belum ada kejelasan. Mohon dicek apakah saya masih terdaftar.',
+    kelurahanCode: 'KEL-CACABAN',
+    address: 'RT 02/RW 03, Kelurahan Cacaban',
+    rt: '02',
+    rw: '03',
+  },
+  {
+    type: C,
+    channel: Channel.SERVICE_POST,
+    categoryCode: 'BANSOS',
+    programCode: 'BPNT',
+    title: 'Saldo BPNT kosong saat hendak belanja',
+    description:
+      'Saat akan mengambil bahan pangan di agen, saldo kartu saya ternyata kosong, padahal tetangga sudah menerima. Saya lansia dan tinggal sendiri, mohon dibantu pengecekan penyaluran bulan ini.',
+    kelurahanCode: 'KEL-GELANGAN',
+    address: 'RT 04/RW 05, Kelurahan Gelangan',
+    rt: '04',
+    rw: '05',
+  },
+  {
+    type: C,
+    channel: Channel.WALK_IN,
+    categoryCode: 'BANSOS',
+    programCode: 'BPNT',
+    title: 'Nama terhapus dari daftar penerima BPNT',
+    description:
+      'Nama keluarga kami tiba-tiba tidak ada lagi dalam daftar penerima BPNT, padahal kondisi ekonomi tidak berubah. Suami bekerja serabutan dan anak masih sekolah. Mohon penjelasan alasan penghapusan dan cara mengajukan kembali.',
+    kelurahanCode: 'KEL-MAGERSARI',
+    address: 'RT 01/RW 02, Kelurahan Magersari',
+    rt: '01',
+    rw: '02',
+  },
+  {
+    type: C,
+    channel: Channel.SP4N_LAPOR,
+    categoryCode: 'BANSOS',
+    programCode: 'PKH',
+    title: 'Penerima PKH di lingkungan kami diduga salah sasaran',
+    description:
+      'Ada penerima PKH di RT kami yang memiliki usaha dan kendaraan lebih dari satu, sementara beberapa keluarga yang jelas kekurangan belum pernah menerima bantuan. Mohon dilakukan verifikasi ulang data penerima.',
+    kelurahanCode: 'KEL-KRAMAT-UTARA',
+    address: 'RT 03/RW 06, Kelurahan Kramat Utara',
+    rt: '03',
+    rw: '06',
+  },
+  {
+    type: I,
+    channel: Channel.SERVICE_POST,
+    categoryCode: 'BANSOS',
+    programCode: 'PKH',
+    title: 'Cara mendaftar sebagai penerima PKH',
+    description:
+      'Saya ibu rumah tangga dengan dua anak usia SD dan suami baru saja berhenti bekerja. Bagaimana prosedur agar keluarga kami bisa diusulkan masuk data terpadu dan menerima PKH? Dokumen apa saja yang perlu disiapkan?',
+    kelurahanCode: 'KEL-PANJANG',
+    address: 'RT 05/RW 07, Kelurahan Panjang',
+    rt: '05',
+    rw: '07',
+  },
+  {
+    type: I,
+    channel: Channel.EXTERNAL_APP,
+    categoryCode: 'BANSOS',
+    title: 'Status usulan masuk data terpadu kesejahteraan sosial',
+    description:
+      'Tiga bulan lalu saya mengajukan usulan masuk DTKS/DTSEN melalui kelurahan. Bagaimana cara mengetahui apakah usulan tersebut sudah diproses dan kapan hasilnya diumumkan?',
+    kelurahanCode: 'KEL-REJOWINANGUN-SELATAN',
+    address: 'RT 06/RW 04, Kelurahan Rejowinangun Selatan',
+    rt: '06',
+    rw: '04',
+  },
+
+  // --- Rumah tidak layak huni -------------------------------------------------
+  {
+    type: C,
+    channel: Channel.WALK_IN,
+    categoryCode: 'RTLH',
+    programCode: 'RTLH',
+    title: 'Rumah lansia hampir roboh dan atap bocor',
+    description:
+      'Rumah tetangga kami, seorang janda lansia, kondisinya memprihatinkan: kayu penyangga atap lapuk, genteng banyak yang pecah sehingga bocor saat hujan, dan dinding bagian belakang retak. Mohon dilakukan survei untuk bantuan perbaikan rumah.',
+    kelurahanCode: 'KEL-REJOWINANGUN-UTARA',
+    address: 'RT 03/RW 02, Kelurahan Rejowinangun Utara',
+    rt: '03',
+    rw: '02',
+  },
+  {
+    type: C,
+    channel: Channel.WHATSAPP,
+    categoryCode: 'RTLH',
+    programCode: 'RTLH',
+    title: 'Usulan RTLH sudah disurvei tetapi belum ada kabar',
+    description:
+      'Rumah saya sudah disurvei petugas untuk bantuan RTLH sekitar empat bulan lalu, tetapi sampai sekarang belum ada informasi apakah disetujui. Lantai masih tanah dan dinding sebagian bambu. Mohon informasi perkembangannya.',
+    kelurahanCode: 'KEL-JURANGOMBO-SELATAN',
+    address: 'RT 02/RW 06, Kelurahan Jurangombo Selatan',
+    rt: '02',
+    rw: '06',
+  },
+  {
+    type: I,
+    channel: Channel.CALL_CENTER,
+    categoryCode: 'RTLH',
+    programCode: 'RTLH',
+    title: 'Syarat pengajuan bantuan rumah tidak layak huni',
+    description:
+      'Orang tua saya tinggal di rumah yang dindingnya retak dan atapnya rusak. Apa saja syarat pengajuan bantuan perbaikan RTLH, berapa besar bantuannya, dan ke mana berkas diserahkan?',
+    kelurahanCode: 'KEL-KRAMAT-SELATAN',
+    address: 'RT 01/RW 04, Kelurahan Kramat Selatan',
+    rt: '01',
+    rw: '04',
+  },
+
+  // --- Kesehatan / BPJS PBI ---------------------------------------------------
+  {
+    type: C,
+    channel: Channel.CALL_CENTER,
+    categoryCode: 'KESEHATAN',
+    programCode: 'PBI-JK',
+    title: 'Kartu BPJS PBI nonaktif saat berobat',
+    description:
+      'Ketika membawa ibu saya berobat ke puskesmas, kartu BPJS PBI-nya dinyatakan nonaktif sehingga harus membayar sebagai pasien umum. Kami tidak pernah menerima pemberitahuan. Mohon bantuan pengaktifan kembali.',
+    kelurahanCode: 'KEL-KRAMAT-SELATAN',
+    address: 'RT 04/RW 03, Kelurahan Kramat Selatan',
+    rt: '04',
+    rw: '03',
+  },
+  {
+    type: C,
+    channel: Channel.SERVICE_POST,
+    categoryCode: 'KESEHATAN',
+    programCode: 'PBI-JK',
+    title: 'Bayi baru lahir belum terdaftar BPJS PBI',
+    description:
+      'Anak kedua kami lahir dua bulan lalu. Orang tuanya peserta PBI, tetapi bayi belum bisa didaftarkan dan kami harus membayar sendiri untuk imunisasi dan kontrol. Mohon petunjuk dan bantuan pendaftaran.',
+    kelurahanCode: 'KEL-PANJANG',
+    address: 'RT 02/RW 07, Kelurahan Panjang',
+    rt: '02',
+    rw: '07',
+  },
+  {
+    type: C,
+    channel: Channel.CALL_CENTER,
+    categoryCode: 'KESEHATAN',
+    title: 'Antrean pendaftaran puskesmas terlalu lama',
+    description:
+      'Pagi ini saya mengantre di loket pendaftaran puskesmas hampir dua jam, hanya satu loket yang buka dan banyak pasien lansia menunggu sambil berdiri. Mohon penambahan petugas atau sistem antrean daring.',
+    kelurahanCode: 'KEL-JURANGOMBO-UTARA',
+    address: 'RT 05/RW 01, Kelurahan Jurangombo Utara',
+    rt: '05',
+    rw: '01',
+  },
+  {
+    type: A,
+    channel: Channel.SOCIAL_MEDIA,
+    categoryCode: 'KESEHATAN',
+    title: 'Usul posyandu lansia diadakan dua kali sebulan',
+    description:
+      'Posyandu lansia di wilayah kami sangat membantu pemeriksaan tekanan darah dan gula darah. Kami mengusulkan jadwalnya ditambah menjadi dua kali sebulan dan disertai penyuluhan gizi.',
+    kelurahanCode: 'KEL-TIDAR-SELATAN',
+    address: 'RW 02, Kelurahan Tidar Selatan',
+    rw: '02',
+  },
+
+  // --- Administrasi kependudukan ----------------------------------------------
+  {
+    type: C,
+    channel: Channel.WEB,
+    categoryCode: 'ADMINDUK',
+    title: 'KTP-el belum jadi lebih dari sebulan',
+    description:
+      'Saya melakukan perekaman KTP-el lebih dari sebulan lalu, tetapi setiap kali menanyakan selalu dijawab blangko belum tersedia. KTP diperlukan untuk melamar pekerjaan. Mohon kepastian kapan bisa dicetak.',
+    kelurahanCode: 'KEL-WATES',
+    address: 'RT 03/RW 01, Kelurahan Wates',
+    rt: '03',
+    rw: '01',
+  },
+  {
+    type: I,
+    channel: Channel.WHATSAPP,
+    categoryCode: 'ADMINDUK',
+    title: 'Syarat pindah domisili dan perubahan KK',
+    description:
+      'Saya akan pindah dari luar kota ke Kelurahan Potrobangsan dan ikut Kartu Keluarga orang tua. Apa saja persyaratannya, apakah bisa diurus secara daring, dan berapa lama prosesnya?',
+    kelurahanCode: 'KEL-POTROBANGSAN',
+    address: 'RT 02/RW 05, Kelurahan Potrobangsan',
+    rt: '02',
+    rw: '05',
+  },
+  {
+    type: C,
+    channel: Channel.EXTERNAL_APP,
+    categoryCode: 'ADMINDUK',
+    title: 'Nama anak salah tulis di akta kelahiran',
+    description:
+      'Di akta kelahiran anak kami terdapat salah penulisan satu huruf pada nama sehingga tidak sama dengan Kartu Keluarga. Hal ini menghambat pendaftaran sekolah. Mohon informasi prosedur pembetulan.',
+    kelurahanCode: 'KEL-MAGELANG',
+    address: 'RT 01/RW 04, Kelurahan Magelang',
+    rt: '01',
+    rw: '04',
+  },
+
+  // --- Jalan dan drainase -----------------------------------------------------
+  {
+    type: C,
+    channel: Channel.SOCIAL_MEDIA,
+    categoryCode: 'JALAN-DRAINASE',
+    title: 'Jalan berlubang membahayakan pengendara',
+    description:
+      'Di jalan lingkungan menuju sekolah dasar terdapat beberapa lubang cukup dalam yang tergenang air saat hujan. Sudah ada dua pengendara motor terjatuh minggu ini. Mohon segera ditambal.',
+    kelurahanCode: 'KEL-KEDUNGSARI',
+    address: 'RT 04/RW 02, Kelurahan Kedungsari',
+    rt: '04',
+    rw: '02',
+  },
+  {
+    type: C,
+    channel: Channel.SP4N_LAPOR,
+    categoryCode: 'JALAN-DRAINASE',
+    title: 'Saluran drainase tersumbat, air meluap saat hujan',
+    description:
+      'Saluran air di depan rumah warga tersumbat sedimen dan sampah sehingga setiap hujan deras air meluap ke jalan dan masuk ke beberapa rumah. Mohon dilakukan normalisasi saluran.',
+    kelurahanCode: 'KEL-MAGERSARI',
+    address: 'RT 03/RW 05, Kelurahan Magersari',
+    rt: '03',
+    rw: '05',
+  },
+  {
+    type: C,
+    channel: Channel.EXTERNAL_APP,
+    categoryCode: 'JALAN-DRAINASE',
+    title: 'Jembatan kecil di kampung retak',
+    description:
+      'Jembatan kecil penghubung antarkampung yang setiap hari dilalui anak sekolah dan pejalan kaki mengalami retak pada bagian lantai dan pagar pengamannya patah. Mohon dicek kelayakannya sebelum terjadi kecelakaan.',
+    kelurahanCode: 'KEL-TIDAR-UTARA',
+    address: 'RT 02/RW 03, Kelurahan Tidar Utara',
+    rt: '02',
+    rw: '03',
+  },
+  {
+    type: A,
+    channel: Channel.SP4N_LAPOR,
+    categoryCode: 'JALAN-DRAINASE',
+    title: 'Usulan trotoar ramah difabel',
+    description:
+      'Kami mengusulkan perbaikan trotoar di sekitar kawasan pertokoan agar rata, tidak terputus, dan dilengkapi ubin pemandu serta ramp untuk pengguna kursi roda.',
+    kelurahanCode: 'KEL-PANJANG',
+    address: 'Kawasan pertokoan, Kelurahan Panjang',
+  },
+
+  // --- Sampah dan lingkungan --------------------------------------------------
+  {
+    type: C,
+    channel: Channel.WHATSAPP,
+    categoryCode: 'SAMPAH-LINGKUNGAN',
+    title: 'Sampah di TPS menumpuk tidak diangkut',
+    description:
+      'Sampah di tempat penampungan sementara dekat permukiman sudah empat hari tidak diangkut, menimbulkan bau dan banyak lalat. Mohon jadwal pengangkutan diperbaiki.',
+    kelurahanCode: 'KEL-TIDAR-UTARA',
+    address: 'RT 01/RW 01, Kelurahan Tidar Utara',
+    rt: '01',
+    rw: '01',
+  },
+  {
+    type: C,
+    channel: Channel.SOCIAL_MEDIA,
+    categoryCode: 'SAMPAH-LINGKUNGAN',
+    title: 'Pembuangan sampah liar di bantaran sungai',
+    description:
+      'Setiap malam ada orang yang membuang sampah rumah tangga ke bantaran sungai di belakang permukiman. Tumpukan sampah makin banyak dan dikhawatirkan menyumbat aliran saat musim hujan. Mohon penertiban dan pemasangan papan larangan.',
+    kelurahanCode: 'KEL-KRAMAT-UTARA',
+    address: 'RT 05/RW 08, Kelurahan Kramat Utara',
+    rt: '05',
+    rw: '08',
+  },
+  {
+    type: C,
+    channel: Channel.WEB,
+    categoryCode: 'SAMPAH-LINGKUNGAN',
+    title: 'Bau menyengat dari limbah usaha rumahan',
+    description:
+      'Limbah cair dari usaha pengolahan makanan rumahan dibuang langsung ke saluran lingkungan sehingga menimbulkan bau menyengat, terutama sore hari. Mohon pembinaan pengelolaan limbah bagi pelaku usaha tersebut.',
+    kelurahanCode: 'KEL-MAGERSARI',
+    address: 'RT 04/RW 03, Kelurahan Magersari',
+    rt: '04',
+    rw: '03',
+  },
+  {
+    type: A,
+    channel: Channel.WEB,
+    categoryCode: 'SAMPAH-LINGKUNGAN',
+    title: 'Usul pembentukan bank sampah di setiap RW',
+    description:
+      'Kami mengusulkan pendampingan pembentukan bank sampah di setiap RW, termasuk pelatihan pemilahan dan pengolahan sampah organik, agar volume sampah ke TPS berkurang dan warga memperoleh tambahan penghasilan.',
+    kelurahanCode: 'KEL-KEMIRIREJO',
+    address: 'RW 03, Kelurahan Kemirirejo',
+    rw: '03',
+  },
+
+  // --- Air minum --------------------------------------------------------------
+  {
+    type: C,
+    channel: Channel.CALL_CENTER,
+    categoryCode: 'AIR-MINUM',
+    title: 'Air PDAM mati tiga hari',
+    description:
+      'Sudah tiga hari air tidak mengalir di rumah kami dan beberapa tetangga, tanpa pemberitahuan sebelumnya. Kami terpaksa membeli air galon untuk mandi dan memasak. Mohon segera ditangani dan diinformasikan penyebabnya.',
+    kelurahanCode: 'KEL-POTROBANGSAN',
+    address: 'RT 03/RW 02, Kelurahan Potrobangsan',
+    rt: '03',
+    rw: '02',
+  },
+  {
+    type: C,
+    channel: Channel.SMS,
+    categoryCode: 'AIR-MINUM',
+    title: 'Tagihan air melonjak padahal pemakaian biasa',
+    description:
+      'Tagihan air bulan ini naik hampir tiga kali lipat, padahal pemakaian kami seperti biasa dan tidak ada kebocoran di dalam rumah. Mohon pengecekan meter air dan pencatatan stand meter.',
+    kelurahanCode: 'KEL-TIDAR-SELATAN',
+    address: 'RT 03/RW 02, Kelurahan Tidar Selatan',
+    rt: '03',
+    rw: '02',
+  },
+  {
+    type: C,
+    channel: Channel.WHATSAPP,
+    categoryCode: 'AIR-MINUM',
+    title: 'Air keruh dan berbau',
+    description:
+      'Sejak dua hari lalu air yang keluar dari keran berwarna kecokelatan dan berbau. Kami khawatir tidak layak dipakai memasak. Mohon pengecekan jaringan pipa di wilayah kami.',
+    kelurahanCode: 'KEL-GELANGAN',
+    address: 'RT 02/RW 04, Kelurahan Gelangan',
+    rt: '02',
+    rw: '04',
+  },
+
+  // --- Ketenagakerjaan --------------------------------------------------------
+  {
+    type: I,
+    channel: Channel.SERVICE_POST,
+    categoryCode: 'KETENAGAKERJAAN',
+    programCode: 'INFO-LOKER',
+    title: 'Informasi lowongan kerja untuk lulusan SMK',
+    description:
+      'Anak saya lulusan SMK jurusan teknik otomotif dan sudah setahun belum bekerja. Mohon informasi lowongan kerja yang tersedia dan jadwal bursa kerja terdekat.',
+    kelurahanCode: 'KEL-CACABAN',
+    address: 'RT 04/RW 03, Kelurahan Cacaban',
+    rt: '04',
+    rw: '03',
+  },
+  {
+    type: C,
+    channel: Channel.WALK_IN,
+    categoryCode: 'KETENAGAKERJAAN',
+    programCode: 'INFO-LOKER',
+    title: 'Sudah ikut pelatihan kerja tetapi belum ada penyaluran',
+    description:
+      'Saya sudah mengikuti pelatihan menjahit dari pemerintah kota dan memperoleh sertifikat, tetapi sampai sekarang belum ada informasi penyaluran kerja atau bantuan alat untuk usaha. Mohon tindak lanjutnya.',
+    kelurahanCode: 'KEL-REJOWINANGUN-SELATAN',
+    address: 'RT 02/RW 01, Kelurahan Rejowinangun Selatan',
+    rt: '02',
+    rw: '01',
+  },
+  {
+    type: A,
+    channel: Channel.SERVICE_POST,
+    categoryCode: 'KETENAGAKERJAAN',
+    programCode: 'INFO-LOKER',
+    title: 'Usul pelatihan keterampilan bagi ibu rumah tangga',
+    description:
+      'Banyak ibu rumah tangga di RW kami ingin menambah penghasilan keluarga. Kami mengusulkan pelatihan tata boga, menjahit, atau pemasaran daring yang diadakan di balai RW pada siang hari.',
+    kelurahanCode: 'KEL-GELANGAN',
+    address: 'Balai RW 05, Kelurahan Gelangan',
+    rw: '05',
+  },
+
+  // --- Pendidikan -------------------------------------------------------------
+  {
+    type: C,
+    channel: Channel.WEB,
+    categoryCode: 'PENDIDIKAN',
+    title: 'Bantuan pendidikan siswa miskin belum diterima',
+    description:
+      'Anak saya kelas 8 SMP negeri dan sudah didata sebagai penerima bantuan pendidikan bagi siswa dari keluarga kurang mampu, tetapi hingga akhir semester bantuan belum diterima. Mohon penjelasan.',
+    kelurahanCode: 'KEL-JURANGOMBO-UTARA',
+    address: 'RT 03/RW 04, Kelurahan Jurangombo Utara',
+    rt: '03',
+    rw: '04',
+  },
+  {
+    type: I,
+    channel: Channel.SMS,
+    categoryCode: 'PENDIDIKAN',
+    title: 'Jadwal dan syarat pendaftaran beasiswa kuliah',
+    description:
+      'Apakah pemerintah kota membuka beasiswa bagi lulusan SMA dari keluarga tidak mampu yang akan kuliah? Kapan jadwal pendaftarannya dan apa saja persyaratannya?',
+    kelurahanCode: 'KEL-KEMIRIREJO',
+    address: 'RT 01/RW 02, Kelurahan Kemirirejo',
+    rt: '01',
+    rw: '02',
+  },
+  {
+    type: C,
+    channel: Channel.SP4N_LAPOR,
+    categoryCode: 'PENDIDIKAN',
+    title: 'Pungutan seragam di sekolah negeri memberatkan',
+    description:
+      'Orang tua murid baru diminta membayar paket seragam dan buku dengan nominal yang cukup besar tanpa rincian. Bagi keluarga kami hal ini sangat memberatkan. Mohon klarifikasi apakah pungutan tersebut diperbolehkan.',
+    kelurahanCode: 'KEL-KEDUNGSARI',
+    address: 'RT 02/RW 06, Kelurahan Kedungsari',
+    rt: '02',
+    rw: '06',
+  },
+  {
+    type: A,
+    channel: Channel.WALK_IN,
+    categoryCode: 'PENDIDIKAN',
+    title: 'Usul bimbingan belajar gratis di balai RW',
+    description:
+      'Kami mengusulkan adanya bimbingan belajar gratis di balai RW bagi anak-anak dari keluarga kurang mampu, misalnya dengan melibatkan mahasiswa atau guru relawan, dua kali seminggu.',
+    kelurahanCode: 'KEL-WATES',
+    address: 'Balai RW 01, Kelurahan Wates',
+    rw: '01',
+  },
+
+  // --- Penerangan jalan umum --------------------------------------------------
+  {
+    type: C,
+    channel: Channel.SMS,
+    categoryCode: 'PJU',
+    title: 'Lampu jalan padam di gang menuju masjid',
+    description:
+      'Tiga lampu penerangan jalan di gang menuju masjid padam sejak dua minggu lalu. Jalan menjadi gelap saat warga berangkat salat subuh dan isya, dan rawan kejahatan. Mohon segera diperbaiki.',
+    kelurahanCode: 'KEL-MAGELANG',
+    address: 'RT 03/RW 02, Kelurahan Magelang',
+    rt: '03',
+    rw: '02',
+  },
+  {
+    type: C,
+    channel: Channel.EXTERNAL_APP,
+    categoryCode: 'PJU',
+    title: 'Tiang lampu PJU miring hampir roboh',
+    description:
+      'Tiang lampu penerangan jalan di tepi jalan lingkungan miring setelah tertabrak kendaraan dan kabelnya menjuntai. Sangat berbahaya bagi pejalan kaki dan anak-anak. Mohon segera diamankan.',
+    kelurahanCode: 'KEL-KEDUNGSARI',
+    address: 'RT 01/RW 03, Kelurahan Kedungsari',
+    rt: '01',
+    rw: '03',
+  },
+
+  // --- Pemberdayaan (Rodanya Mas Bagia) ---------------------------------------
+  {
+    type: A,
+    channel: Channel.SERVICE_POST,
+    categoryCode: 'PEMBERDAYAAN',
+    programCode: 'RODANYA-MAS-BAGIA',
+    title: 'Usul dana Rodanya Mas Bagia untuk perbaikan balai RW',
+    description:
+      'Warga beberapa RT sepakat mengusulkan sebagian dana Rodanya Mas Bagia tahun depan dipakai untuk memperbaiki atap dan lantai balai RW yang dipakai untuk posyandu dan pertemuan warga. Mohon arahan penyusunan RKM-nya.',
+    kelurahanCode: 'KEL-CACABAN',
+    address: 'Balai RW 03, Kelurahan Cacaban',
+    rw: '03',
+  },
+  {
+    type: C,
+    channel: Channel.SERVICE_POST,
+    categoryCode: 'PEMBERDAYAAN',
+    programCode: 'RODANYA-MAS-BAGIA',
+    title: 'Penggunaan dana Rodanya Mas Bagia kurang transparan',
+    description:
+      'Warga belum pernah menerima laporan penggunaan dana Rodanya Mas Bagia di RT kami tahun ini dan kegiatan yang dilaksanakan berbeda dari hasil rembug warga. Mohon dilakukan pendampingan dan keterbukaan laporan oleh Pokmas.',
+    kelurahanCode: 'KEL-REJOWINANGUN-UTARA',
+    address: 'RT 06/RW 02, Kelurahan Rejowinangun Utara',
+    rt: '06',
+    rw: '02',
+  },
+
+  // --- Informasi publik dan lainnya -------------------------------------------
+  {
+    type: I,
+    channel: Channel.WEB,
+    categoryCode: 'INFO-PUBLIK',
+    title: 'Permintaan data jumlah penerima bantuan sosial per kelurahan',
+    description:
+      'Untuk keperluan penelitian skripsi, saya memohon data agregat jumlah keluarga penerima PKH dan BPNT per kelurahan di Kota Magelang tahun berjalan (tanpa data pribadi).',
+    kelurahanCode: 'KEL-WATES',
+    address: 'RT 04/RW 02, Kelurahan Wates',
+    rt: '04',
+    rw: '02',
+  },
+  {
+    type: C,
+    channel: Channel.SOCIAL_MEDIA,
+    categoryCode: 'INFO-PUBLIK',
+    title: 'Jadwal pos Layanan Prima tidak diumumkan',
+    description:
+      'Di RW kami belum ada pengumuman tentang pos Layanan Prima, kapan buka dan di mana tempatnya. Banyak warga lansia tidak tahu harus mengadu ke mana. Mohon sosialisasi melalui RT/RW dan papan pengumuman.',
+    kelurahanCode: 'KEL-JURANGOMBO-SELATAN',
+    address: 'RW 09, Kelurahan Jurangombo Selatan',
+    rw: '09',
+  },
+  {
+    type: C,
+    channel: Channel.SMS,
+    categoryCode: 'LAINNYA',
+    title: 'Parkir kendaraan menutup akses jalan warga',
+    description:
+      'Kendaraan pengunjung sebuah usaha sering diparkir di badan jalan lingkungan sehingga menutup akses keluar masuk rumah warga dan menyulitkan ambulans. Mohon penertiban.',
+    kelurahanCode: 'KEL-POTROBANGSAN',
+    address: 'RT 01/RW 03, Kelurahan Potrobangsan',
+    rt: '01',
+    rw: '03',
+  },
+];
+
+export const REPORTER_NAMES: string[] = [
+  'Siti Aminah',
+  'Sutrisno',
+  'Sri Lestari',
+  'Bambang Hermanto',
+  'Endang Purwanti',
+  'Joko Susilo',
+  'Tri Wulandari',
+  'Suparman',
+  'Nur Hidayah',
+  'Heru Santoso',
+  'Wahyu Nugroho',
+  'Yuliana Sari',
+  'Ahmad Fauzi',
+  'Sumarni',
+  'Budi Raharjo',
+  'Rini Anggraeni',
+  'Eko Prasetyo',
+  'Sugiyanto',
+  'Dewi Kartikasari',
+  'Mulyadi',
+  'Retno Wijayanti',
+  'Slamet Widodo',
+  'Suharti',
+  'Arif Rahman',
+  'Lestari Handayani',
+  'Darmanto',
+  'Puji Astuti',
+  'Yusuf Hakim',
+  'Warsini',
+  'Dimas Saputra',
+  'Anisa Rahmawati',
+  'Tukiman',
+];

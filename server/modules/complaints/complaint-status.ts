@@ -1,0 +1,72 @@
+import { ComplaintAction, ComplaintStatus } from './complaint.enums';
+
+const S = ComplaintStatus;
+const A = ComplaintAction;
+
+export interface Transition {
+  from: readonly ComplaintStatus[];
+  /** 'SAME': the action is recorded as an event but leaves the status unchanged. */
+  to: ComplaintStatus | 'SAME';
+}
+
+const ALL_STATUSES: readonly ComplaintStatus[] = Object.values(ComplaintStatus);
+
+function rule(from: readonly ComplaintStatus[], to: ComplaintStatus | 'SAME'): Readonly<Transition> {
+  // Frozen so no caller can widen the machine at run time.
+  return Object.freeze({ from: Object.freeze([...from]), to });
+}
+
+/** The whole status machine (PRODUCT.md "Status machine"); every other export derives from it. */
+export const TRANSITIONS: Readonly<Record<ComplaintAction, Readonly<Transition>>> = Object.freeze({
+  [A.VERIFY]: rule([S.SUBMITTED], S.VERIFIED),
+  [A.REJECT]: rule([S.SUBMITTED, S.VERIFIED], S.REJECTED),
+  [A.FORWARD]: rule([S.VERIFIED, S.FORWARDED, S.IN_PROGRESS], S.FORWARDED),
+  [A.ACCEPT]: rule([S.FORWARDED], S.IN_PROGRESS),
+  [A.PROGRESS]: rule([S.FORWARDED, S.IN_PROGRESS], S.IN_PROGRESS),
+  [A.ASSIGN]: rule([S.FORWARDED, S.IN_PROGRESS], 'SAME'),
+  [A.RETURN]: rule([S.FORWARDED, S.IN_PROGRESS], S.VERIFIED),
+  [A.RESPOND]: rule([S.IN_PROGRESS], S.RESPONDED),
+  [A.CLOSE]: rule([S.RESPONDED], S.CLOSED),
+  [A.AUTO_CLOSE]: rule([S.RESPONDED], S.CLOSED),
+  [A.REOPEN]: rule([S.RESPONDED], S.IN_PROGRESS),
+  [A.RATE]: rule([S.RESPONDED, S.CLOSED], 'SAME'),
+  [A.NOTE]: rule(ALL_STATUSES, 'SAME'),
+  [A.MARK_OVERDUE]: rule([S.SUBMITTED, S.VERIFIED, S.FORWARDED, S.IN_PROGRESS], 'SAME'),
+});
+
+export const TERMINAL_STATUSES: readonly ComplaintStatus[] = Object.freeze([S.CLOSED, S.REJECTED]);
+
+/** Every status that is not terminal (RESPONDED included: it can still be reopened or closed). */
+export const OPEN_STATUSES: readonly ComplaintStatus[] = Object.freeze(
+  ALL_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s)),
+);
+
+/** Thrown for a refused transition; the service layer maps it to extensions.code INVALID_TRANSITION. */
+export class InvalidTransitionError extends Error {
+  readonly status: ComplaintStatus;
+  readonly action: ComplaintAction;
+
+  constructor(status: ComplaintStatus, action: ComplaintAction) {
+    super(`Cannot ${action} a complaint that is ${status}`);
+    this.name = 'InvalidTransitionError';
+    this.status = status;
+    this.action = action;
+  }
+}
+
+export function canTransition(status: ComplaintStatus, action: ComplaintAction): boolean {
+  // Values may come from the database or a client, so an unknown action is refused, not a crash.
+  const t: Readonly<Transition> | undefined = TRANSITIONS[action];
+  return t !== undefined && t.from.includes(status);
+}
+
+export function nextStatus(status: ComplaintStatus, action: ComplaintAction): ComplaintStatus {
+  if (!canTransition(status, action)) throw new InvalidTransitionError(status, action);
+  const to = TRANSITIONS[action].to;
+  return to === 'SAME' ? status : to;
+}
+
+/** The actions valid in `status`, in ComplaintAction declaration order. */
+export function allowedActions(status: ComplaintStatus): ComplaintAction[] {
+  return Object.values(ComplaintAction).filter((a) => canTransition(status, a));
+}

@@ -18,6 +18,8 @@ export interface Config {
   /** Seed demo data (organisation, demo accounts, complaints) when the database is empty. */
   seedDemo: boolean;
   sweepIntervalMs: number;
+  /** Prefix of tracking codes, e.g. MGL-2611-00042. */
+  trackingPrefix: string;
 }
 
 export class ConfigError extends Error {}
@@ -56,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminDist: path.join(root, 'admin', 'dist'),
     seedDemo: mode !== 'production' && env.SEED_DEMO !== 'false',
     sweepIntervalMs: int(env, 'SWEEP_INTERVAL_MS', 60_000),
+    trackingPrefix: (env.TRACKING_PREFIX ?? 'MGL').toUpperCase(),
   };
 }

@@ -4,6 +4,14 @@ import type { Config } from '../config';
 import { tokenIssuer } from '../auth/tokens';
 import { createDataSource } from '../db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded';
+import { Complaint } from '../modules/complaints/complaint.entity';
+import { ComplaintFeed } from '../modules/complaints/complaint-feed';
+import { ComplaintPolicy } from '../modules/complaints/complaint.policy';
+import { ComplaintService } from '../modules/complaints/complaint.service';
+import { startSweeper, sweepOnce } from '../modules/complaints/complaint.sweep';
+import { OrgDirectory } from '../modules/opds/org-directory';
+import { SlaService } from '../modules/sla/sla.service';
+import { seedDemoComplaints } from '../seed/demo-complaints';
 import { seedDemo } from '../seed/seed';
 import { startHttp, type RunningHttp } from './http';
 import { createLogger } from './logger';
@@ -19,21 +27,39 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: Logger): Promise<{ db: DataSource; embedded: EmbeddedDatabase | null }> {
+export async function openDatabase(config: Config, log: Logger): Promise<{ db: DataSource; url: string; embedded: EmbeddedDatabase | null }> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.embeddedDataDir, config.embeddedPort, log);
-  const db = createDataSource(config.databaseUrl ?? embedded!.url);
+  const url = config.databaseUrl ?? embedded!.url;
+  const db = createDataSource(url);
   try {
     await db.initialize();
   } catch (err) {
     await embedded?.stop();
     throw err;
   }
-  return { db, embedded };
+  return { db, url, embedded };
+}
+
+export function createServices(config: Config, log: Logger, db: DataSource, url: string): Services {
+  const org = new OrgDirectory(db);
+  const sla = new SlaService(db);
+  const policy = new ComplaintPolicy(org);
+  const complaints = new ComplaintService(db, org, sla, policy, config.tokenSecret, config.trackingPrefix);
+  return {
+    config,
+    log,
+    tokens: tokenIssuer(config.tokenSecret, config.tokenTtlSeconds),
+    org,
+    sla,
+    complaints,
+    feed: new ComplaintFeed(db, url, org, policy, log),
+    limits: createRateLimits(config.mode),
+  };
 }
 
 /** Starts everything the product needs; `stop()` drains connections and stops what it started. */
 export async function startApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningApp> {
-  const { db, embedded } = await openDatabase(config, log);
+  const { db, url: dbUrl, embedded } = await openDatabase(config, log);
   const stops: Array<() => Promise<void>> = [async () => { await db.destroy(); }, async () => { await embedded?.stop(); }];
   const stopAll = async () => {
     for (const stop of stops) await stop().catch((err) => log.error({ err }, 'while stopping'));
@@ -41,13 +67,15 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   try {
     const ran = await db.runMigrations({ transaction: 'each' });
     if (ran.length) log.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
-    if (config.seedDemo) await seedDemo(db, log, { demoAccounts: config.mode !== 'production' });
-    const services: Services = {
-      config,
-      log,
-      tokens: tokenIssuer(config.tokenSecret, config.tokenTtlSeconds),
-      limits: createRateLimits(config.mode),
-    };
+    const services = createServices(config, log, db, dbUrl);
+    if (config.seedDemo) {
+      await seedDemo(db, log, { demoAccounts: true });
+      if ((await db.getRepository(Complaint).count()) === 0) await seedDemoComplaints(services, db);
+    }
+    await services.feed.start();
+    stops.unshift(() => services.feed.stop());
+    const stopSweeper = startSweeper(() => sweepOnce(db, services.org, services.complaints), config.sweepIntervalMs, log);
+    stops.unshift(async () => stopSweeper());
     const schema = await buildAppSchema();
     const http = await startHttp(schema, db, services, config.port, config.host);
     stops.unshift(() => http.stop());

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { ComplaintEvent } from '../modules/complaints/complaint.entity';
 import { Category } from '../modules/categories/category.entity';
 import { Opd } from '../modules/opds/opd.entity';
 import { Program } from '../modules/programs/program.entity';
@@ -28,6 +29,18 @@ export function createLoaders(db: DataSource) {
     officersByPost: new DataLoader<number, User[]>(async (postIds) => {
       const rows = await db.getRepository(User).find({ where: { servicePostId: In([...postIds]) }, order: { name: 'ASC' } });
       return postIds.map((id) => rows.filter((u) => u.servicePostId === id));
+    }),
+    /** A complaint's timeline, oldest first; one statement for a whole page of complaints. */
+    eventsByComplaint: new DataLoader<number, ComplaintEvent[]>(async (ids) => {
+      const rows = await db
+        .getRepository(ComplaintEvent)
+        .createQueryBuilder('e')
+        .where('e.complaintId = ANY(:ids)', { ids: [...ids] })
+        .orderBy('e.id')
+        .getMany();
+      const byComplaint = new Map<number, ComplaintEvent[]>(ids.map((id) => [id, []]));
+      for (const e of rows) byComplaint.get(e.complaintId)?.push(e);
+      return ids.map((id) => byComplaint.get(id)!);
     }),
     /** Number of active unit heads per Opd: an Opd can receive forwards only with one. */
     unitHeadCount: new DataLoader<number, number>(async (opdIds) => {

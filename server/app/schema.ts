@@ -4,6 +4,7 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
 import { CategoryResolver } from '../modules/categories/category.module';
+import { ComplaintEventResolver, ComplaintResolver } from '../modules/complaints/complaint.resolver';
 import { HolidayResolver } from '../modules/holidays/holiday.module';
 import { OpdResolver } from '../modules/opds/opd.resolver';
 import { ProgramResolver } from '../modules/programs/program.module';
@@ -20,6 +21,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProgramResolver,
   HolidayResolver,
   UserResolver,
+  ComplaintResolver,
+  ComplaintEventResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -29,6 +32,13 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     authChecker,
     authMode: 'error',
+    // Subscriptions supply their own streams (ComplaintFeed); type-graphql still insists on a PubSub.
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('subscriptions use their own subscribe functions');
+      },
+    },
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
   return built;

@@ -1,6 +1,10 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { TokenIssuer } from '../auth/tokens';
+import type { ComplaintFeed } from '../modules/complaints/complaint-feed';
+import type { ComplaintService } from '../modules/complaints/complaint.service';
+import type { OrgDirectory } from '../modules/opds/org-directory';
+import type { SlaService } from '../modules/sla/sla.service';
 import { RateLimiter } from './rate-limit';
 
 /** Process-wide services, created once at start and reachable from every request's context. */
@@ -8,6 +12,10 @@ export interface Services {
   config: Config;
   log: Logger;
   tokens: TokenIssuer;
+  org: OrgDirectory;
+  sla: SlaService;
+  complaints: ComplaintService;
+  feed: ComplaintFeed;
   limits: {
     login: RateLimiter;
     publicSubmit: RateLimiter;

@@ -85,3 +85,26 @@ export function permissionsOf(role: Role | null | undefined): Permission[] {
   if (!role) return [Permission.PUBLIC];
   return [Permission.PUBLIC, ...ROLE_PERMISSIONS[role]];
 }
+
+/** Which complaints a role may read at all (row scope); the policy turns this into SQL and checks. */
+export enum RowScope {
+  ALL = 'ALL',
+  /** Complaints whose intake Opd is the viewer's Opd or below it. */
+  INTAKE = 'INTAKE',
+  /** Complaints the viewer recorded. */
+  RECORDED = 'RECORDED',
+  /** Complaints ever forwarded to the viewer's Opd or below it. */
+  HANDLED = 'HANDLED',
+}
+
+export const ROLE_ROW_SCOPE: Readonly<Record<Role, RowScope>> = {
+  [Role.SUPERADMIN]: RowScope.ALL,
+  [Role.LEADER]: RowScope.ALL,
+  [Role.ADMIN]: RowScope.INTAKE,
+  [Role.OFFICER]: RowScope.RECORDED,
+  [Role.UNIT_HEAD]: RowScope.HANDLED,
+  [Role.UNIT_STAFF]: RowScope.HANDLED,
+};
+
+/** Roles that may see an anonymous reporter's identity (and only for their own intake). */
+export const IDENTITY_ROLES: readonly Role[] = [Role.ADMIN, Role.OFFICER];

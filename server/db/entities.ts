@@ -1,3 +1,4 @@
+import { Complaint, ComplaintEvent } from '../modules/complaints/complaint.entity';
 import { Category } from '../modules/categories/category.entity';
 import { Holiday } from '../modules/holidays/holiday.entity';
 import { Opd } from '../modules/opds/opd.entity';
@@ -6,4 +7,4 @@ import { ServicePost } from '../modules/service-posts/service-post.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { User } from '../modules/users/user.entity';
 
-export const ENTITIES = [Opd, SlaPolicy, Category, Program, Holiday, ServicePost, User];
+export const ENTITIES = [Opd, SlaPolicy, Category, Program, Holiday, ServicePost, User, Complaint, ComplaintEvent];

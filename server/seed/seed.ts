@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Role } from '../auth/roles';
 import { Category } from '../modules/categories/category.entity';
 import { Holiday, HolidayKind } from '../modules/holidays/holiday.entity';
 import { Opd } from '../modules/opds/opd.entity';
@@ -14,10 +15,14 @@ import {
 
 export const DEMO_PASSWORD = 'demo12345';
 
+/** Admins for the other two kecamatan, so public complaints there get verified in the demo. */
+const EXTRA_ADMINS = [
+  { username: 'admin.selatan', name: 'Admin Pengaduan Kecamatan Magelang Selatan', role: Role.ADMIN, opdCode: 'KEC-SELATAN' },
+  { username: 'admin.utara', name: 'Admin Pengaduan Kecamatan Magelang Utara', role: Role.ADMIN, opdCode: 'KEC-UTARA' },
+] as { username: string; name: string; role: Role; opdCode: string; phone?: string; email?: string; servicePostCode?: string }[];
+
 export interface SeedOptions {
   demoAccounts: boolean;
-  /** Called after the organisation exists, to add demo complaints (lifecycle module). */
-  complaints?: (db: DataSource, log: Logger) => Promise<void>;
 }
 
 /** Seeds Kota Magelang's demo organisation once: a database that already has Opds is left alone. */
@@ -50,14 +55,13 @@ export async function seedDemo(db: DataSource, log: Logger, options: SeedOptions
     );
     if (passwordHash) {
       await tx.getRepository(User).save(
-        [...DEMO_USERS, ...EXTRA_HEADS].map((u) => ({
+        [...DEMO_USERS, ...EXTRA_ADMINS, ...EXTRA_HEADS].map((u) => ({
           username: u.username, name: u.name, role: u.role, opdId: opdIds.get(u.opdCode)!, phone: u.phone ?? null,
           email: u.email ?? null, servicePostId: u.servicePostCode ? postIds.get(u.servicePostCode)! : null, passwordHash,
         })),
       );
     }
   });
-  await options.complaints?.(db, log);
   return true;
 }
 

@@ -1,0 +1,340 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Category } from '../categories/category.entity';
+import { Opd } from '../opds/opd.entity';
+import { Program } from '../programs/program.entity';
+import { ServicePost } from '../service-posts/service-post.entity';
+import { User } from '../users/user.entity';
+import { Role } from '../../auth/roles';
+import { Channel, ComplaintEventType, ComplaintStatus, ComplaintType, ProgressStage } from './complaint.enums';
+
+registerEnumType(ComplaintType, { name: 'ComplaintType', description: 'Pengaduan, aspirasi or permintaan informasi (SP4N-LAPOR!)' });
+registerEnumType(Channel, { name: 'Channel', description: 'Where the complaint came in' });
+registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
+registerEnumType(ProgressStage, { name: 'ProgressStage', description: 'verifikasi, cek lapangan, pengerjaan, forum desk' });
+registerEnumType(ComplaintEventType, { name: 'ComplaintEventType' });
+
+const numeric = { from: (v: string | null) => (v == null ? null : Number(v)), to: (v: number | null) => v };
+
+/**
+ * A complaint as it stands now. Every change also appends a ComplaintEvent in the same
+ * transaction; `replayComplaint` rebuilds the workflow state from those events.
+ * Reporter fields are masked by ComplaintPolicy in the resolver, never here.
+ */
+@ObjectType({ description: 'A complaint, aspiration or information request and where it stands.' })
+@Entity('complaint')
+@Index(['status', 'createdAt'])
+@Index(['currentOpdId', 'status'])
+@Index(['intakeOpdId', 'status'])
+export class Complaint {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field(() => String, { description: 'Human-readable tracking id, e.g. MGL-2611-00042' })
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 30 })
+  trackingCode: string;
+
+  @Field(() => ComplaintType)
+  @Column({ type: 'varchar', length: 30 })
+  type: ComplaintType;
+
+  @Field(() => Channel)
+  @Column({ type: 'varchar', length: 20 })
+  channel: Channel;
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  description: string;
+
+  @Field(() => ID, { nullable: true })
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  categoryId: number | null;
+
+  @ManyToOne(() => Category, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'categoryId' })
+  category?: Category | null;
+
+  @Field(() => ID, { nullable: true })
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  programId: number | null;
+
+  @ManyToOne(() => Program, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'programId' })
+  program?: Program | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  rt: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  rw: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  kelurahanId: number | null;
+
+  @ManyToOne(() => Opd, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'kelurahanId' })
+  kelurahan?: Opd | null;
+
+  @Field(() => Float, { nullable: true })
+  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numeric })
+  latitude: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numeric })
+  longitude: number | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reporterName: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  reporterNik: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  reporterPhone: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reporterEmail: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  reporterAddress: string | null;
+
+  @Field(() => Boolean, { description: 'Anonim: identity hidden from everyone but the intake Opd’s admins and officers.' })
+  @Column({ type: 'boolean', default: false })
+  anonymous: boolean;
+
+  @Field(() => Boolean, { description: 'Rahasia: never shown in public or external queries.' })
+  @Column({ type: 'boolean', default: false })
+  confidential: boolean;
+
+  @Field(() => ComplaintStatus)
+  @Column({ type: 'varchar', length: 20 })
+  status: ComplaintStatus;
+
+  @Field(() => ProgressStage, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  progressStage: ProgressStage | null;
+
+  @Field(() => ID)
+  @Column({ type: 'int' })
+  intakeOpdId: number;
+
+  @ManyToOne(() => Opd, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'intakeOpdId' })
+  intakeOpd?: Opd;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  currentOpdId: number | null;
+
+  @ManyToOne(() => Opd, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'currentOpdId' })
+  currentOpd?: Opd | null;
+
+  /** Every Opd the complaint was ever forwarded to: units keep seeing what they handled. */
+  @Index('IDX_complaint_handlers', { synchronize: false })
+  @Column({ type: 'int', array: true, default: () => "'{}'" })
+  handlerOpdIds: number[];
+
+  @Field(() => ID, { nullable: true })
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  assigneeId: number | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assigneeId' })
+  assignee?: User | null;
+
+  @Field(() => ID, { nullable: true })
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  recordedById: number | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recordedById' })
+  recordedBy?: User | null;
+
+  @Field(() => ID, { nullable: true })
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  servicePostId: number | null;
+
+  @ManyToOne(() => ServicePost, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'servicePostId' })
+  servicePost?: ServicePost | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  duplicateOfId: number | null;
+
+  @ManyToOne(() => Complaint, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'duplicateOfId' })
+  duplicateOf?: Complaint | null;
+
+  @Field(() => Date, { nullable: true, description: 'Admins verify and forward by then.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  verifyDueAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'The unit gives a first response (progress or answer) by then.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  responseDueAt: Date | null;
+
+  /** The deadline running now, if any; overdue = dueAt in the past. */
+  @Index()
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  /** The sweep has recorded OVERDUE for the current `dueAt`. */
+  @Column({ type: 'boolean', default: false })
+  overdueNotified: boolean;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  firstResponseAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  respondedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  autoCloseAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The answer the reporter sees.' })
+  @Column({ type: 'text', nullable: true })
+  answer: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  rejectReason: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'smallint', nullable: true })
+  rating: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  ratingComment: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  accessCodeHash: string;
+
+  @Index({ unique: true, where: '"idempotencyKey" IS NOT NULL' })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  idempotencyKey: string | null;
+
+  /** Hash of the submitted input, so a reused idempotency key with other data is refused. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  inputHash: string | null;
+
+  @Field(() => Int, { description: 'Optimistic lock: pass it back to refuse changes made on a stale view.' })
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  lastEventId: number | null;
+
+  @Field(() => Date)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}
+
+@ObjectType({ description: 'One entry of a complaint’s timeline. Append-only: the database refuses UPDATE and DELETE.' })
+@Entity('complaint_event')
+@Index(['complaintId', 'id'])
+export class ComplaintEvent {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field(() => ID)
+  @Column({ type: 'int' })
+  complaintId: number;
+
+  @ManyToOne(() => Complaint, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'complaintId' })
+  complaint?: Complaint;
+
+  @Field(() => ComplaintEventType)
+  @Column({ type: 'varchar', length: 20 })
+  type: ComplaintEventType;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  actorId: number | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'actorId' })
+  actor?: User | null;
+
+  @Field(() => Role, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  actorRole: Role | null;
+
+  @Field(() => ComplaintStatus, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  fromStatus: ComplaintStatus | null;
+
+  @Field(() => ComplaintStatus, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  toStatus: ComplaintStatus | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  fromOpdId: number | null;
+
+  @ManyToOne(() => Opd, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'fromOpdId' })
+  fromOpd?: Opd | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  toOpdId: number | null;
+
+  @ManyToOne(() => Opd, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'toOpdId' })
+  toOpd?: Opd | null;
+
+  @Field(() => ProgressStage, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  stage: ProgressStage | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  message: string | null;
+
+  @Field(() => Boolean, { description: 'Shown on the citizen’s tracking page.' })
+  @Column({ type: 'boolean' })
+  public: boolean;
+
+  /** Facts the replay needs beyond the columns (assignee, rating, deadlines …). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  data: Record<string, unknown>;
+
+  @Field(() => Date)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,125 @@
+import { AppError } from '../../app/errors';
+import { IDENTITY_ROLES, Permission, REFUSAL_MESSAGES, ROLE_ROW_SCOPE, RowScope } from '../../auth/permissions';
+import type { Viewer } from '../../auth/viewer';
+import type { OrgDirectory } from '../opds/org-directory';
+import { canTransition } from './complaint-status';
+import type { Complaint } from './complaint.entity';
+import { ComplaintAction, ComplaintStatus } from './complaint.enums';
+
+/** Which side of the process may take an action: the intake (admins) or the unit it is forwarded to. */
+type Side = 'INTAKE' | 'UNIT';
+
+interface ActionRule {
+  permission: Permission;
+  side: Side | ((c: Complaint) => Side);
+}
+
+/**
+ * Who may act on a complaint, beyond holding the permission: the viewer must stand on the
+ * right side of it. RESPOND here is the central rule: only the head of the unit the
+ * complaint is forwarded to (or of a unit above it) answers; admins forward instead.
+ */
+export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AUTO_CLOSE' | 'MARK_OVERDUE'>, ActionRule>> = {
+  [ComplaintAction.VERIFY]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
+  [ComplaintAction.REJECT]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
+  // Admins forward a verified complaint; after that only the unit passes it on.
+  [ComplaintAction.FORWARD]: {
+    permission: Permission.COMPLAINT_FORWARD,
+    side: (c) => (c.status === ComplaintStatus.VERIFIED ? 'INTAKE' : 'UNIT'),
+  },
+  [ComplaintAction.ACCEPT]: { permission: Permission.COMPLAINT_ASSIGN, side: 'UNIT' },
+  [ComplaintAction.ASSIGN]: { permission: Permission.COMPLAINT_ASSIGN, side: 'UNIT' },
+  [ComplaintAction.PROGRESS]: { permission: Permission.COMPLAINT_PROGRESS, side: 'UNIT' },
+  [ComplaintAction.RETURN]: { permission: Permission.COMPLAINT_RETURN, side: 'UNIT' },
+  [ComplaintAction.RESPOND]: { permission: Permission.COMPLAINT_RESPOND, side: 'UNIT' },
+  [ComplaintAction.CLOSE]: { permission: Permission.COMPLAINT_CLOSE, side: 'INTAKE' },
+  [ComplaintAction.REOPEN]: { permission: Permission.COMPLAINT_REOPEN, side: 'INTAKE' },
+  [ComplaintAction.NOTE]: { permission: Permission.COMPLAINT_NOTE, side: (c) => (c.currentOpdId ? 'UNIT' : 'INTAKE') },
+};
+
+export type StaffAction = keyof typeof ACTION_RULES;
+
+export class ComplaintPolicy {
+  constructor(private readonly org: OrgDirectory) {}
+
+  canRead(viewer: Viewer | null, c: Complaint): boolean {
+    if (!viewer || !viewer.permissions.has(Permission.COMPLAINT_READ)) return false;
+    switch (ROLE_ROW_SCOPE[viewer.role]) {
+      case RowScope.ALL:
+        return true;
+      case RowScope.INTAKE:
+        return this.org.isWithin(c.intakeOpdId, viewer.opdId);
+      case RowScope.RECORDED:
+        return c.recordedById === viewer.userId;
+      case RowScope.HANDLED:
+        return c.handlerOpdIds.some((id) => this.org.isWithin(id, viewer.opdId));
+    }
+  }
+
+  /** SQL condition on alias `c` limiting rows to the viewer's scope; null when it sees everything. */
+  scopeSql(viewer: Viewer, params: unknown[]): string | null {
+    switch (ROLE_ROW_SCOPE[viewer.role]) {
+      case RowScope.ALL:
+        return null;
+      case RowScope.INTAKE:
+        params.push(this.org.subtreeIds(viewer.opdId));
+        return `c."intakeOpdId" = ANY($${params.length}::int[])`;
+      case RowScope.RECORDED:
+        params.push(viewer.userId);
+        return `c."recordedById" = $${params.length}`;
+      case RowScope.HANDLED:
+        params.push(this.org.subtreeIds(viewer.opdId));
+        return `c."handlerOpdIds" && $${params.length}::int[]`;
+    }
+  }
+
+  /** Anonymous reporters are known only to the intake Opd's admins and officers. */
+  canSeeIdentity(viewer: Viewer | null, c: Complaint): boolean {
+    if (!this.canRead(viewer, c)) return false;
+    if (!c.anonymous) return true;
+    return IDENTITY_ROLES.includes(viewer!.role) && (c.recordedById === viewer!.userId || this.org.isWithin(c.intakeOpdId, viewer!.opdId));
+  }
+
+  private onSide(viewer: Viewer, c: Complaint, side: Side): boolean {
+    return side === 'INTAKE' ? this.org.isWithin(c.intakeOpdId, viewer.opdId) : this.org.isWithin(c.currentOpdId, viewer.opdId);
+  }
+
+  /** Why the viewer may not take this action on this complaint, or null when it may. */
+  refusal(viewer: Viewer | null, action: StaffAction, c: Complaint): string | null {
+    const rule = ACTION_RULES[action];
+    if (!viewer || !viewer.permissions.has(rule.permission)) {
+      return REFUSAL_MESSAGES[rule.permission] ?? `Your role may not ${action.toLowerCase()} complaints.`;
+    }
+    const side = typeof rule.side === 'function' ? rule.side(c) : rule.side;
+    if (!this.onSide(viewer, c, side)) {
+      return (
+        REFUSAL_MESSAGES[rule.permission] ??
+        (side === 'INTAKE'
+          ? 'Only the admins of the Opd that took in this complaint may do this.'
+          : 'Only the unit this complaint is forwarded to may do this.')
+      );
+    }
+    return null;
+  }
+
+  /**
+   * Throws FORBIDDEN when the action is not the viewer's, also for complaints outside its
+   * scope (a changing call is refused, never silently ignored; the message reveals nothing).
+   */
+  assert(viewer: Viewer | null, action: StaffAction, c: Complaint): void {
+    if (!viewer) throw AppError.unauthenticated();
+    const why = this.refusal(viewer, action, c);
+    if (why) throw AppError.forbidden(why);
+    if (!this.canRead(viewer, c)) throw AppError.forbidden('This complaint is outside your scope.');
+  }
+
+  /** What the console may offer: allowed for this viewer AND by the status machine. */
+  availableActions(viewer: Viewer | null, c: Complaint): StaffAction[] {
+    return (Object.keys(ACTION_RULES) as StaffAction[]).filter((a) => {
+      if (this.refusal(viewer, a, c)) return false;
+      // Responding to a FORWARDED complaint accepts it first (two legal steps).
+      if (a === ComplaintAction.RESPOND && c.status === ComplaintStatus.FORWARDED) return true;
+      return canTransition(c.status, a);
+    });
+  }
+}

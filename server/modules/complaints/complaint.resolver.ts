@@ -1,0 +1,348 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../app/context';
+import { AppError, parseId } from '../../app/errors';
+import { createLoaders } from '../../app/loaders';
+import { ListArgs, PageOf } from '../../app/paging';
+import { Permission } from '../../auth/permissions';
+import { Requires } from '../../auth/requires';
+import { Category } from '../categories/category.entity';
+import { Opd } from '../opds/opd.entity';
+import { Program } from '../programs/program.entity';
+import { ServicePost } from '../service-posts/service-post.entity';
+import { User } from '../users/user.entity';
+import type { ComplaintChange } from './complaint-feed';
+import { Complaint, ComplaintEvent } from './complaint.entity';
+import { ComplaintAction, ComplaintEventType, ComplaintStatus, ComplaintType, ProgressStage } from './complaint.enums';
+import { ComplaintChangedFilter, ComplaintFilter, ComplaintInput } from './complaint.inputs';
+import { registerEnumType } from 'type-graphql';
+
+registerEnumType(ComplaintAction, { name: 'ComplaintAction' });
+
+const ComplaintPage = PageOf(Complaint, 'ComplaintPage');
+
+@ObjectType()
+class SubmitComplaintResult {
+  @Field(() => String) trackingCode: string;
+  @Field(() => String, { description: 'Shown once: with the tracking code it lets the reporter follow, reopen and rate the complaint.' })
+  accessCode: string;
+  @Field(() => Boolean, { description: 'True when this idempotencyKey was already used: the same complaint is returned.' })
+  replayed: boolean;
+  @Field(() => Complaint, { nullable: true, description: 'The recorded complaint, for staff callers.' })
+  complaint: Complaint | null;
+}
+
+@ObjectType({ description: 'A timeline entry as the reporter sees it: no internal notes, no staff names.' })
+class PublicTimelineEntry {
+  @Field(() => ComplaintEventType) type: ComplaintEventType;
+  @Field(() => ComplaintStatus, { nullable: true }) status: ComplaintStatus | null;
+  @Field(() => ProgressStage, { nullable: true }) stage: ProgressStage | null;
+  @Field(() => String, { nullable: true, description: 'The unit now handling it, by name.' }) unit: string | null;
+  @Field(() => String, { nullable: true }) message: string | null;
+  @Field(() => Date) at: Date;
+}
+
+@ObjectType({ description: 'What the reporter sees on the tracking page.' })
+class PublicComplaint {
+  @Field(() => String) trackingCode: string;
+  @Field(() => ComplaintType) type: ComplaintType;
+  @Field(() => String) title: string;
+  @Field(() => ComplaintStatus) status: ComplaintStatus;
+  @Field(() => ProgressStage, { nullable: true }) progressStage: ProgressStage | null;
+  @Field(() => String, { nullable: true }) category: string | null;
+  @Field(() => String, { nullable: true }) currentUnit: string | null;
+  @Field(() => String, { nullable: true }) answer: string | null;
+  @Field(() => Int, { nullable: true }) rating: number | null;
+  @Field(() => Date) submittedAt: Date;
+  @Field(() => Date, { nullable: true }) respondedAt: Date | null;
+  @Field(() => [PublicTimelineEntry]) timeline: PublicTimelineEntry[];
+}
+
+@ObjectType({ description: 'A committed change: the event and the complaint as it stands now.' })
+class ComplaintChangePayload {
+  @Field(() => Complaint) complaint: Complaint;
+  @Field(() => ComplaintEvent) event: ComplaintEvent;
+}
+
+const svc = (ctx: Context) => ctx.services.complaints;
+
+@Resolver(() => Complaint)
+export class ComplaintResolver {
+  @Requires(Permission.COMPLAINT_READ)
+  @Query(() => ComplaintPage, { description: 'Complaints in the viewer’s scope, filtered, sorted and paged.' })
+  complaints(@Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return svc(ctx).list(ctx.viewer!, filter, args);
+  }
+
+  @Requires(Permission.COMPLAINT_READ)
+  @Query(() => ComplaintPage, { description: 'What waits for the viewer: admins verify and forward; unit heads answer (overdue first); staff work what is assigned.' })
+  myInbox(@Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return svc(ctx).list(ctx.viewer!, filter, args, true);
+  }
+
+  @Requires(Permission.COMPLAINT_READ)
+  @Query(() => Complaint, { nullable: true })
+  async complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return svc(ctx).findVisible(ctx.viewer, id).catch((err) => (err instanceof AppError && err.code === 'NOT_FOUND' ? null : Promise.reject(err)));
+  }
+
+  @Requires(Permission.PUBLIC)
+  @Query(() => PublicComplaint, { description: 'For the reporter: the public timeline, found by tracking code and access code.' })
+  async trackComplaint(@Arg('trackingCode', () => String) trackingCode: string, @Arg('accessCode', () => String) accessCode: string, @Ctx() ctx: Context): Promise<PublicComplaint> {
+    ctx.services.limits.publicRead.check(`track:${ctx.source}`, 'look-ups');
+    const c = await svc(ctx).byAccessCode(trackingCode, accessCode);
+    const events = (await ctx.loaders.eventsByComplaint.load(c.id)).filter((e) => e.public);
+    const opdName = async (id: number | null) => (id ? ((await ctx.loaders.opd.load(id))?.name ?? null) : null);
+    return {
+      trackingCode: c.trackingCode, type: c.type, title: c.title, status: c.status, progressStage: c.progressStage,
+      category: c.categoryId ? ((await ctx.loaders.category.load(c.categoryId))?.name ?? null) : null,
+      currentUnit: await opdName(c.currentOpdId), answer: c.answer, rating: c.rating, submittedAt: c.createdAt, respondedAt: c.respondedAt,
+      timeline: await Promise.all(events.map(async (e) => ({
+        type: e.type, status: e.toStatus, stage: e.stage, unit: await opdName(e.toOpdId), message: e.message, at: e.createdAt,
+      }))),
+    };
+  }
+
+  @Requires(Permission.PUBLIC)
+  @Mutation(() => SubmitComplaintResult, { description: 'Record a complaint (admins, officers) or submit one as a citizen or external app (rate-limited). Retrying with the same idempotencyKey returns the same complaint.' })
+  async submitComplaint(@Arg('input', () => ComplaintInput) input: ComplaintInput, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null, @Ctx() ctx: Context) {
+    if (!ctx.viewer) ctx.services.limits.publicSubmit.check(`submit:${ctx.source}`, 'submissions');
+    const r = await svc(ctx).submit(ctx, input, idempotencyKey);
+    return { ...r, complaint: ctx.viewer ? r.complaint : null };
+  }
+
+  @Requires(Permission.COMPLAINT_VERIFY)
+  @Mutation(() => Complaint)
+  verifyComplaint(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+    return svc(ctx).verify(ctx, id, version, note);
+  }
+
+  @Requires(Permission.COMPLAINT_VERIFY)
+  @Mutation(() => Complaint)
+  rejectComplaint(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Arg('duplicateOf', () => ID, { nullable: true }) duplicateOf: string | null, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+    return svc(ctx).reject(ctx, id, version, reason, duplicateOf);
+  }
+
+  @Requires(Permission.COMPLAINT_FORWARD)
+  @Mutation(() => Complaint)
+  forwardComplaint(@Arg('id', () => ID) id: string, @Arg('opdId', () => ID) opdId: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+    return svc(ctx).forward(ctx, id, version, opdId, note);
+  }
+
+  @Requires(Permission.COMPLAINT_RETURN)
+  @Mutation(() => Complaint, { description: '"Bukan wewenang": give the complaint back to the intake admins to forward elsewhere.' })
+  returnComplaint(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+    return svc(ctx).returnToIntake(ctx, id, version, reason);
+  }
+
+  @Requires(Permission.COMPLAINT_ASSIGN)
+  @Mutation(() => Complaint)
+  acceptComplaint(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+    return svc(ctx).accept(ctx, id, version);
+  }
+
+  @Requires(Permission.COMPLAINT_ASSIGN)
+  @Mutation(() => Complaint)
+  assignComplaint(@Arg('id', () => ID) id: string, @Arg('userId', () => ID) userId: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+    return svc(ctx).assign(ctx, id, version, userId);
+  }
+
+  @Requires(Permission.COMPLAINT_PROGRESS)
+  @Mutation(() => Complaint)
+  addProgress(
+    @Arg('id', () => ID) id: string,
+    @Arg('stage', () => ProgressStage) stage: ProgressStage,
+    @Arg('note', () => String) note: string,
+    @Arg('public', () => Boolean, { defaultValue: true }) isPublic: boolean,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    return svc(ctx).addProgress(ctx, id, version, stage, note, isPublic);
+  }
+
+  @Requires(Permission.COMPLAINT_NOTE)
+  @Mutation(() => Complaint)
+  addInternalNote(@Arg('id', () => ID) id: string, @Arg('note', () => String) note: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+    return svc(ctx).addInternalNote(ctx, id, version, note);
+  }
+
+  @Requires(Permission.COMPLAINT_RESPOND)
+  @Mutation(() => Complaint, { description: 'The answer the reporter sees. Only the head of the unit the complaint is forwarded to (or above it).' })
+  respondToComplaint(@Arg('id', () => ID) id: string, @Arg('answer', () => String) answer: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+    return svc(ctx).respond(ctx, id, version, answer);
+  }
+
+  @Requires(Permission.COMPLAINT_CLOSE)
+  @Mutation(() => Complaint)
+  closeComplaint(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+    return svc(ctx).close(ctx, id, version, note);
+  }
+
+  @Requires(Permission.PUBLIC)
+  @Mutation(() => ComplaintStatus, { description: 'Staff pass `id` (needs COMPLAINT_REOPEN); the reporter passes trackingCode and accessCode.' })
+  async reopenComplaint(
+    @Arg('reason', () => String) reason: string,
+    @Arg('id', () => ID, { nullable: true }) id: string | null,
+    @Arg('trackingCode', () => String, { nullable: true }) trackingCode: string | null,
+    @Arg('accessCode', () => String, { nullable: true }) accessCode: string | null,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    if (id) {
+      if (!ctx.viewer) throw ctx.authError ?? AppError.unauthenticated();
+      return (await svc(ctx).reopen(ctx, id, version, reason)).status;
+    }
+    if (!trackingCode || !accessCode) throw AppError.field('trackingCode', 'give the complaint id, or its tracking code and access code');
+    ctx.services.limits.publicRead.check(`reopen:${ctx.source}`, 'requests');
+    return (await svc(ctx).reopenByCitizen(ctx, trackingCode, accessCode, reason)).status;
+  }
+
+  @Requires(Permission.PUBLIC)
+  @Mutation(() => PublicComplaint, { description: 'The reporter rates the handling from 1 to 5.' })
+  async rateComplaint(
+    @Arg('trackingCode', () => String) trackingCode: string,
+    @Arg('accessCode', () => String) accessCode: string,
+    @Arg('score', () => Int) score: number,
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    ctx.services.limits.publicRead.check(`rate:${ctx.source}`, 'requests');
+    await svc(ctx).rate(ctx, trackingCode, accessCode, score, comment);
+    ctx.loaders = createLoaders(ctx.db);
+    return this.trackComplaint(trackingCode, accessCode, ctx);
+  }
+
+  @Requires(Permission.COMPLAINT_READ)
+  @Subscription(() => ComplaintChangePayload, {
+    description: 'Every committed change to a complaint the viewer may see. Pass afterEventId (the last event id seen) to receive what was missed.',
+    subscribe: ({ args, context }) => {
+      const ctx = context as Context;
+      if (!ctx.viewer) throw ctx.authError ?? AppError.unauthenticated();
+      if (!ctx.viewer.permissions.has(Permission.COMPLAINT_READ)) throw AppError.forbidden();
+      const after = args.afterEventId != null ? parseId(args.afterEventId, 'afterEventId') : null;
+      const stream = ctx.services.feed.subscribe(ctx.viewer, args.filter ?? {}, after);
+      // One subscription lives for hours: each delivered change gets fresh loaders.
+      return (async function* () {
+        for await (const change of stream) {
+          ctx.loaders = createLoaders(ctx.db);
+          yield change;
+        }
+      })();
+    },
+  })
+  complaintChanged(
+    @Root() change: ComplaintChange,
+    @Arg('filter', () => ComplaintChangedFilter, { nullable: true }) _filter: ComplaintChangedFilter | null,
+    @Arg('afterEventId', () => ID, { nullable: true }) _after: string | null,
+  ): ComplaintChange {
+    return change;
+  }
+
+  // ---------- fields ----------
+
+  @FieldResolver(() => Category, { nullable: true })
+  category(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return c.categoryId ? ctx.loaders.category.load(c.categoryId) : null;
+  }
+
+  @FieldResolver(() => Program, { nullable: true })
+  program(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return c.programId ? ctx.loaders.program.load(c.programId) : null;
+  }
+
+  @FieldResolver(() => Opd, { nullable: true })
+  kelurahan(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return c.kelurahanId ? ctx.loaders.opd.load(c.kelurahanId) : null;
+  }
+
+  @FieldResolver(() => Opd)
+  intakeOpd(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return ctx.loaders.opd.load(c.intakeOpdId);
+  }
+
+  @FieldResolver(() => Opd, { nullable: true })
+  currentOpd(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return c.currentOpdId ? ctx.loaders.opd.load(c.currentOpdId) : null;
+  }
+
+  @FieldResolver(() => Opd, { nullable: true, description: 'Where the category routes it by default: the forward dialog’s first suggestion.' })
+  async suggestedOpd(@Root() c: Complaint, @Ctx() ctx: Context) {
+    const category = c.categoryId ? await ctx.loaders.category.load(c.categoryId) : null;
+    return category?.defaultOpdId ? ctx.loaders.opd.load(category.defaultOpdId) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  assignee(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return c.assigneeId ? ctx.loaders.user.load(c.assigneeId) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  recordedBy(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return c.recordedById ? ctx.loaders.user.load(c.recordedById) : null;
+  }
+
+  @FieldResolver(() => ServicePost, { nullable: true })
+  servicePost(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return c.servicePostId ? ctx.loaders.servicePost.load(c.servicePostId) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'A deadline is running and has passed.' })
+  overdue(@Root() c: Complaint) {
+    return !!c.dueAt && new Date(c.dueAt).getTime() < Date.now();
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'The deadline running now (verification or first response).' })
+  dueAt(@Root() c: Complaint) {
+    return c.dueAt;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the reporter identity fields below are shown to you.' })
+  identityVisible(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return ctx.services.complaints.policy.canSeeIdentity(ctx.viewer, c);
+  }
+
+  @FieldResolver(() => String, { nullable: true }) reporterName(@Root() c: Complaint, @Ctx() ctx: Context) { return this.identity(c, ctx, c.reporterName); }
+  @FieldResolver(() => String, { nullable: true }) reporterNik(@Root() c: Complaint, @Ctx() ctx: Context) { return this.identity(c, ctx, c.reporterNik); }
+  @FieldResolver(() => String, { nullable: true }) reporterPhone(@Root() c: Complaint, @Ctx() ctx: Context) { return this.identity(c, ctx, c.reporterPhone); }
+  @FieldResolver(() => String, { nullable: true }) reporterEmail(@Root() c: Complaint, @Ctx() ctx: Context) { return this.identity(c, ctx, c.reporterEmail); }
+  @FieldResolver(() => String, { nullable: true }) reporterAddress(@Root() c: Complaint, @Ctx() ctx: Context) { return this.identity(c, ctx, c.reporterAddress); }
+
+  private identity(c: Complaint, ctx: Context, value: string | null): string | null {
+    return ctx.services.complaints.policy.canSeeIdentity(ctx.viewer, c) ? value : null;
+  }
+
+  @FieldResolver(() => [ComplaintEvent], { description: 'The timeline, oldest first. `last` keeps only the latest entries.' })
+  async events(@Root() c: Complaint, @Arg('last', () => Int, { nullable: true }) last: number | null, @Ctx() ctx: Context) {
+    const events = await ctx.loaders.eventsByComplaint.load(c.id);
+    if (last == null) return events;
+    if (last < 0 || last > 1000) throw AppError.field('last', 'must be between 0 and 1000');
+    return events.slice(-last);
+  }
+
+  @FieldResolver(() => [ComplaintAction], { description: 'What you may do now: allowed by your role, your relation to the complaint and the status machine.' })
+  availableActions(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return ctx.services.complaints.policy.availableActions(ctx.viewer, c);
+  }
+}
+
+@Resolver(() => ComplaintEvent)
+export class ComplaintEventResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Staff member who acted; null for citizens and the system.' })
+  actor(@Root() e: ComplaintEvent, @Ctx() ctx: Context) {
+    return e.actorId ? ctx.loaders.user.load(e.actorId) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'CITIZEN or SYSTEM when no staff member acted.' })
+  actorKind(@Root() e: ComplaintEvent) {
+    return (e.data?.actor as string | undefined) ?? (e.actorId ? 'STAFF' : null);
+  }
+
+  @FieldResolver(() => Opd, { nullable: true })
+  fromOpd(@Root() e: ComplaintEvent, @Ctx() ctx: Context) {
+    return e.fromOpdId ? ctx.loaders.opd.load(e.fromOpdId) : null;
+  }
+
+  @FieldResolver(() => Opd, { nullable: true })
+  toOpd(@Root() e: ComplaintEvent, @Ctx() ctx: Context) {
+    return e.toOpdId ? ctx.loaders.opd.load(e.toOpdId) : null;
+  }
+}

@@ -1,0 +1,503 @@
+import crypto from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Context } from '../../app/context';
+import { escapeLike } from '../../app/crud';
+import { AppError, parseId } from '../../app/errors';
+import { checkPaging, ListArgs, SortOrder, type Page } from '../../app/paging';
+import { Permission } from '../../auth/permissions';
+import { Role } from '../../auth/roles';
+import type { Viewer } from '../../auth/viewer';
+import { Category } from '../categories/category.entity';
+import { Opd } from '../opds/opd.entity';
+import { OpdKind } from '../opds/opd-kind';
+import type { OrgDirectory } from '../opds/org-directory';
+import { Program } from '../programs/program.entity';
+import type { SlaService } from '../sla/sla.service';
+import { User } from '../users/user.entity';
+import { nextStatus } from './complaint-status';
+import { Complaint, ComplaintEvent } from './complaint.entity';
+import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, ProgressStage } from './complaint.enums';
+import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
+import type { ComplaintPolicy, StaffAction } from './complaint.policy';
+
+const PUBLIC_CHANNELS = [Channel.WEB, Channel.SMS, Channel.WHATSAPP, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.EXTERNAL_APP, Channel.CALL_CENTER];
+const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const OPEN_UNIT_STATUSES = [ComplaintStatus.FORWARDED, ComplaintStatus.IN_PROGRESS];
+
+export type EventSpec = Partial<Omit<ComplaintEvent, 'id' | 'complaintId' | 'createdAt'>> & { type: ComplaintEventType; public: boolean };
+
+export interface Actor {
+  viewer: Viewer | null;
+  /** Who is recorded on the timeline when there is no account (citizen, system sweep). */
+  label?: 'CITIZEN' | 'SYSTEM';
+}
+
+export interface SubmitResult {
+  complaint: Complaint;
+  trackingCode: string;
+  accessCode: string;
+  /** True when an idempotency key matched an earlier submission. */
+  replayed: boolean;
+}
+
+export function text(value: string | null | undefined, field: string, min: number, max: number): string {
+  const v = (value ?? '').trim();
+  if (v.length < min) throw AppError.field(field, min <= 1 ? 'is required' : `must be at least ${min} characters`);
+  if (v.length > max) throw AppError.field(field, `must be at most ${max} characters`);
+  return v;
+}
+
+function hash(s: string): string {
+  return crypto.createHash('sha256').update(s).digest('hex');
+}
+
+/**
+ * Every rule about a complaint's life. Each change runs in one transaction that writes the
+ * row (guarded by `version`) and appends its events; a database trigger NOTIFYs every event,
+ * which PostgreSQL delivers only once the transaction commits.
+ */
+export class ComplaintService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly org: OrgDirectory,
+    private readonly sla: SlaService,
+    readonly policy: ComplaintPolicy,
+    private readonly secret: string,
+    private readonly trackingPrefix = 'MGL',
+    /** Injectable so demo data and tests can tell a story over weeks. */
+    readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  withClock(clock: () => Date): ComplaintService {
+    return new ComplaintService(this.db, this.org, this.sla, this.policy, this.secret, this.trackingPrefix, clock);
+  }
+
+  // ---------- reading ----------
+
+  async findVisible(viewer: Viewer | null, id: string | number): Promise<Complaint> {
+    await this.org.ready();
+    const c = await this.db.getRepository(Complaint).findOneBy({ id: parseId(id) });
+    if (!c || !this.policy.canRead(viewer, c)) throw AppError.notFound('Complaint', id);
+    return c;
+  }
+
+  /** One statement for a page and its total, whatever the filters. */
+  async list(viewer: Viewer, filter: ComplaintFilter | null | undefined, args: ListArgs, inbox = false): Promise<Page<Complaint>> {
+    await this.org.ready();
+    const { offset, limit } = checkPaging(args);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const scope = this.policy.scopeSql(viewer, params);
+    if (scope) where.push(scope);
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const f = filter ?? {};
+    if (f.ids) where.push(`c.id = ANY(${p(f.ids.map((id, i) => parseId(id, `filter.ids.${i}`)))}::int[])`);
+    if (f.q?.trim()) {
+      const q = `%${escapeLike(f.q.trim())}%`;
+      where.push(`(c."trackingCode" ILIKE ${p(q)} OR c.title ILIKE $${params.length} OR c.description ILIKE $${params.length})`);
+    }
+    if (f.status?.length) where.push(`c.status = ANY(${p(f.status)}::varchar[])`);
+    if (f.progressStage) where.push(`c."progressStage" = ${p(f.progressStage)}`);
+    if (f.channel) where.push(`c.channel = ${p(f.channel)}`);
+    if (f.type) where.push(`c.type = ${p(f.type)}`);
+    if (f.categoryId) where.push(`c."categoryId" = ${p(parseId(f.categoryId, 'filter.categoryId'))}`);
+    if (f.programId) where.push(`c."programId" = ${p(parseId(f.programId, 'filter.programId'))}`);
+    if (f.intakeOpdId) where.push(`c."intakeOpdId" = ANY(${p(this.org.subtreeIds(parseId(f.intakeOpdId, 'filter.intakeOpdId')))}::int[])`);
+    if (f.currentOpdId) where.push(`c."currentOpdId" = ANY(${p(this.org.subtreeIds(parseId(f.currentOpdId, 'filter.currentOpdId')))}::int[])`);
+    if (f.assigneeId) where.push(`c."assigneeId" = ${p(parseId(f.assigneeId, 'filter.assigneeId'))}`);
+    if (f.servicePostId) where.push(`c."servicePostId" = ${p(parseId(f.servicePostId, 'filter.servicePostId'))}`);
+    if (f.overdue != null) where.push(f.overdue ? `c."dueAt" < now()` : `(c."dueAt" IS NULL OR c."dueAt" >= now())`);
+    if (f.createdFrom) where.push(`c."createdAt" >= ${p(f.createdFrom)}`);
+    if (f.createdTo) where.push(`c."createdAt" <= ${p(f.createdTo)}`);
+    if (inbox) where.push(this.inboxSql(viewer, p));
+
+    const sortable: Record<string, string> = {
+      createdAt: 'c."createdAt"', updatedAt: 'c."updatedAt"', trackingCode: 'c."trackingCode"', status: 'c.status',
+      title: 'c.title', dueAt: 'c."dueAt"', responseDueAt: 'c."responseDueAt"', verifyDueAt: 'c."verifyDueAt"', rating: 'c.rating',
+    };
+    const sortField = args.sortField ?? (inbox ? 'dueAt' : 'createdAt');
+    const column = sortable[sortField];
+    if (!column) throw AppError.field('sortField', `cannot sort by "${sortField}"; use one of ${Object.keys(sortable).join(', ')}`);
+    const order = args.sortOrder ?? (inbox ? SortOrder.ASC : SortOrder.DESC);
+    const sql =
+      `SELECT c.*, count(*) OVER() AS "__total" FROM complaint c` +
+      (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
+      ` ORDER BY ${column} ${order} NULLS LAST, c.id ${order} LIMIT ${limit} OFFSET ${offset}`;
+    const rows: (Record<string, unknown> & { __total: string })[] = await this.db.query(sql, params);
+    const total = rows.length ? Number(rows[0].__total) : offset > 0 ? await this.countOnly(sql, params) : 0;
+    const items = rows.map((r) => this.db.getRepository(Complaint).create(this.hydrate(r)));
+    return { items, total };
+  }
+
+  private async countOnly(sql: string, params: unknown[]): Promise<number> {
+    const base = sql.replace(/, count\(\*\) OVER\(\) AS "__total"/, '').replace(/ ORDER BY .*$/, '');
+    const [{ n }] = await this.db.query(`SELECT count(*) AS n FROM (${base}) x`, params);
+    return Number(n);
+  }
+
+  private hydrate(r: Record<string, unknown>): Partial<Complaint> {
+    const { __total: _t, ...rest } = r;
+    return {
+      ...(rest as Partial<Complaint>),
+      latitude: rest.latitude == null ? null : Number(rest.latitude),
+      longitude: rest.longitude == null ? null : Number(rest.longitude),
+    };
+  }
+
+  /** What waits for this viewer: admins verify and forward, units answer, staff work what is assigned. */
+  private inboxSql(viewer: Viewer, p: (v: unknown) => string): string {
+    switch (viewer.role) {
+      case Role.ADMIN:
+        return `c.status IN ('SUBMITTED','VERIFIED','RESPONDED')`;
+      case Role.OFFICER:
+        return `c.status NOT IN ('CLOSED','REJECTED')`;
+      case Role.UNIT_HEAD:
+        return `c.status IN ('FORWARDED','IN_PROGRESS') AND c."currentOpdId" = ANY(${p(this.org.subtreeIds(viewer.opdId))}::int[])`;
+      case Role.UNIT_STAFF:
+        return `c.status IN ('FORWARDED','IN_PROGRESS') AND c."assigneeId" = ${p(viewer.userId)}`;
+      default:
+        return `c.status NOT IN ('CLOSED','REJECTED')`;
+    }
+  }
+
+  // ---------- intake ----------
+
+  async submit(ctx: Context, input: ComplaintInput, idempotencyKey: string | null | undefined): Promise<SubmitResult> {
+    const viewer = ctx.viewer;
+    const staff = !!viewer;
+    if (staff && !viewer.permissions.has(Permission.COMPLAINT_RECORD)) {
+      throw AppError.forbidden('Your role does not record complaints; ask a complaint admin or a service-post officer.');
+    }
+    if (idempotencyKey != null && !/^[A-Za-z0-9._:-]{8,100}$/.test(idempotencyKey)) {
+      throw AppError.field('idempotencyKey', 'use 8–100 letters, digits or . _ : -');
+    }
+    await this.org.ready();
+    if (!input.reporterPhone && !input.reporterEmail && !input.reporterAddress) {
+      throw AppError.field('input.reporterPhone', 'give at least one way to reach the reporter: phone, e-mail or address');
+    }
+    const kelurahanId = input.kelurahanId ? parseId(input.kelurahanId, 'input.kelurahanId') : null;
+    if (kelurahanId && this.org.get(kelurahanId)?.kind !== OpdKind.KELURAHAN) throw AppError.field('input.kelurahanId', 'must be a kelurahan');
+    const categoryId = input.categoryId ? parseId(input.categoryId, 'input.categoryId') : null;
+    const programId = input.programId ? parseId(input.programId, 'input.programId') : null;
+    if (categoryId && !(await this.db.getRepository(Category).existsBy({ id: categoryId, active: true }))) {
+      throw AppError.field('input.categoryId', 'no such active category');
+    }
+    if (programId && !(await this.db.getRepository(Program).existsBy({ id: programId }))) throw AppError.field('input.programId', 'no such programme');
+
+    let channel: Channel;
+    let intakeOpdId: number;
+    if (viewer?.role === Role.OFFICER) {
+      channel = Channel.SERVICE_POST;
+      intakeOpdId = viewer.opdId;
+    } else if (staff) {
+      channel = input.channel ?? Channel.WALK_IN;
+      intakeOpdId = viewer.opdId;
+    } else {
+      channel = input.channel ?? Channel.WEB;
+      if (!PUBLIC_CHANNELS.includes(channel)) throw AppError.field('input.channel', `the public may submit through ${PUBLIC_CHANNELS.join(', ')}`);
+      // No wrong door: a resident's complaint is verified at their kecamatan, otherwise centrally.
+      const intake = (kelurahanId && this.org.kecamatanOf(kelurahanId)) || this.org.root();
+      if (!intake) throw new Error('the organisation has no root Opd');
+      intakeOpdId = intake.id;
+    }
+
+    const inputHash = hash(JSON.stringify({ ...input, channel }));
+    const accessCode = this.accessCode(idempotencyKey ?? crypto.randomBytes(16).toString('hex'));
+    const now = this.clock();
+    const policy = await this.sla.policyFor(this.db.manager, categoryId);
+    const verifyDueAt = await this.sla.verifyDue(policy, now);
+
+    const result = await this.db.transaction(async (tx) => {
+      const [{ seq }] = await tx.query(`SELECT nextval('complaint_tracking_seq') AS seq`);
+      const trackingCode = this.trackingCode(now, Number(seq));
+      const inserted = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(Complaint)
+        .values({
+          trackingCode, type: input.type, channel, title: text(input.title, 'input.title', 5, 200),
+          description: text(input.description, 'input.description', 10, 10000), categoryId, programId,
+          address: input.address ?? null, rt: input.rt ?? null, rw: input.rw ?? null, kelurahanId,
+          latitude: input.latitude ?? null, longitude: input.longitude ?? null,
+          reporterName: input.reporterName?.trim() || null, reporterNik: input.reporterNik ?? null,
+          reporterPhone: input.reporterPhone ?? null, reporterEmail: input.reporterEmail ?? null,
+          reporterAddress: input.reporterAddress ?? null, anonymous: input.anonymous, confidential: input.confidential,
+          status: ComplaintStatus.SUBMITTED, intakeOpdId, handlerOpdIds: [],
+          recordedById: viewer?.userId ?? null, servicePostId: viewer?.role === Role.OFFICER ? viewer.servicePostId : null,
+          verifyDueAt, dueAt: verifyDueAt, createdAt: now, updatedAt: now, accessCodeHash: hash(accessCode), idempotencyKey: idempotencyKey ?? null, inputHash,
+        })
+        .orIgnore()
+        .returning('*')
+        .execute();
+      const row = inserted.raw[0] as Complaint | undefined;
+      if (!row) return null;
+      const complaint = tx.getRepository(Complaint).create(row);
+      complaint.lastEventId = await this.appendEvents(tx, complaint, { viewer, label: viewer ? undefined : 'CITIZEN' }, now, [
+        { type: ComplaintEventType.SUBMITTED, toStatus: ComplaintStatus.SUBMITTED, toOpdId: intakeOpdId, public: true, message: `Diterima melalui ${channel}` },
+      ]);
+      await tx.query('UPDATE complaint SET "lastEventId" = $1 WHERE id = $2', [complaint.lastEventId, complaint.id]);
+      return complaint;
+    });
+    if (result) return { complaint: result, trackingCode: result.trackingCode, accessCode, replayed: false };
+
+    // The idempotency key was seen before: hand back the same complaint, never a second one.
+    const existing = await this.db.getRepository(Complaint).findOneByOrFail({ idempotencyKey: idempotencyKey! });
+    if (existing.inputHash !== inputHash) throw AppError.conflict('This idempotencyKey was already used for a different submission.');
+    return { complaint: existing, trackingCode: existing.trackingCode, accessCode, replayed: true };
+  }
+
+  private trackingCode(at: Date, seq: number): string {
+    const wib = new Date(at.getTime() + 7 * 3600_000);
+    const yymm = `${String(wib.getUTCFullYear()).slice(2)}${String(wib.getUTCMonth() + 1).padStart(2, '0')}`;
+    return `${this.trackingPrefix}-${yymm}-${String(seq).padStart(5, '0')}`;
+  }
+
+  /** Derived from the idempotency key, so a retried submission gets the same code back; only its hash is stored. */
+  private accessCode(seed: string): string {
+    const bytes = crypto.createHmac('sha256', this.secret).update(`access:${seed}`).digest();
+    return Array.from(bytes.subarray(0, 10), (b) => ACCESS_ALPHABET[b % ACCESS_ALPHABET.length]).join('');
+  }
+
+  // ---------- the workflow ----------
+
+  verify(ctx: Context, id: string, version: number | null | undefined, note?: string | null) {
+    return this.change(ctx, id, version, ComplaintAction.VERIFY, async (c, now) => ({
+      patch: { status: ComplaintStatus.VERIFIED, progressStage: null },
+      events: [{ type: ComplaintEventType.VERIFIED, public: true, message: note?.trim() || null }],
+    }));
+  }
+
+  reject(ctx: Context, id: string, version: number | null | undefined, reason: string, duplicateOf?: string | null) {
+    const why = text(reason, 'reason', 3, 2000);
+    return this.change(ctx, id, version, ComplaintAction.REJECT, async (c, now) => {
+      let duplicateOfId: number | null = null;
+      if (duplicateOf) {
+        const dup = await this.findVisible(ctx.viewer, duplicateOf).catch(() => {
+          throw AppError.field('duplicateOf', 'no such complaint in your scope');
+        });
+        if (dup.id === c.id) throw AppError.field('duplicateOf', 'a complaint cannot duplicate itself');
+        duplicateOfId = dup.id;
+      }
+      return {
+        patch: { status: ComplaintStatus.REJECTED, rejectReason: why, duplicateOfId, dueAt: null, closedAt: now },
+        events: [{ type: ComplaintEventType.REJECTED, public: true, message: why, data: { duplicateOfId } }],
+      };
+    });
+  }
+
+  forward(ctx: Context, id: string, version: number | null | undefined, opdId: string, note?: string | null) {
+    const targetId = parseId(opdId, 'opdId');
+    return this.change(ctx, id, version, ComplaintAction.FORWARD, async (c, now, tx) => {
+      const target = await tx.getRepository(Opd).findOneBy({ id: targetId });
+      if (!target) throw AppError.field('opdId', 'no such Opd');
+      if (!target.active) throw AppError.field('opdId', `${target.name} is not active`);
+      const heads = await tx.getRepository(User).countBy({ opdId: targetId, role: Role.UNIT_HEAD, active: true });
+      if (!heads) throw AppError.field('opdId', `${target.name} has no unit head to answer; choose another unit`);
+      if (target.id === c.currentOpdId) throw AppError.field('opdId', `the complaint is already at ${target.name}`);
+      const policy = await this.sla.policyFor(tx, c.categoryId);
+      const responseDueAt = await this.sla.responseDue(policy, now);
+      return {
+        patch: {
+          status: ComplaintStatus.FORWARDED, currentOpdId: targetId, progressStage: null, assigneeId: null,
+          handlerOpdIds: [...new Set([...c.handlerOpdIds, targetId])], responseDueAt, dueAt: responseDueAt, overdueNotified: false,
+        },
+        events: [{
+          type: ComplaintEventType.FORWARDED, public: true, fromOpdId: c.currentOpdId, toOpdId: targetId,
+          message: note?.trim() ? text(note, 'note', 0, 2000) : `Diteruskan ke ${target.name}`, data: { responseDueAt },
+        }],
+      };
+    });
+  }
+
+  returnToIntake(ctx: Context, id: string, version: number | null | undefined, reason: string) {
+    const why = text(reason, 'reason', 3, 2000);
+    return this.change(ctx, id, version, ComplaintAction.RETURN, async (c, now, tx) => {
+      const policy = await this.sla.policyFor(tx, c.categoryId);
+      const dueAt = await this.sla.verifyDue(policy, now);
+      return {
+        patch: { status: ComplaintStatus.VERIFIED, currentOpdId: null, assigneeId: null, progressStage: null, dueAt, overdueNotified: false },
+        events: [{ type: ComplaintEventType.RETURNED, public: false, fromOpdId: c.currentOpdId, toOpdId: c.intakeOpdId, message: why }],
+      };
+    });
+  }
+
+  assign(ctx: Context, id: string, version: number | null | undefined, userId: string) {
+    const assigneeId = parseId(userId, 'userId');
+    return this.change(ctx, id, version, ComplaintAction.ASSIGN, async (c, _now, tx) => {
+      const user = await tx.getRepository(User).findOneBy({ id: assigneeId });
+      if (!user || !user.active) throw AppError.field('userId', 'no such active user');
+      if (![Role.UNIT_STAFF, Role.UNIT_HEAD].includes(user.role) || !this.org.isWithin(user.opdId, c.currentOpdId!)) {
+        throw AppError.field('userId', 'assign staff of the unit handling the complaint');
+      }
+      return {
+        patch: { assigneeId },
+        events: [{ type: ComplaintEventType.ASSIGNED, public: false, message: `Ditugaskan kepada ${user.name}`, data: { assigneeId } }],
+      };
+    });
+  }
+
+  accept(ctx: Context, id: string, version: number | null | undefined) {
+    return this.change(ctx, id, version, ComplaintAction.ACCEPT, async (c, now) => ({
+      patch: { status: ComplaintStatus.IN_PROGRESS, progressStage: ProgressStage.VERIFICATION, ...this.firstResponse(c, now) },
+      events: [{ type: ComplaintEventType.ACCEPTED, public: true, stage: ProgressStage.VERIFICATION, message: 'Pengaduan diterima dan sedang diverifikasi' }],
+    }));
+  }
+
+  addProgress(ctx: Context, id: string, version: number | null | undefined, stage: ProgressStage, note: string, isPublic: boolean) {
+    const message = text(note, 'note', 3, 5000);
+    return this.change(ctx, id, version, ComplaintAction.PROGRESS, async (c, now) => ({
+      patch: { status: ComplaintStatus.IN_PROGRESS, progressStage: stage, ...(isPublic ? this.firstResponse(c, now) : {}) },
+      events: [{ type: ComplaintEventType.PROGRESS, public: isPublic, stage, message }],
+    }));
+  }
+
+  addInternalNote(ctx: Context, id: string, version: number | null | undefined, note: string) {
+    const message = text(note, 'note', 1, 5000);
+    return this.change(ctx, id, version, ComplaintAction.NOTE, async () => ({
+      patch: {},
+      events: [{ type: ComplaintEventType.INTERNAL_NOTE, public: false, message }],
+    }));
+  }
+
+  /** The central rule is enforced in `change` by the policy (ACTION_RULES.RESPOND), for every caller. */
+  respond(ctx: Context, id: string, version: number | null | undefined, answer: string) {
+    const body = text(answer, 'answer', 10, 10000);
+    return this.change(ctx, id, version, ComplaintAction.RESPOND, async (c, now, tx) => {
+      const policy = await this.sla.policyFor(tx, c.categoryId);
+      const events: EventSpec[] = [];
+      if (c.status === ComplaintStatus.FORWARDED) {
+        events.push({ type: ComplaintEventType.ACCEPTED, public: true, fromStatus: c.status, toStatus: ComplaintStatus.IN_PROGRESS });
+      }
+      events.push({ type: ComplaintEventType.RESPONDED, public: true, message: body, fromStatus: ComplaintStatus.IN_PROGRESS, toStatus: ComplaintStatus.RESPONDED });
+      return {
+        patch: {
+          status: ComplaintStatus.RESPONDED, answer: body, respondedAt: now, ...this.firstResponse(c, now),
+          dueAt: null, autoCloseAt: await this.sla.autoCloseAt(policy, now),
+        },
+        events,
+      };
+    }, c => (c.status === ComplaintStatus.FORWARDED ? ComplaintStatus.IN_PROGRESS : c.status));
+  }
+
+  close(ctx: Context, id: string, version: number | null | undefined, note?: string | null) {
+    return this.change(ctx, id, version, ComplaintAction.CLOSE, async (_c, now) => ({
+      patch: { status: ComplaintStatus.CLOSED, closedAt: now, autoCloseAt: null, dueAt: null },
+      events: [{ type: ComplaintEventType.CLOSED, public: true, message: note?.trim() || null }],
+    }));
+  }
+
+  reopen(ctx: Context, id: string, version: number | null | undefined, reason: string) {
+    const why = text(reason, 'reason', 3, 2000);
+    return this.change(ctx, id, version, ComplaintAction.REOPEN, (c, now, tx) => this.reopenChange(c, now, tx, why));
+  }
+
+  private async reopenChange(c: Complaint, now: Date, tx: EntityManager, why: string) {
+    const policy = await this.sla.policyFor(tx, c.categoryId);
+    const responseDueAt = await this.sla.responseDue(policy, now);
+    return {
+      patch: { status: ComplaintStatus.IN_PROGRESS, autoCloseAt: null, responseDueAt, dueAt: responseDueAt, overdueNotified: false },
+      events: [{ type: ComplaintEventType.REOPENED, public: true, message: why, data: { responseDueAt } } as EventSpec],
+    };
+  }
+
+  /** A citizen acting with the tracking code and access code given at submission. */
+  async byAccessCode(trackingCode: string, accessCode: string): Promise<Complaint> {
+    const c = await this.db.getRepository(Complaint).findOneBy({ trackingCode: String(trackingCode).trim().toUpperCase() });
+    const ok = c && crypto.timingSafeEqual(Buffer.from(c.accessCodeHash), Buffer.from(hash(String(accessCode).trim().toUpperCase())));
+    if (!c || !ok) throw AppError.notFound('Complaint with this tracking code and access code');
+    return c;
+  }
+
+  async reopenByCitizen(ctx: Context, trackingCode: string, accessCode: string, reason: string) {
+    const why = text(reason, 'reason', 3, 2000);
+    const c = await this.byAccessCode(trackingCode, accessCode);
+    return this.commit(c, null, ComplaintAction.REOPEN, { viewer: null, label: 'CITIZEN' }, (cc, now, tx) => this.reopenChange(cc, now, tx, why));
+  }
+
+  async rate(ctx: Context, trackingCode: string, accessCode: string, score: number, comment?: string | null) {
+    if (!Number.isInteger(score) || score < 1 || score > 5) throw AppError.field('score', 'must be a whole number from 1 to 5');
+    const remark = comment ? text(comment, 'comment', 0, 2000) : null;
+    const c = await this.byAccessCode(trackingCode, accessCode);
+    return this.commit(c, null, ComplaintAction.RATE, { viewer: null, label: 'CITIZEN' }, async () => ({
+      patch: { rating: score, ratingComment: remark },
+      events: [{ type: ComplaintEventType.RATED, public: true, message: remark, data: { rating: score } }],
+    }));
+  }
+
+  private firstResponse(c: Complaint, now: Date): Partial<Complaint> {
+    return { firstResponseAt: c.firstResponseAt ?? now, dueAt: null, overdueNotified: false };
+  }
+
+  // ---------- the one write path ----------
+
+  private async change(
+    ctx: Context,
+    id: string,
+    version: number | null | undefined,
+    action: StaffAction,
+    build: (c: Complaint, now: Date, tx: EntityManager) => Promise<{ patch: Partial<Complaint>; events: EventSpec[] }>,
+    statusForTransition?: (c: Complaint) => ComplaintStatus,
+  ): Promise<Complaint> {
+    await this.org.ready();
+    const c = await this.db.getRepository(Complaint).findOneBy({ id: parseId(id) });
+    if (!c) throw AppError.notFound('Complaint', id);
+    this.policy.assert(ctx.viewer, action, c);
+    return this.commit(c, version, action, { viewer: ctx.viewer }, build, statusForTransition);
+  }
+
+  /** Checks the transition, writes the row if nobody changed it meanwhile, appends the events. */
+  async commit(
+    c: Complaint,
+    version: number | null | undefined,
+    action: ComplaintAction,
+    actor: Actor,
+    build: (c: Complaint, now: Date, tx: EntityManager) => Promise<{ patch: Partial<Complaint>; events: EventSpec[] }>,
+    statusForTransition?: (c: Complaint) => ComplaintStatus,
+  ): Promise<Complaint> {
+    if (version != null && version !== c.version) {
+      throw AppError.conflict(`The complaint changed since you loaded it (version ${c.version}, yours ${version}); reload and try again.`);
+    }
+    const to = nextStatus(statusForTransition?.(c) ?? c.status, action);
+    const now = this.clock();
+    return this.db.transaction(async (tx) => {
+      const { patch, events } = await build(c, now, tx);
+      const next = tx.getRepository(Complaint).create({ ...c, ...patch, status: patch.status ?? to, version: c.version + 1, updatedAt: now });
+      const lastEventId = await this.appendEvents(tx, c, actor, now, events.map((e) => ({
+        fromStatus: c.status, toStatus: next.status, ...e,
+      })));
+      next.lastEventId = lastEventId;
+      const { id: _id, createdAt: _created, ...columns } = next;
+      const res = await tx
+        .createQueryBuilder()
+        .update(Complaint)
+        .set(columns)
+        .where('id = :id AND version = :version', { id: c.id, version: c.version })
+        .execute();
+      if (!res.affected) throw AppError.conflict('Someone else changed this complaint at the same moment; reload and try again.');
+      return next;
+    });
+  }
+
+  async appendEvents(tx: EntityManager, c: Complaint, actor: Actor, at: Date, specs: EventSpec[]): Promise<number> {
+    const rows = specs.map((e) => ({
+      createdAt: at,
+      complaintId: c.id,
+      actorId: actor.viewer?.userId ?? null,
+      actorRole: actor.viewer?.role ?? null,
+      data: { ...(e.data ?? {}), ...(actor.label ? { actor: actor.label } : {}) },
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      fromOpdId: e.fromOpdId ?? null,
+      toOpdId: e.toOpdId ?? null,
+      stage: e.stage ?? null,
+      message: e.message ?? null,
+      public: e.public,
+      type: e.type,
+    }));
+    const res = await tx.createQueryBuilder().insert().into(ComplaintEvent).values(rows).returning(['id']).execute();
+    return Math.max(...res.raw.map((r: { id: number }) => r.id));
+  }
+}

@@ -1,0 +1,91 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { OrgDirectory } from '../opds/org-directory';
+import { Complaint } from './complaint.entity';
+import { ComplaintAction, ComplaintEventType, ComplaintStatus } from './complaint.enums';
+import type { ComplaintService } from './complaint.service';
+
+/** Any constant shared by all processes: only the holder of this advisory lock sweeps. */
+const SWEEP_LOCK = 724_001;
+const BATCH = 500;
+
+export interface SweepResult {
+  ran: boolean;
+  overdue: number;
+  autoClosed: number;
+}
+
+/** Marks passed deadlines (OVERDUE + ESCALATED to the parent unit) and auto-closes answered complaints. */
+export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: ComplaintService, now = new Date()): Promise<SweepResult> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [SWEEP_LOCK]);
+    if (!locked) return { ran: false, overdue: 0, autoClosed: 0 };
+    try {
+      await org.ready();
+      const late = await db
+        .getRepository(Complaint)
+        .createQueryBuilder('c')
+        .where('c.dueAt < :now AND NOT c.overdueNotified AND c.status IN (:...open)', {
+          now,
+          open: [ComplaintStatus.SUBMITTED, ComplaintStatus.VERIFIED, ComplaintStatus.FORWARDED, ComplaintStatus.IN_PROGRESS],
+        })
+        .orderBy('c.dueAt')
+        .limit(BATCH)
+        .getMany();
+      let overdue = 0;
+      for (const c of late) {
+        const atUnit = c.status === ComplaintStatus.FORWARDED || c.status === ComplaintStatus.IN_PROGRESS;
+        const responsible = atUnit ? c.currentOpdId! : c.intakeOpdId;
+        const parent = org.parentOf(responsible);
+        const ok = await complaints
+          .commit(c, c.version, ComplaintAction.MARK_OVERDUE, { viewer: null, label: 'SYSTEM' }, async () => ({
+            patch: { overdueNotified: true },
+            events: [
+              { type: ComplaintEventType.OVERDUE, public: false, fromOpdId: responsible, message: `Melewati batas waktu ${atUnit ? 'tanggapan' : 'verifikasi'}`, data: { dueAt: c.dueAt } },
+              ...(parent ? [{ type: ComplaintEventType.ESCALATED, public: false, fromOpdId: responsible, toOpdId: parent.id, message: `Dieskalasi ke ${parent.name}` }] : []),
+            ],
+          }))
+          .then(() => true, () => false); // changed meanwhile: the next sweep looks again
+        if (ok) overdue += 1;
+      }
+      const answered = await db
+        .getRepository(Complaint)
+        .createQueryBuilder('c')
+        .where('c.status = :s AND c.autoCloseAt < :now', { s: ComplaintStatus.RESPONDED, now })
+        .limit(BATCH)
+        .getMany();
+      let autoClosed = 0;
+      for (const c of answered) {
+        const ok = await complaints
+          .commit(c, c.version, ComplaintAction.AUTO_CLOSE, { viewer: null, label: 'SYSTEM' }, async () => ({
+            patch: { status: ComplaintStatus.CLOSED, closedAt: now, autoCloseAt: null },
+            events: [{ type: ComplaintEventType.AUTO_CLOSED, public: true, message: 'Ditutup otomatis: tidak ada tanggapan lanjutan' }],
+          }))
+          .then(() => true, () => false);
+        if (ok) autoClosed += 1;
+      }
+      return { ran: true, overdue, autoClosed };
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+export function startSweeper(run: () => Promise<SweepResult>, intervalMs: number, log: Logger): () => void {
+  if (intervalMs <= 0) return () => undefined;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    run()
+      .then((r) => r.overdue + r.autoClosed > 0 && log.info(r, 'deadline sweep'))
+      .catch((err) => log.error({ err }, 'deadline sweep failed'))
+      .finally(() => (running = false));
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,63 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { Category } from '../categories/category.entity';
+import { Holiday } from '../holidays/holiday.entity';
+import { SlaCalendarKind, SlaPolicy, SlaUnitKind } from './sla-policy.entity';
+import { addCalendarHours, addWorkingDays, dueAt, holidayCalendar, type HolidayCalendar } from './working-calendar';
+
+const TTL_MS = 60_000;
+
+/** Fallback when no policy row exists: SP4N-LAPOR! verify in 3 working days, Central Java's 1×24 h response. */
+export const BUILT_IN_POLICY: PolicyLike = {
+  calendar: SlaCalendarKind.WORKING_DAYS, verifyWithin: 3, verifyUnit: SlaUnitKind.DAYS,
+  respondWithin: 24, respondUnit: SlaUnitKind.HOURS, autoCloseAfterDays: 10,
+};
+
+type PolicyLike = Pick<SlaPolicy, 'calendar' | 'verifyWithin' | 'verifyUnit' | 'respondWithin' | 'respondUnit' | 'autoCloseAfterDays'>;
+
+/** Deadlines: which policy applies and when it falls due, on the holiday calendar kept in the database. */
+export class SlaService {
+  private calendar: HolidayCalendar = holidayCalendar([]);
+  private loadedAt = 0;
+
+  constructor(private readonly db: DataSource) {}
+
+  invalidate(): void {
+    this.loadedAt = 0;
+  }
+
+  async holidays(): Promise<HolidayCalendar> {
+    if (Date.now() - this.loadedAt > TTL_MS) {
+      const rows = await this.db.getRepository(Holiday).find({ select: { date: true } });
+      this.calendar = holidayCalendar(rows.map((r) => r.date));
+      this.loadedAt = Date.now();
+    }
+    return this.calendar;
+  }
+
+  async policyFor(em: EntityManager, categoryId: number | null): Promise<PolicyLike> {
+    const category = categoryId ? await em.getRepository(Category).findOneBy({ id: categoryId }) : null;
+    const own = category?.slaPolicyId ? await em.getRepository(SlaPolicy).findOneBy({ id: category.slaPolicyId }) : null;
+    return own ?? (await em.getRepository(SlaPolicy).findOneBy({ isDefault: true })) ?? BUILT_IN_POLICY;
+  }
+
+  /**
+   * Hours are clock hours whatever the calendar ("1×24 jam" in the regulations means a
+   * day and a night); days are working days on the WORKING_DAYS calendar.
+   */
+  private async due(from: Date, amount: number, unit: SlaUnitKind, calendar: SlaCalendarKind): Promise<Date> {
+    if (unit === SlaUnitKind.HOURS) return addCalendarHours(from, amount);
+    return dueAt(from, amount, unit, calendar, await this.holidays());
+  }
+
+  verifyDue(policy: PolicyLike, from: Date): Promise<Date> {
+    return this.due(from, policy.verifyWithin, policy.verifyUnit, policy.calendar);
+  }
+
+  responseDue(policy: PolicyLike, from: Date): Promise<Date> {
+    return this.due(from, policy.respondWithin, policy.respondUnit, policy.calendar);
+  }
+
+  async autoCloseAt(policy: PolicyLike, from: Date): Promise<Date> {
+    return addWorkingDays(from, policy.autoCloseAfterDays, await this.holidays());
+  }
+}

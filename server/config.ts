@@ -20,6 +20,8 @@ export interface Config {
   sweepIntervalMs: number;
   /** Prefix of tracking codes, e.g. MGL-2611-00042. */
   trackingPrefix: string;
+  /** Adds `extensions.sqlStatements` to responses (tests and benchmarks only). */
+  exposeSqlCount: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -59,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: mode !== 'production' && env.SEED_DEMO !== 'false',
     sweepIntervalMs: int(env, 'SWEEP_INTERVAL_MS', 60_000),
     trackingPrefix: (env.TRACKING_PREFIX ?? 'MGL').toUpperCase(),
+    exposeSqlCount: mode === 'test' || (mode !== 'production' && env.EXPOSE_SQL_COUNT === 'true'),
   };
 }

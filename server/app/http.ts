@@ -11,6 +11,7 @@ import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
+import { sqlScope } from '../db/sql-counter';
 import { User } from '../modules/users/user.entity';
 import { makeViewer, type Viewer } from '../auth/viewer';
 import type { Context } from './context';
@@ -108,6 +109,20 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      ...(config.exposeSqlCount
+        ? [{
+            async requestDidStart() {
+              return {
+                async willSendResponse({ response }: { response: { body: { kind: string; singleResult?: { extensions?: Record<string, unknown> } } } }) {
+                  const scope = sqlScope.getStore();
+                  if (scope && response.body.kind === 'single') {
+                    response.body.singleResult!.extensions = { ...response.body.singleResult!.extensions, sqlStatements: scope.statements };
+                  }
+                },
+              };
+            },
+          }]
+        : []),
     ],
   });
   await apollo.start();
@@ -137,6 +152,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   });
   app.use(
     '/graphql',
+    (_req, _res, next) => sqlScope.run({ statements: 0 }, next),
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
+import { countingLogger } from './sql-counter';
 
 // `date` columns are calendar days in WIB; keep them as 'YYYY-MM-DD' instead of local-midnight Dates.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -18,7 +19,7 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: false,
+    logger: countingLogger,
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'lapor' },
   });
 }

@@ -368,13 +368,15 @@ export class ComplaintService {
     return this.change(ctx, id, version, ComplaintAction.RESPOND, async (c, now, tx) => {
       const policy = await this.sla.policyFor(tx, c.categoryId);
       const events: EventSpec[] = [];
-      if (c.status === ComplaintStatus.FORWARDED) {
-        events.push({ type: ComplaintEventType.ACCEPTED, public: true, fromStatus: c.status, toStatus: ComplaintStatus.IN_PROGRESS });
+      const accepting = c.status === ComplaintStatus.FORWARDED;
+      if (accepting) {
+        events.push({ type: ComplaintEventType.ACCEPTED, public: true, stage: ProgressStage.VERIFICATION, fromStatus: c.status, toStatus: ComplaintStatus.IN_PROGRESS });
       }
       events.push({ type: ComplaintEventType.RESPONDED, public: true, message: body, fromStatus: ComplaintStatus.IN_PROGRESS, toStatus: ComplaintStatus.RESPONDED });
       return {
         patch: {
           status: ComplaintStatus.RESPONDED, answer: body, respondedAt: now, ...this.firstResponse(c, now),
+          ...(accepting ? { progressStage: ProgressStage.VERIFICATION } : {}),
           dueAt: null, autoCloseAt: await this.sla.autoCloseAt(policy, now),
         },
         events,

@@ -1,0 +1,90 @@
+import type { Complaint, ComplaintEvent } from './complaint.entity';
+import { ComplaintEventType as T, ComplaintStatus, ProgressStage } from './complaint.enums';
+
+/** The workflow state of a complaint, as far as its timeline tells it. */
+export interface ReplayedState {
+  status: ComplaintStatus;
+  currentOpdId: number | null;
+  handlerOpdIds: number[];
+  progressStage: ProgressStage | null;
+  assigneeId: number | null;
+  firstResponseAt: Date | null;
+  respondedAt: Date | null;
+  closedAt: Date | null;
+  answer: string | null;
+  rating: number | null;
+  duplicateOfId: number | null;
+  lastEventId: number | null;
+}
+
+export const REPLAYED_FIELDS: (keyof ReplayedState)[] = [
+  'status', 'currentOpdId', 'handlerOpdIds', 'progressStage', 'assigneeId', 'firstResponseAt', 'respondedAt', 'closedAt',
+  'answer', 'rating', 'duplicateOfId', 'lastEventId',
+];
+
+/** Rebuilds a complaint's state from its events alone (oldest first); the audit compares it with the row. */
+export function replayComplaint(events: readonly ComplaintEvent[]): ReplayedState {
+  const s: ReplayedState = {
+    status: ComplaintStatus.SUBMITTED, currentOpdId: null, handlerOpdIds: [], progressStage: null, assigneeId: null,
+    firstResponseAt: null, respondedAt: null, closedAt: null, answer: null, rating: null, duplicateOfId: null, lastEventId: null,
+  };
+  const firstResponse = (at: Date) => (s.firstResponseAt ??= at);
+  for (const e of events) {
+    const at = new Date(e.createdAt);
+    s.lastEventId = e.id;
+    if (e.toStatus) s.status = e.toStatus;
+    switch (e.type) {
+      case T.VERIFIED:
+        s.progressStage = null;
+        break;
+      case T.REJECTED:
+        s.duplicateOfId = (e.data?.duplicateOfId as number | null | undefined) ?? null;
+        s.closedAt = at;
+        break;
+      case T.FORWARDED:
+        s.currentOpdId = e.toOpdId;
+        if (e.toOpdId && !s.handlerOpdIds.includes(e.toOpdId)) s.handlerOpdIds.push(e.toOpdId);
+        s.progressStage = null;
+        s.assigneeId = null;
+        break;
+      case T.RETURNED:
+        s.currentOpdId = null;
+        s.assigneeId = null;
+        s.progressStage = null;
+        break;
+      case T.ACCEPTED:
+        s.progressStage = e.stage ?? s.progressStage ?? ProgressStage.VERIFICATION;
+        firstResponse(at);
+        break;
+      case T.ASSIGNED:
+        s.assigneeId = (e.data?.assigneeId as number | undefined) ?? null;
+        break;
+      case T.PROGRESS:
+        s.progressStage = e.stage;
+        if (e.public) firstResponse(at);
+        break;
+      case T.RESPONDED:
+        s.answer = e.message;
+        s.respondedAt = at;
+        firstResponse(at);
+        break;
+      case T.CLOSED:
+      case T.AUTO_CLOSED:
+        s.closedAt = at;
+        break;
+      case T.RATED:
+        s.rating = (e.data?.rating as number | undefined) ?? null;
+        break;
+      default:
+        break;
+    }
+  }
+  return s;
+}
+
+/** Field names where the stored row and the replay disagree (empty when they agree). */
+export function replayMismatches(row: Complaint, events: readonly ComplaintEvent[]): string[] {
+  const replayed = replayComplaint(events);
+  const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? [...v].sort().join(',') : v ?? null);
+  return REPLAYED_FIELDS.filter((f) => String(norm(replayed[f])) !== String(norm(row[f as keyof Complaint])));
+}

@@ -10,6 +10,7 @@ import { ComplaintPolicy } from '../modules/complaints/complaint.policy';
 import { ComplaintService } from '../modules/complaints/complaint.service';
 import { startSweeper, sweepOnce } from '../modules/complaints/complaint.sweep';
 import { OrgDirectory } from '../modules/opds/org-directory';
+import { ComplaintStatsService } from '../modules/reports/stats.service';
 import { SlaService } from '../modules/sla/sla.service';
 import { seedDemoComplaints } from '../seed/demo-complaints';
 import { seedDemo } from '../seed/seed';
@@ -53,6 +54,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     sla,
     complaints,
     feed: new ComplaintFeed(db, url, org, policy, log),
+    stats: new ComplaintStatsService(db, org, policy),
     limits: createRateLimits(config.mode),
   };
 }

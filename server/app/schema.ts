@@ -5,6 +5,7 @@ import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
 import { CategoryResolver } from '../modules/categories/category.module';
 import { ComplaintEventResolver, ComplaintResolver } from '../modules/complaints/complaint.resolver';
+import { ComplaintStatsResolver, StatsBucketResolver } from '../modules/reports/stats.resolver';
 import { HolidayResolver } from '../modules/holidays/holiday.module';
 import { OpdResolver } from '../modules/opds/opd.resolver';
 import { ProgramResolver } from '../modules/programs/program.module';
@@ -23,6 +24,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
   ComplaintResolver,
   ComplaintEventResolver,
+  ComplaintStatsResolver,
+  StatsBucketResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -4,6 +4,7 @@ import type { TokenIssuer } from '../auth/tokens';
 import type { ComplaintFeed } from '../modules/complaints/complaint-feed';
 import type { ComplaintService } from '../modules/complaints/complaint.service';
 import type { OrgDirectory } from '../modules/opds/org-directory';
+import type { ComplaintStatsService } from '../modules/reports/stats.service';
 import type { SlaService } from '../modules/sla/sla.service';
 import { RateLimiter } from './rate-limit';
 
@@ -16,6 +17,7 @@ export interface Services {
   sla: SlaService;
   complaints: ComplaintService;
   feed: ComplaintFeed;
+  stats: ComplaintStatsService;
   limits: {
     login: RateLimiter;
     publicSubmit: RateLimiter;

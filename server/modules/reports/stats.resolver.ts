@@ -1,0 +1,56 @@
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context';
+import { Permission } from '../../auth/permissions';
+import { Requires } from '../../auth/requires';
+import { Category } from '../categories/category.entity';
+import { Opd } from '../opds/opd.entity';
+import { Program } from '../programs/program.entity';
+import type { StatsRow } from './stats.service';
+
+@ObjectType({ description: 'Counts for one group of complaints.' })
+export class StatsBucket implements StatsRow {
+  @Field(() => String, { nullable: true, description: 'Status, channel, or the id of the Opd / programme / category (null: none).' })
+  key: string | null;
+  @Field(() => Int) total: number;
+  @Field(() => Int, { description: 'Not yet answered, closed or rejected.' }) open: number;
+  @Field(() => Int, { description: 'A running deadline has passed.' }) overdue: number;
+  @Field(() => Int) responded: number;
+  @Field(() => Int, { description: 'First response (progress or answer) within the response deadline.' }) respondedInTime: number;
+}
+
+@ObjectType()
+export class ComplaintStats {
+  @Field(() => StatsBucket) totals: StatsBucket;
+  @Field(() => [StatsBucket]) byStatus: StatsBucket[];
+  @Field(() => [StatsBucket]) byChannel: StatsBucket[];
+  @Field(() => [StatsBucket], { description: 'By the Opd currently handling (key null: still at intake).' }) byOpd: StatsBucket[];
+  @Field(() => [StatsBucket]) byProgram: StatsBucket[];
+  @Field(() => [StatsBucket]) byCategory: StatsBucket[];
+}
+
+@Resolver(() => StatsBucket)
+export class StatsBucketResolver {
+  @FieldResolver(() => Opd, { nullable: true, description: 'The Opd, when the bucket is one (byOpd).' })
+  opd(@Root() b: StatsBucket & { dim?: string }, @Ctx() ctx: Context) {
+    return b.key && /^\d+$/.test(b.key) ? ctx.loaders.opd.load(Number(b.key)) : null;
+  }
+
+  @FieldResolver(() => Program, { nullable: true })
+  program(@Root() b: StatsBucket, @Ctx() ctx: Context) {
+    return b.key && /^\d+$/.test(b.key) ? ctx.loaders.program.load(Number(b.key)) : null;
+  }
+
+  @FieldResolver(() => Category, { nullable: true })
+  category(@Root() b: StatsBucket, @Ctx() ctx: Context) {
+    return b.key && /^\d+$/.test(b.key) ? ctx.loaders.category.load(Number(b.key)) : null;
+  }
+}
+
+@Resolver()
+export class ComplaintStatsResolver {
+  @Requires(Permission.COMPLAINT_READ)
+  @Query(() => ComplaintStats, { description: 'Dashboard counts over the complaints you may see, optionally for complaints created in [from, to).' })
+  complaintStats(@Arg('from', () => Date, { nullable: true }) from: Date | null, @Arg('to', () => Date, { nullable: true }) to: Date | null, @Ctx() ctx: Context) {
+    return ctx.services.stats.stats(ctx.viewer!, from, to);
+  }
+}

@@ -1,0 +1,80 @@
+import type { DataSource } from 'typeorm';
+import type { Viewer } from '../../auth/viewer';
+import type { ComplaintPolicy } from '../complaints/complaint.policy';
+import type { OrgDirectory } from '../opds/org-directory';
+
+export interface StatsRow {
+  key: string | null;
+  total: number;
+  open: number;
+  overdue: number;
+  responded: number;
+  respondedInTime: number;
+}
+
+export interface ComplaintStatsResult {
+  totals: StatsRow;
+  byStatus: StatsRow[];
+  byChannel: StatsRow[];
+  byOpd: StatsRow[];
+  byProgram: StatsRow[];
+  byCategory: StatsRow[];
+}
+
+const MEASURES = `
+  count(*)::int AS total,
+  count(*) FILTER (WHERE c.status NOT IN ('CLOSED','REJECTED','RESPONDED'))::int AS open,
+  count(*) FILTER (WHERE c."dueAt" < now())::int AS overdue,
+  count(*) FILTER (WHERE c."respondedAt" IS NOT NULL)::int AS responded,
+  count(*) FILTER (WHERE c."firstResponseAt" IS NOT NULL AND c."firstResponseAt" <= c."responseDueAt")::int AS "respondedInTime"`;
+
+/** Dashboard figures for the viewer's scope: one grouped pass over complaints per dimension. */
+export class ComplaintStatsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly org: OrgDirectory,
+    private readonly policy: ComplaintPolicy,
+  ) {}
+
+  async stats(viewer: Viewer, from: Date | null, to: Date | null): Promise<ComplaintStatsResult> {
+    await this.org.ready();
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const scope = this.policy.scopeSql(viewer, params);
+    if (scope) where.push(scope);
+    if (from) {
+      params.push(from);
+      where.push(`c."createdAt" >= $${params.length}`);
+    }
+    if (to) {
+      params.push(to);
+      where.push(`c."createdAt" < $${params.length}`);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    // GROUPING SETS: every dimension in a single scan of the scoped rows.
+    const rows: (StatsRow & { dim: string })[] = await this.db.query(
+      `SELECT CASE
+                WHEN GROUPING(c.status) = 0 THEN 'status'
+                WHEN GROUPING(c.channel) = 0 THEN 'channel'
+                WHEN GROUPING(c."currentOpdId") = 0 THEN 'opd'
+                WHEN GROUPING(c."programId") = 0 THEN 'program'
+                WHEN GROUPING(c."categoryId") = 0 THEN 'category'
+                ELSE 'total' END AS dim,
+              coalesce(c.status, c.channel, c."currentOpdId"::text, c."programId"::text, c."categoryId"::text) AS key,
+              ${MEASURES}
+         FROM complaint c ${filter}
+        GROUP BY GROUPING SETS ((c.status), (c.channel), (c."currentOpdId"), (c."programId"), (c."categoryId"), ())`,
+      params,
+    );
+    const pick = (dim: string) => rows.filter((r) => r.dim === dim).map(({ dim: _d, ...r }) => r).sort((a, b) => b.total - a.total);
+    const empty: StatsRow = { key: null, total: 0, open: 0, overdue: 0, responded: 0, respondedInTime: 0 };
+    return {
+      totals: pick('total')[0] ?? empty,
+      byStatus: pick('status'),
+      byChannel: pick('channel'),
+      byOpd: pick('opd'),
+      byProgram: pick('program'),
+      byCategory: pick('category'),
+    };
+  }
+}

@@ -19,6 +19,8 @@ export interface CrudSpec<T extends ObjectLiteral & { id: number }, TInput, TFil
   applyFilter?(qb: SelectQueryBuilder<T>, filter: TFilter, ctx: Context): void;
   /** Turns validated input into column values, checking references; may refuse. */
   toRow(input: TInput, ctx: Context, existing: T | null): Promise<Partial<T>> | Partial<T>;
+  /** May refuse a delete with an AppError. */
+  beforeDelete?(row: T, ctx: Context): void;
   /** Runs in the saving transaction. */
   afterSave?(row: T, tx: EntityManager, existing: T | null): Promise<void>;
 }
@@ -61,6 +63,7 @@ export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilt
 
   async remove(ctx: Context, id: string): Promise<T> {
     const existing = await this.get(ctx, id);
+    this.spec.beforeDelete?.(existing, ctx);
     try {
       await ctx.db.getRepository(this.spec.entity).delete(existing.id);
     } catch (err) {

@@ -61,15 +61,19 @@ export class AuthResolver {
       await argon2.verify(await dummyHash, password).catch(() => false);
       throw AppError.unauthenticated(WRONG);
     }
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      throw AppError.unauthenticated('Too many failed attempts; this account is locked for a few minutes.');
-    }
-    if (!(await argon2.verify(user.passwordHash, password).catch(() => false))) {
-      const failures = user.failedLogins + 1;
-      await repo.update(user.id, {
-        failedLogins: failures >= LOCK_AFTER_FAILURES ? 0 : failures,
-        lockedUntil: failures >= LOCK_AFTER_FAILURES ? new Date(Date.now() + LOCK_MS) : null,
-      });
+    const locked = !!user.lockedUntil && user.lockedUntil > new Date();
+    if (locked || !(await argon2.verify(user.passwordHash, password).catch(() => false))) {
+      // One statement, so parallel wrong guesses cannot all read the same count and slip past the lock.
+      if (!locked) {
+        await ctx.db.query(
+          `UPDATE app_user SET
+             "lockedUntil" = CASE WHEN "failedLogins" + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE "lockedUntil" END,
+             "failedLogins" = CASE WHEN "failedLogins" + 1 >= $2 THEN 0 ELSE "failedLogins" + 1 END
+           WHERE id = $1`,
+          [user.id, LOCK_AFTER_FAILURES, LOCK_MS / 1000],
+        );
+      }
+      // The same answer for a locked account, so it does not reveal that the username exists.
       throw AppError.unauthenticated(WRONG);
     }
     await repo.update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() });

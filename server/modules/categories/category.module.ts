@@ -1,3 +1,4 @@
+import { TrimmedLength } from '../../app/validators';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context';
@@ -14,7 +15,7 @@ import { Category } from './category.entity';
 @InputType()
 export class CategoryInput {
   @Field(() => String) @Length(1, 40) @Matches(CODE_PATTERN, { message: CODE_MESSAGE }) code: string;
-  @Field(() => String) @Length(2, 200) name: string;
+  @Field(() => String) @TrimmedLength(2, 200) name: string;
   @Field(() => String, { defaultValue: '' }) @IsOptional() @Length(0, 2000) description: string = '';
   @Field(() => ID, { nullable: true }) defaultOpdId?: string | null;
   @Field(() => ID, { nullable: true }) slaPolicyId?: string | null;

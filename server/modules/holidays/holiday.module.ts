@@ -1,3 +1,4 @@
+import { TrimmedLength } from '../../app/validators';
 import { Length } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, Resolver } from 'type-graphql';
@@ -9,7 +10,7 @@ import { Holiday, HolidayKind } from './holiday.entity';
 @InputType()
 export class HolidayInput {
   @Field(() => LocalDateResolver) date: string;
-  @Field(() => String) @Length(2, 200) name: string;
+  @Field(() => String) @TrimmedLength(2, 200) name: string;
   @Field(() => HolidayKind) kind: HolidayKind;
 }
 

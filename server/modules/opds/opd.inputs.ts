@@ -1,3 +1,4 @@
+import { TrimmedLength } from '../../app/validators';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { OpdKind } from './opd-kind';
@@ -13,7 +14,7 @@ export class OpdInput {
   code: string;
 
   @Field(() => String)
-  @Length(2, 200)
+  @TrimmedLength(2, 200)
   name: string;
 
   @Field(() => OpdKind)

@@ -1,3 +1,4 @@
+import { TrimmedLength } from '../../app/validators';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
@@ -14,7 +15,7 @@ import { Program } from './program.entity';
 @InputType()
 export class ProgramInput {
   @Field(() => String) @Length(1, 40) @Matches(CODE_PATTERN, { message: CODE_MESSAGE }) code: string;
-  @Field(() => String) @Length(2, 200) name: string;
+  @Field(() => String) @TrimmedLength(2, 200) name: string;
   @Field(() => ID, { nullable: true }) ownerOpdId?: string | null;
   @Field(() => String, { defaultValue: '' }) @IsOptional() @Length(0, 5000) description: string = '';
   @Field(() => String, { defaultValue: '' }) @IsOptional() @Length(0, 5000) eligibility: string = '';

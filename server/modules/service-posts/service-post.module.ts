@@ -1,3 +1,4 @@
+import { TrimmedLength } from '../../app/validators';
 import { ArrayMaxSize, IsInt, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Ctx, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context';
@@ -24,7 +25,7 @@ export class OpeningSlotInput {
 @InputType()
 export class ServicePostInput {
   @Field(() => String) @Length(1, 40) @Matches(CODE_PATTERN, { message: CODE_MESSAGE }) code: string;
-  @Field(() => String) @Length(2, 200) name: string;
+  @Field(() => String) @TrimmedLength(2, 200) name: string;
   @Field(() => ID) kelurahanId: string;
   @Field(() => String) @Matches(/^\d{1,3}$/, { message: 'must be an RW number, e.g. 03' }) rw: string;
   @Field(() => String, { defaultValue: '' }) @Length(0, 300) address: string = '';

@@ -1,3 +1,4 @@
+import { TrimmedLength } from '../../app/validators';
 import { IsInt, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, Resolver } from 'type-graphql';
 import { createCrudResolver, CrudService } from '../../app/crud';
@@ -9,7 +10,7 @@ import { SlaCalendarKind, SlaPolicy, SlaUnitKind } from './sla-policy.entity';
 @InputType()
 export class SlaPolicyInput {
   @Field(() => String) @Length(1, 40) @Matches(CODE_PATTERN, { message: CODE_MESSAGE }) code: string;
-  @Field(() => String) @Length(2, 200) name: string;
+  @Field(() => String) @TrimmedLength(2, 200) name: string;
   @Field(() => SlaCalendarKind) calendar: SlaCalendarKind;
   @Field(() => Int) @IsInt() @Min(1) @Max(1000) verifyWithin: number;
   @Field(() => SlaUnitKind) verifyUnit: SlaUnitKind;

@@ -1,3 +1,4 @@
+import { TrimmedLength } from '../../app/validators';
 import argon2 from 'argon2';
 import { IsEmail, IsOptional, Length, Matches } from 'class-validator';
 import { Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
@@ -19,7 +20,7 @@ export class UserInput {
   @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'use lower-case letters, digits, dot, dash or underscore' })
   username: string;
 
-  @Field(() => String) @Length(2, 200) name: string;
+  @Field(() => String) @TrimmedLength(2, 200) name: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?[0-9 -]{6,20}$/, { message: 'must be a phone number' }) phone?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEmail() email?: string | null;
   @Field(() => ID) opdId: string;
@@ -55,6 +56,9 @@ export const userService = new CrudService<User, UserInput, UserFilter>({
     if (f.opdId) qb.andWhere('e.opdId = :o', { o: parseId(f.opdId, 'filter.opdId') });
     if (f.role) qb.andWhere('e.role = :r', { r: f.role });
     if (f.active != null) qb.andWhere('e.active = :a', { a: f.active });
+  },
+  beforeDelete(row, ctx) {
+    if (row.id === ctx.viewer?.userId) throw AppError.conflict('You cannot delete your own account.');
   },
   async toRow(input, ctx, existing) {
     if (!existing && !input.password) throw AppError.field('input.password', 'is required for a new user');

@@ -1,0 +1,43 @@
+import { Admin, Resource, defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
+import categories from './categories';
+import complaints from './complaints';
+import { Dashboard } from './dashboard/Dashboard';
+import holidays from './holidays';
+import { AppLayout } from './layout/AppLayout';
+import opds from './opds';
+import programs from './programs';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
+import servicePosts from './servicePosts';
+import slaPolicies from './slaPolicies';
+import users from './users';
+
+// Wider sidebar: "Perangkat Daerah (OPD)" fits without truncation.
+const sidebar = { width: 260, closedWidth: 50 };
+const lightTheme: RaThemeOptions = { ...defaultLightTheme, sidebar };
+const darkTheme: RaThemeOptions = { ...defaultDarkTheme, sidebar };
+
+export const App = () => (
+  <Admin
+    title="app.title"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    layout={AppLayout}
+    theme={lightTheme}
+    darkTheme={darkTheme}
+    dashboard={Dashboard}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="complaints" {...complaints} />
+    <Resource name="opds" {...opds} />
+    <Resource name="servicePosts" {...servicePosts} />
+    <Resource name="users" {...users} />
+    <Resource name="categories" {...categories} />
+    <Resource name="slaPolicies" {...slaPolicies} />
+    <Resource name="programs" {...programs} />
+    <Resource name="holidays" {...holidays} />
+  </Admin>
+);

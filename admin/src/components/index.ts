@@ -1,0 +1,6 @@
+export { WibDateField, formatWib } from './WibDateField';
+export { EnumField, EnumInput } from './EnumField';
+export { EmbeddedReferenceField, referenceLabel } from './EmbeddedReferenceField';
+export { OpdInput, opdOptionText } from './OpdInput';
+export { ScheduleField } from './ScheduleField';
+export * from './validators';

@@ -1,0 +1,62 @@
+/**
+ * Values of the server's GraphQL enums the console shows. Labels live in the i18n files
+ * under `enums.<Enum>.<VALUE>`; `scripts/check-i18n.mjs` fails when one is missing.
+ */
+export const ENUMS = {
+  OpdKind: ['PEMDA', 'OPD', 'BIDANG', 'UPT', 'PUSKESMAS', 'KECAMATAN', 'KELURAHAN', 'BUMD'],
+  Role: ['SUPERADMIN', 'ADMIN', 'OFFICER', 'UNIT_HEAD', 'UNIT_STAFF', 'LEADER'],
+  ComplaintType: ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'],
+  Channel: [
+    'SERVICE_POST',
+    'WALK_IN',
+    'CALL_CENTER',
+    'SMS',
+    'WHATSAPP',
+    'WEB',
+    'SOCIAL_MEDIA',
+    'SP4N_LAPOR',
+    'EXTERNAL_APP',
+  ],
+  ComplaintStatus: [
+    'SUBMITTED',
+    'VERIFIED',
+    'FORWARDED',
+    'IN_PROGRESS',
+    'RESPONDED',
+    'CLOSED',
+    'REJECTED',
+  ],
+  ProgressStage: ['VERIFICATION', 'FIELD_CHECK', 'IN_WORK', 'DESK'],
+  ComplaintEventType: [
+    'SUBMITTED',
+    'VERIFIED',
+    'REJECTED',
+    'FORWARDED',
+    'RETURNED',
+    'ACCEPTED',
+    'ASSIGNED',
+    'PROGRESS',
+    'INTERNAL_NOTE',
+    'RESPONDED',
+    'CLOSED',
+    'AUTO_CLOSED',
+    'REOPENED',
+    'RATED',
+    'OVERDUE',
+    'ESCALATED',
+  ],
+  HolidayKind: ['NATIONAL', 'CUTI_BERSAMA'],
+  SlaCalendar: ['WORKING_DAYS', 'CALENDAR_HOURS'],
+  SlaUnit: ['HOURS', 'DAYS'],
+} as const;
+
+export type EnumName = keyof typeof ENUMS;
+export type EnumValue<E extends EnumName> = (typeof ENUMS)[E][number];
+
+/** `choices` for SelectInput / SelectField; react-admin translates the names. */
+export const enumChoices = <E extends EnumName>(name: E) =>
+  ENUMS[name].map((value) => ({ id: value as EnumValue<E>, name: `enums.${name}.${value}` }));
+
+/** The ISO weekday numbers used by service-post schedules (1 = Monday … 7 = Sunday). */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const weekdayChoices = WEEKDAYS.map((d) => ({ id: d, name: `weekdays.${d}` }));

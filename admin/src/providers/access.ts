@@ -1,0 +1,100 @@
+/**
+ * What the console lets a user see and do, as ONE table: (resource, action) → the server
+ * permission that operation requires. The server enforces the same permissions; this only
+ * hides what would be refused. Never test role names in the console, only permissions.
+ */
+export const PERMISSIONS = [
+  'PUBLIC',
+  'AUTHENTICATED',
+  'ORG_READ',
+  'ORG_MANAGE',
+  'USER_READ',
+  'USER_MANAGE',
+  'COMPLAINT_READ',
+  'COMPLAINT_RECORD',
+  'COMPLAINT_VERIFY',
+  'COMPLAINT_FORWARD',
+  'COMPLAINT_RETURN',
+  'COMPLAINT_ASSIGN',
+  'COMPLAINT_PROGRESS',
+  'COMPLAINT_NOTE',
+  'COMPLAINT_RESPOND',
+  'COMPLAINT_CLOSE',
+  'COMPLAINT_REOPEN',
+  'DESK_READ',
+  'DESK_MANAGE',
+  'REPORT_READ',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+type Actions = Readonly<Record<string, Permission>>;
+
+const readManage = (read: Permission, manage: Permission): Actions => ({
+  list: read,
+  show: read,
+  export: read,
+  create: manage,
+  edit: manage,
+  clone: manage,
+  delete: manage,
+});
+
+/** Absent (resource, action) pairs are denied. */
+export const ACCESS: Readonly<Record<string, Actions>> = {
+  dashboard: { access: 'AUTHENTICATED' },
+
+  opds: readManage('ORG_READ', 'ORG_MANAGE'),
+  servicePosts: readManage('ORG_READ', 'ORG_MANAGE'),
+  categories: readManage('ORG_READ', 'ORG_MANAGE'),
+  slaPolicies: readManage('ORG_READ', 'ORG_MANAGE'),
+  programs: readManage('ORG_READ', 'ORG_MANAGE'),
+  holidays: readManage('ORG_READ', 'ORG_MANAGE'),
+  users: readManage('USER_READ', 'USER_MANAGE'),
+
+  // Complaints change only through the workflow mutations, never a generic edit/delete.
+  complaints: {
+    list: 'COMPLAINT_READ',
+    show: 'COMPLAINT_READ',
+    export: 'COMPLAINT_READ',
+    create: 'COMPLAINT_RECORD',
+    verify: 'COMPLAINT_VERIFY',
+    reject: 'COMPLAINT_VERIFY',
+    forward: 'COMPLAINT_FORWARD',
+    return: 'COMPLAINT_RETURN',
+    accept: 'COMPLAINT_ASSIGN',
+    assign: 'COMPLAINT_ASSIGN',
+    progress: 'COMPLAINT_PROGRESS',
+    note: 'COMPLAINT_NOTE',
+    respond: 'COMPLAINT_RESPOND',
+    close: 'COMPLAINT_CLOSE',
+    reopen: 'COMPLAINT_REOPEN',
+  },
+
+  desks: {
+    list: 'DESK_READ',
+    show: 'DESK_READ',
+    create: 'DESK_MANAGE',
+    edit: 'DESK_MANAGE',
+    delete: 'DESK_MANAGE',
+  },
+  reports: { list: 'REPORT_READ', show: 'REPORT_READ', export: 'REPORT_READ' },
+};
+
+/** The permission an action needs, or undefined when the console never offers it. */
+export const requiredPermission = (resource: string, action: string): Permission | undefined => {
+  const lookup = (r: string) => {
+    const row = Object.hasOwn(ACCESS, r) ? ACCESS[r] : undefined;
+    return row && Object.hasOwn(row, action) ? row[action] : undefined;
+  };
+  // `complaints.reporterNik` (field-level checks) falls back to `complaints`.
+  return lookup(resource) ?? lookup(resource.split('.')[0]);
+};
+
+export const isAllowed = (
+  permissions: readonly string[],
+  resource: string,
+  action: string,
+): boolean => {
+  const needed = requiredPermission(resource, action);
+  return needed !== undefined && (needed === 'PUBLIC' || permissions.includes(needed));
+};

@@ -1,0 +1,125 @@
+import { HttpError } from 'react-admin';
+
+/** The codes the server puts in `extensions.code` (see PRODUCT.md, "Errors"). */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'RATE_LIMITED',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface GqlError {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: Record<string, unknown>;
+}
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  RATE_LIMITED: 429,
+};
+
+type Loose = Record<string, any>;
+const asArray = (v: unknown): GqlError[] => (Array.isArray(v) ? (v as GqlError[]) : []);
+
+/**
+ * GraphQL errors, wherever they sit: an ApolloError, the HttpError ra-data-graphql wraps
+ * it in (`body`), our own HttpError (`body.graphQLErrors`) or a non-2xx HTTP response.
+ */
+export const graphQLErrorsOf = (error: unknown): GqlError[] => {
+  if (!error || typeof error !== 'object') return [];
+  const e = error as Loose;
+  const found = [
+    ...asArray(e.graphQLErrors),
+    ...asArray(e.networkError?.result?.errors),
+    ...asArray(Array.isArray(e.errors) ? e.errors : undefined),
+  ];
+  if (found.length > 0) return found;
+  if (e.body && e.body !== error) return graphQLErrorsOf(e.body);
+  return [];
+};
+
+export const errorCodesOf = (error: unknown): string[] =>
+  graphQLErrorsOf(error)
+    .map((err) => err.extensions?.code)
+    .filter((code): code is string => typeof code === 'string');
+
+export const isKnownCode = (code: string | undefined): code is ErrorCode =>
+  !!code && (ERROR_CODES as readonly string[]).includes(code);
+
+export const isUnauthenticated = (error: unknown): boolean => {
+  if (errorCodesOf(error).includes('UNAUTHENTICATED')) return true;
+  const e = error as Loose | null;
+  const status = e?.status ?? e?.networkError?.statusCode;
+  return status === 401;
+};
+
+const stripInputPrefix = (path: string) => path.replace(/^(input|data)\./, '');
+
+/**
+ * Field errors of a BAD_USER_INPUT error as `{ 'schedule.0.opensAt': message }`, the shape
+ * react-admin forms show next to the inputs. Accepted in `extensions`:
+ * `fields: [{ path, message }] | { [path]: message }` or class-validator's `validationErrors`.
+ */
+export const fieldErrorsOf = (err: GqlError): Record<string, string> => {
+  const out: Record<string, string> = {};
+  const ext = (err.extensions ?? {}) as Loose;
+  const fields = ext.fields ?? ext.fieldErrors;
+  if (Array.isArray(fields)) {
+    for (const f of fields) {
+      const path = Array.isArray(f?.path) ? f.path.join('.') : (f?.path ?? f?.field);
+      if (typeof path === 'string') out[stripInputPrefix(path)] = String(f.message ?? err.message);
+    }
+  } else if (fields && typeof fields === 'object') {
+    for (const [path, message] of Object.entries(fields)) {
+      out[stripInputPrefix(path)] = Array.isArray(message) ? message.join(', ') : String(message);
+    }
+  }
+  const walk = (items: unknown, prefix: string) => {
+    if (!Array.isArray(items)) return;
+    for (const item of items as Loose[]) {
+      const path = prefix + String(item.property);
+      if (item.constraints) out[stripInputPrefix(path)] = Object.values(item.constraints).join(', ');
+      walk(item.children, `${path}.`);
+    }
+  };
+  walk(ext.validationErrors, '');
+  return out;
+};
+
+/**
+ * One error react-admin understands: `message` is an i18n key (`errors.<CODE>`) when the
+ * server sent a known code, `body.errors` carries field errors for forms, `body.message`
+ * keeps the server's own wording.
+ */
+export const toHttpError = (error: unknown): HttpError => {
+  if (error instanceof HttpError && (error.body as Loose)?.normalized) return error;
+  const errors = graphQLErrorsOf(error);
+  const first = errors[0];
+  const code = first?.extensions?.code as string | undefined;
+  const serverMessage =
+    first?.message ?? (error instanceof Error ? error.message : String(error ?? 'Error'));
+  const body: Loose = { normalized: true, code, message: serverMessage, graphQLErrors: errors };
+  if (code === 'BAD_USER_INPUT') {
+    const fieldErrors = Object.assign({}, ...errors.map(fieldErrorsOf));
+    if (Object.keys(fieldErrors).length > 0) {
+      body.errors = { ...fieldErrors, root: { serverError: 'errors.BAD_USER_INPUT' } };
+    }
+  }
+  if (isKnownCode(code)) return new HttpError(`errors.${code}`, HTTP_STATUS[code], body);
+  const e = error as Loose | null;
+  const status = e?.networkError?.statusCode ?? e?.status ?? 500;
+  if (!first && (e?.networkError || status === 0)) {
+    return new HttpError('ra.notification.http_error', status || 0, body);
+  }
+  return new HttpError(serverMessage, status, body);
+};

@@ -1,0 +1,8 @@
+/** Menu groups; a group shows only when the user may list one of its resources. */
+export const MENU_GROUPS = [
+  { label: 'menu.complaints', resources: ['complaints'] },
+  { label: 'menu.organisation', resources: ['opds', 'servicePosts', 'users'] },
+  { label: 'menu.settings', resources: ['categories', 'slaPolicies', 'programs', 'holidays'] },
+] as const;
+
+export const MENU_RESOURCES: string[] = MENU_GROUPS.flatMap((g) => [...g.resources]);

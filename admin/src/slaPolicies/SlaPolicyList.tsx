@@ -1,0 +1,39 @@
+import { BooleanField, DataTable, List, NumberField, SearchInput, useRecordContext, useTranslate } from 'react-admin';
+import { EnumField, EnumInput } from '../components';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <EnumInput key="calendar" source="calendar" enumName="SlaCalendar" />,
+];
+
+/** "3 Hari" from a number and its unit. */
+const Duration = ({ amount, unit }: { amount: string; unit: string }) => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record || record[amount] == null) return null;
+  return (
+    <>
+      {record[amount]} {record[unit] ? translate(`enums.SlaUnit.${record[unit]}`) : ''}
+    </>
+  );
+};
+
+export const SlaPolicyList = () => (
+  <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+    <DataTable rowClick="edit">
+      <DataTable.Col source="code" />
+      <DataTable.Col source="name" />
+      <DataTable.Col source="calendar">
+        <EnumField source="calendar" enumName="SlaCalendar" />
+      </DataTable.Col>
+      <DataTable.Col source="verifyWithin">
+        <Duration amount="verifyWithin" unit="verifyUnit" />
+      </DataTable.Col>
+      <DataTable.Col source="respondWithin">
+        <Duration amount="respondWithin" unit="respondUnit" />
+      </DataTable.Col>
+      <DataTable.Col source="autoCloseAfterDays" field={NumberField} />
+      <DataTable.Col source="isDefault" field={BooleanField} />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,27 @@
+import { BooleanField, DataTable, EmailField, List, NullableBooleanInput, SearchInput } from 'react-admin';
+import { EmbeddedReferenceField, EnumField, EnumInput, OpdInput } from '../components';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <EnumInput key="role" source="role" enumName="Role" />,
+  <OpdInput key="opdId" source="opdId" label="resources.users.fields.opd" />,
+  <NullableBooleanInput key="active" source="active" />,
+];
+
+export const UserList = () => (
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
+    <DataTable rowClick="show">
+      <DataTable.Col source="username" />
+      <DataTable.Col source="name" />
+      <DataTable.Col source="role">
+        <EnumField source="role" enumName="Role" />
+      </DataTable.Col>
+      <DataTable.Col source="opd" disableSort>
+        <EmbeddedReferenceField source="opd" reference="opds" />
+      </DataTable.Col>
+      <DataTable.Col source="phone" />
+      <DataTable.Col source="email" field={EmailField} />
+      <DataTable.Col source="active" field={BooleanField} />
+    </DataTable>
+  </List>
+);

@@ -22,7 +22,7 @@ export interface CrudSpec<T extends ObjectLiteral & { id: number }, TInput, TFil
   /** May refuse a delete with an AppError. */
   beforeDelete?(row: T, ctx: Context): void;
   /** Runs in the saving transaction. */
-  afterSave?(row: T, tx: EntityManager, existing: T | null): Promise<void>;
+  afterSave?(row: T, tx: EntityManager, existing: T | null, input: TInput): Promise<void>;
 }
 
 export interface BaseFilter {
@@ -51,14 +51,14 @@ export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilt
 
   async create(ctx: Context, input: TInput): Promise<T> {
     const values = await this.spec.toRow(input, ctx, null);
-    return this.save(ctx, ctx.db.getRepository(this.spec.entity).create(values as T), null);
+    return this.save(ctx, ctx.db.getRepository(this.spec.entity).create(values as T), null, input);
   }
 
   async update(ctx: Context, id: string, input: TInput): Promise<T> {
     const existing = await this.get(ctx, id);
     const values = await this.spec.toRow(input, ctx, existing);
     const merged = ctx.db.getRepository(this.spec.entity).merge(ctx.db.getRepository(this.spec.entity).create({ ...existing }), values as T);
-    return this.save(ctx, merged, existing);
+    return this.save(ctx, merged, existing, input);
   }
 
   async remove(ctx: Context, id: string): Promise<T> {
@@ -72,11 +72,11 @@ export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilt
     return existing;
   }
 
-  private async save(ctx: Context, row: T, existing: T | null): Promise<T> {
+  private async save(ctx: Context, row: T, existing: T | null, input: TInput): Promise<T> {
     try {
       return await ctx.db.transaction(async (tx) => {
         const saved = await tx.getRepository(this.spec.entity).save(row);
-        await this.spec.afterSave?.(saved, tx, existing);
+        await this.spec.afterSave?.(saved, tx, existing, input);
         return saved;
       });
     } catch (err) {

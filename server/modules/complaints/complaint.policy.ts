@@ -84,6 +84,20 @@ export class ComplaintPolicy {
     return side === 'INTAKE' ? this.org.isWithin(c.intakeOpdId, viewer.opdId) : this.org.isWithin(c.currentOpdId, viewer.opdId);
   }
 
+  /**
+   * Role and row scope only: may the viewer act on this complaint at all? The service checks
+   * this first, then the caller's version and the status machine, then `assert` (the side,
+   * including the central rule), so a stale or impossible request is reported as such.
+   */
+  assertMayAct(viewer: Viewer | null, action: StaffAction, c: Complaint): void {
+    if (!viewer) throw AppError.unauthenticated();
+    const rule = ACTION_RULES[action];
+    if (!viewer.permissions.has(rule.permission)) {
+      throw AppError.forbidden(REFUSAL_MESSAGES[rule.permission] ?? `Your role may not ${action.toLowerCase()} complaints.`);
+    }
+    if (!this.canRead(viewer, c)) throw AppError.forbidden('This complaint is outside your scope.');
+  }
+
   /** Why the viewer may not take this action on this complaint, or null when it may. */
   refusal(viewer: Viewer | null, action: StaffAction, c: Complaint): string | null {
     const rule = ACTION_RULES[action];

@@ -446,8 +446,19 @@ export class ComplaintService {
     await this.org.ready();
     const c = await this.db.getRepository(Complaint).findOneBy({ id: parseId(id) });
     if (!c) throw AppError.notFound('Complaint', id);
+    // Role and scope first; then the caller's (possibly stale) view and the status machine,
+    // so those are reported as CONFLICT / INVALID_TRANSITION; then the side it stands on.
+    this.policy.assertMayAct(ctx.viewer, action, c);
+    this.checkVersion(c, version);
+    nextStatus(statusForTransition?.(c) ?? c.status, action);
     this.policy.assert(ctx.viewer, action, c);
     return this.commit(c, version, action, { viewer: ctx.viewer }, build, statusForTransition);
+  }
+
+  private checkVersion(c: Complaint, version: number | null | undefined): void {
+    if (version != null && version !== c.version) {
+      throw AppError.conflict(`The complaint changed since you loaded it (version ${c.version}, yours ${version}); reload and try again.`);
+    }
   }
 
   /** Checks the transition, writes the row if nobody changed it meanwhile, appends the events. */
@@ -459,9 +470,9 @@ export class ComplaintService {
     build: (c: Complaint, now: Date, tx: EntityManager) => Promise<{ patch: Partial<Complaint>; events: EventSpec[] }>,
     statusForTransition?: (c: Complaint) => ComplaintStatus,
   ): Promise<Complaint> {
-    if (version != null && version !== c.version) {
-      throw AppError.conflict(`The complaint changed since you loaded it (version ${c.version}, yours ${version}); reload and try again.`);
-    }
+    // The central rule guards the one write path itself, whoever calls it (desk, import, facade).
+    if (action === ComplaintAction.RESPOND) this.policy.assert(actor.viewer, action, c);
+    this.checkVersion(c, version);
     const to = nextStatus(statusForTransition?.(c) ?? c.status, action);
     const now = this.clock();
     return this.db.transaction(async (tx) => {

@@ -59,8 +59,9 @@ export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: C
       let autoClosed = 0;
       for (const c of answered) {
         const ok = await complaints
-          .commit(c, c.version, ComplaintAction.AUTO_CLOSE, { viewer: null, label: 'SYSTEM' }, async () => ({
-            patch: { status: ComplaintStatus.CLOSED, closedAt: now, autoCloseAt: null },
+          .commit(c, c.version, ComplaintAction.AUTO_CLOSE, { viewer: null, label: 'SYSTEM' }, async (_c, at) => ({
+            // The commit's own time, the same as the AUTO_CLOSED event's, so the row replays from its events.
+            patch: { status: ComplaintStatus.CLOSED, closedAt: at, autoCloseAt: null },
             events: [{ type: ComplaintEventType.AUTO_CLOSED, public: true, message: 'Ditutup otomatis: tidak ada tanggapan lanjutan' }],
           }))
           .then(() => true, () => false);

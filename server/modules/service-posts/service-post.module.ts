@@ -7,6 +7,8 @@ import { AppError, parseId } from '../../app/errors';
 import { PageOf } from '../../app/paging';
 import { refId } from '../../app/refs';
 import { Permission } from '../../auth/permissions';
+import { Role } from '../../auth/roles';
+import { In } from 'typeorm';
 import { Opd } from '../opds/opd.entity';
 import { OpdKind } from '../opds/opd-kind';
 import { CODE_MESSAGE, CODE_PATTERN } from '../opds/opd.inputs';
@@ -34,6 +36,8 @@ export class ServicePostInput {
   @ArrayMaxSize(21)
   schedule: OpeningSlotInput[] = [];
   @Field(() => Boolean, { defaultValue: true }) active: boolean = true;
+  @Field(() => [ID], { nullable: true, description: 'Officers staffing this post; when given, replaces the current list.' })
+  officerIds?: string[] | null;
 }
 
 @InputType()
@@ -68,6 +72,17 @@ export const servicePostService = new CrudService<ServicePost, ServicePostInput,
       schedule: input.schedule.map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
       active: input.active,
     };
+  },
+  async afterSave(row, tx, _existing, input) {
+    if (input.officerIds == null) return;
+    const ids = input.officerIds.map((id, i) => parseId(id, `input.officerIds.${i}`));
+    const officers = await tx.getRepository(User).findBy({ id: In(ids) });
+    const wrong = officers.find((u) => u.role !== Role.OFFICER);
+    if (officers.length !== ids.length || wrong) {
+      throw AppError.field('input.officerIds', wrong ? `${wrong.name} is not an officer` : 'no such user');
+    }
+    await tx.query('UPDATE app_user SET "servicePostId" = NULL WHERE "servicePostId" = $1 AND NOT (id = ANY($2::int[]))', [row.id, ids]);
+    if (ids.length) await tx.query('UPDATE app_user SET "servicePostId" = $1 WHERE id = ANY($2::int[])', [row.id, ids]);
   },
 });
 

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { seedDemoComplaints } from '../../../server/seed/demo-complaints';
+import { DEMO_PASSWORD } from '../../../server/seed/seed';
+import { startTestApp, type TestApp } from '../../support/test-app';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Git-ignored; the README shows copies from docs/screenshots. */
+export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A server on port 0 serving the built console, optionally with demo complaints. */
+export async function startConsoleApp(options: { demoComplaints?: number } = {}): Promise<TestApp> {
+  const t = await startTestApp();
+  if (options.demoComplaints) await seedDemoComplaints(t.app.services, t.app.db, options.demoComplaints);
+  return t;
+}
+
+export async function newSession(browser: Browser, t: TestApp, username: string, locale = 'id-ID'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale, timezoneId: 'Asia/Jakarta', viewport: { width: 1366, height: 850 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${t.url}/admin/`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.hash.includes('login'));
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}

@@ -9,8 +9,10 @@ import { ComplaintFeed } from '../modules/complaints/complaint-feed';
 import { ComplaintPolicy } from '../modules/complaints/complaint.policy';
 import { ComplaintService } from '../modules/complaints/complaint.service';
 import { startSweeper, sweepOnce } from '../modules/complaints/complaint.sweep';
+import { DeskService } from '../modules/desks/desk.service';
 import { OrgDirectory } from '../modules/opds/org-directory';
 import { ComplaintStatsService } from '../modules/reports/stats.service';
+import { ReportService } from '../modules/reports/report.service';
 import { SlaService } from '../modules/sla/sla.service';
 import { seedDemoComplaints } from '../seed/demo-complaints';
 import { seedDemo } from '../seed/seed';
@@ -55,6 +57,8 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     complaints,
     feed: new ComplaintFeed(db, url, org, policy, log),
     stats: new ComplaintStatsService(db, org, policy),
+    desks: new DeskService(db, org, complaints, sla),
+    reports: new ReportService(db, org),
     limits: createRateLimits(config.mode),
   };
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { ComplaintEvent } from '../modules/complaints/complaint.entity';
+import { DeskItem } from '../modules/desks/desk.entity';
 import { Category } from '../modules/categories/category.entity';
 import { Opd } from '../modules/opds/opd.entity';
 import { Program } from '../modules/programs/program.entity';
@@ -41,6 +42,10 @@ export function createLoaders(db: DataSource) {
       const byComplaint = new Map<number, ComplaintEvent[]>(ids.map((id) => [id, []]));
       for (const e of rows) byComplaint.get(e.complaintId)?.push(e);
       return ids.map((id) => byComplaint.get(id)!);
+    }),
+    deskItems: new DataLoader<number, DeskItem[]>(async (deskIds) => {
+      const rows = await db.getRepository(DeskItem).find({ where: { deskId: In([...deskIds]) }, order: { id: 'ASC' } });
+      return deskIds.map((id) => rows.filter((r) => r.deskId === id));
     }),
     /** Number of active unit heads per Opd: an Opd can receive forwards only with one. */
     unitHeadCount: new DataLoader<number, number>(async (opdIds) => {

@@ -6,6 +6,8 @@ import { AuthResolver } from '../auth/auth.resolver';
 import { CategoryResolver } from '../modules/categories/category.module';
 import { ComplaintEventResolver, ComplaintResolver } from '../modules/complaints/complaint.resolver';
 import { ComplaintStatsResolver, StatsBucketResolver } from '../modules/reports/stats.resolver';
+import { DeskItemResolver, DeskResolver } from '../modules/desks/desk.resolver';
+import { OfficerActivityResolver, ReportResolver } from '../modules/reports/report.resolver';
 import { HolidayResolver } from '../modules/holidays/holiday.module';
 import { OpdResolver } from '../modules/opds/opd.resolver';
 import { ProgramResolver } from '../modules/programs/program.module';
@@ -26,6 +28,10 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ComplaintEventResolver,
   ComplaintStatsResolver,
   StatsBucketResolver,
+  DeskResolver,
+  DeskItemResolver,
+  ReportResolver,
+  OfficerActivityResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

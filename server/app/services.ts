@@ -3,8 +3,10 @@ import type { Config } from '../config';
 import type { TokenIssuer } from '../auth/tokens';
 import type { ComplaintFeed } from '../modules/complaints/complaint-feed';
 import type { ComplaintService } from '../modules/complaints/complaint.service';
+import type { DeskService } from '../modules/desks/desk.service';
 import type { OrgDirectory } from '../modules/opds/org-directory';
 import type { ComplaintStatsService } from '../modules/reports/stats.service';
+import type { ReportService } from '../modules/reports/report.service';
 import type { SlaService } from '../modules/sla/sla.service';
 import { RateLimiter } from './rate-limit';
 
@@ -18,6 +20,8 @@ export interface Services {
   complaints: ComplaintService;
   feed: ComplaintFeed;
   stats: ComplaintStatsService;
+  desks: DeskService;
+  reports: ReportService;
   limits: {
     login: RateLimiter;
     publicSubmit: RateLimiter;

@@ -44,7 +44,8 @@ export function replayComplaint(events: readonly ComplaintEvent[]): ReplayedStat
       case T.FORWARDED:
         s.currentOpdId = e.toOpdId;
         if (e.toOpdId && !s.handlerOpdIds.includes(e.toOpdId)) s.handlerOpdIds.push(e.toOpdId);
-        s.progressStage = null;
+        // A desk decision forwards while the complaint stays in stage DESK.
+        s.progressStage = e.stage ?? null;
         s.assigneeId = null;
         break;
       case T.RETURNED:
@@ -62,6 +63,8 @@ export function replayComplaint(events: readonly ComplaintEvent[]): ReplayedStat
       case T.PROGRESS:
         s.progressStage = e.stage;
         if (e.public) firstResponse(at);
+        // Convening a desk lets the participating units see the complaint.
+        for (const id of (e.data?.participantOpdIds as number[] | undefined) ?? []) if (!s.handlerOpdIds.includes(id)) s.handlerOpdIds.push(id);
         break;
       case T.RESPONDED:
         s.answer = e.message;

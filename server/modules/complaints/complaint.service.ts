@@ -469,13 +469,16 @@ export class ComplaintService {
     actor: Actor,
     build: (c: Complaint, now: Date, tx: EntityManager) => Promise<{ patch: Partial<Complaint>; events: EventSpec[] }>,
     statusForTransition?: (c: Complaint) => ComplaintStatus,
+    /** Join a caller's transaction (a desk and its complaints change together). */
+    outer?: EntityManager,
   ): Promise<Complaint> {
     // The central rule guards the one write path itself, whoever calls it (desk, import, facade).
     if (action === ComplaintAction.RESPOND) this.policy.assert(actor.viewer, action, c);
     this.checkVersion(c, version);
     const to = nextStatus(statusForTransition?.(c) ?? c.status, action);
     const now = this.clock();
-    return this.db.transaction(async (tx) => {
+    const run = <R>(work: (tx: EntityManager) => Promise<R>) => (outer ? work(outer) : this.db.transaction(work));
+    return run(async (tx) => {
       const { patch, events } = await build(c, now, tx);
       const next = tx.getRepository(Complaint).create({ ...c, ...patch, status: patch.status ?? to, version: c.version + 1, updatedAt: now });
       const lastEventId = await this.appendEvents(tx, c, actor, now, events.map((e) => ({

@@ -1,7 +1,8 @@
 import { TrimmedLength } from '../../app/validators';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Requires } from '../../auth/requires';
 import type { Context } from '../../app/context';
 import { createCrudResolver, CrudService } from '../../app/crud';
 import { AppError, parseId } from '../../app/errors';
@@ -68,6 +69,18 @@ export class ProgramResolver extends createCrudResolver({
   single: 'program', plural: 'programs', typeName: 'Program',
   read: Permission.ORG_READ, manage: Permission.ORG_MANAGE, service: programService,
 }) {
+  @Requires(Permission.PUBLIC)
+  @Query(() => [Program], { description: 'Active programmes with their information, for citizens and external apps.' })
+  async publicPrograms(@Ctx() ctx: Context) {
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    return ctx.db
+      .getRepository(Program)
+      .createQueryBuilder('p')
+      .where('p.active AND (p.startsOn IS NULL OR p.startsOn <= :today) AND (p.endsOn IS NULL OR p.endsOn >= :today)', { today })
+      .orderBy('p.name')
+      .getMany();
+  }
+
   @FieldResolver(() => Opd, { nullable: true })
   ownerOpd(@Root() p: Program, @Ctx() ctx: Context) {
     return p.ownerOpdId ? ctx.loaders.opd.load(p.ownerOpdId) : null;

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context';
+import { parseId } from '../../app/errors';
 import { Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires';
 import { Category } from '../categories/category.entity';
@@ -16,6 +17,7 @@ export class StatsBucket implements StatsRow {
   @Field(() => Int, { description: 'A running deadline has passed.' }) overdue: number;
   @Field(() => Int) responded: number;
   @Field(() => Int, { description: 'First response (progress or answer) within the response deadline.' }) respondedInTime: number;
+  @Field(() => Float, { nullable: true, description: 'Mean citizen rating (1–5) of the rated ones.' }) averageRating: number | null;
 }
 
 @ObjectType()
@@ -50,7 +52,18 @@ export class StatsBucketResolver {
 export class ComplaintStatsResolver {
   @Requires(Permission.COMPLAINT_READ)
   @Query(() => ComplaintStats, { description: 'Dashboard counts over the complaints you may see, optionally for complaints created in [from, to).' })
-  complaintStats(@Arg('from', () => Date, { nullable: true }) from: Date | null, @Arg('to', () => Date, { nullable: true }) to: Date | null, @Ctx() ctx: Context) {
-    return ctx.services.stats.stats(ctx.viewer!, from, to);
+  complaintStats(
+    @Arg('from', () => Date, { nullable: true }) from: Date | null,
+    @Arg('to', () => Date, { nullable: true }) to: Date | null,
+    @Arg('programId', () => ID, { nullable: true, description: 'Per-programme statistics.' }) programId: string | null,
+    @Arg('servicePostId', () => ID, { nullable: true, description: 'Per-post intake statistics.' }) servicePostId: string | null,
+    @Arg('categoryId', () => ID, { nullable: true }) categoryId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.stats.stats(ctx.viewer!, from, to, {
+      programId: programId ? parseId(programId, 'programId') : null,
+      servicePostId: servicePostId ? parseId(servicePostId, 'servicePostId') : null,
+      categoryId: categoryId ? parseId(categoryId, 'categoryId') : null,
+    });
   }
 }

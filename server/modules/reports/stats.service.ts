@@ -10,6 +10,13 @@ export interface StatsRow {
   overdue: number;
   responded: number;
   respondedInTime: number;
+  averageRating: number | null;
+}
+
+export interface StatsScope {
+  programId?: number | null;
+  servicePostId?: number | null;
+  categoryId?: number | null;
 }
 
 export interface ComplaintStatsResult {
@@ -26,7 +33,8 @@ const MEASURES = `
   count(*) FILTER (WHERE c.status NOT IN ('CLOSED','REJECTED','RESPONDED'))::int AS open,
   count(*) FILTER (WHERE c."dueAt" < now())::int AS overdue,
   count(*) FILTER (WHERE c."respondedAt" IS NOT NULL)::int AS responded,
-  count(*) FILTER (WHERE c."firstResponseAt" IS NOT NULL AND c."firstResponseAt" <= c."responseDueAt")::int AS "respondedInTime"`;
+  count(*) FILTER (WHERE c."firstResponseAt" IS NOT NULL AND c."firstResponseAt" <= c."responseDueAt")::int AS "respondedInTime",
+  round(avg(c.rating), 2)::float AS "averageRating"`;
 
 /** Dashboard figures for the viewer's scope: one grouped pass over complaints per dimension. */
 export class ComplaintStatsService {
@@ -36,7 +44,7 @@ export class ComplaintStatsService {
     private readonly policy: ComplaintPolicy,
   ) {}
 
-  async stats(viewer: Viewer, from: Date | null, to: Date | null): Promise<ComplaintStatsResult> {
+  async stats(viewer: Viewer, from: Date | null, to: Date | null, only: StatsScope = {}): Promise<ComplaintStatsResult> {
     await this.org.ready();
     const params: unknown[] = [];
     const where: string[] = [];
@@ -49,6 +57,11 @@ export class ComplaintStatsService {
     if (to) {
       params.push(to);
       where.push(`c."createdAt" < $${params.length}`);
+    }
+    for (const [column, value] of [['programId', only.programId], ['servicePostId', only.servicePostId], ['categoryId', only.categoryId]] as const) {
+      if (value == null) continue;
+      params.push(value);
+      where.push(`c."${column}" = $${params.length}`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     // GROUPING SETS: every dimension in a single scan of the scoped rows.
@@ -67,7 +80,7 @@ export class ComplaintStatsService {
       params,
     );
     const pick = (dim: string) => rows.filter((r) => r.dim === dim).map(({ dim: _d, ...r }) => r).sort((a, b) => b.total - a.total);
-    const empty: StatsRow = { key: null, total: 0, open: 0, overdue: 0, responded: 0, respondedInTime: 0 };
+    const empty: StatsRow = { key: null, total: 0, open: 0, overdue: 0, responded: 0, respondedInTime: 0, averageRating: null };
     return {
       totals: pick('total')[0] ?? empty,
       byStatus: pick('status'),

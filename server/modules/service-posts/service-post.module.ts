@@ -48,6 +48,22 @@ export class ServicePostFilter {
   @Field(() => Boolean, { nullable: true }) active?: boolean | null;
 }
 
+/** Next opening of a weekly WIB schedule, or now when inside a slot. */
+export function nextOpening(schedule: { weekday: number; opensAt: string; closesAt: string }[], now: Date): { openNow: boolean; at: Date | null } {
+  const wibNow = new Date(now.getTime() + 7 * 3600_000);
+  for (let d = 0; d < 8; d++) {
+    const day = new Date(Date.UTC(wibNow.getUTCFullYear(), wibNow.getUTCMonth(), wibNow.getUTCDate() + d));
+    const weekday = day.getUTCDay() === 0 ? 7 : day.getUTCDay();
+    const slots = schedule.filter((s) => s.weekday === weekday).sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+    for (const s of slots) {
+      const at = (hhmm: string) => new Date(day.getTime() + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))) * 60_000 - 7 * 3600_000);
+      if (now >= at(s.opensAt) && now < at(s.closesAt)) return { openNow: true, at: now };
+      if (at(s.opensAt) > now) return { openNow: false, at: at(s.opensAt) };
+    }
+  }
+  return { openNow: false, at: null };
+}
+
 export const servicePostService = new CrudService<ServicePost, ServicePostInput, ServicePostFilter>({
   entity: ServicePost,
   label: 'service post',
@@ -95,6 +111,16 @@ export class ServicePostResolver extends createCrudResolver({
   @FieldResolver(() => Opd, { nullable: true })
   kelurahan(@Root() p: ServicePost, @Ctx() ctx: Context) {
     return ctx.loaders.opd.load(p.kelurahanId);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Open right now (WIB schedule).' })
+  openNow(@Root() p: ServicePost) {
+    return nextOpening(p.schedule, new Date()).openNow;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When the post next opens (now, if open).' })
+  nextOpeningAt(@Root() p: ServicePost) {
+    return nextOpening(p.schedule, new Date()).at;
   }
 
   @FieldResolver(() => [User], { description: 'Officers assigned to this post.' })

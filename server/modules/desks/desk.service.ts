@@ -1,0 +1,196 @@
+import type { DataSource } from 'typeorm';
+import type { Context } from '../../app/context';
+import { AppError, parseId } from '../../app/errors';
+import { checkPaging, type ListArgs, type Page } from '../../app/paging';
+import { ROLE_ROW_SCOPE, RowScope } from '../../auth/permissions';
+import { Role } from '../../auth/roles';
+import type { Viewer } from '../../auth/viewer';
+import { Complaint } from '../complaints/complaint.entity';
+import { ComplaintAction, ComplaintEventType, ComplaintStatus, ProgressStage } from '../complaints/complaint.enums';
+import type { ComplaintService } from '../complaints/complaint.service';
+import { text } from '../complaints/complaint.service';
+import { Opd } from '../opds/opd.entity';
+import type { OrgDirectory } from '../opds/org-directory';
+import type { SlaService } from '../sla/sla.service';
+import { User } from '../users/user.entity';
+import { Desk, DeskItem, DeskStatus } from './desk.entity';
+
+export interface ConveneInput {
+  title: string;
+  complaintIds: string[];
+  participantOpdIds: string[];
+  scheduledAt: Date;
+  place: string;
+}
+
+export interface DecisionInput {
+  complaintId: string;
+  solution: string;
+  responsibleOpdId: string;
+  dueDate?: string | null;
+}
+
+/** End of a WIB calendar day, as the deadline a desk sets. */
+function endOfWibDay(date: string): Date {
+  return new Date(`${date}T23:59:59.999+07:00`);
+}
+
+/**
+ * Forum desks. Every step lands on each complaint's timeline through ComplaintService.commit,
+ * so desks obey the same status machine, and the answer still comes from the responsible
+ * unit's head: a desk decides and forwards, it never responds.
+ */
+export class DeskService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly org: OrgDirectory,
+    private readonly complaints: ComplaintService,
+    private readonly sla: SlaService,
+  ) {}
+
+  canSee(viewer: Viewer, desk: Desk): boolean {
+    if (ROLE_ROW_SCOPE[viewer.role] === RowScope.ALL) return true;
+    return [desk.convenerOpdId, ...desk.participantOpdIds].some((id) => this.org.isWithin(id, viewer.opdId));
+  }
+
+  async get(viewer: Viewer, id: string | number): Promise<Desk> {
+    await this.org.ready();
+    const desk = await this.db.getRepository(Desk).findOneBy({ id: parseId(id) });
+    if (!desk || !this.canSee(viewer, desk)) throw AppError.notFound('Desk', id);
+    return desk;
+  }
+
+  async list(viewer: Viewer, status: DeskStatus | null, args: ListArgs): Promise<Page<Desk>> {
+    await this.org.ready();
+    const { offset, limit } = checkPaging(args);
+    const qb = this.db.getRepository(Desk).createQueryBuilder('d');
+    if (ROLE_ROW_SCOPE[viewer.role] !== RowScope.ALL) {
+      const ids = this.org.subtreeIds(viewer.opdId);
+      qb.where('(d.convenerOpdId = ANY(:ids) OR d.participantOpdIds && :ids::int[])', { ids });
+    }
+    if (status) qb.andWhere('d.status = :status', { status });
+    const [items, total] = await qb.orderBy('d.scheduledAt', args.sortOrder ?? 'DESC').skip(offset).take(limit).getManyAndCount();
+    return { items, total };
+  }
+
+  async convene(ctx: Context, input: ConveneInput): Promise<Desk> {
+    const viewer = ctx.viewer!;
+    await this.org.ready();
+    const title = text(input.title, 'input.title', 3, 200);
+    const place = text(input.place, 'input.place', 2, 300);
+    if (!input.complaintIds.length) throw AppError.field('input.complaintIds', 'put at least one complaint on the agenda');
+    if (input.complaintIds.length > 50) throw AppError.field('input.complaintIds', 'at most 50 complaints per desk');
+    const complaintIds = [...new Set(input.complaintIds.map((id, i) => parseId(id, `input.complaintIds.${i}`)))];
+    const participantOpdIds = [...new Set(input.participantOpdIds.map((id, i) => parseId(id, `input.participantOpdIds.${i}`)))];
+    participantOpdIds.forEach((id, i) => {
+      if (!this.org.get(id)?.active) throw AppError.field(`input.participantOpdIds.${i}`, 'no such active Opd');
+    });
+    const complaints = await this.db.getRepository(Complaint).findBy(complaintIds.map((id) => ({ id })));
+    complaintIds.forEach((id, i) => {
+      const c = complaints.find((x) => x.id === id);
+      if (!c) throw AppError.field(`input.complaintIds.${i}`, 'no such complaint');
+      const why = this.complaints.policy.refusal(viewer, ComplaintAction.PROGRESS, c);
+      if (why || !this.complaints.policy.canRead(viewer, c)) throw AppError.forbidden(`Complaint ${c.trackingCode}: ${why ?? 'outside your scope'}`);
+      if (c.status !== ComplaintStatus.FORWARDED && c.status !== ComplaintStatus.IN_PROGRESS) {
+        throw AppError.field(`input.complaintIds.${i}`, `${c.trackingCode} is ${c.status}; only complaints being handled go to a desk`);
+      }
+    });
+    return this.db.transaction(async (tx) => {
+      const desk = await tx.getRepository(Desk).save({
+        title, place, scheduledAt: input.scheduledAt, participantOpdIds, convenedById: viewer.userId, convenerOpdId: viewer.opdId, status: DeskStatus.CONVENED,
+      });
+      await tx.getRepository(DeskItem).save(complaints.map((c) => ({ deskId: desk.id, complaintId: c.id })));
+      const names = participantOpdIds.map((id) => this.org.get(id)!.name).join(', ');
+      for (const c of complaints) {
+        await this.complaints.commit(c, null, ComplaintAction.PROGRESS, { viewer }, async (cur, now) => ({
+          patch: {
+            status: ComplaintStatus.IN_PROGRESS, progressStage: ProgressStage.DESK,
+            handlerOpdIds: [...new Set([...cur.handlerOpdIds, ...participantOpdIds])],
+            firstResponseAt: cur.firstResponseAt ?? now, dueAt: null, overdueNotified: false,
+          },
+          events: [{
+            type: ComplaintEventType.PROGRESS, public: true, stage: ProgressStage.DESK,
+            message: `Dibahas dalam forum desk "${title}" bersama ${names || 'unit terkait'}`,
+            data: { deskId: desk.id, participantOpdIds },
+          }],
+        }), undefined, tx);
+      }
+      return desk;
+    });
+  }
+
+  private async ownDesk(viewer: Viewer, id: string): Promise<Desk> {
+    const desk = await this.get(viewer, id);
+    if (!this.org.isWithin(desk.convenerOpdId, viewer.opdId)) throw AppError.forbidden('Only the unit that convened this desk may change it.');
+    if (desk.status === DeskStatus.CONCLUDED) throw AppError.conflict('This desk is already concluded.');
+    return desk;
+  }
+
+  async recordMinutes(ctx: Context, id: string, minutes: string): Promise<Desk> {
+    const viewer = ctx.viewer!;
+    const desk = await this.ownDesk(viewer, id);
+    const body = text(minutes, 'minutes', 3, 20000);
+    const items = await this.db.getRepository(DeskItem).findBy({ deskId: desk.id });
+    return this.db.transaction(async (tx) => {
+      await tx.getRepository(Desk).update(desk.id, { minutes: body });
+      for (const item of items) {
+        const c = await tx.getRepository(Complaint).findOneByOrFail({ id: item.complaintId });
+        await this.complaints.commit(c, null, ComplaintAction.NOTE, { viewer }, async () => ({
+          patch: {},
+          events: [{ type: ComplaintEventType.INTERNAL_NOTE, public: false, message: `Notulen forum desk "${desk.title}": ${body.slice(0, 500)}`, data: { deskId: desk.id } }],
+        }), undefined, tx);
+      }
+      return { ...desk, minutes: body };
+    });
+  }
+
+  async conclude(ctx: Context, id: string, decisions: DecisionInput[]): Promise<Desk> {
+    const viewer = ctx.viewer!;
+    const desk = await this.ownDesk(viewer, id);
+    const items = await this.db.getRepository(DeskItem).findBy({ deskId: desk.id });
+    const byComplaint = new Map<number, { d: DecisionInput; i: number }>();
+    decisions.forEach((d, i) => byComplaint.set(parseId(d.complaintId, `decisions.${i}.complaintId`), { d, i }));
+    for (const item of items) {
+      if (!byComplaint.has(item.complaintId)) throw AppError.field('decisions', `decide every complaint on the agenda (missing complaint ${item.complaintId})`);
+    }
+    for (const [complaintId, { i }] of byComplaint) {
+      if (!items.some((it) => it.complaintId === complaintId)) throw AppError.field(`decisions.${i}.complaintId`, 'not on this desk’s agenda');
+    }
+    const targets = new Map<number, Opd>();
+    for (const [, { d, i }] of byComplaint) {
+      const opdId = parseId(d.responsibleOpdId, `decisions.${i}.responsibleOpdId`);
+      const opd = await this.db.getRepository(Opd).findOneBy({ id: opdId });
+      const heads = opd ? await this.db.getRepository(User).countBy({ opdId, role: Role.UNIT_HEAD, active: true }) : 0;
+      if (!opd?.active || !heads) throw AppError.field(`decisions.${i}.responsibleOpdId`, 'must be an active unit with a head to answer');
+      if (d.dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(d.dueDate)) throw AppError.field(`decisions.${i}.dueDate`, 'must be YYYY-MM-DD');
+      text(d.solution, `decisions.${i}.solution`, 5, 5000);
+      targets.set(opdId, opd);
+    }
+    return this.db.transaction(async (tx) => {
+      const now = this.complaints.clock();
+      for (const item of items) {
+        const { d } = byComplaint.get(item.complaintId)!;
+        const opd = targets.get(Number(d.responsibleOpdId))!;
+        const c = await tx.getRepository(Complaint).findOneByOrFail({ id: item.complaintId });
+        const why = this.complaints.policy.refusal(viewer, ComplaintAction.FORWARD, c);
+        if (why) throw AppError.forbidden(`Complaint ${c.trackingCode}: ${why}`);
+        const responseDueAt = d.dueDate ? endOfWibDay(d.dueDate) : await this.sla.responseDue(await this.sla.policyFor(tx, c.categoryId), now);
+        const solution = d.solution.trim();
+        await this.complaints.commit(c, null, ComplaintAction.FORWARD, { viewer }, async (cur) => ({
+          patch: {
+            status: ComplaintStatus.FORWARDED, currentOpdId: opd.id, progressStage: ProgressStage.DESK, assigneeId: null,
+            handlerOpdIds: [...new Set([...cur.handlerOpdIds, opd.id])], responseDueAt, dueAt: responseDueAt, overdueNotified: false,
+          },
+          events: [{
+            type: ComplaintEventType.FORWARDED, public: true, stage: ProgressStage.DESK, fromOpdId: cur.currentOpdId, toOpdId: opd.id,
+            message: `Keputusan forum desk "${desk.title}": ${solution} (penanggung jawab: ${opd.name})`,
+            data: { deskId: desk.id, responseDueAt, dueDate: d.dueDate ?? null },
+          }],
+        }), undefined, tx);
+        await tx.getRepository(DeskItem).update(item.id, { solution, responsibleOpdId: opd.id, dueDate: d.dueDate ?? null });
+      }
+      await tx.getRepository(Desk).update(desk.id, { status: DeskStatus.CONCLUDED, concludedAt: now });
+      return { ...desk, status: DeskStatus.CONCLUDED, concludedAt: now };
+    });
+  }
+}

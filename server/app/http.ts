@@ -7,7 +7,8 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
@@ -85,9 +86,19 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     services,
   });
 
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10, ignoreIntrospection: true },
+    maxAliases: { n: 50 },
+    maxTokens: { n: 5000 },
+    maxDirectives: { n: 30 },
+    costLimit: { maxCost: 50_000, ignoreIntrospection: true },
+    blockFieldSuggestion: { enabled: config.mode === 'production' },
+  }).protect();
   const wsCleanup = useServer<{ authorization?: string }, { viewer?: Viewer | null; source?: string }>(
     {
       schema,
+      // The same limits over WebSocket as over HTTP.
+      validate: (s, document) => validate(s, document, [...specifiedRules, ...armor.validationRules]),
       onConnect: async (ctx) => {
         const auth = await resolveViewer(ctx.connectionParams?.authorization);
         if (auth.authError) return false;
@@ -104,8 +115,11 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
     formatError: formatErrorFor(log, config.mode === 'development'),
     plugins: [
+      ...armor.plugins,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import { tokenIssuer } from '../auth/tokens';
 import { createDataSource } from '../db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded';
+import { ApiClientDirectory } from '../modules/api-clients/api-client.module';
 import { Complaint } from '../modules/complaints/complaint.entity';
 import { ComplaintFeed } from '../modules/complaints/complaint-feed';
 import { ComplaintPolicy } from '../modules/complaints/complaint.policy';
@@ -59,6 +60,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     stats: new ComplaintStatsService(db, org, policy),
     desks: new DeskService(db, org, complaints, sla),
     reports: new ReportService(db, org),
+    apiClients: new ApiClientDirectory(db),
     limits: createRateLimits(config.mode),
   };
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
+import type { ApiClient } from '../modules/api-clients/api-client.entity';
 import type { Viewer } from '../auth/viewer';
 import type { AppError } from './errors';
 import type { Loaders } from './loaders';
@@ -7,6 +8,10 @@ import type { Services } from './services';
 
 export interface Context {
   viewer: Viewer | null;
+  /** An external app identified by its API key (no staff account). */
+  client?: ApiClient | null;
+  /** A presented API key that is not valid: every operation is refused, even public ones. */
+  keyError?: AppError;
   /** Why a presented token was not accepted; reported when the operation needs a signed-in user. */
   authError?: AppError;
   db: DataSource;

@@ -13,6 +13,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
 import { sqlScope } from '../db/sql-counter';
+import type { ApiClient } from '../modules/api-clients/api-client.entity';
 import { User } from '../modules/users/user.entity';
 import { makeViewer, type Viewer } from '../auth/viewer';
 import type { Context } from './context';
@@ -75,8 +76,9 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
   const resolveViewer = viewerResolver(db, services);
 
-  const makeContext = (auth: { viewer: Viewer | null; authError?: AppError }, source: string, requestId: string): Context => ({
+  const makeContext = (auth: { viewer: Viewer | null; authError?: AppError; client?: ApiClient | null }, source: string, requestId: string): Context => ({
     viewer: auth.viewer,
+    client: auth.client ?? null,
     authError: auth.authError,
     db,
     loaders: createLoaders(db),
@@ -172,7 +174,16 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
       context: async ({ req }) => {
         const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || crypto.randomUUID();
         const source = req.ip ?? 'unknown';
-        return makeContext(await resolveViewer(req.headers.authorization), source, requestId);
+        const auth = await resolveViewer(req.headers.authorization);
+        let client: ApiClient | null = null;
+        let keyError: AppError | undefined;
+        try {
+          client = await services.apiClients.resolve(req.headers['x-api-key']);
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          keyError = err;
+        }
+        return { ...makeContext({ ...auth, client }, source, requestId), keyError };
       },
     }),
   );

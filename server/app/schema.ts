@@ -8,6 +8,7 @@ import { ComplaintEventResolver, ComplaintResolver } from '../modules/complaints
 import { ComplaintStatsResolver, StatsBucketResolver } from '../modules/reports/stats.resolver';
 import { DeskItemResolver, DeskResolver } from '../modules/desks/desk.resolver';
 import { OfficerActivityResolver, ReportResolver } from '../modules/reports/report.resolver';
+import { ApiClientResolver } from '../modules/api-clients/api-client.module';
 import { HolidayResolver } from '../modules/holidays/holiday.module';
 import { OpdResolver } from '../modules/opds/opd.resolver';
 import { ProgramResolver } from '../modules/programs/program.module';
@@ -32,6 +33,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DeskItemResolver,
   ReportResolver,
   OfficerActivityResolver,
+  ApiClientResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

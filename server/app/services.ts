@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { TokenIssuer } from '../auth/tokens';
+import type { ApiClientDirectory } from '../modules/api-clients/api-client.module';
 import type { ComplaintFeed } from '../modules/complaints/complaint-feed';
 import type { ComplaintService } from '../modules/complaints/complaint.service';
 import type { DeskService } from '../modules/desks/desk.service';
@@ -22,10 +23,12 @@ export interface Services {
   stats: ComplaintStatsService;
   desks: DeskService;
   reports: ReportService;
+  apiClients: ApiClientDirectory;
   limits: {
     login: RateLimiter;
     publicSubmit: RateLimiter;
     publicRead: RateLimiter;
+    clientSubmit: RateLimiter;
   };
 }
 
@@ -35,5 +38,7 @@ export function createRateLimits(mode: Config['mode']) {
     login: new RateLimiter(10 * relaxed, 60_000),
     publicSubmit: new RateLimiter(5 * relaxed, 60_000),
     publicRead: new RateLimiter(60 * relaxed, 60_000),
+    /** Per external app: a gateway like SP4N-LAPOR! relays many citizens. */
+    clientSubmit: new RateLimiter(600 * relaxed, 60_000),
   };
 }

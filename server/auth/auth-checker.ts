@@ -4,6 +4,7 @@ import { AppError } from '../app/errors';
 import { Permission, REFUSAL_MESSAGES } from './permissions';
 
 export const authChecker: AuthCheckerFn<Context, Permission> = ({ context }, required) => {
+  if (context.keyError) throw context.keyError;
   for (const permission of required) {
     if (permission === Permission.PUBLIC) continue;
     if (!context.viewer) throw context.authError ?? AppError.unauthenticated();

@@ -1,6 +1,7 @@
 import { Complaint, ComplaintEvent } from '../modules/complaints/complaint.entity';
 import { Desk, DeskItem } from '../modules/desks/desk.entity';
 import { SurveyResponse } from '../modules/reports/survey.entity';
+import { ApiClient } from '../modules/api-clients/api-client.entity';
 import { Category } from '../modules/categories/category.entity';
 import { Holiday } from '../modules/holidays/holiday.entity';
 import { Opd } from '../modules/opds/opd.entity';
@@ -9,4 +10,4 @@ import { ServicePost } from '../modules/service-posts/service-post.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { User } from '../modules/users/user.entity';
 
-export const ENTITIES = [Opd, SlaPolicy, Category, Program, Holiday, ServicePost, User, Complaint, ComplaintEvent, Desk, DeskItem, SurveyResponse];
+export const ENTITIES = [Opd, SlaPolicy, Category, Program, Holiday, ServicePost, User, Complaint, ComplaintEvent, Desk, DeskItem, SurveyResponse, ApiClient];

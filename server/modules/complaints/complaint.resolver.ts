@@ -105,7 +105,8 @@ export class ComplaintResolver {
   @Requires(Permission.PUBLIC)
   @Mutation(() => SubmitComplaintResult, { description: 'Record a complaint (admins, officers) or submit one as a citizen or external app (rate-limited). Retrying with the same idempotencyKey returns the same complaint.' })
   async submitComplaint(@Arg('input', () => ComplaintInput) input: ComplaintInput, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null, @Ctx() ctx: Context) {
-    if (!ctx.viewer) ctx.services.limits.publicSubmit.check(`submit:${ctx.source}`, 'submissions');
+    if (!ctx.viewer && ctx.client) ctx.services.limits.clientSubmit.check(`client:${ctx.client.id}`, 'submissions from this app');
+    else if (!ctx.viewer) ctx.services.limits.publicSubmit.check(`submit:${ctx.source}`, 'submissions');
     const r = await svc(ctx).submit(ctx, input, idempotencyKey);
     return { ...r, complaint: ctx.viewer ? r.complaint : null };
   }

@@ -196,7 +196,8 @@ export class ComplaintService {
       channel = input.channel ?? Channel.WALK_IN;
       intakeOpdId = viewer.opdId;
     } else {
-      channel = input.channel ?? Channel.WEB;
+      // An external app's key fixes its channel; an anonymous caller picks a public one.
+      channel = ctx.client?.channel ?? input.channel ?? Channel.WEB;
       if (!PUBLIC_CHANNELS.includes(channel)) throw AppError.field('input.channel', `the public may submit through ${PUBLIC_CHANNELS.join(', ')}`);
       // No wrong door: a resident's complaint is verified at their kecamatan, otherwise centrally.
       const intake = (kelurahanId && this.org.kecamatanOf(kelurahanId)) || this.org.root();

@@ -7,7 +7,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { Lexer, Source, specifiedRules, TokenKind, validate, type GraphQLSchema } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -21,6 +21,43 @@ import { AppError } from './errors';
 import { formatErrorFor } from './format-error';
 import { createLoaders } from './loaders';
 import type { Services } from './services';
+
+/** PostgreSQL text cannot hold U+0000; refuse it up front with a clear error instead of failing in SQL. */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 20 || value === null || typeof value !== 'object') return false;
+  return Object.values(value as Record<string, unknown>).some((v) => hasNul(v, depth + 1));
+}
+
+function refuseNulCharacters(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (req.body && hasNul(req.body)) {
+    res.status(400).json({ errors: [{ message: 'Text may not contain the NUL character (\\u0000).', extensions: { code: 'BAD_USER_INPUT' } }] });
+    return;
+  }
+  next();
+}
+
+/** Refuses documents with more than `max` tokens before they are parsed; syntax errors are left to GraphQL. */
+function tokenLimit(max: number) {
+  return (req: express.Request, res: express.Response, next: express.NextFunction): void => {
+    const query = (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query === 'string' && query.length > max) {
+      const lexer = new Lexer(new Source(query));
+      let count = 0;
+      try {
+        while (lexer.advance().kind !== TokenKind.EOF) {
+          if (++count > max) {
+            res.status(400).json({ errors: [{ message: `The query has more than ${max} tokens.`, extensions: { code: 'BAD_USER_INPUT' } }] });
+            return;
+          }
+        }
+      } catch {
+        // A syntax error: GraphQL reports it.
+      }
+    }
+    next();
+  };
+}
 
 export interface RunningHttp {
   server: http.Server;
@@ -91,7 +128,8 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   const armor = new ApolloArmor({
     maxDepth: { n: 10, ignoreIntrospection: true },
     maxAliases: { n: 50 },
-    maxTokens: { n: 5000 },
+    // Counted before Apollo (tokenLimit below): armor's own parser turns every syntax error into a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 30 },
     costLimit: { maxCost: 50_000, ignoreIntrospection: true },
     blockFieldSuggestion: { enabled: config.mode === 'production' },
@@ -170,6 +208,8 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     '/graphql',
     (_req, _res, next) => sqlScope.run({ statements: 0 }, next),
     express.json({ limit: '256kb' }),
+    refuseNulCharacters,
+    tokenLimit(5000),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || crypto.randomUUID();

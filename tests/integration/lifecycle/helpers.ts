@@ -1,0 +1,331 @@
+import type { Client as WsClient } from 'graphql-ws';
+import type { Context } from '../../../server/app/context';
+import type { Config } from '../../../server/config';
+import { createLoaders } from '../../../server/app/loaders';
+import { makeViewer, type Viewer } from '../../../server/auth/viewer';
+import type { Role } from '../../../server/auth/roles';
+import { Complaint, ComplaintEvent } from '../../../server/modules/complaints/complaint.entity';
+import type { ComplaintInput } from '../../../server/modules/complaints/complaint.inputs';
+import type { ComplaintService } from '../../../server/modules/complaints/complaint.service';
+import { codeOf, startTestApp, type GqlResult, type TestApp } from '../../support/test-app';
+
+export { codeOf };
+
+/** The complaint fields most tests look at. */
+export const C = `id trackingCode status version progressStage channel type title intakeOpdId currentOpdId assigneeId categoryId programId
+  verifyDueAt responseDueAt dueAt overdue answer rating closedAt respondedAt firstResponseAt autoCloseAt duplicateOfId rejectReason lastEventId
+  availableActions createdAt`;
+
+export const IDENTITY = 'identityVisible reporterName reporterNik reporterPhone reporterEmail reporterAddress';
+
+export const EVENT = 'id type fromStatus toStatus fromOpdId toOpdId stage message public actorId actorKind createdAt';
+
+/** Argument types of the staff mutations, so a call only declares the variables it passes. */
+const MUTATIONS: Record<string, Record<string, string>> = {
+  verifyComplaint: { id: 'ID!', note: 'String', version: 'Int' },
+  rejectComplaint: { id: 'ID!', reason: 'String!', duplicateOf: 'ID', version: 'Int' },
+  forwardComplaint: { id: 'ID!', opdId: 'ID!', note: 'String', version: 'Int' },
+  returnComplaint: { id: 'ID!', reason: 'String!', version: 'Int' },
+  acceptComplaint: { id: 'ID!', version: 'Int' },
+  assignComplaint: { id: 'ID!', userId: 'ID!', version: 'Int' },
+  addProgress: { id: 'ID!', stage: 'ProgressStage!', note: 'String!', public: 'Boolean', version: 'Int' },
+  addInternalNote: { id: 'ID!', note: 'String!', version: 'Int' },
+  respondToComplaint: { id: 'ID!', answer: 'String!', version: 'Int' },
+  closeComplaint: { id: 'ID!', note: 'String', version: 'Int' },
+};
+export type MutationName = keyof typeof MUTATIONS;
+
+let seq = 0;
+export function unique(prefix = 'k'): string {
+  seq += 1;
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${seq}`;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Polls until `check` is true (or throws with `what` after `ms`). */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(15);
+  }
+}
+
+/** Asserts a refusal: its code and, when given, the offending field paths. */
+export function expectError(r: GqlResult, code: string, fields?: string[]): void {
+  expect({ code: codeOf(r), fields: fields ? r.errors?.[0]?.extensions?.fields : undefined }).toEqual({ code, fields });
+  const value = r.data ? Object.values(r.data)[0] : null;
+  expect(value ?? null).toBeNull();
+}
+
+/** A basic staff/public complaint input; override what a test cares about. */
+export function complaintInput(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: 'Bantuan PKH belum cair',
+    description: 'Sudah tiga bulan bantuan PKH keluarga kami belum diterima padahal terdaftar.',
+    reporterName: 'Siti Aminah',
+    reporterPhone: '081234567890',
+    ...over,
+  };
+}
+
+/** A test app plus lookups of the seeded organisation, users and reference data. */
+export class Lab {
+  opd: Record<string, string> = {};
+  opdName: Record<string, string> = {};
+  user: Record<string, { id: string; name: string }> = {};
+  category: Record<string, string> = {};
+  program: Record<string, string> = {};
+  private viewers = new Map<string, Viewer>();
+
+  private constructor(readonly t: TestApp) {}
+
+  static async start(overrides: Partial<Config> = {}): Promise<Lab> {
+    const lab = new Lab(await startTestApp({ sweepIntervalMs: 0, ...overrides }));
+    try {
+      await lab.init();
+    } catch (err) {
+      // Never leave a server running when setup fails: jest would not exit.
+      await lab.stop();
+      throw err;
+    }
+    return lab;
+  }
+
+  stop(): Promise<void> {
+    return this.t.stop();
+  }
+
+  get services() {
+    return this.t.app.services;
+  }
+
+  private async init() {
+    const su = await this.token('superadmin');
+    const d = await this.t.ok(
+      `{ opds(perPage: 1000) { items { id code name } }
+         categories(perPage: 100) { items { id code } }
+         programs(perPage: 100) { items { id code } } }`,
+      {},
+      su,
+    );
+    for (const o of d.opds.items) {
+      this.opd[o.code] = o.id;
+      this.opdName[o.code] = o.name;
+    }
+    for (const c of d.categories.items) this.category[c.code] = c.id;
+    for (const p of d.programs.items) this.program[p.code] = p.id;
+    const users: { id: number; username: string; name: string }[] = await this.t.app.db.query('SELECT id, username, name FROM app_user');
+    for (const u of users) this.user[u.username] = { id: String(u.id), name: u.name };
+  }
+
+  private tokens = new Map<string, string>();
+
+  /**
+   * A bearer token for a seeded user, signed by the app's own token issuer with exactly the
+   * claims `login` puts in (argon2 logins cost seconds on a busy machine; login has its own tests).
+   */
+  async token(username: string): Promise<string> {
+    const cached = this.tokens.get(username);
+    if (cached) return cached;
+    const v = await this.viewer(username);
+    const { token } = this.services.tokens.sign({
+      sub: String(v.userId), username: v.username, role: v.role, opdId: v.opdId, opdPath: v.opdPath, servicePostId: v.servicePostId,
+    });
+    this.tokens.set(username, token);
+    return token;
+  }
+
+  async gql(username: string | null, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult> {
+    return this.t.gql(query, variables, username ? await this.token(username) : null);
+  }
+
+  async ok(username: string | null, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+    return this.t.ok(query, variables, username ? await this.token(username) : null);
+  }
+
+  /** Records a complaint as a staff member (or submits as the public with `null`). */
+  async submitRaw(username: string | null, input: Record<string, unknown> = {}, idempotencyKey?: string, fields = C): Promise<GqlResult> {
+    return this.gql(
+      username,
+      `mutation($input: ComplaintInput!, $key: String) {
+         submitComplaint(input: $input, idempotencyKey: $key) { trackingCode accessCode replayed complaint { ${fields} } } }`,
+      { input: complaintInput(input), key: idempotencyKey ?? null },
+    );
+  }
+
+  async submit(username: string | null, input: Record<string, unknown> = {}, idempotencyKey?: string): Promise<any> {
+    const r = await this.submitRaw(username, input, idempotencyKey);
+    if (r.errors?.length) throw new Error(`submitComplaint failed: ${JSON.stringify(r.errors)}`);
+    return r.data.submitComplaint;
+  }
+
+  /** Any staff mutation returning the complaint; errors are returned, not thrown. */
+  async act(username: string, mutation: MutationName, vars: Record<string, unknown>, fields = C): Promise<GqlResult> {
+    const types = MUTATIONS[mutation];
+    const names = Object.keys(vars).filter((k) => vars[k] !== undefined);
+    for (const n of names) if (!types[n]) throw new Error(`${mutation} has no argument ${n}`);
+    const sig = names.map((n) => `$${n}: ${types[n]}`).join(', ');
+    const args = names.map((n) => `${n}: $${n}`).join(', ');
+    return this.gql(username, `mutation(${sig}) { ${mutation}(${args}) { ${fields} } }`, vars);
+  }
+
+  /** Like `act`, failing the test on any error; returns the changed complaint. */
+  async must(username: string, mutation: MutationName, vars: Record<string, unknown>, fields = C): Promise<any> {
+    const r = await this.act(username, mutation, vars, fields);
+    if (r.errors?.length) throw new Error(`${mutation} by ${username} failed: ${JSON.stringify(r.errors)}`);
+    return r.data[mutation];
+  }
+
+  async complaint(username: string, id: string, fields = C): Promise<any> {
+    const d = await this.ok(username, `query($id: ID!) { complaint(id: $id) { ${fields} } }`, { id });
+    return d.complaint;
+  }
+
+  /** The whole timeline, as a reader with full scope sees it. */
+  async events(id: string, fields = EVENT): Promise<any[]> {
+    const c = await this.complaint('walikota', id, `events { ${fields} }`);
+    return c.events;
+  }
+
+  async list(username: string, filter: Record<string, unknown> = {}, args: Record<string, unknown> = {}, fields = 'id'): Promise<{ items: any[]; total: number }> {
+    const d = await this.ok(
+      username,
+      `query($filter: ComplaintFilter, $page: Int! = 1, $perPage: Int! = 25, $sortField: String, $sortOrder: SortOrder) {
+         complaints(filter: $filter, page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder) { total items { ${fields} } } }`,
+      { filter, ...args },
+    );
+    return d.complaints;
+  }
+
+  // ---------- ready-made complaints ----------
+
+  /** Submitted by admin.tengah (or `by`) and verified. */
+  async verified(input: Record<string, unknown> = {}, by = 'admin.tengah'): Promise<any> {
+    const { complaint } = await this.submit(by, input);
+    return this.must(by === 'petugas.rw' ? 'admin.tengah' : by, 'verifyComplaint', { id: complaint.id });
+  }
+
+  /** Verified by admin.tengah and forwarded to `opdCode`. */
+  async forwarded(opdCode = 'DINSOS', input: Record<string, unknown> = {}, by = 'admin.tengah'): Promise<any> {
+    const c = await this.verified(input, by);
+    return this.must('admin.tengah', 'forwardComplaint', { id: c.id, opdId: this.opd[opdCode] });
+  }
+
+  /** Forwarded to DINSOS and answered by kepala.dinsos. */
+  async responded(input: Record<string, unknown> = {}): Promise<any> {
+    const c = await this.forwarded('DINSOS', input);
+    return this.must('kepala.dinsos', 'respondToComplaint', { id: c.id, answer: 'Bantuan sudah dicairkan melalui rekening KKS.' });
+  }
+
+  /** Subscribes over graphql-ws to this server and waits until the feed has registered it. */
+  async subscribe(username: string | null, variables: Record<string, unknown> = {}): Promise<Collector> {
+    await this.settleFeed();
+    // The feed's subscriber set (private): a new member is this subscription, registered.
+    const live = (this.services.feed as unknown as { subscribers: Set<unknown> }).subscribers;
+    const before = new Set(live);
+    const col = collect(this.t.ws(username ? await this.token(username) : null), variables);
+    await waitFor(() => [...live].some((s) => !before.has(s)) || col.errors.length > 0 || col.completed, 'the subscription to start');
+    return col;
+  }
+
+  /**
+   * Waits until the feed has handled every event committed so far, so a subscription started
+   * next receives only later changes (the feed delivers asynchronously, after commit).
+   */
+  async settleFeed(): Promise<void> {
+    const feed = this.services.feed as unknown as { lastSeenId: number; queue: Promise<void> };
+    const [{ max }] = await this.t.app.db.query('SELECT coalesce(max(id), 0)::int AS max FROM complaint_event');
+    await waitFor(() => feed.lastSeenId >= max, 'the feed to catch up');
+    await feed.queue;
+  }
+
+  // ---------- the domain layer, without GraphQL ----------
+
+  async viewer(username: string): Promise<Viewer> {
+    const cached = this.viewers.get(username);
+    if (cached) return cached;
+    const [u] = await this.t.app.db.query(
+      `SELECT u.id, u.username, u.role, u."opdId", u."servicePostId", o.path FROM app_user u JOIN opd o ON o.id = u."opdId" WHERE u.username = $1`,
+      [username],
+    );
+    if (!u) throw new Error(`no user ${username}`);
+    const v = makeViewer({ userId: u.id, username: u.username, role: u.role as Role, opdId: u.opdId, opdPath: u.path, servicePostId: u.servicePostId });
+    this.viewers.set(username, v);
+    return v;
+  }
+
+  /** A request context as the HTTP layer builds it, for calling services directly. */
+  async ctx(username: string | null): Promise<Context> {
+    const services = this.t.app.services;
+    return {
+      viewer: username ? await this.viewer(username) : null,
+      db: this.t.app.db,
+      loaders: createLoaders(this.t.app.db),
+      requestId: unique('req'),
+      source: 'test',
+      log: services.log,
+      services,
+    };
+  }
+
+  /** Submits through the service (optionally on another clock); returns the stored complaint. */
+  async submitDirect(username: string | null, input: Record<string, unknown> = {}, svc: ComplaintService = this.services.complaints): Promise<Complaint> {
+    const full = { type: 'COMPLAINT', anonymous: false, confidential: false, ...complaintInput(input) } as unknown as ComplaintInput;
+    const r = await svc.submit(await this.ctx(username), full, null);
+    return r.complaint;
+  }
+
+  /** The stored row and its events (oldest first), straight from the database. */
+  async stored(id: string | number): Promise<{ row: Complaint; events: ComplaintEvent[] }> {
+    const db = this.t.app.db;
+    const row = await db.getRepository(Complaint).findOneByOrFail({ id: Number(id) });
+    const events = await db.getRepository(ComplaintEvent).find({ where: { complaintId: Number(id) }, order: { id: 'ASC' } });
+    return { row, events };
+  }
+}
+
+// ---------- subscriptions ----------
+
+export const CHANGED = `subscription($filter: ComplaintChangedFilter, $after: ID) {
+  complaintChanged(filter: $filter, afterEventId: $after) {
+    event { id type complaintId fromStatus toStatus fromOpdId toOpdId public }
+    complaint { id status version currentOpdId ${IDENTITY} }
+  } }`;
+
+export interface Collector {
+  changes: any[];
+  errors: unknown[];
+  completed: boolean;
+  /** Event types received so far, for this complaint when given. */
+  types(complaintId?: string): string[];
+  waitFor(check: (c: Collector) => boolean, what: string, ms?: number): Promise<void>;
+  stop(): void;
+}
+
+/** Subscribes and collects every payload and error. */
+export function collect(client: WsClient, variables: Record<string, unknown> = {}, query = CHANGED): Collector {
+  const col: Collector = {
+    changes: [],
+    errors: [],
+    completed: false,
+    types: (complaintId) => col.changes.filter((c) => !complaintId || c.complaint.id === complaintId).map((c) => c.event.type),
+    waitFor: (check, what, ms = 5000) => waitFor(() => check(col), what, ms),
+    stop: () => unsubscribe(),
+  };
+  const unsubscribe = client.subscribe(
+    { query, variables },
+    {
+      next: (r) => {
+        if (r.errors?.length) col.errors.push(r.errors);
+        else col.changes.push((r.data as any).complaintChanged);
+      },
+      error: (e) => void col.errors.push(e),
+      complete: () => void (col.completed = true),
+    },
+  );
+  return col;
+}

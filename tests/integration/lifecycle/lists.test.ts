@@ -1,0 +1,199 @@
+import { expectError, Lab } from './helpers';
+
+let lab: Lab;
+/** The marked data set, by letter. */
+const S: Record<string, any> = {};
+let setIds: string[];
+let overdueAtUnit: any;
+const DAY = 86_400_000;
+const N_PLUS_ONE = 55;
+
+beforeAll(async () => {
+  lab = await Lab.start();
+  const { opd, category, program, user } = lab;
+  S.A = (await lab.submit('admin.tengah', { title: 'Lstx Alfa bantuan PKH', categoryId: category.BANSOS, programId: program.PKH })).complaint;
+  const b = (await lab.submit('admin.tengah', {
+    title: 'Lstx Bravo usulan rumah', description: 'Usulan perbaikan rumah dan zebracross di depan sekolah.',
+    channel: 'CALL_CENTER', type: 'ASPIRATION', categoryId: category.RTLH, programId: program.RTLH,
+  })).complaint;
+  S.B = await lab.must('admin.tengah', 'verifyComplaint', { id: b.id });
+  const c = await lab.forwarded('DINSOS', { title: 'Lstx Charlie info jadwal', type: 'INFORMATION_REQUEST', categoryId: category.BANSOS }, 'petugas.rw');
+  S.C = await lab.must('kepala.dinsos', 'assignComplaint', { id: c.id, userId: user['staf.dinsos'].id });
+  const d = await lab.submit(null, { title: 'Lstx Delta puskesmas', kelurahanId: opd['KEL-MAGERSARI'], categoryId: category.KESEHATAN });
+  const [{ id: dId }] = await lab.t.app.db.query('SELECT id FROM complaint WHERE "trackingCode" = $1', [d.trackingCode]);
+  S.D = await lab.complaint('superadmin', String(dId));
+  // Ten days ago, never verified: overdue now.
+  const past = lab.services.complaints.withClock(() => new Date(Date.now() - 10 * DAY));
+  const e = await lab.submitDirect('admin.tengah', { title: 'Lstx Echo lama', channel: 'WHATSAPP' }, past);
+  S.E = await lab.complaint('superadmin', String(e.id));
+  S.F = await lab.forwarded('DISPERKIM', { title: 'Lstx Foxtrot jalan' });
+  const g = (await lab.submit('admin.tengah', { title: 'Lstx Golf ditolak' })).complaint;
+  S.G = await lab.must('admin.tengah', 'rejectComplaint', { id: g.id, reason: 'Bukan pengaduan' });
+  setIds = Object.values(S).map((x) => x.id);
+
+  // Forwarded to DINSOS two days ago and not answered: overdue at the unit.
+  const ctxAdmin = await lab.ctx('admin.tengah');
+  const twoDaysAgo = lab.services.complaints.withClock(() => new Date(Date.now() - 2 * DAY));
+  const o = await lab.submitDirect('admin.tengah', { title: 'Lstx Overdue di dinas' }, twoDaysAgo);
+  await twoDaysAgo.verify(ctxAdmin, String(o.id), null);
+  overdueAtUnit = await twoDaysAgo.forward(ctxAdmin, String(o.id), null, opd.DINSOS);
+
+  // Enough uniform complaints for the N+1 guard, through the services.
+  const svc = lab.services.complaints;
+  const ctxHead = await lab.ctx('kepala.dinsos');
+  for (let i = 0; i < N_PLUS_ONE; i += 11) {
+    await Promise.all(
+      Array.from({ length: Math.min(11, N_PLUS_ONE - i) }, async (_, j) => {
+        const x = await lab.submitDirect('admin.tengah', { title: `Nplus ${i + j} bantuan`, categoryId: category.BANSOS, programId: program.PKH });
+        await svc.verify(ctxAdmin, String(x.id), null);
+        await svc.forward(ctxAdmin, String(x.id), null, opd.DINSOS);
+        await svc.addInternalNote(ctxAdmin, String(x.id), null, 'Mohon segera ditindaklanjuti').catch(() => undefined);
+        await svc.assign(ctxHead, String(x.id), null, user['staf.dinsos'].id);
+      }),
+    );
+  }
+}, 60_000);
+afterAll(() => lab?.stop());
+
+const letters = (items: { id: string }[]) => items.map((i) => Object.keys(S).find((k) => S[k].id === i.id) ?? `?${i.id}`);
+
+async function only(filter: Record<string, unknown>): Promise<string[]> {
+  const page = await lab.list('superadmin', { ...filter, ids: setIds }, { perPage: 100, sortField: 'title', sortOrder: 'ASC' });
+  expect(page.total).toBe(page.items.length);
+  return letters(page.items);
+}
+
+test('the data set is what the filters below assume', () => {
+  expect(Object.fromEntries(Object.entries(S).map(([k, v]) => [k, v.status]))).toEqual({
+    A: 'SUBMITTED', B: 'VERIFIED', C: 'FORWARDED', D: 'SUBMITTED', E: 'SUBMITTED', F: 'FORWARDED', G: 'REJECTED',
+  });
+  expect(S.E.overdue).toBe(true);
+  expect(S.A.overdue).toBe(false);
+});
+
+test('filters', async () => {
+  const { opd, category, program, user } = lab;
+  expect(await only({})).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
+  expect(await only({ status: ['SUBMITTED'] })).toEqual(['A', 'D', 'E']);
+  expect(await only({ status: ['SUBMITTED', 'VERIFIED'] })).toEqual(['A', 'B', 'D', 'E']);
+  expect(await only({ channel: 'CALL_CENTER' })).toEqual(['B']);
+  expect(await only({ channel: 'SERVICE_POST' })).toEqual(['C']);
+  expect(await only({ channel: 'WEB' })).toEqual(['D']);
+  expect(await only({ type: 'ASPIRATION' })).toEqual(['B']);
+  expect(await only({ type: 'INFORMATION_REQUEST' })).toEqual(['C']);
+  expect(await only({ categoryId: category.BANSOS })).toEqual(['A', 'C']);
+  expect(await only({ programId: program.RTLH })).toEqual(['B']);
+  expect(await only({ intakeOpdId: opd['KEC-SELATAN'] })).toEqual(['D']);
+  // The officer's intake (its kelurahan) is below the kecamatan.
+  expect(await only({ intakeOpdId: opd['KEC-TENGAH'] })).toEqual(['A', 'B', 'C', 'E', 'F', 'G']);
+  expect(await only({ currentOpdId: opd.DINSOS })).toEqual(['C']);
+  expect(await only({ currentOpdId: opd.DISPERKIM })).toEqual(['F']);
+  expect(await only({ assigneeId: user['staf.dinsos'].id })).toEqual(['C']);
+  expect(await only({ overdue: true })).toEqual(['E']);
+  expect(await only({ overdue: false })).toEqual(['A', 'B', 'C', 'D', 'F', 'G']);
+  expect(await only({ createdTo: new Date(Date.now() - 5 * DAY).toISOString() })).toEqual(['E']);
+  expect(await only({ createdFrom: new Date(Date.now() - 3600_000).toISOString() })).toEqual(['A', 'B', 'C', 'D', 'F', 'G']);
+  expect(await only({ createdFrom: new Date(Date.now() - 11 * DAY).toISOString(), createdTo: new Date(Date.now() - 9 * DAY).toISOString() })).toEqual(['E']);
+  expect(await only({ q: S.A.trackingCode })).toEqual(['A']);
+  expect(await only({ q: S.A.trackingCode.toLowerCase() })).toEqual(['A']);
+  expect(await only({ q: 'zebracross' })).toEqual(['B']);
+  expect(await only({ q: 'CHARLIE' })).toEqual(['C']);
+  expect(await only({ q: '%' })).toEqual([]);
+  expect(await only({ q: 'Lstx', status: ['FORWARDED'], categoryId: category.BANSOS })).toEqual(['C']);
+  // Without the id list too.
+  const all = await lab.list('superadmin', { q: 'lstx' }, { perPage: 100 });
+  expect(all.total).toBe(8);
+  // Filters never widen the viewer's scope.
+  expect((await lab.list('admin.tengah', { intakeOpdId: opd['KEC-SELATAN'], ids: setIds })).total).toBe(0);
+  expectError(await lab.gql('superadmin', '{ complaints(filter: { categoryId: "abc" }) { total } }'), 'BAD_USER_INPUT', ['filter.categoryId']);
+});
+
+test('sorting and paging with total', async () => {
+  const asc = await lab.list('superadmin', { ids: setIds }, { sortField: 'title', sortOrder: 'ASC' }, 'id title');
+  expect(letters(asc.items)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
+  const desc = await lab.list('superadmin', { ids: setIds }, { sortField: 'title', sortOrder: 'DESC' }, 'id');
+  expect(letters(desc.items)).toEqual(['G', 'F', 'E', 'D', 'C', 'B', 'A']);
+  const byCreated = await lab.list('superadmin', { ids: setIds }, {}, 'id createdAt');
+  // Default: newest first; E is ten days old.
+  expect(letters(byCreated.items).pop()).toBe('E');
+  const times = byCreated.items.map((i) => new Date(i.createdAt).getTime());
+  expect(times).toEqual([...times].sort((a, b) => b - a));
+
+  const pages = [];
+  for (const page of [1, 2, 3, 4]) {
+    const p = await lab.list('superadmin', { ids: setIds }, { page, perPage: 2, sortField: 'title', sortOrder: 'ASC' });
+    expect(p.total).toBe(7);
+    pages.push(letters(p.items));
+  }
+  expect(pages).toEqual([['A', 'B'], ['C', 'D'], ['E', 'F'], ['G']]);
+  const beyond = await lab.list('superadmin', { ids: setIds }, { page: 9, perPage: 2 });
+  expect(beyond).toEqual({ total: 7, items: [] });
+  const byDue = await lab.list('superadmin', { ids: setIds, status: ['SUBMITTED', 'VERIFIED'] }, { sortField: 'dueAt', sortOrder: 'ASC' });
+  expect(letters(byDue.items)[0]).toBe('E');
+
+  expectError(await lab.gql('superadmin', '{ complaints(sortField: "reporterNik") { total } }'), 'BAD_USER_INPUT', ['sortField']);
+  expectError(await lab.gql('superadmin', '{ complaints(perPage: 0) { total } }'), 'BAD_USER_INPUT', ['perPage']);
+  expectError(await lab.gql('superadmin', '{ complaints(page: 0) { total } }'), 'BAD_USER_INPUT', ['page']);
+});
+
+test('myInbox per role', async () => {
+  const INBOX = `{ myInbox(perPage: 200) { total items { id status currentOpdId assigneeId overdue dueAt } } }`;
+  const inbox = async (who: string) => (await lab.ok(who, INBOX)).myInbox;
+
+  const admin = await inbox('admin.tengah');
+  const adminIds = admin.items.map((i: any) => i.id);
+  expect(adminIds).toEqual(expect.arrayContaining([S.A.id, S.B.id, S.E.id]));
+  for (const x of [S.C, S.F, S.G, S.D, overdueAtUnit]) expect(adminIds).not.toContain(String(x.id));
+  expect(admin.items.every((i: any) => ['SUBMITTED', 'VERIFIED', 'RESPONDED'].includes(i.status))).toBe(true);
+  // Deadlines first: the overdue one leads.
+  expect(admin.items[0].id).toBe(S.E.id);
+
+  expect((await inbox('admin.selatan')).items.map((i: any) => i.id)).toEqual([S.D.id]);
+
+  const head = await inbox('kepala.dinsos');
+  expect(head.total).toBe(N_PLUS_ONE + 2);
+  expect(head.items.every((i: any) => ['FORWARDED', 'IN_PROGRESS'].includes(i.status) && i.currentOpdId === lab.opd.DINSOS)).toBe(true);
+  expect(head.items[0]).toMatchObject({ id: String(overdueAtUnit.id), overdue: true });
+  const firstOnTime = head.items.findIndex((i: any) => !i.overdue);
+  expect(head.items.slice(firstOnTime).every((i: any) => !i.overdue)).toBe(true);
+  expect(head.items.map((i: any) => i.id)).toContain(S.C.id);
+
+  const staff = await inbox('staf.dinsos');
+  expect(staff.total).toBe(N_PLUS_ONE + 1);
+  expect(staff.items.every((i: any) => i.assigneeId === lab.user['staf.dinsos'].id)).toBe(true);
+  expect(staff.items.map((i: any) => i.id)).not.toContain(String(overdueAtUnit.id));
+
+  expect((await inbox('kepala.disperkim')).items.map((i: any) => i.id)).toEqual([S.F.id]);
+  expect((await inbox('petugas.rw')).items.map((i: any) => i.id)).toEqual([S.C.id]);
+});
+
+test('N+1 guard: the statement count of a page does not grow with its size', async () => {
+  const Q = `query($n: Int!, $f: ComplaintFilter) { complaints(perPage: $n, filter: $f) { total items {
+    id category { name } program { name } currentOpd { name } intakeOpd { name } assignee { name }
+    events(last: 3) { type actor { name } } } } }`;
+  const filter = { programId: lab.program.PKH, assigneeId: lab.user['staf.dinsos'].id };
+  // A reader not used before in this file, so its session check and the Opd directory are fresh for the measurement.
+  const token = await lab.token('walikota');
+  lab.services.org.invalidate();
+  const warm = await lab.t.gql(Q, { n: 1, f: filter }, token);
+  expect(warm.errors).toBeUndefined();
+
+  const count = async (n: number) => {
+    const r = await lab.t.gql<any>(Q, { n, f: filter }, token);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.complaints.items).toHaveLength(n);
+    expect(r.data.complaints.total).toBe(N_PLUS_ONE);
+    const items = r.data.complaints.items;
+    // Every relation is there, so every loader had work to do.
+    expect(items.every((c: any) => c.category && c.program && c.currentOpd && c.intakeOpd && c.assignee && c.events.length === 3)).toBe(true);
+    return (r as { extensions?: { sqlStatements?: number } }).extensions?.sqlStatements as number;
+  };
+  const five = await count(5);
+  const fifty = await count(50);
+  const fiveAgain = await count(5);
+  console.log(`complaints(perPage: 5) ran ${five} SQL statements; complaints(perPage: 50) ran ${fifty}`);
+  expect(typeof five).toBe('number');
+  expect(fifty).toBe(five);
+  expect(fiveAgain).toBe(five);
+  expect(five).toBeLessThanOrEqual(8);
+});

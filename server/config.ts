@@ -20,6 +20,8 @@ export interface Config {
   sweepIntervalMs: number;
   /** Prefix of tracking codes, e.g. MGL-2611-00042. */
   trackingPrefix: string;
+  /** Code of the Opd whose admins verify public complaints that name no kelurahan. */
+  centralIntakeCode: string;
   /** Adds `extensions.sqlStatements` to responses (tests and benchmarks only). */
   exposeSqlCount: boolean;
 }
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: mode !== 'production' && env.SEED_DEMO !== 'false',
     sweepIntervalMs: int(env, 'SWEEP_INTERVAL_MS', 60_000),
     trackingPrefix: (env.TRACKING_PREFIX ?? 'MGL').toUpperCase(),
+    centralIntakeCode: env.CENTRAL_INTAKE_OPD ?? 'DISKOMINSTA',
     exposeSqlCount: mode === 'test' || (mode !== 'production' && env.EXPOSE_SQL_COUNT === 'true'),
   };
 }

@@ -48,7 +48,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
   const org = new OrgDirectory(db);
   const sla = new SlaService(db);
   const policy = new ComplaintPolicy(org);
-  const complaints = new ComplaintService(db, org, sla, policy, config.tokenSecret, config.trackingPrefix);
+  const complaints = new ComplaintService(db, org, sla, policy, config.tokenSecret, config.trackingPrefix, config.centralIntakeCode);
   return {
     config,
     log,

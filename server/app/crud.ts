@@ -19,6 +19,8 @@ export interface CrudSpec<T extends ObjectLiteral & { id: number }, TInput, TFil
   applyFilter?(qb: SelectQueryBuilder<T>, filter: TFilter, ctx: Context): void;
   /** Turns validated input into column values, checking references; may refuse. */
   toRow(input: TInput, ctx: Context, existing: T | null): Promise<Partial<T>> | Partial<T>;
+  /** After the change committed: refresh process caches that depend on this resource. */
+  afterCommit?(ctx: Context): void;
   /** May refuse a delete with an AppError. */
   beforeDelete?(row: T, ctx: Context): void;
   /** Runs in the saving transaction. */
@@ -69,19 +71,23 @@ export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilt
     } catch (err) {
       throw translateDbError(err, this.spec.label);
     }
+    this.spec.afterCommit?.(ctx);
     return existing;
   }
 
   private async save(ctx: Context, row: T, existing: T | null, input: TInput): Promise<T> {
+    let saved: T;
     try {
-      return await ctx.db.transaction(async (tx) => {
-        const saved = await tx.getRepository(this.spec.entity).save(row);
-        await this.spec.afterSave?.(saved, tx, existing, input);
-        return saved;
+      saved = await ctx.db.transaction(async (tx) => {
+        const row2 = await tx.getRepository(this.spec.entity).save(row);
+        await this.spec.afterSave?.(row2, tx, existing, input);
+        return row2;
       });
     } catch (err) {
       throw translateDbError(err, this.spec.label);
     }
+    this.spec.afterCommit?.(ctx);
+    return saved;
   }
 }
 

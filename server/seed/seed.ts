@@ -19,6 +19,7 @@ export const DEMO_PASSWORD = 'demo12345';
 const EXTRA_ADMINS = [
   { username: 'admin.selatan', name: 'Admin Pengaduan Kecamatan Magelang Selatan', role: Role.ADMIN, opdCode: 'KEC-SELATAN' },
   { username: 'admin.utara', name: 'Admin Pengaduan Kecamatan Magelang Utara', role: Role.ADMIN, opdCode: 'KEC-UTARA' },
+  { username: 'admin.kominsta', name: 'Admin Pengaduan Kota (LAPOR!)', role: Role.ADMIN, opdCode: 'DISKOMINSTA' },
 ] as { username: string; name: string; role: Role; opdCode: string; phone?: string; email?: string; servicePostCode?: string }[];
 
 export interface SeedOptions {

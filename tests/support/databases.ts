@@ -1,7 +1,8 @@
 import net from 'node:net';
 import { Client } from 'pg';
 
-export const TEMPLATE_DB = 'lapor_test_template';
+/** Per run, so two test runs on one server (or one machine) never share a template. */
+export const TEMPLATE_DB = `lapor_test_template_${process.env.TEST_RUN_ID ?? process.pid}`;
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);

@@ -11,12 +11,14 @@ import { adminQuery, freePort, TEMPLATE_DB, withDatabase } from './databases';
  * DATABASE_URL. A template database is migrated and seeded once; test files clone it.
  */
 export default async function globalSetup(): Promise<void> {
+  process.env.TEST_RUN_ID ??= String(process.pid);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'warn' });
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const dataDir = path.resolve(__dirname, '..', '..', '..', '.data', 'test-pg');
+    const dataDir = path.resolve(__dirname, '..', '..', '..', '.data', `test-pg-${process.env.TEST_RUN_ID}`);
     const embedded = await startEmbeddedPostgres(dataDir, await freePort(), log);
-    (globalThis as { __embeddedPg?: typeof embedded }).__embeddedPg = embedded;
+    (globalThis as { __embeddedPg?: typeof embedded; __embeddedDir?: string }).__embeddedPg = embedded;
+    (globalThis as { __embeddedDir?: string }).__embeddedDir = dataDir;
     adminUrl = embedded.url;
   }
   process.env.TEST_PG_ADMIN_URL = withDatabase(adminUrl, 'postgres');

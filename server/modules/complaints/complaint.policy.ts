@@ -7,7 +7,7 @@ import type { Complaint } from './complaint.entity';
 import { ComplaintAction, ComplaintStatus } from './complaint.enums';
 
 /** Which side of the process may take an action: the intake (admins) or the unit it is forwarded to. */
-type Side = 'INTAKE' | 'UNIT';
+type Side = 'INTAKE' | 'UNIT' | 'EITHER';
 
 interface ActionRule {
   permission: Permission;
@@ -34,7 +34,8 @@ export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AU
   [ComplaintAction.RESPOND]: { permission: Permission.COMPLAINT_RESPOND, side: 'UNIT' },
   [ComplaintAction.CLOSE]: { permission: Permission.COMPLAINT_CLOSE, side: 'INTAKE' },
   [ComplaintAction.REOPEN]: { permission: Permission.COMPLAINT_REOPEN, side: 'INTAKE' },
-  [ComplaintAction.NOTE]: { permission: Permission.COMPLAINT_NOTE, side: (c) => (c.currentOpdId ? 'UNIT' : 'INTAKE') },
+  // Internal notes are how the intake admins and the unit talk about a complaint.
+  [ComplaintAction.NOTE]: { permission: Permission.COMPLAINT_NOTE, side: 'EITHER' },
 };
 
 export type StaffAction = keyof typeof ACTION_RULES;
@@ -81,7 +82,9 @@ export class ComplaintPolicy {
   }
 
   private onSide(viewer: Viewer, c: Complaint, side: Side): boolean {
-    return side === 'INTAKE' ? this.org.isWithin(c.intakeOpdId, viewer.opdId) : this.org.isWithin(c.currentOpdId, viewer.opdId);
+    const intake = this.org.isWithin(c.intakeOpdId, viewer.opdId);
+    const unit = this.org.isWithin(c.currentOpdId, viewer.opdId);
+    return side === 'INTAKE' ? intake : side === 'UNIT' ? unit : intake || unit;
   }
 
   /**

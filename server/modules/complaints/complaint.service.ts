@@ -64,12 +64,14 @@ export class ComplaintService {
     readonly policy: ComplaintPolicy,
     private readonly secret: string,
     private readonly trackingPrefix = 'MGL',
+    /** Where public complaints without a kelurahan are verified (the city's complaint desk). */
+    private readonly centralIntakeCode = 'DISKOMINSTA',
     /** Injectable so demo data and tests can tell a story over weeks. */
     readonly clock: () => Date = () => new Date(),
   ) {}
 
   withClock(clock: () => Date): ComplaintService {
-    return new ComplaintService(this.db, this.org, this.sla, this.policy, this.secret, this.trackingPrefix, clock);
+    return new ComplaintService(this.db, this.org, this.sla, this.policy, this.secret, this.trackingPrefix, this.centralIntakeCode, clock);
   }
 
   // ---------- reading ----------
@@ -200,12 +202,14 @@ export class ComplaintService {
       channel = ctx.client?.channel ?? input.channel ?? Channel.WEB;
       if (!PUBLIC_CHANNELS.includes(channel)) throw AppError.field('input.channel', `the public may submit through ${PUBLIC_CHANNELS.join(', ')}`);
       // No wrong door: a resident's complaint is verified at their kecamatan, otherwise centrally.
-      const intake = (kelurahanId && this.org.kecamatanOf(kelurahanId)) || this.org.root();
+      const intake = (kelurahanId && this.org.kecamatanOf(kelurahanId)) || this.org.byCode(this.centralIntakeCode) || this.org.root();
       if (!intake) throw new Error('the organisation has no root Opd');
       intakeOpdId = intake.id;
     }
 
-    const inputHash = hash(JSON.stringify({ ...input, channel }));
+    // The caller is part of the fingerprint: someone else's key never returns their complaint.
+    const caller = viewer ? `user:${viewer.userId}` : ctx.client ? `client:${ctx.client.id}` : 'public';
+    const inputHash = hash(JSON.stringify({ ...input, channel, caller }));
     const accessCode = this.accessCode(idempotencyKey ?? crypto.randomBytes(16).toString('hex'));
     const now = this.clock();
     const policy = await this.sla.policyFor(this.db.manager, categoryId);

@@ -32,6 +32,7 @@ export const holidayService = new CrudService<Holiday, HolidayInput, HolidayFilt
     if (f.kind) qb.andWhere('e.kind = :k', { k: f.kind });
   },
   toRow: (input) => ({ date: input.date, name: input.name.trim(), kind: input.kind }),
+  afterCommit: (ctx) => ctx.services.sla.invalidate(),
 });
 
 @Resolver(() => Holiday)

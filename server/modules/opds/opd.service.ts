@@ -53,6 +53,7 @@ export const opdService = new CrudService<Opd, OpdInput, OpdFilter>({
     };
   },
   afterSave: (row, tx, existing) => refreshPaths(tx, row, existing?.path ?? null),
+  afterCommit: (ctx) => ctx.services.org.invalidate(),
 });
 
 /** Keeps the materialised ancestor path of an Opd and its subtree in step with `parentId`. */

@@ -62,6 +62,10 @@ export class OrgDirectory {
     return o;
   }
 
+  byCode(code: string): Opd | undefined {
+    return [...this.byId.values()].find((o) => o.code === code && o.active);
+  }
+
   root(): Opd | undefined {
     return [...this.byId.values()].find((o) => o.parentId === null);
   }

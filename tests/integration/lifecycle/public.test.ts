@@ -48,9 +48,9 @@ test('a citizen submits without an account: tracking code and access code, no co
   const [ev] = (await lab.events(String(row.id), 'type actorId actorKind'));
   expect(ev).toEqual({ type: 'SUBMITTED', actorId: null, actorKind: 'CITIZEN' });
 
-  // Without a kelurahan it is verified centrally; a channel the public cannot use is refused.
+  // Without a kelurahan it is verified centrally (the city's complaint desk at Diskominsta); a channel the public cannot use is refused.
   const central = await lab.submit(null, { title: 'Pertanyaan umum layanan kota' });
-  expect((await rowOf(central.trackingCode)).intakeOpdId).toBe(Number(lab.opd['PEMDA-MGL']));
+  expect((await rowOf(central.trackingCode)).intakeOpdId).toBe(Number(lab.opd.DISKOMINSTA));
   expectError(await lab.gql(null, SUBMIT, { input: complaintInput({ channel: 'SERVICE_POST' }) }), 'BAD_USER_INPUT', ['input.channel']);
 });
 

@@ -1,17 +1,33 @@
 import { Admin, Resource, defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
 import categories from './categories';
-import complaints from './complaints';
+import complaints, { inbox } from './complaints';
 import { Dashboard } from './dashboard/Dashboard';
 import holidays from './holidays';
 import { AppLayout } from './layout/AppLayout';
 import opds from './opds';
 import programs from './programs';
+import { tokenStore } from './providers/apolloClient';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import servicePosts from './servicePosts';
 import slaPolicies from './slaPolicies';
 import users from './users';
+
+/**
+ * Without a session, open the login page directly, keeping the requested page for after
+ * sign-in. Otherwise react-admin first mounts its protected routes, logs out and
+ * navigates; each logout re-runs checkAuth, and with React 19 + react-router 7 (navigation
+ * in a transition) that loop kept the login form from showing for several seconds.
+ */
+const openLoginWithoutSession = () => {
+  const target = window.location.hash.replace(/^#/, '') || '/';
+  if (tokenStore.get() || target.startsWith('/login')) return;
+  const [pathname, search] = target.split('?');
+  const state = { usr: { nextPathname: pathname, nextSearch: search ? `?${search}` : '' }, key: 'default', idx: 0 };
+  window.history.replaceState(state, '', '#/login');
+};
+openLoginWithoutSession();
 
 // Wider sidebar: "Perangkat Daerah (OPD)" fits without truncation.
 const sidebar = { width: 260, closedWidth: 50 };
@@ -31,6 +47,7 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource name="myInbox" {...inbox} />
     <Resource name="complaints" {...complaints} />
     <Resource name="opds" {...opds} />
     <Resource name="servicePosts" {...servicePosts} />

@@ -1,6 +1,6 @@
 /** Menu groups; a group shows only when the user may list one of its resources. */
 export const MENU_GROUPS = [
-  { label: 'menu.complaints', resources: ['complaints'] },
+  { label: 'menu.complaints', resources: ['myInbox', 'complaints'] },
   { label: 'menu.organisation', resources: ['opds', 'servicePosts', 'users'] },
   { label: 'menu.settings', resources: ['categories', 'slaPolicies', 'programs', 'holidays'] },
 ] as const;

@@ -4,3 +4,5 @@ export { EmbeddedReferenceField, referenceLabel } from './EmbeddedReferenceField
 export { OpdInput, opdOptionText } from './OpdInput';
 export { ScheduleField } from './ScheduleField';
 export * from './validators';
+export { useNow } from './useNow';
+export { uuid } from './uuid';

@@ -1,7 +1,34 @@
 import type { ReactNode } from 'react';
-import { Layout } from 'react-admin';
+import {
+  AppBar,
+  Layout,
+  LoadingIndicator,
+  LocalesMenuButton,
+  ToggleThemeButton,
+  TitlePortal,
+} from 'react-admin';
+import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
+import { LiveUpdates } from '../live/LiveUpdates';
 import { AppMenu } from './AppMenu';
 
+const Toolbar = () => (
+  <>
+    <LiveStatusIndicator />
+    <LocalesMenuButton />
+    <ToggleThemeButton />
+    <LoadingIndicator />
+  </>
+);
+
+const AppAppBar = () => (
+  <AppBar toolbar={<Toolbar />}>
+    <TitlePortal />
+  </AppBar>
+);
+
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout menu={AppMenu}>{children}</Layout>
+  <Layout menu={AppMenu} appBar={AppAppBar}>
+    <LiveUpdates />
+    {children}
+  </Layout>
 );

@@ -1,31 +1,52 @@
+import InboxIcon from '@mui/icons-material/Inbox';
+import Badge from '@mui/material/Badge';
 import ListSubheader from '@mui/material/ListSubheader';
-import { Fragment } from 'react';
 import { Menu, useCanAccessResources, useSidebarState, useTranslate } from 'react-admin';
+import { useInboxBadge } from '../live/inboxBadge';
 import { MENU_GROUPS, MENU_RESOURCES } from '../resources';
+
+/** "Kotak masuk" with the number of complaints that arrived or changed since it was last open. */
+const InboxMenuItem = () => {
+  const translate = useTranslate();
+  const { unseen } = useInboxBadge();
+  const label = translate('resources.myInbox.name', { smart_count: 2 });
+  return (
+    <Menu.Item
+      to="/myInbox"
+      primaryText={label}
+      aria-label={unseen > 0 ? translate('live.badge', { smart_count: unseen, name: label }) : label}
+      leftIcon={
+        <Badge badgeContent={unseen} color="error" max={99} data-testid="inbox-badge" data-count={unseen}>
+          <InboxIcon />
+        </Badge>
+      }
+    />
+  );
+};
 
 export const AppMenu = () => {
   const [open] = useSidebarState();
   const translate = useTranslate();
   const { canAccess } = useCanAccessResources({ action: 'list', resources: MENU_RESOURCES });
+  // MenuList wants a flat list of items (no Fragments): headings and entries side by side.
+  const items = MENU_GROUPS.flatMap((group) => {
+    const visible = group.resources.filter((r) => canAccess?.[r]);
+    if (visible.length === 0) return [];
+    return [
+      open ? (
+        <ListSubheader key={group.label} disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
+          {translate(group.label)}
+        </ListSubheader>
+      ) : null,
+      ...visible.map((name) =>
+        name === 'myInbox' ? <InboxMenuItem key={name} /> : <Menu.ResourceItem key={name} name={name} />,
+      ),
+    ];
+  });
   return (
     <Menu>
       <Menu.DashboardItem primaryText="menu.dashboard" />
-      {MENU_GROUPS.map((group) => {
-        const visible = group.resources.filter((r) => canAccess?.[r]);
-        if (visible.length === 0) return null;
-        return (
-          <Fragment key={group.label}>
-            {open && (
-              <ListSubheader disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
-                {translate(group.label)}
-              </ListSubheader>
-            )}
-            {visible.map((name) => (
-              <Menu.ResourceItem key={name} name={name} />
-            ))}
-          </Fragment>
-        );
-      })}
+      {items}
     </Menu>
   );
 };

@@ -69,6 +69,8 @@ export const ACCESS: Readonly<Record<string, Actions>> = {
     close: 'COMPLAINT_CLOSE',
     reopen: 'COMPLAINT_REOPEN',
   },
+  // The viewer's inbox (`myInbox`): what waits for them, as the server decides per role.
+  myInbox: { list: 'COMPLAINT_READ', export: 'COMPLAINT_READ' },
 
   desks: {
     list: 'DESK_READ',

@@ -11,6 +11,8 @@ export interface Viewer {
   role: string;
   opd: { id: string; name: string; code?: string | null };
   permissions: string[];
+  /** Officers: the service post they staff (the intake form presets its kelurahan and RW). */
+  servicePostId?: string | null;
 }
 
 const VIEWER_FIELDS = gql`
@@ -25,6 +27,7 @@ const VIEWER_FIELDS = gql`
       name
     }
     permissions
+    servicePostId
   }
 `;
 
@@ -125,6 +128,7 @@ export const authProvider: AuthProvider = {
       role: viewer.role,
       opd: viewer.opd,
       permissions: viewer.permissions,
+      servicePostId: viewer.servicePostId ?? null,
     };
   },
 

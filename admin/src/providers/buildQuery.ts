@@ -46,13 +46,24 @@ export const DELETE_MANY = 'DELETE_MANY';
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const listName = (typeName: string) => lowerFirst(pluralize(typeName));
 
+/**
+ * Where the API departs from the conventions on purpose. Complaints are recorded through
+ * the idempotent intake mutation (`submitComplaint(input, idempotencyKey)`, returning
+ * `{ complaint, trackingCode, accessCode, replayed }`), never a plain `createComplaint`.
+ */
+const OPERATION_OVERRIDES: Readonly<Record<string, Partial<Record<string, string>>>> = {
+  Complaint: { [CREATE]: 'submitComplaint' },
+};
+
+const override = (fetchType: string, typeName: string) => OPERATION_OVERRIDES[typeName]?.[fetchType];
+
 export const introspectionOptions: Partial<IntrospectionOptions> = {
   operationNames: {
     [GET_LIST]: (type) => listName(type.name),
     [GET_MANY]: (type) => listName(type.name),
     [GET_MANY_REFERENCE]: (type) => listName(type.name),
     [GET_ONE]: (type) => lowerFirst(type.name),
-    [CREATE]: (type) => `create${type.name}`,
+    [CREATE]: (type) => override(CREATE, type.name) ?? `create${type.name}`,
     [UPDATE]: (type) => `update${type.name}`,
     [DELETE]: (type) => `delete${type.name}`,
   },
@@ -114,9 +125,35 @@ class Schema {
   }
 
   resource(name: string): Resource {
-    const resource = this.resources.get(name);
+    const resource = this.resources.get(name) ?? this.pageView(name);
     if (!resource) throw new Error(`Unknown resource "${name}": no query "${name}" in the schema`);
     return resource;
+  }
+
+  /**
+   * Any other query returning a page of a resource type (e.g. `myInbox: ComplaintPage!`)
+   * is a list-only view of that resource: its own react-admin resource (menu entry, filters,
+   * cache key) whose records are the underlying resource's (getOne/getMany go there).
+   */
+  private pageView(name: string): Resource | undefined {
+    // ra-data-graphql leaves Query and Mutation out of `types`: look in the raw schema.
+    const schema = this.introspection.schema;
+    const queryType = schema?.types.find((t) => t.name === (schema.queryType?.name ?? 'Query')) as
+      | IntrospectionObjectType
+      | undefined;
+    const field = queryType?.fields?.find((f) => f.name === name);
+    if (!field || isList(field.type)) return undefined;
+    const page = this.objectType(namedType(field.type).name);
+    const items = page?.fields.find((f) => f.name === 'items');
+    if (!items || !page?.fields.some((f) => f.name === 'total')) return undefined;
+    const itemType = namedType(items.type).name;
+    const base = [...this.resources.values()].find((r) => r.type.name === itemType);
+    if (!base) return undefined;
+    const view = { type: base.type } as Resource;
+    view[GET_LIST] = field;
+    for (const fetchType of [GET_ONE, GET_MANY, GET_MANY_REFERENCE]) view[fetchType] = base[fetchType];
+    this.resources.set(name, view);
+    return view;
   }
 
   objectType(name: string): IntrospectionObjectType | undefined {
@@ -141,10 +178,24 @@ class Schema {
     return picked.length > 0 ? picked : [...leaves];
   }
 
+  /** Scalars of an entity plus `{ id code name }` of the entities it refers to (`actor`, `toOpd`). */
+  private entityWithReferences(type: IntrospectionObjectType): string[] {
+    const parts = this.leafFields(type);
+    for (const field of type.fields) {
+      if (isLeaf(field.type) || isList(field.type) || hasRequiredArgs(field)) continue;
+      const target = this.objectType(namedType(field.type).name);
+      if (!target?.fields.some((f) => f.name === 'id')) continue;
+      const sub = this.referenceFields(target);
+      if (sub.length > 0) parts.push(`${field.name} { ${sub.join(' ')} }`);
+    }
+    return parts;
+  }
+
   /**
    * Depth-1 selection: scalars and enums; `{ id code name }` of related entities; the
    * scalars of value-object lists (`schedule`). Lists of entities (`events`, `officers`)
-   * only on getOne, with their scalars, to keep list queries light.
+   * only on getOne, with their scalars and the labels of what they refer to (an event's
+   * `actor`, `toOpd` …), to keep list queries light.
    */
   selection(typeName: string, mode: SelectionMode): string {
     const key = `${typeName}:${mode}`;
@@ -164,7 +215,8 @@ class Schema {
       const isEntity = target.fields.some((f) => f.name === 'id');
       let sub: string[];
       if (!isList(field.type)) sub = isEntity ? this.referenceFields(target) : this.leafFields(target);
-      else if (!isEntity || mode === 'one') sub = this.leafFields(target);
+      else if (!isEntity) sub = this.leafFields(target);
+      else if (mode === 'one') sub = this.entityWithReferences(target);
       else continue;
       if (sub.length > 0) parts.push(`${field.name} { ${sub.join(' ')} }`);
     }
@@ -173,10 +225,29 @@ class Schema {
     return selection;
   }
 
+  /**
+   * The field of a result wrapper holding the record, e.g. `complaint` of
+   * `SubmitComplaintResult { complaint: Complaint, trackingCode, accessCode, replayed }`.
+   */
+  wrapperField(ref: IntrospectionOutputTypeRef, typeName: string): IntrospectionField | undefined {
+    if (isLeaf(ref) || isList(ref) || namedType(ref).name === typeName) return undefined;
+    const type = this.objectType(namedType(ref).name);
+    return type?.fields.find((f) => !isList(f.type) && namedType(f.type).name === typeName);
+  }
+
   /** The selection for an operation's return type: `{ items { … } total }` for pages. */
-  resultSelection(ref: IntrospectionOutputTypeRef, mode: SelectionMode): { text: string; page: boolean } {
+  resultSelection(
+    ref: IntrospectionOutputTypeRef,
+    mode: SelectionMode,
+    resourceType?: string,
+  ): { text: string; page: boolean } {
     if (isLeaf(ref)) return { text: '', page: false };
     const type = this.objectType(namedType(ref).name)!;
+    const wrapped = resourceType ? this.wrapperField(ref, resourceType) : undefined;
+    if (wrapped) {
+      const leaves = this.leafFields(type).join(' ');
+      return { text: `{ ${leaves} ${wrapped.name} { ${this.selection(resourceType!, mode)} } }`, page: false };
+    }
     const items = type.fields.find((f) => f.name === 'items');
     if (!isList(ref) && items && type.fields.some((f) => f.name === 'total')) {
       return {
@@ -368,6 +439,12 @@ export const buildQueryFactory = (introspection: IntrospectionResult): BuildQuer
       };
     };
     const oneResult = (response: AnyRecord) => ({ data: s.normalize(typeName, response.data.data) });
+    // A wrapper's own scalars (e.g. the one-time `accessCode`) travel with the record, since
+    // react-admin hands mutation callers nothing but `data`.
+    const wrappedResult = (wrapper: string) => (response: AnyRecord) => {
+      const { [wrapper]: record, ...extra } = stripTypename(response.data.data ?? {}) as AnyRecord;
+      return { data: { ...extra, ...s.normalize(typeName, record) } };
+    };
 
     switch (fetchType) {
       case GET_LIST:
@@ -420,15 +497,16 @@ export const buildQueryFactory = (introspection: IntrospectionResult): BuildQuer
           id: fetchType === UPDATE ? params.id : undefined,
           input: inputOf(field, params.data),
         };
+        const wrapper = s.wrapperField(field.type, typeName);
         return {
           query: buildDocument({
             kind: 'mutation',
             field,
             args,
-            selection: s.resultSelection(field.type, 'one').text,
+            selection: s.resultSelection(field.type, 'one', typeName).text,
           }),
           variables: args,
-          parseResponse: oneResult,
+          parseResponse: wrapper ? wrappedResult(wrapper.name) : oneResult,
         };
       }
 

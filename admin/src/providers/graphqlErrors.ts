@@ -67,28 +67,39 @@ const stripInputPrefix = (path: string) => path.replace(/^(input|data)\./, '');
 
 /**
  * Field errors of a BAD_USER_INPUT error as `{ 'schedule.0.opensAt': message }`, the shape
- * react-admin forms show next to the inputs. Accepted in `extensions`:
- * `fields: [{ path, message }] | { [path]: message }` or class-validator's `validationErrors`.
+ * react-admin forms show next to the inputs (`input.title` → the form input `title`).
+ * Our server sends `problems: [{ field, message }]` with `fields: [path, …]`; also accepted:
+ * `fields: [{ path, message }] | { [path]: message }` and class-validator's `validationErrors`.
  */
 export const fieldErrorsOf = (err: GqlError): Record<string, string> => {
   const out: Record<string, string> = {};
   const ext = (err.extensions ?? {}) as Loose;
+  const add = (path: unknown, message: unknown) => {
+    const key = Array.isArray(path) ? path.join('.') : path;
+    if (typeof key !== 'string' || key === '') return;
+    const name = stripInputPrefix(key);
+    const text = Array.isArray(message) ? message.join(', ') : String(message ?? err.message);
+    out[name] = out[name] ? `${out[name]}; ${text}` : text;
+  };
+  if (Array.isArray(ext.problems)) {
+    for (const p of ext.problems as Loose[]) add(p?.field ?? p?.path, p?.message);
+  }
   const fields = ext.fields ?? ext.fieldErrors;
   if (Array.isArray(fields)) {
     for (const f of fields) {
-      const path = Array.isArray(f?.path) ? f.path.join('.') : (f?.path ?? f?.field);
-      if (typeof path === 'string') out[stripInputPrefix(path)] = String(f.message ?? err.message);
+      // A bare path (our server lists them next to `problems`): keep the message we have.
+      if (typeof f === 'string') {
+        if (!(stripInputPrefix(f) in out)) add(f, err.message);
+      } else add(f?.path ?? f?.field, f?.message);
     }
   } else if (fields && typeof fields === 'object') {
-    for (const [path, message] of Object.entries(fields)) {
-      out[stripInputPrefix(path)] = Array.isArray(message) ? message.join(', ') : String(message);
-    }
+    for (const [path, message] of Object.entries(fields)) add(path, message);
   }
   const walk = (items: unknown, prefix: string) => {
     if (!Array.isArray(items)) return;
     for (const item of items as Loose[]) {
       const path = prefix + String(item.property);
-      if (item.constraints) out[stripInputPrefix(path)] = Object.values(item.constraints).join(', ');
+      if (item.constraints) add(path, Object.values(item.constraints));
       walk(item.children, `${path}.`);
     }
   };

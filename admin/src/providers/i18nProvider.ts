@@ -1,6 +1,7 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { TranslationMessages } from 'react-admin';
 import id from '../i18n/id';
+import dashboardId from '../i18n/dashboard.id';
 
 export const DEFAULT_LOCALE = 'id';
 
@@ -21,7 +22,7 @@ const pluralRules = {
 
 export const i18nProvider = polyglotI18nProvider(
   (locale): TranslationMessages | Promise<TranslationMessages> =>
-    locale === 'en' ? import('../i18n/en').then((m) => m.default) : id,
+    locale === 'en' ? Promise.all([import('../i18n/en'), import('../i18n/dashboard.en')]).then(([m, d]) => ({ ...m.default, ...d.default })) : { ...id, ...dashboardId },
   DEFAULT_LOCALE,
   LOCALES,
   { allowMissing: true, pluralRules },

@@ -1,0 +1,70 @@
+import AssignmentIndIcon from '@mui/icons-material/AssignmentIndOutlined';
+import CancelIcon from '@mui/icons-material/CancelOutlined';
+import CheckCircleIcon from '@mui/icons-material/CheckCircleOutline';
+import ForumIcon from '@mui/icons-material/ForumOutlined';
+import LockIcon from '@mui/icons-material/LockOutlined';
+import ReplayIcon from '@mui/icons-material/Replay';
+import SendIcon from '@mui/icons-material/SendOutlined';
+import TaskAltIcon from '@mui/icons-material/TaskAlt';
+import TrendingUpIcon from '@mui/icons-material/TrendingUp';
+import UndoIcon from '@mui/icons-material/Undo';
+import VerifiedIcon from '@mui/icons-material/VerifiedOutlined';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import { createElement, useState, type ComponentType } from 'react';
+import { useRecordContext, useTranslate } from 'react-admin';
+import type { ComplaintRecord } from '../types';
+import { ActionDialog } from './ActionDialog';
+import { ACTION_ORDER, type WorkflowAction } from './workflow';
+
+const ICONS: Record<WorkflowAction, ComponentType> = {
+  VERIFY: VerifiedIcon,
+  FORWARD: SendIcon,
+  ACCEPT: CheckCircleIcon,
+  ASSIGN: AssignmentIndIcon,
+  PROGRESS: TrendingUpIcon,
+  RESPOND: ForumIcon,
+  CLOSE: TaskAltIcon,
+  REOPEN: ReplayIcon,
+  RETURN: UndoIcon,
+  REJECT: CancelIcon,
+  NOTE: LockIcon,
+};
+
+/** The step that moves the complaint on, per status: the one filled button. */
+const PRIMARY = new Set<WorkflowAction>(['VERIFY', 'FORWARD', 'RESPOND', 'CLOSE']);
+const DANGER = new Set<WorkflowAction>(['REJECT', 'RETURN']);
+
+/**
+ * Buttons for exactly the actions the server lists in `availableActions` for this user and
+ * this complaint: an admin never gets RESPOND, so no answer button ever shows for one.
+ */
+export const ActionBar = () => {
+  const record = useRecordContext<ComplaintRecord>();
+  const translate = useTranslate();
+  const [open, setOpen] = useState<WorkflowAction | null>(null);
+  if (!record) return null;
+  const available = new Set(record.availableActions ?? []);
+  const actions = ACTION_ORDER.filter((a) => available.has(a));
+  if (actions.length === 0) return null;
+  return (
+    <>
+      <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" data-testid="complaint-actions">
+        {actions.map((action) => (
+          <Button
+            key={action}
+            size="small"
+            variant={PRIMARY.has(action) ? 'contained' : 'outlined'}
+            color={DANGER.has(action) ? 'error' : 'primary'}
+            startIcon={createElement(ICONS[action])}
+            onClick={() => setOpen(action)}
+            data-action={action}
+          >
+            {translate(`actions.${action.toLowerCase()}`)}
+          </Button>
+        ))}
+      </Stack>
+      {open && <ActionDialog action={open} record={record} onClose={() => setOpen(null)} />}
+    </>
+  );
+};

@@ -1,0 +1,81 @@
+import { gql, type DocumentNode } from '@apollo/client';
+import { client } from '../../providers/apolloClient';
+
+/**
+ * The workflow actions the console offers, in the order their buttons appear. Which of
+ * them a user sees for a complaint is `Complaint.availableActions`: the server's decision
+ * (role × relation to the complaint × status machine), never re-derived here.
+ */
+export const ACTION_ORDER = [
+  'VERIFY',
+  'FORWARD',
+  'ACCEPT',
+  'ASSIGN',
+  'PROGRESS',
+  'RESPOND',
+  'CLOSE',
+  'REOPEN',
+  'RETURN',
+  'REJECT',
+  'NOTE',
+] as const;
+export type WorkflowAction = (typeof ACTION_ORDER)[number];
+
+const RESULT = '{ id version status }';
+
+const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
+  VERIFY: gql`mutation verifyComplaint($id: ID!, $note: String, $version: Int) {
+    verifyComplaint(id: $id, note: $note, version: $version) ${RESULT} }`,
+  REJECT: gql`mutation rejectComplaint($id: ID!, $reason: String!, $duplicateOf: ID, $version: Int) {
+    rejectComplaint(id: $id, reason: $reason, duplicateOf: $duplicateOf, version: $version) ${RESULT} }`,
+  FORWARD: gql`mutation forwardComplaint($id: ID!, $opdId: ID!, $note: String, $version: Int) {
+    forwardComplaint(id: $id, opdId: $opdId, note: $note, version: $version) ${RESULT} }`,
+  RETURN: gql`mutation returnComplaint($id: ID!, $reason: String!, $version: Int) {
+    returnComplaint(id: $id, reason: $reason, version: $version) ${RESULT} }`,
+  ACCEPT: gql`mutation acceptComplaint($id: ID!, $version: Int) {
+    acceptComplaint(id: $id, version: $version) ${RESULT} }`,
+  ASSIGN: gql`mutation assignComplaint($id: ID!, $userId: ID!, $version: Int) {
+    assignComplaint(id: $id, userId: $userId, version: $version) ${RESULT} }`,
+  PROGRESS: gql`mutation addProgress($id: ID!, $stage: ProgressStage!, $note: String!, $public: Boolean!, $version: Int) {
+    addProgress(id: $id, stage: $stage, note: $note, public: $public, version: $version) ${RESULT} }`,
+  NOTE: gql`mutation addInternalNote($id: ID!, $note: String!, $version: Int) {
+    addInternalNote(id: $id, note: $note, version: $version) ${RESULT} }`,
+  RESPOND: gql`mutation respondToComplaint($id: ID!, $answer: String!, $version: Int) {
+    respondToComplaint(id: $id, answer: $answer, version: $version) ${RESULT} }`,
+  CLOSE: gql`mutation closeComplaint($id: ID!, $note: String, $version: Int) {
+    closeComplaint(id: $id, note: $note, version: $version) ${RESULT} }`,
+  REOPEN: gql`mutation reopenComplaint($id: ID!, $reason: String!, $version: Int) {
+    reopenComplaint(id: $id, reason: $reason, version: $version) }`,
+};
+
+/** The arguments each action's dialog collects (besides `id` and `version`). */
+const ARGS: Record<WorkflowAction, string[]> = {
+  VERIFY: ['note'],
+  REJECT: ['reason', 'duplicateOf'],
+  FORWARD: ['opdId', 'note'],
+  RETURN: ['reason'],
+  ACCEPT: [],
+  ASSIGN: ['userId'],
+  PROGRESS: ['stage', 'note', 'public'],
+  NOTE: ['note'],
+  RESPOND: ['answer'],
+  CLOSE: ['note'],
+  REOPEN: ['reason'],
+};
+
+const clean = (value: unknown) => (typeof value === 'string' ? value.trim() || null : (value ?? null));
+
+/** Runs one action against the complaint as the user saw it (`version`: optimistic lock). */
+export const runAction = async (
+  action: WorkflowAction,
+  id: string,
+  version: number,
+  values: Record<string, unknown>,
+): Promise<void> => {
+  const variables: Record<string, unknown> = { id, version };
+  for (const arg of ARGS[action]) variables[arg] = clean(values[arg]);
+  await client.mutate({ mutation: MUTATIONS[action], variables });
+};
+
+export const isWorkflowAction = (value: string): value is WorkflowAction =>
+  (ACTION_ORDER as readonly string[]).includes(value);

@@ -1,0 +1,54 @@
+import {
+  AutocompleteInput,
+  DateInput,
+  NullableBooleanInput,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  useCanAccess,
+} from 'react-admin';
+import { EnumInput, OpdInput } from '../components';
+import { enumChoices } from '../enums';
+
+const WIB_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' });
+
+/** Filter values are instants; the date inputs show and take the WIB calendar day. */
+const wibDay = (value: unknown) => (value ? WIB_DATE.format(new Date(String(value))) : '');
+const startOfWibDay = (value: string) => (value ? new Date(`${value}T00:00:00+07:00`).toISOString() : value);
+const endOfWibDay = (value: string) => (value ? new Date(`${value}T23:59:59.999+07:00`).toISOString() : value);
+
+const f = (name: string) => `resources.complaints.fields.${name}`;
+const byName = (q: string) => ({ q });
+
+/**
+ * Everything `ComplaintFilter` filters on. Labels name the complaint fields explicitly so
+ * the same inputs serve the inbox (`myInbox`) too.
+ */
+export const useComplaintFilters = () => {
+  const { canAccess: canListUsers } = useCanAccess({ resource: 'users', action: 'list' });
+  return [
+    <SearchInput key="q" source="q" alwaysOn />,
+    <SelectArrayInput key="status" source="status" label={f('status')} choices={enumChoices('ComplaintStatus')} alwaysOn sx={{ minWidth: 180 }} />,
+    <NullableBooleanInput key="overdue" source="overdue" label={f('overdue')} alwaysOn sx={{ minWidth: 140 }} />,
+    <EnumInput key="progressStage" source="progressStage" enumName="ProgressStage" label={f('progressStage')} />,
+    <EnumInput key="channel" source="channel" enumName="Channel" label={f('channel')} />,
+    <EnumInput key="type" source="type" enumName="ComplaintType" label={f('type')} />,
+    <ReferenceInput key="categoryId" source="categoryId" reference="categories" sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput label={f('category')} optionText="name" filterToQuery={byName} sx={{ minWidth: 240 }} />
+    </ReferenceInput>,
+    <ReferenceInput key="programId" source="programId" reference="programs" sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput label={f('program')} optionText="name" filterToQuery={byName} sx={{ minWidth: 240 }} />
+    </ReferenceInput>,
+    <OpdInput key="intakeOpdId" source="intakeOpdId" label={f('intakeOpd')} sx={{ minWidth: 240 }} />,
+    <OpdInput key="currentOpdId" source="currentOpdId" label={f('currentOpd')} sx={{ minWidth: 240 }} />,
+    ...(canListUsers
+      ? [
+          <ReferenceInput key="assigneeId" source="assigneeId" reference="users" sort={{ field: 'name', order: 'ASC' }}>
+            <AutocompleteInput label={f('assignee')} optionText="name" filterToQuery={byName} sx={{ minWidth: 220 }} />
+          </ReferenceInput>,
+        ]
+      : []),
+    <DateInput key="createdFrom" source="createdFrom" label="complaint.list.createdFrom" parse={startOfWibDay} format={wibDay} />,
+    <DateInput key="createdTo" source="createdTo" label="complaint.list.createdTo" parse={endOfWibDay} format={wibDay} />,
+  ];
+};

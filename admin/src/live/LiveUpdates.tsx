@@ -1,0 +1,108 @@
+import { gql } from '@apollo/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useGetIdentity, useNotify, useTranslate } from 'react-admin';
+import { client } from '../providers/apolloClient';
+import { startComplaintFeed, type ComplaintChange } from './feed';
+import { inboxBadge } from './inboxBadge';
+import { invalidateComplaints } from './invalidate';
+
+/** Other parts of the console (e.g. the dashboard) may listen for this DOM event. */
+export const COMPLAINT_CHANGED_EVENT = 'lapor:complaint-changed';
+
+const IN_INBOX = gql`
+  query inboxMembership($ids: [ID!]) {
+    myInbox(filter: { ids: $ids }, perPage: 100) {
+      items {
+        id
+      }
+    }
+  }
+`;
+
+/** Bursts (a sweep marking many complaints overdue) become one refresh and one notification. */
+const FLUSH_MS = 400;
+
+type Translate = ReturnType<typeof useTranslate>;
+
+/** "MGL-2611-00042 diteruskan ke Dinas Sosial". */
+export const describeChange = (translate: Translate, { complaint, event }: ComplaintChange) =>
+  translate(`live.events.${event.type}`, {
+    _: translate('live.events.default', { code: complaint.trackingCode }),
+    code: complaint.trackingCode,
+    opd: event.toOpd?.name ?? complaint.currentOpd?.name ?? '',
+    from: event.fromOpd?.name ?? '',
+    actor: event.actor?.name ?? '',
+  });
+
+/**
+ * The live side of the console, mounted once in the layout: one `complaintChanged`
+ * subscription per signed-in session. Each change refreshes complaint lists and the open
+ * complaint, tells the user what happened (not for their own actions) and feeds the
+ * inbox badge with complaints the server now lists in `myInbox`.
+ */
+export const LiveUpdates = () => {
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const userId = identity?.id == null ? null : String(identity.id);
+  // The latest helpers without restarting the subscription when they change identity.
+  const latest = useRef({ notify, translate, queryClient });
+  latest.current = { notify, translate, queryClient };
+
+  useEffect(() => {
+    if (!userId) return undefined;
+    inboxBadge.reset();
+    let pending: ComplaintChange[] = [];
+    let timer: number | undefined;
+
+    const flush = async () => {
+      timer = undefined;
+      const batch = pending;
+      pending = [];
+      const { notify, translate, queryClient } = latest.current;
+      const ids = [...new Set(batch.map((c) => String(c.complaint.id)))];
+      void invalidateComplaints(queryClient, ids);
+      window.dispatchEvent(new CustomEvent(COMPLAINT_CHANGED_EVENT, { detail: batch }));
+
+      const others = batch.filter((c) => String(c.event.actorId ?? '') !== userId);
+      if (others.length === 0) return;
+      if (others.length === 1) {
+        notify(describeChange(translate, others[0]), { type: 'info', autoHideDuration: 6000 });
+      } else {
+        const codes = [...new Set(others.map((c) => c.complaint.trackingCode))];
+        notify(
+          translate('live.batch', {
+            smart_count: codes.length,
+            codes: codes.slice(0, 3).join(', ') + (codes.length > 3 ? ', …' : ''),
+          }),
+          { type: 'info', autoHideDuration: 6000 },
+        );
+      }
+      // Which of them wait for this user now is the server's call.
+      const otherIds = [...new Set(others.map((c) => String(c.complaint.id)))];
+      try {
+        const { data } = await client.query<{ myInbox: { items: { id: string }[] } }>({
+          query: IN_INBOX,
+          variables: { ids: otherIds },
+          fetchPolicy: 'network-only',
+        });
+        for (const item of data.myInbox.items) inboxBadge.changed(String(item.id));
+      } catch {
+        // The badge is a hint; the inbox itself is always fetched fresh.
+      }
+    };
+
+    const stop = startComplaintFeed((change) => {
+      pending.push(change);
+      if (timer === undefined) timer = window.setTimeout(flush, FLUSH_MS);
+    });
+    return () => {
+      stop();
+      window.clearTimeout(timer);
+    };
+  }, [userId]);
+
+  return null;
+};

@@ -80,6 +80,13 @@ export class ComplaintResolver {
   }
 
   @Requires(Permission.COMPLAINT_READ)
+  @Query(() => ID, { nullable: true, description: 'The newest complaint event id: where a live console starts listening (afterEventId).' })
+  async latestComplaintEventId(@Ctx() ctx: Context) {
+    const [{ max }] = await ctx.db.query('SELECT max(id) AS max FROM complaint_event');
+    return max;
+  }
+
+  @Requires(Permission.COMPLAINT_READ)
   @Query(() => Complaint, { nullable: true })
   async complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return svc(ctx).findVisible(ctx.viewer, id).catch((err) => (err instanceof AppError && err.code === 'NOT_FOUND' ? null : Promise.reject(err)));
@@ -317,6 +324,18 @@ export class ComplaintResolver {
     if (last == null) return events;
     if (last < 0 || last > 1000) throw AppError.field('last', 'must be between 0 and 1000');
     return events.slice(-last);
+  }
+
+  @FieldResolver(() => [User], { description: 'Whom the unit head may assign it to: active staff and heads of the handling unit and below.' })
+  async assignableUsers(@Root() c: Complaint, @Ctx() ctx: Context) {
+    if (!c.currentOpdId || !ctx.services.complaints.policy.availableActions(ctx.viewer, c).includes(ComplaintAction.ASSIGN)) return [];
+    await ctx.services.org.ready();
+    return ctx.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.active AND u.role IN (:...roles) AND u.opdId = ANY(:opds)', { roles: ['UNIT_STAFF', 'UNIT_HEAD'], opds: ctx.services.org.subtreeIds(c.currentOpdId) })
+      .orderBy('u.name')
+      .getMany();
   }
 
   @FieldResolver(() => [ComplaintAction], { description: 'What you may do now: allowed by your role, your relation to the complaint and the status machine.' })

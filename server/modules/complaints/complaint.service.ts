@@ -21,6 +21,11 @@ import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
 import type { ComplaintPolicy, StaffAction } from './complaint.policy';
 
 const PUBLIC_CHANNELS = [Channel.WEB, Channel.SMS, Channel.WHATSAPP, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.EXTERNAL_APP, Channel.CALL_CENTER];
+/** How the public timeline names a channel (the tracking page is in Bahasa Indonesia). */
+const CHANNEL_LABELS: Record<Channel, string> = {
+  SERVICE_POST: 'pos layanan RW', WALK_IN: 'layanan tatap muka', CALL_CENTER: 'call center 112', SMS: 'SMS', WHATSAPP: 'WhatsApp',
+  WEB: 'situs web', SOCIAL_MEDIA: 'media sosial', SP4N_LAPOR: 'SP4N-LAPOR!', EXTERNAL_APP: 'aplikasi mitra',
+};
 const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const OPEN_UNIT_STATUSES = [ComplaintStatus.FORWARDED, ComplaintStatus.IN_PROGRESS];
 
@@ -241,7 +246,7 @@ export class ComplaintService {
       if (!row) return null;
       const complaint = tx.getRepository(Complaint).create(row);
       complaint.lastEventId = await this.appendEvents(tx, complaint, { viewer, label: viewer ? undefined : 'CITIZEN' }, now, [
-        { type: ComplaintEventType.SUBMITTED, toStatus: ComplaintStatus.SUBMITTED, toOpdId: intakeOpdId, public: true, message: `Diterima melalui ${channel}` },
+        { type: ComplaintEventType.SUBMITTED, toStatus: ComplaintStatus.SUBMITTED, toOpdId: intakeOpdId, public: true, message: `Diterima melalui ${CHANNEL_LABELS[channel]}` },
       ]);
       await tx.query('UPDATE complaint SET "lastEventId" = $1 WHERE id = $2', [complaint.lastEventId, complaint.id]);
       return complaint;

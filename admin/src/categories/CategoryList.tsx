@@ -1,5 +1,5 @@
 import { BooleanField, DataTable, List, NullableBooleanInput, SearchInput } from 'react-admin';
-import { EmbeddedReferenceField, OpdInput } from '../components';
+import { EmbeddedReferenceField, OpdInput, useEditRowClick } from '../components';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -7,9 +7,11 @@ const filters = [
   <NullableBooleanInput key="active" source="active" />,
 ];
 
-export const CategoryList = () => (
+export const CategoryList = () => {
+  const rowClick = useEditRowClick();
+  return (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick="edit">
+    <DataTable rowClick={rowClick}>
       <DataTable.Col source="code" />
       <DataTable.Col source="name" />
       <DataTable.Col source="defaultOpd" disableSort>
@@ -21,4 +23,5 @@ export const CategoryList = () => (
       <DataTable.Col source="active" field={BooleanField} />
     </DataTable>
   </List>
-);
+  );
+};

@@ -6,3 +6,4 @@ export { ScheduleField } from './ScheduleField';
 export * from './validators';
 export { useNow } from './useNow';
 export { uuid } from './uuid';
+export { useEditRowClick } from './useEditRowClick';

@@ -1,14 +1,16 @@
 import { DataTable, List, SearchInput } from 'react-admin';
-import { EnumField, EnumInput, WibDateField } from '../components';
+import { EnumField, EnumInput, WibDateField, useEditRowClick } from '../components';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <EnumInput key="kind" source="kind" enumName="HolidayKind" />,
 ];
 
-export const HolidayList = () => (
+export const HolidayList = () => {
+  const rowClick = useEditRowClick();
+  return (
   <List filters={filters} sort={{ field: 'date', order: 'ASC' }} perPage={50}>
-    <DataTable rowClick="edit">
+    <DataTable rowClick={rowClick}>
       <DataTable.Col source="date">
         <WibDateField source="date" />
       </DataTable.Col>
@@ -18,4 +20,5 @@ export const HolidayList = () => (
       </DataTable.Col>
     </DataTable>
   </List>
-);
+  );
+};

@@ -1,5 +1,5 @@
 import { BooleanField, DataTable, List, NumberField, SearchInput, useRecordContext, useTranslate } from 'react-admin';
-import { EnumField, EnumInput } from '../components';
+import { EnumField, EnumInput, useEditRowClick } from '../components';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -18,9 +18,11 @@ const Duration = ({ amount, unit }: { amount: string; unit: string }) => {
   );
 };
 
-export const SlaPolicyList = () => (
+export const SlaPolicyList = () => {
+  const rowClick = useEditRowClick();
+  return (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick="edit">
+    <DataTable rowClick={rowClick}>
       <DataTable.Col source="code" />
       <DataTable.Col source="name" />
       <DataTable.Col source="calendar">
@@ -36,4 +38,5 @@ export const SlaPolicyList = () => (
       <DataTable.Col source="isDefault" field={BooleanField} />
     </DataTable>
   </List>
-);
+  );
+};

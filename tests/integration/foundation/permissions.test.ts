@@ -177,6 +177,26 @@ describe('the server enforces each operation\'s permission', () => {
     expect(wrong).toEqual([]);
   });
 
+  test('an external app\'s API key gives exactly the public operations: every other one is UNAUTHENTICATED', async () => {
+    const su = tokens.get(Role.SUPERADMIN)!;
+    const { createApiClient } = await t.ok('mutation { createApiClient(name: "Sambat Online") { key } }', {}, su);
+    const wrong: string[] = [];
+    for (const op of ops.filter((o) => o.root !== 'Subscription')) {
+      const res = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': createApiClient.key },
+        body: JSON.stringify({ query: callOf(op) }),
+      });
+      const code = codeOf((await res.json()) as never);
+      const expected = op.permission === Permission.PUBLIC ? 'not UNAUTHENTICATED/FORBIDDEN' : 'UNAUTHENTICATED';
+      // login answers placeholder credentials with UNAUTHENTICATED by design.
+      const publicOk = code !== 'FORBIDDEN' && (code !== 'UNAUTHENTICATED' || op.field.name === 'login');
+      const ok = op.permission === Permission.PUBLIC ? publicOk : code === 'UNAUTHENTICATED';
+      if (!ok) wrong.push(`${op.root}.${op.field.name}: expected ${expected}, got ${code}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   test('every role lacking an operation\'s permission gets FORBIDDEN', async () => {
     const wrong: string[] = [];
     let checked = 0;

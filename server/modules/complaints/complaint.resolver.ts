@@ -11,6 +11,7 @@ import { Program } from '../programs/program.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from '../users/user.entity';
 import type { ComplaintChange } from './complaint-feed';
+import { preloadComplaintPage } from './complaint.preload';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import { ComplaintAction, ComplaintEventType, ComplaintStatus, ComplaintType, ProgressStage } from './complaint.enums';
 import { ComplaintChangedFilter, ComplaintFilter, ComplaintInput } from './complaint.inputs';
@@ -65,18 +66,24 @@ class ComplaintChangePayload {
 
 const svc = (ctx: Context) => ctx.services.complaints;
 
+async function listWithPreload(ctx: Context, filter: ComplaintFilter | null, args: ListArgs, inbox: boolean) {
+  const page = await svc(ctx).list(ctx.viewer!, filter, args, inbox);
+  await preloadComplaintPage(ctx.db, ctx.loaders, page.items);
+  return page;
+}
+
 @Resolver(() => Complaint)
 export class ComplaintResolver {
   @Requires(Permission.COMPLAINT_READ)
   @Query(() => ComplaintPage, { description: 'Complaints in the viewer’s scope, filtered, sorted and paged.' })
   complaints(@Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return svc(ctx).list(ctx.viewer!, filter, args);
+    return listWithPreload(ctx, filter, args, false);
   }
 
   @Requires(Permission.COMPLAINT_READ)
   @Query(() => ComplaintPage, { description: 'What waits for the viewer: admins verify and forward; unit heads answer (overdue first); staff work what is assigned.' })
   myInbox(@Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return svc(ctx).list(ctx.viewer!, filter, args, true);
+    return listWithPreload(ctx, filter, args, true);
   }
 
   @Requires(Permission.COMPLAINT_READ)

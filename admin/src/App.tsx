@@ -2,6 +2,7 @@ import { Admin, Resource, defaultDarkTheme, defaultLightTheme, type RaThemeOptio
 import categories from './categories';
 import complaints, { inbox } from './complaints';
 import { Dashboard } from './dashboard/Dashboard';
+import desks from './desks';
 import holidays from './holidays';
 import { AppLayout } from './layout/AppLayout';
 import opds from './opds';
@@ -10,6 +11,7 @@ import { tokenStore } from './providers/apolloClient';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import reports from './reports';
 import servicePosts from './servicePosts';
 import slaPolicies from './slaPolicies';
 import users from './users';
@@ -49,6 +51,8 @@ export const App = () => (
   >
     <Resource name="myInbox" {...inbox} />
     <Resource name="complaints" {...complaints} />
+    <Resource name="desks" {...desks} />
+    <Resource name="reports" {...reports} />
     <Resource name="opds" {...opds} />
     <Resource name="servicePosts" {...servicePosts} />
     <Resource name="users" {...users} />

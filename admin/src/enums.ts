@@ -48,6 +48,7 @@ export const ENUMS = {
   HolidayKind: ['NATIONAL', 'CUTI_BERSAMA'],
   SlaCalendar: ['WORKING_DAYS', 'CALENDAR_HOURS'],
   SlaUnit: ['HOURS', 'DAYS'],
+  DeskStatus: ['CONVENED', 'CONCLUDED'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

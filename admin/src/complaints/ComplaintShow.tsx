@@ -23,6 +23,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { formatWib } from '../components';
+import { DeskEntryButton } from '../desks/DeskEntryButton';
 import { intlLocale } from '../providers/i18nProvider';
 import { ActionBar } from './actions/ActionBar';
 import { DeadlineChip, StageChip, StatusChip } from './fields';
@@ -90,6 +91,7 @@ const Header = ({ record }: { record: ComplaintRecord }) => {
           {record.confidential && <Chip size="small" icon={<LockIcon />} label={translate(f('confidential'))} />}
         </Stack>
         <ActionBar />
+        <DeskEntryButton record={record} />
       </CardContent>
     </Card>
   );

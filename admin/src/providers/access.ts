@@ -72,14 +72,17 @@ export const ACCESS: Readonly<Record<string, Actions>> = {
   // The viewer's inbox (`myInbox`): what waits for them, as the server decides per role.
   myInbox: { list: 'COMPLAINT_READ', export: 'COMPLAINT_READ' },
 
+  // Forum desks: read by the convening and participating units (and leaders); convened,
+  // minuted and concluded by unit heads (the server also requires the convening unit).
   desks: {
     list: 'DESK_READ',
     show: 'DESK_READ',
     create: 'DESK_MANAGE',
-    edit: 'DESK_MANAGE',
-    delete: 'DESK_MANAGE',
+    minutes: 'DESK_MANAGE',
+    conclude: 'DESK_MANAGE',
   },
-  reports: { list: 'REPORT_READ', show: 'REPORT_READ', export: 'REPORT_READ' },
+  // The compliance report page (`/reports`) and its CSV.
+  reports: { list: 'REPORT_READ', export: 'REPORT_READ' },
 };
 
 /** The permission an action needs, or undefined when the console never offers it. */

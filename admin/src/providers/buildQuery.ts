@@ -53,7 +53,20 @@ const listName = (typeName: string) => lowerFirst(pluralize(typeName));
  */
 const OPERATION_OVERRIDES: Readonly<Record<string, Partial<Record<string, string>>>> = {
   Complaint: { [CREATE]: 'submitComplaint' },
+  // A forum desk is convened, not created: `conveneDesk(input: DeskInput!)`.
+  Desk: { [CREATE]: 'conveneDesk' },
 };
+
+/**
+ * Lists of entities a list page shows, selected on list queries too (as `{ id code name }`,
+ * normally only on getOne): the desk list's participating units and agenda size.
+ */
+const LIST_RELATIONS: Readonly<Record<string, readonly string[]>> = {
+  Desk: ['participants', 'items'],
+};
+
+/** Arguments of a list query that are not filter keys. */
+const PAGING_ARGS = new Set(['filter', 'page', 'perPage', 'sortField', 'sortOrder']);
 
 const override = (fetchType: string, typeName: string) => OPERATION_OVERRIDES[typeName]?.[fetchType];
 
@@ -217,6 +230,7 @@ class Schema {
       if (!isList(field.type)) sub = isEntity ? this.referenceFields(target) : this.leafFields(target);
       else if (!isEntity) sub = this.leafFields(target);
       else if (mode === 'one') sub = this.entityWithReferences(target);
+      else if (LIST_RELATIONS[typeName]?.includes(field.name)) sub = this.referenceFields(target);
       else continue;
       if (sub.length > 0) parts.push(`${field.name} { ${sub.join(' ')} }`);
     }
@@ -467,6 +481,12 @@ export const buildQueryFactory = (introspection: IntrospectionResult): BuildQuer
           sortField: argOf(field, 'sortField') ? params.sort?.field : undefined,
           sortOrder: argOf(field, 'sortOrder') ? params.sort?.order : undefined,
         };
+        // Filters a query takes as its own arguments, e.g. `desks(status: DeskStatus)`.
+        for (const arg of field.args) {
+          const value = filter[arg.name];
+          if (PAGING_ARGS.has(arg.name) || value === undefined || value === '') continue;
+          args[arg.name] = s.coerce(arg.type, value);
+        }
         return {
           query: buildDocument({ kind: 'query', field, args, selection: text }),
           variables: args,

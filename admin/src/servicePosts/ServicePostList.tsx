@@ -14,7 +14,7 @@ const filters = [
 
 export const ServicePostList = () => (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick="edit">
+    <DataTable rowClick="show">
       <DataTable.Col source="code" />
       <DataTable.Col source="name" />
       <DataTable.Col source="kelurahan" disableSort>

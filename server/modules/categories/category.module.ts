@@ -33,6 +33,7 @@ export class CategoryFilter {
 export const categoryService = new CrudService<Category, CategoryInput, CategoryFilter>({
   entity: Category,
   label: 'category',
+  afterCommit: (ctx) => ctx.services.sla.invalidatePolicies(),
   sortable: { name: 'e.name', code: 'e.code' },
   searchable: ['e.name', 'e.code', 'e.description'],
   applyFilter(qb, f) {

@@ -96,7 +96,9 @@ export class ComplaintResolver {
   @Requires(Permission.COMPLAINT_READ)
   @Query(() => Complaint, { nullable: true })
   async complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return svc(ctx).findVisible(ctx.viewer, id).catch((err) => (err instanceof AppError && err.code === 'NOT_FOUND' ? null : Promise.reject(err)));
+    const c = await svc(ctx).findVisible(ctx.viewer, id).catch((err) => (err instanceof AppError && err.code === 'NOT_FOUND' ? null : Promise.reject(err)));
+    if (c) await preloadComplaintPage(ctx.db, ctx.loaders, [c]);
+    return c;
   }
 
   @Requires(Permission.PUBLIC)

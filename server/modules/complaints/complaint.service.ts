@@ -189,7 +189,7 @@ export class ComplaintService {
     if (kelurahanId && this.org.get(kelurahanId)?.kind !== OpdKind.KELURAHAN) throw AppError.field('input.kelurahanId', 'must be a kelurahan');
     const categoryId = input.categoryId ? parseId(input.categoryId, 'input.categoryId') : null;
     const programId = input.programId ? parseId(input.programId, 'input.programId') : null;
-    if (categoryId && !(await this.db.getRepository(Category).existsBy({ id: categoryId, active: true }))) {
+    if (categoryId && !(await this.sla.activeCategory(categoryId))) {
       throw AppError.field('input.categoryId', 'no such active category');
     }
     if (programId && !(await this.db.getRepository(Program).existsBy({ id: programId }))) throw AppError.field('input.programId', 'no such programme');

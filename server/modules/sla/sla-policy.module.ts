@@ -29,6 +29,7 @@ export class SlaPolicyFilter {
 export const slaPolicyService = new CrudService<SlaPolicy, SlaPolicyInput, SlaPolicyFilter>({
   entity: SlaPolicy,
   label: 'SLA policy',
+  afterCommit: (ctx) => ctx.services.sla.invalidatePolicies(),
   sortable: { name: 'e.name', code: 'e.code' },
   searchable: ['e.name', 'e.code'],
   toRow: (input) => ({ ...input }),

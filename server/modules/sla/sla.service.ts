@@ -34,10 +34,35 @@ export class SlaService {
     return this.calendar;
   }
 
-  async policyFor(em: EntityManager, categoryId: number | null): Promise<PolicyLike> {
-    const category = categoryId ? await em.getRepository(Category).findOneBy({ id: categoryId }) : null;
-    const own = category?.slaPolicyId ? await em.getRepository(SlaPolicy).findOneBy({ id: category.slaPolicyId }) : null;
-    return own ?? (await em.getRepository(SlaPolicy).findOneBy({ isDefault: true })) ?? BUILT_IN_POLICY;
+  private policies: { at: number; categories: Map<number, Category>; byId: Map<number, SlaPolicy>; fallback: PolicyLike } | null = null;
+
+  /** Categories and policies change rarely: read them once a minute, not on every transition. */
+  private async reference(): Promise<NonNullable<SlaService['policies']>> {
+    if (!this.policies || Date.now() - this.policies.at > TTL_MS) {
+      const [categories, policies] = await Promise.all([this.db.getRepository(Category).find(), this.db.getRepository(SlaPolicy).find()]);
+      this.policies = {
+        at: Date.now(),
+        categories: new Map(categories.map((c) => [c.id, c])),
+        byId: new Map(policies.map((p) => [p.id, p])),
+        fallback: policies.find((p) => p.isDefault) ?? BUILT_IN_POLICY,
+      };
+    }
+    return this.policies;
+  }
+
+  invalidatePolicies(): void {
+    this.policies = null;
+  }
+
+  async activeCategory(categoryId: number): Promise<boolean> {
+    const ref = await this.reference();
+    return !!ref.categories.get(categoryId)?.active;
+  }
+
+  async policyFor(_em: EntityManager, categoryId: number | null): Promise<PolicyLike> {
+    const ref = await this.reference();
+    const category = categoryId ? ref.categories.get(categoryId) : undefined;
+    return (category?.slaPolicyId ? ref.byId.get(category.slaPolicyId) : undefined) ?? ref.fallback;
   }
 
   /**

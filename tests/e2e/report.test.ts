@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TestApp } from '../support/test-app';
+import { launchBrowser, newSession, screenshot, startConsoleApp } from './support/browser';
+
+/**
+ * The wali kota opens the compliance report (Central Java's quarterly announcement) for the
+ * current quarter on demo data: the ranked table, the on-time chart and the officer table
+ * show the API's `complianceReport`, and "Unduh CSV" saves the server's CSV as a file whose
+ * rows carry the same ranks.
+ */
+
+let t: TestApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let token: string;
+
+beforeAll(async () => {
+  [t, browser] = await Promise.all([startConsoleApp({ demoComplaints: 60 }), launchBrowser()]);
+  token = await t.login('walikota');
+  ({ context, page } = await newSession(browser, t, 'walikota'));
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await t?.stop();
+});
+
+const main = () => page.locator('#main-content');
+
+/** The current quarter / month in WIB, as the server names periods. */
+const wibNow = () => {
+  const d = new Date(Date.now() + 7 * 3600_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() };
+};
+const currentQuarter = () => `${wibNow().year}-Q${Math.floor(wibNow().month / 3) + 1}`;
+const currentMonth = () => `${wibNow().year}-${String(wibNow().month + 1).padStart(2, '0')}`;
+
+const REPORT = `query($period: String!) { complianceReport(period: $period) {
+  from to
+  opds { rank opd { code name } received due respondedInTime respondedInTimePct medianHoursToFirstResponse overdueNow }
+  officers { user { username } recorded verified forwarded forwardedOnTime } } }`;
+
+interface ApiRow {
+  rank: number;
+  opd: { code: string; name: string };
+  respondedInTimePct: number | null;
+  medianHoursToFirstResponse: number | null;
+}
+
+const percentId = (pct: number) =>
+  new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 }).format(pct / 100).replace(/\s/g, ' ');
+const norm = (s: string) => s.replace(/\s/g, ' ').trim();
+
+/** RFC 4180 lines (the report's cells hold no line breaks). */
+const parseCsv = (text: string): Record<string, string>[] => {
+  const split = (line: string) => {
+    const cells: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
+        else if (ch === '"') quoted = false;
+        else cur += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') cells.push(cur), (cur = '');
+      else cur += ch;
+    }
+    cells.push(cur);
+    return cells;
+  };
+  const [header, ...rows] = text.split(/\r\n/).filter((l) => l !== '');
+  const keys = split(header);
+  return rows.map((r) => Object.fromEntries(split(r).map((v, i) => [keys[i], v])));
+};
+
+test('walikota reads the current quarter: table, chart and CSV match complianceReport', async () => {
+  const period = currentQuarter();
+  const { complianceReport: api } = await t.ok(REPORT, { period }, token);
+  const rows: ApiRow[] = api.opds;
+  expect(rows.length).toBeGreaterThan(0);
+  const first = rows[0];
+  // The demo has forwards answered in this quarter: the leader has a figure to announce.
+  expect(first.respondedInTimePct).not.toBeNull();
+
+  await page.goto(`${t.url}/admin/#/reports`);
+  const report = main().locator('[data-testid="report"]');
+  await main().locator('[data-testid="report"][data-state="ready"]').waitFor();
+  expect(await report.getAttribute('data-period')).toBe(period);
+
+  // The ranked table: same units in the same order, first row's on-time share as the API's.
+  const table = main().locator('[data-testid="compliance-table"]');
+  const lines = table.locator('tbody tr');
+  await expect(lines.count()).resolves.toBe(rows.length);
+  expect(await lines.evaluateAll((els) => els.map((e) => e.getAttribute('data-opd-code')))).toEqual(rows.map((r) => r.opd.code));
+  const top = lines.first();
+  expect(await top.getAttribute('data-rank')).toBe('1');
+  await expect(top.locator('[data-col="opd"]').innerText()).resolves.toBe(first.opd.name);
+  const pct = top.locator('[data-col="respondedInTimePct"]');
+  expect(Number(await pct.getAttribute('data-value'))).toBe(first.respondedInTimePct);
+  expect(norm(await pct.innerText())).toBe(percentId(first.respondedInTimePct!));
+  expect(Number(await top.locator('[data-col="medianHoursToFirstResponse"]').getAttribute('data-value'))).toBe(first.medianHoursToFirstResponse);
+
+  // The chart: one bar per unit with a figure, in rank order.
+  const bars = main().locator('[data-chart="on-time"] [data-bar]');
+  const charted = rows.filter((r) => r.respondedInTimePct != null);
+  expect(await bars.evaluateAll((els) => els.map((e) => [e.getAttribute('data-bar'), Number(e.getAttribute('data-value'))]))).toEqual(
+    charted.map((r) => [r.opd.code, r.respondedInTimePct]),
+  );
+
+  // The officer table.
+  const officers = main().locator('[data-testid="officer-table"] tbody tr');
+  await expect(officers.count()).resolves.toBe(api.officers.length);
+  const busiest = api.officers[0];
+  const officerRow = main().locator(`[data-testid="officer-table"] tr[data-username="${busiest.user.username}"]`);
+  await expect(officerRow.locator('[data-col="recorded"]').innerText()).resolves.toBe(String(busiest.recorded));
+  await expect(officerRow.locator('[data-col="forwarded"]').innerText()).resolves.toBe(String(busiest.forwarded));
+
+  await page.addStyleTag({ content: '.MuiSnackbar-root { display: none !important; }' });
+  await screenshot(page, 'report');
+
+  // "Unduh CSV": a file named after the period, the server's CSV, the same ranks.
+  const [download] = await Promise.all([page.waitForEvent('download'), main().locator('[data-testid="report-csv"]').click()]);
+  expect(download.suggestedFilename()).toBe(`laporan-kepatuhan-${period}.csv`);
+  const file = await download.path();
+  const csv = fs.readFileSync(file!, 'utf8');
+  const { complianceReportCsv } = await t.ok('query($period: String!) { complianceReportCsv(period: $period) }', { period }, token);
+  expect(csv).toBe(complianceReportCsv);
+  const parsed = parseCsv(csv);
+  expect(parsed.map((r) => [Number(r.rank), r.opd_code])).toEqual(rows.map((r) => [r.rank, r.opd.code]));
+  expect(parsed[0].responded_in_time_pct).toBe(String(first.respondedInTimePct));
+
+  // Another period: this month.
+  await main().locator('[data-period-kind="month"]').click();
+  await main().locator(`[data-testid="report"][data-period="${currentMonth()}"][data-state="ready"]`).waitFor();
+  const month = (await t.ok(REPORT, { period: currentMonth() }, token)).complianceReport;
+  await expect(main().locator('[data-testid="compliance-table"] tbody tr').count()).resolves.toBe(month.opds.length);
+}, 120_000);

@@ -17,6 +17,7 @@ export class StatsBucket implements StatsRow {
   @Field(() => Int, { description: 'A running deadline has passed.' }) overdue: number;
   @Field(() => Int) responded: number;
   @Field(() => Int, { description: 'First response (progress or answer) within the response deadline.' }) respondedInTime: number;
+  @Field(() => Int, { description: 'Got a first response (progress or answer) from a unit, in time or not.' }) firstResponded: number;
   @Field(() => Float, { nullable: true, description: 'Mean citizen rating (1–5) of the rated ones.' }) averageRating: number | null;
 }
 

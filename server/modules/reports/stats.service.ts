@@ -10,6 +10,7 @@ export interface StatsRow {
   overdue: number;
   responded: number;
   respondedInTime: number;
+  firstResponded: number;
   averageRating: number | null;
 }
 
@@ -34,6 +35,7 @@ const MEASURES = `
   count(*) FILTER (WHERE c."dueAt" < now())::int AS overdue,
   count(*) FILTER (WHERE c."respondedAt" IS NOT NULL)::int AS responded,
   count(*) FILTER (WHERE c."firstResponseAt" IS NOT NULL AND c."firstResponseAt" <= c."responseDueAt")::int AS "respondedInTime",
+  count(*) FILTER (WHERE c."firstResponseAt" IS NOT NULL)::int AS "firstResponded",
   round(avg(c.rating), 2)::float AS "averageRating"`;
 
 /** Dashboard figures for the viewer's scope: one grouped pass over complaints per dimension. */
@@ -80,7 +82,7 @@ export class ComplaintStatsService {
       params,
     );
     const pick = (dim: string) => rows.filter((r) => r.dim === dim).map(({ dim: _d, ...r }) => r).sort((a, b) => b.total - a.total);
-    const empty: StatsRow = { key: null, total: 0, open: 0, overdue: 0, responded: 0, respondedInTime: 0, averageRating: null };
+    const empty: StatsRow = { key: null, total: 0, open: 0, overdue: 0, responded: 0, respondedInTime: 0, firstResponded: 0, averageRating: null };
     return {
       totals: pick('total')[0] ?? empty,
       byStatus: pick('status'),

@@ -15,17 +15,18 @@ interface Bucket {
   overdue: number;
   responded: number;
   respondedInTime: number;
+  firstResponded: number;
   opd?: { id: string; name: string } | null;
 }
 
 const STATS = `query($from: DateTimeISO, $to: DateTimeISO) {
   complaintStats(from: $from, to: $to) {
-    totals { key total open overdue responded respondedInTime }
+    totals { key total open overdue responded respondedInTime firstResponded }
     byStatus { key total }
     byChannel { key total }
     byProgram { key total }
     byCategory { key total }
-    byOpd { key total open overdue responded respondedInTime opd { id name } }
+    byOpd { key total open overdue responded respondedInTime firstResponded opd { id name } }
   }
 }`;
 
@@ -80,7 +81,7 @@ const onTimePercent = (byOpd: Bucket[]) => {
   let due = 0;
   for (const b of byOpd.filter((x) => x.key != null)) {
     inTime += b.respondedInTime;
-    due += Math.max(b.responded, b.respondedInTime) + b.overdue;
+    due += b.firstResponded + b.overdue;
   }
   return new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 }).format(Math.min(1, inTime / due));
 };

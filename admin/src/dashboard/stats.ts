@@ -12,6 +12,7 @@ export interface Bucket {
   responded: number;
   /** First response (progress or answer) within the response deadline. */
   respondedInTime: number;
+  firstResponded: number;
   opd?: { id: string; code: string; name: string } | null;
   program?: { id: string; code: string; name: string } | null;
   category?: { id: string; code: string; name: string } | null;
@@ -34,6 +35,7 @@ export const COMPLAINT_STATS = gql`
     overdue
     responded
     respondedInTime
+    firstResponded
   }
   query dashboardStats($from: DateTimeISO, $to: DateTimeISO) {
     complaintStats(from: $from, to: $to) {
@@ -102,12 +104,9 @@ export interface OnTime {
 /**
  * Share of first responses given within the deadline (the 1×24 h rule leaders watch),
  * among the complaints whose first response was due: given already or overdue now.
- * A bucket does not count first responses, so "given" is estimated from below as
- * max(answered, responded in time); the ratio is exact unless a late first response
- * was not followed by an answer yet.
  */
-export const onTime = (b: Pick<Bucket, 'responded' | 'respondedInTime' | 'overdue'>): OnTime => {
-  const due = Math.max(b.responded, b.respondedInTime) + b.overdue;
+export const onTime = (b: Pick<Bucket, 'firstResponded' | 'respondedInTime' | 'overdue'>): OnTime => {
+  const due = b.firstResponded + b.overdue;
   return { inTime: b.respondedInTime, due, ratio: due > 0 ? Math.min(1, b.respondedInTime / due) : null };
 };
 

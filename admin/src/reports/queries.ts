@@ -99,6 +99,7 @@ export interface StatsBucket {
   overdue: number;
   responded: number;
   respondedInTime: number;
+  firstResponded: number;
   averageRating: number | null;
   category?: { id: string; code: string; name: string } | null;
   program?: { id: string; code: string; name: string } | null;
@@ -120,6 +121,7 @@ export const SCOPED_STATS = gql`
     overdue
     responded
     respondedInTime
+    firstResponded
     averageRating
   }
   query scopedStats($programId: ID, $servicePostId: ID) {

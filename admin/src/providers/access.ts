@@ -49,7 +49,8 @@ export const ACCESS: Readonly<Record<string, Actions>> = {
   slaPolicies: readManage('ORG_READ', 'ORG_MANAGE'),
   programs: readManage('ORG_READ', 'ORG_MANAGE'),
   holidays: readManage('ORG_READ', 'ORG_MANAGE'),
-  users: readManage('USER_READ', 'USER_MANAGE'),
+  // Account pages are for whoever manages accounts; other roles read users only through pickers.
+  users: readManage('USER_MANAGE', 'USER_MANAGE'),
 
   // Complaints change only through the workflow mutations, never a generic edit/delete.
   complaints: {

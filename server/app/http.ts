@@ -206,7 +206,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   });
   app.use(
     '/graphql',
-    (_req, _res, next) => sqlScope.run({ statements: 0 }, next),
+    ...(config.exposeSqlCount ? [(_req: express.Request, _res: express.Response, next: express.NextFunction) => sqlScope.run({ statements: 0 }, next)] : []),
     express.json({ limit: '256kb' }),
     refuseNulCharacters,
     tokenLimit(5000),

@@ -23,9 +23,12 @@ const numeric = { from: (v: string | null) => (v == null ? null : Number(v)), to
  */
 @ObjectType({ description: 'A complaint, aspiration or information request and where it stands.' })
 @Entity('complaint')
+// Lists are pages of the newest first, filtered by status, unit or category (see bench/README.md).
+@Index(['createdAt'])
 @Index(['status', 'createdAt'])
-@Index(['currentOpdId', 'status'])
-@Index(['intakeOpdId', 'status'])
+@Index(['currentOpdId', 'status', 'createdAt'])
+@Index(['intakeOpdId', 'status', 'createdAt'])
+@Index(['categoryId', 'status', 'createdAt'])
 export class Complaint {
   @Field(() => ID)
   @PrimaryGeneratedColumn()

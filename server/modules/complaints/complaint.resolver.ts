@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../app/context';
 import { AppError, parseId } from '../../app/errors';
 import { createLoaders } from '../../app/loaders';
@@ -66,8 +67,19 @@ class ComplaintChangePayload {
 
 const svc = (ctx: Context) => ctx.services.complaints;
 
-async function listWithPreload(ctx: Context, filter: ComplaintFilter | null, args: ListArgs, inbox: boolean) {
-  const page = await svc(ctx).list(ctx.viewer!, filter, args, inbox);
+/** Whether the query selects `field` directly under this one (fragments included). */
+function selects(info: GraphQLResolveInfo, field: string): boolean {
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    !!set?.selections.some((sel) =>
+      sel.kind === Kind.FIELD ? sel.name.value === field
+        : sel.kind === Kind.INLINE_FRAGMENT ? visit(sel.selectionSet)
+          : visit(info.fragments[sel.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
+}
+
+async function listWithPreload(ctx: Context, info: GraphQLResolveInfo, filter: ComplaintFilter | null, args: ListArgs, inbox: boolean) {
+  const page = await svc(ctx).list(ctx.viewer!, filter, args, inbox, selects(info, 'total'));
   await preloadComplaintPage(ctx.db, ctx.loaders, page.items);
   return page;
 }
@@ -76,14 +88,14 @@ async function listWithPreload(ctx: Context, filter: ComplaintFilter | null, arg
 export class ComplaintResolver {
   @Requires(Permission.COMPLAINT_READ)
   @Query(() => ComplaintPage, { description: 'Complaints in the viewer’s scope, filtered, sorted and paged.' })
-  complaints(@Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return listWithPreload(ctx, filter, args, false);
+  complaints(@Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listWithPreload(ctx, info, filter, args, false);
   }
 
   @Requires(Permission.COMPLAINT_READ)
   @Query(() => ComplaintPage, { description: 'What waits for the viewer: admins verify and forward; unit heads answer (overdue first); staff work what is assigned.' })
-  myInbox(@Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return listWithPreload(ctx, filter, args, true);
+  myInbox(@Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listWithPreload(ctx, info, filter, args, true);
   }
 
   @Requires(Permission.COMPLAINT_READ)

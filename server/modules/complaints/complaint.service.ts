@@ -89,7 +89,11 @@ export class ComplaintService {
   }
 
   /** One statement for a page and its total, whatever the filters. */
-  async list(viewer: Viewer, filter: ComplaintFilter | null | undefined, args: ListArgs, inbox = false): Promise<Page<Complaint>> {
+  /**
+   * A page in one statement: the rows, and the total as an uncorrelated subquery (counted over
+   * the narrow index, not the wide rows) only when the caller asks for it.
+   */
+  async list(viewer: Viewer, filter: ComplaintFilter | null | undefined, args: ListArgs, inbox = false, wantTotal = true): Promise<Page<Complaint>> {
     await this.org.ready();
     const { offset, limit } = checkPaging(args);
     const params: unknown[] = [];
@@ -106,7 +110,9 @@ export class ComplaintService {
       const q = `%${escapeLike(f.q.trim())}%`;
       where.push(`(c."trackingCode" ILIKE ${p(q)} OR c.title ILIKE $${params.length} OR c.description ILIKE $${params.length})`);
     }
-    if (f.status?.length) where.push(`c.status = ANY(${p(f.status)}::varchar[])`);
+    // A single value as `=`, so PostgreSQL walks the (status, createdAt) index backwards for the page.
+    if (f.status?.length === 1) where.push(`c.status = ${p(f.status[0])}`);
+    else if (f.status?.length) where.push(`c.status = ANY(${p(f.status)}::varchar[])`);
     if (f.progressStage) where.push(`c."progressStage" = ${p(f.progressStage)}`);
     if (f.channel) where.push(`c.channel = ${p(f.channel)}`);
     if (f.type) where.push(`c.type = ${p(f.type)}`);
@@ -125,23 +131,24 @@ export class ComplaintService {
       createdAt: 'c."createdAt"', updatedAt: 'c."updatedAt"', trackingCode: 'c."trackingCode"', status: 'c.status',
       title: 'c.title', dueAt: 'c."dueAt"', responseDueAt: 'c."responseDueAt"', verifyDueAt: 'c."verifyDueAt"', rating: 'c.rating',
     };
+    const nullable = new Set(['dueAt', 'responseDueAt', 'verifyDueAt', 'rating']);
     const sortField = args.sortField ?? (inbox ? 'dueAt' : 'createdAt');
     const column = sortable[sortField];
     if (!column) throw AppError.field('sortField', `cannot sort by "${sortField}"; use one of ${Object.keys(sortable).join(', ')}`);
     const order = args.sortOrder ?? (inbox ? SortOrder.ASC : SortOrder.DESC);
+    const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    const totalSql = wantTotal ? `, (SELECT count(*) FROM complaint c${whereSql}) AS "__total"` : '';
     const sql =
-      `SELECT c.*, count(*) OVER() AS "__total" FROM complaint c` +
-      (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
-      ` ORDER BY ${column} ${order} NULLS LAST, c.id ${order} LIMIT ${limit} OFFSET ${offset}`;
-    const rows: (Record<string, unknown> & { __total: string })[] = await this.db.query(sql, params);
-    const total = rows.length ? Number(rows[0].__total) : offset > 0 ? await this.countOnly(sql, params) : 0;
+      `SELECT c.*${totalSql} FROM complaint c${whereSql}` +
+      ` ORDER BY ${column} ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order} LIMIT ${limit} OFFSET ${offset}`;
+    const rows: (Record<string, unknown> & { __total?: string })[] = await this.db.query(sql, params);
+    const total = !wantTotal ? 0 : rows.length ? Number(rows[0].__total) : offset > 0 ? await this.countOnly(whereSql, params) : 0;
     const items = rows.map((r) => this.db.getRepository(Complaint).create(this.hydrate(r)));
     return { items, total };
   }
 
-  private async countOnly(sql: string, params: unknown[]): Promise<number> {
-    const base = sql.replace(/, count\(\*\) OVER\(\) AS "__total"/, '').replace(/ ORDER BY .*$/, '');
-    const [{ n }] = await this.db.query(`SELECT count(*) AS n FROM (${base}) x`, params);
+  private async countOnly(whereSql: string, params: unknown[]): Promise<number> {
+    const [{ n }] = await this.db.query(`SELECT count(*) AS n FROM complaint c${whereSql}`, params);
     return Number(n);
   }
 

@@ -1,0 +1,314 @@
+import type { FanoutLevel } from '../scenarios/fanout';
+import type { ScaleResult } from '../scenarios/scale';
+import type { LoadResult } from './load';
+import { round } from './util';
+
+export interface PageSizeCount {
+  perPage: number;
+  oursApp: number | null;
+  oursPgss: number;
+  pglPgss: number | null;
+}
+
+export interface BenchReport {
+  startedAt: string;
+  finishedAt: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string; loadavg: number[] };
+  versions: Record<string, string>;
+  settings: Record<string, string | number>;
+  postgres: { version: string; settings: Record<string, string> };
+  dataset: { complaints: number; events: number; seedSeconds: number };
+  scenarios: { name: string; description: string; ours?: LoadResult; postgraphile?: LoadResult; note?: string; failed?: string }[];
+  pageSizes: PageSizeCount[];
+  fanout: FanoutLevel[] | null;
+  fanoutError?: string;
+  scale: ScaleResult | null;
+  scaleError?: string;
+  notes: string[];
+}
+
+const GOALS = {
+  list50Ratio: 1.0,
+  sqlPerList: 2,
+  fanoutP99Ms: 500,
+  rssPerConnKiB: 30,
+  scaleListP95Ms: 30,
+  reportMs: 1000,
+};
+
+function fmt(n: number | undefined | null, digits = 1): string {
+  if (n == null || !Number.isFinite(n)) return '–';
+  return round(n, digits).toLocaleString('en');
+}
+
+function ratio(r: BenchReport['scenarios'][number]): number | null {
+  if (!r.ours || !r.postgraphile || !r.postgraphile.throughput) return null;
+  return r.ours.throughput / r.postgraphile.throughput;
+}
+
+const met = (ok: boolean | null) => (ok == null ? 'not measured' : ok ? '**met**' : '**not met**');
+
+function goalRows(r: BenchReport): string[][] {
+  const rows: string[][] = [];
+  const list = r.scenarios.find((s) => s.name === 'list50');
+  const listF = r.scenarios.find((s) => s.name === 'list50-filtered');
+  const lr = list ? ratio(list) : null;
+  const lfr = listF ? ratio(listF) : null;
+  rows.push([
+    '`list50` throughput ≥ 1.0× PostGraphile 5 (same run)',
+    lr == null
+      ? 'not measured'
+      : `${fmt(lr, 2)}× (ours ${fmt(list!.ours!.throughput)} req/s, PostGraphile ${fmt(list!.postgraphile!.throughput)} req/s)` +
+        (lfr != null ? `; filtered: ${fmt(lfr, 2)}× (${fmt(listF!.ours!.throughput)} vs ${fmt(listF!.postgraphile!.throughput)})` : ''),
+    met(lr == null ? null : lr >= GOALS.list50Ratio && (lfr == null || lfr >= GOALS.list50Ratio)),
+  ]);
+  const counts = r.pageSizes.map((p) => p.oursApp ?? p.oursPgss);
+  const worst = counts.length ? Math.max(...counts) : NaN;
+  rows.push([
+    '≤ 2 SQL statements per list request at any page size',
+    counts.length ? `${r.pageSizes.map((p) => `${fmt(p.oursApp ?? p.oursPgss, 2)} at ${p.perPage}`).join(', ')} (worst ${fmt(worst, 2)})` : 'not measured',
+    met(counts.length ? worst <= GOALS.sqlPerList : null),
+  ]);
+  const f10 = r.fanout?.find((f) => f.subscribers === 10_000) ?? r.fanout?.at(-1);
+  rows.push([
+    'Fan-out to 10k subscribers: commit → last subscriber p99 < 0.5 s',
+    f10 ? `p99 ${fmt(f10.lastSubscriberMs.p99, 0)} ms, p50 ${fmt(f10.lastSubscriberMs.p50, 0)} ms at ${f10.connected.toLocaleString('en')} subscribers${f10.missed ? `, ${f10.missed} deliveries missed` : ''}` : r.fanoutError ?? 'not measured',
+    met(f10 ? f10.subscribers === 10_000 && f10.lastSubscriberMs.p99 < GOALS.fanoutP99Ms && !f10.missed : null),
+  ]);
+  rows.push([
+    'Fan-out: < 30 KB RSS per connection',
+    f10 ? `${fmt(f10.rssPerConnectionKiB)} KiB per connection at ${f10.connected.toLocaleString('en')} (server RSS ${fmt(f10.serverRssMiB)} MiB)` : 'not measured',
+    met(f10 ? f10.rssPerConnectionKiB < GOALS.rssPerConnKiB : null),
+  ]);
+  const s = r.scale;
+  const mix = s?.listMixP95.ours;
+  rows.push([
+    '1M complaints: filtered list p95 < 30 ms',
+    s && mix != null
+      ? `p95 ${fmt(mix)} ms over ${s.lists.filter((l) => l.server === 'ours').length} filters (worst filter p95 ${fmt(Math.max(...s.lists.filter((l) => l.server === 'ours').map((l) => l.p95)))} ms)`
+      : r.scaleError ?? 'not measured in this run (BENCH_SCALE=1)',
+    met(s && mix != null ? mix < GOALS.scaleListP95Ms : null),
+  ]);
+  rows.push([
+    '1M complaints: quarterly report < 1 s',
+    s ? `${fmt(s.report.medianMs, 0)} ms median of ${s.report.runsMs.length} runs (${s.report.quarter})` + (s.experiment ? `; ${fmt(s.experiment.report.medianMs, 0)} ms with the proposed indexes` : '') : r.scaleError ?? 'not measured in this run (BENCH_SCALE=1)',
+    met(s ? s.report.medianMs < GOALS.reportMs : null),
+  ]);
+  return rows;
+}
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+export function toMarkdown(r: BenchReport): string {
+  const out: string[] = [];
+  const date = r.startedAt.replace('T', ' ').slice(0, 16) + ' UTC';
+  out.push('# Benchmark: our GraphQL server side by side with PostGraphile 5');
+  out.push('');
+  out.push(
+    `Latest run: **${date}** on ${r.machine.cpus} CPUs (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB RAM, ${r.machine.platform}; ` +
+      `load average at start ${r.machine.loadavg.join(' / ')} (the machine is shared: absolute numbers drift, the ratios of one run are the measure). ` +
+      `Our server on Node ${r.versions.node}; PostGraphile ${r.versions.postgraphile ?? '–'} on Node ${r.versions.peerNode ?? '–'}; PostgreSQL ${r.postgres.version} (embedded); autocannon ${r.versions.autocannon}. Code under test: build \`${r.versions.build ?? '?'}\` (hash of the compiled server and migrations).`,
+  );
+  out.push('');
+  out.push(
+    `Each load scenario: ${r.settings.warmupSeconds} s warm-up, then ${r.settings.durationSeconds} s measured with ${r.settings.connections} connections, one server at a time on loopback` +
+      `${Number(r.settings.rounds) > 1 ? `, ${r.settings.rounds} rounds (servers in ABBA order; figures are the means, each round's rate in brackets)` : ''}. ` +
+      `Data: ${r.dataset.complaints.toLocaleString('en')} complaints with ${r.dataset.events.toLocaleString('en')} events (seeded in ${fmt(r.dataset.seedSeconds)} s).`,
+  );
+  out.push('');
+  out.push('## Goals (issue #7)');
+  out.push('');
+  out.push(table(['Goal', 'Measured', 'Status'], goalRows(r)));
+  out.push('');
+  out.push('## Side by side');
+  out.push('');
+  out.push(
+    table(
+      ['Scenario', 'Ours /s', 'PostGraphile /s', 'Ours ÷ PG', 'Ours p50 / p99 ms', 'PG p50 / p99 ms', 'CPU ms per unit: ours server + PostgreSQL', 'CPU ms per unit: PG server + PostgreSQL', 'SQL per request: ours (own count · pg_stat_statements)', 'SQL per request: PG', 'Errors ours / PG', 'Bytes per response ours / PG'],
+      r.scenarios.map((s) => {
+        const o = s.ours;
+        const p = s.postgraphile;
+        const q = ratio(s);
+        const unit = (o ?? p)?.requestsPerUnit && (o ?? p)!.requestsPerUnit > 1 ? ` (pairs)` : '';
+        return [
+          `\`${s.name}\`${unit}${s.failed ? ` — failed: ${s.failed.slice(0, 120)}` : ''}`,
+          o ? `${fmt(o.throughput)}${o.rounds ? ` (${o.rounds.map((x) => fmt(x)).join(', ')})` : ''}` : '–',
+          p ? `${fmt(p.throughput)}${p.rounds ? ` (${p.rounds.map((x) => fmt(x)).join(', ')})` : ''}` : '–',
+          q == null ? '–' : `**${fmt(q, 2)}×**`,
+          o ? `${fmt(o.latencyMs.p50)} / ${fmt(o.latencyMs.p99)}` : '–',
+          p ? `${fmt(p.latencyMs.p50)} / ${fmt(p.latencyMs.p99)}` : '–',
+          o ? `${fmt(o.cpuMsPerUnit.server, 2)} + ${fmt(o.cpuMsPerUnit.postgres, 2)}` : '–',
+          p ? `${fmt(p.cpuMsPerUnit.server, 2)} + ${fmt(p.cpuMsPerUnit.postgres, 2)}` : '–',
+          o ? `${fmt(o.sqlApp, 2)} · ${fmt(o.sql.perRequest, 2)} (+${fmt(o.sql.perRequestAll - o.sql.perRequest, 2)} tx)` : '–',
+          p ? `${fmt(p.sql.perRequest, 2)} (+${fmt(p.sql.perRequestAll - p.sql.perRequest, 2)} tx)` : '–',
+          `${o ? o.gqlErrors + o.transportErrors : '–'} / ${p ? p.gqlErrors + p.transportErrors : '–'}`,
+          `${o ? o.avgResponseBytes.toLocaleString('en') : '–'} / ${p ? p.avgResponseBytes.toLocaleString('en') : '–'}`,
+        ];
+      }),
+    ),
+  );
+  out.push('');
+  for (const s of r.scenarios) out.push(`- \`${s.name}\`: ${s.description}${s.note ? ` ${s.note}` : ''}`);
+  out.push('');
+  const errs = r.scenarios.flatMap((s) => [s.ours, s.postgraphile].filter((x): x is LoadResult => !!x && !!x.firstError).map((x) => `- ${s.name} (${x.server}): \`${x.firstError!.replace(/`/g, "'").slice(0, 300)}\``));
+  if (errs.length) {
+    out.push('First error seen per run:');
+    out.push('');
+    out.push(...errs);
+    out.push('');
+  }
+  out.push('### Busiest statements per run (pg_stat_statements, per request)');
+  out.push('');
+  for (const s of r.scenarios) {
+    for (const x of [s.ours, s.postgraphile]) {
+      if (!x) continue;
+      out.push(`<details><summary>${s.name} — ${x.server}: ${fmt(x.sql.perRequest, 2)} statements per request</summary>`);
+      out.push('');
+      out.push(table(['per request', 'mean ms', 'statement'], x.sql.top.map((t) => [fmt(t.perRequest, 2), fmt(t.meanMs, 3), `\`${t.query.replace(/\|/g, '\\|').replace(/`/g, "'").slice(0, 220)}\``])));
+      out.push('');
+      out.push('</details>');
+      out.push('');
+    }
+  }
+  if (r.pageSizes.length) {
+    out.push('## SQL statements per list request by page size');
+    out.push('');
+    out.push(
+      table(
+        ['perPage', 'ours: own count', 'ours: pg_stat_statements', 'PostGraphile: pg_stat_statements'],
+        r.pageSizes.map((p) => [String(p.perPage), fmt(p.oursApp, 2), fmt(p.oursPgss, 2), fmt(p.pglPgss, 2)]),
+      ),
+    );
+    out.push('');
+  }
+  out.push('## Fan-out (ours only)');
+  out.push('');
+  if (r.fanout?.length) {
+    out.push(
+      table(
+        ['Subscribers', 'Commit → last subscriber p50 / p99 / max ms', 'Each delivery p50 / p99 ms', 'Missed', 'Server RSS MiB', 'RSS per connection KiB', 'Connect s'],
+        r.fanout.map((f) => [
+          f.connected.toLocaleString('en'),
+          `${fmt(f.lastSubscriberMs.p50, 0)} / ${fmt(f.lastSubscriberMs.p99, 0)} / ${fmt(f.lastSubscriberMs.max, 0)}`,
+          `${fmt(f.deliveryMs.p50, 0)} / ${fmt(f.deliveryMs.p99, 0)}`,
+          String(f.missed),
+          fmt(f.serverRssMiB),
+          fmt(f.rssPerConnectionKiB),
+          fmt(f.connectSeconds),
+        ]),
+      ),
+    );
+    out.push('');
+    out.push(
+      `${r.fanout[0].commits} commits per level. Subscribers run in the harness process on the same 2 cores (graphql-transport-ws spoken with \`ws\` directly; a message is timed on arrival), ` +
+        'so the figures include the client side reading every message. RSS per connection = (server RSS with N subscribers − RSS before the first) ÷ N.',
+    );
+  } else out.push(r.fanoutError ? `Failed: ${r.fanoutError}` : 'Not run.');
+  out.push('');
+  out.push('## Scale: 1M complaints');
+  out.push('');
+  const s = r.scale;
+  if (s) {
+    out.push(
+      `${s.dataset.complaints.toLocaleString('en')} complaints and ${s.dataset.events.toLocaleString('en')} events over three years ` +
+        `(tables with indexes: ${Object.entries(s.dataset.tableMiB).map(([t, m]) => `${t} ${m} MiB`).join(', ')})` +
+        (s.dataset.seededNow ? `, seeded in ${fmt(s.dataset.seedSeconds)} s in this run.` : ', seeded by an earlier run and reused.'),
+    );
+    out.push('');
+    out.push('Filtered lists (`list50` query, 50 per page with Opd, category, programme and last 3 events, newest first), one request at a time:');
+    out.push('');
+    out.push(
+      table(
+        ['Filter', 'Matches', 'Ours p50 / p95 / p99 ms', 'PostGraphile p50 / p95 / p99 ms'],
+        s.lists
+          .filter((l) => l.server === 'ours')
+          .map((l) => {
+            const p = s.lists.find((x) => x.server === 'postgraphile' && x.filter === l.filter);
+            return [l.filter, l.matches.toLocaleString('en'), `${fmt(l.p50)} / **${fmt(l.p95)}** / ${fmt(l.p99)}${l.errors ? ` (${l.errors} errors)` : ''}`, p ? `${fmt(p.p50)} / ${fmt(p.p95)} / ${fmt(p.p99)}${p.errors ? ` (${p.errors} errors)` : ''}` : '–'];
+          }),
+      ),
+    );
+    out.push('');
+    out.push(`p95 over all filters: ours ${fmt(s.listMixP95.ours)} ms${s.listMixP95.postgraphile != null ? `, PostGraphile ${fmt(s.listMixP95.postgraphile)} ms` : ''}.`);
+    if (s.listSql) {
+      out.push('');
+      out.push(`Our statements during these lists (${fmt(s.listSql.perRequest, 2)} per request):`);
+      out.push('');
+      out.push(table(['calls', 'mean ms', 'statement'], s.listSql.top.map((t) => [String(t.calls), fmt(t.meanMs, 3), `\`${t.query.replace(/\|/g, '\\|').slice(0, 200)}\``])));
+    }
+    out.push('');
+    out.push(`Quarterly per-Opd report (${s.report.quarter}: received, forwarded, responded, on time, median first response): runs ${s.report.runsMs.join(', ')} ms, median **${fmt(s.report.medianMs, 0)} ms**, ${s.report.rows} Opds.`);
+    if (s.experiment) {
+      out.push('');
+      out.push(
+        `With the proposed indexes (built in ${fmt(s.experiment.buildSeconds)} s, then dropped again): report runs ${s.experiment.report.runsMs.join(', ')} ms, median **${fmt(s.experiment.report.medianMs, 0)} ms**; ` +
+          `list SQL ${s.experiment.plans.filter((p) => p.title.startsWith('list')).map((p) => `${fmt(p.ms)} ms`).join(', ')} (vs ${s.plans.filter((p) => p.title.startsWith('list')).map((p) => `${fmt(p.ms)} ms`).join(', ')} without).`,
+      );
+      out.push('');
+      out.push('```sql');
+      out.push(s.experiment.indexes.join(';\n') + ';');
+      out.push('```');
+    }
+    if (s.listAlternatives?.length) {
+      out.push('');
+      out.push('Ways to read a page of 50 and its total (PostgreSQL execution time from EXPLAIN ANALYZE, median of 3 runs):');
+      out.push('');
+      out.push(
+        table(
+          ['Filter', 'Statement', 'Migrations\' indexes ms', 'With the proposed indexes ms'],
+          s.listAlternatives.map((a) => [a.filter, a.variant, fmt(a.withoutMs), fmt(a.withMs)]),
+        ),
+      );
+    }
+    out.push('');
+    out.push('### EXPLAIN (ANALYZE, BUFFERS)');
+    out.push('');
+    for (const p of s.plans) {
+      out.push(`#### ${p.title} — ${fmt(p.ms)} ms`);
+      out.push('');
+      out.push('```sql');
+      out.push(p.sql);
+      out.push('```');
+      out.push('');
+      out.push('```');
+      out.push(p.plan);
+      out.push('```');
+      out.push('');
+    }
+    if (s.experiment) {
+      out.push('### The same with the proposed indexes');
+      out.push('');
+      for (const p of s.experiment.plans) {
+        out.push(`#### ${p.title} — ${fmt(p.ms)} ms`);
+        out.push('');
+        out.push('```');
+        out.push(p.plan);
+        out.push('```');
+        out.push('');
+      }
+    }
+  } else out.push(r.scaleError ? `Failed: ${r.scaleError}` : 'Not run: `BENCH_SCALE=1 npm run bench` seeds 1M complaints and 5M events once (kept in bench/.data for later runs) and measures these.');
+  out.push('');
+  out.push('## Method');
+  out.push('');
+  out.push(...r.notes.map((n) => `- ${n}`));
+  out.push('');
+  out.push('## How to run');
+  out.push('');
+  out.push('```sh');
+  out.push('npm run bench                       # 10k complaints: list, detail, submit, transition, fan-out');
+  out.push('BENCH_SCALE=1 npm run bench         # also 1M complaints / 5M events (seeded once, then reused)');
+  out.push('```');
+  out.push('');
+  out.push(
+    'Settings (environment): `BENCH_DURATION` seconds per scenario per server (10), `BENCH_WARMUP` (5), `BENCH_CONNECTIONS` (8), `BENCH_COMPLAINTS` (10000), ' +
+      '`BENCH_SCENARIOS` (comma list of list50, list50-filtered, detail, submit, transition, pagesizes, fanout), `BENCH_PEER=0` (ours only), ' +
+      '`BENCH_ROUNDS` (1; 2 runs each scenario twice, servers in ABBA order), `BENCH_FANOUT` (levels, `1000,5000,10000`), `BENCH_FANOUT_COMMITS` (20), `BENCH_SCALE_REQUESTS` (100 per filter), `BENCH_SCALE_EXPERIMENT=0`, `BENCH_VERBOSE=1` (server logs). ' +
+      'The first run installs the PostGraphile peer (bench/peer/package.json → bench/.peer: PostGraphile 5 and Node 22 from the npm registry). ' +
+      'Results: `bench/results/<timestamp>.json` and `.md`; this file is a copy of the latest Markdown.',
+  );
+  out.push('');
+  return out.join('\n');
+}

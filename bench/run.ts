@@ -1,0 +1,313 @@
+/**
+ * `npm run bench`: our GraphQL server side by side with PostGraphile 5 on the same tables.
+ * See bench/README.md (the latest report, with how to run it) and issue #7.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrateAndSeedOrg, query, recreateDatabase, startCluster, withClient, type Cluster } from './lib/db';
+import { readStatements, resetStatements, runLoad, type LoadResult, type RequestDef } from './lib/load';
+import { toMarkdown, type BenchReport, type PageSizeCount } from './lib/report';
+import { loadOrg, seedComplaints, type Org } from './lib/seed';
+import { buildFingerprint, ensurePeer, snapshotBuild, startOurs, startPeer, tokenFor, type RunningServer } from './lib/servers';
+import { BENCH_DIR, env, log, machine, ROOT } from './lib/util';
+import { runFanout } from './scenarios/fanout';
+import { detailRequests, listRequests, OURS_LIST, PGL_LIST, submitRequests, transitionRequests, type ListFilter } from './scenarios/http';
+import { runScale } from './scenarios/scale';
+
+const BENCH_DB = 'lapor_bench';
+
+const cfg = {
+  duration: env('BENCH_DURATION', 10),
+  warmup: env('BENCH_WARMUP', 5),
+  connections: env('BENCH_CONNECTIONS', 8),
+  complaints: env('BENCH_COMPLAINTS', 10_000),
+  spanDays: env('BENCH_SPAN_DAYS', 90),
+  peer: process.env.BENCH_PEER !== '0',
+  scale: process.env.BENCH_SCALE === '1',
+  scaleComplaints: env('BENCH_SCALE_COMPLAINTS', 1_000_000),
+  scaleDays: env('BENCH_SCALE_DAYS', 3 * 365),
+  scaleRequests: env('BENCH_SCALE_REQUESTS', 100),
+  scaleExperiment: process.env.BENCH_SCALE_EXPERIMENT !== '0',
+  fanoutLevels: (process.env.BENCH_FANOUT ?? '1000,5000,10000').split(',').map(Number).filter((n) => n > 0),
+  fanoutCommits: env('BENCH_FANOUT_COMMITS', 20),
+  rounds: Math.max(1, env('BENCH_ROUNDS', 1)),
+  scenarios: (process.env.BENCH_SCENARIOS ?? 'list50,list50-filtered,detail,submit,transition,pagesizes,fanout').split(',').map((s) => s.trim()),
+};
+const transitionPool = env('BENCH_TRANSITION_POOL', Math.max(5000, Math.ceil((cfg.duration + cfg.warmup) * 1200)));
+
+const running = new Set<RunningServer>();
+let cluster: Cluster | null = null;
+
+async function withServer<T>(which: 'ours' | 'postgraphile', dbUrl: string, peer: { node: string } | null, fn: (s: RunningServer) => Promise<T>): Promise<T> {
+  const server = which === 'ours' ? await startOurs(dbUrl) : await startPeer(dbUrl, peer!);
+  running.add(server);
+  try {
+    return await fn(server);
+  } finally {
+    await server.stop();
+    running.delete(server);
+  }
+}
+
+/** One request first: a scenario whose query fails on a server is reported as such, not measured. */
+async function probe(server: RunningServer, req: RequestDef): Promise<string> {
+  const res = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(req.headers ?? {}) },
+    body: JSON.stringify(req.body({})),
+  });
+  const text = await res.text();
+  if (!res.ok || text.includes('"errors":')) throw new Error(`probe failed on ${server.name}: ${text.slice(0, 500)}`);
+  return text;
+}
+
+/** Several rounds of one scenario on one server: means of the rates and percentiles, sums of the counts. */
+function mergeRounds(rs: LoadResult[]): LoadResult {
+  if (rs.length === 1) return rs[0];
+  const mean = (f: (r: LoadResult) => number) => rs.reduce((a, r) => a + f(r), 0) / rs.length;
+  const last = rs[rs.length - 1];
+  return {
+    ...last,
+    seconds: rs.reduce((a, r) => a + r.seconds, 0),
+    ok: rs.reduce((a, r) => a + r.ok, 0),
+    throughput: Math.round(mean((r) => r.throughput) * 10) / 10,
+    latencyMs: {
+      p50: mean((r) => r.latencyMs.p50), p90: mean((r) => r.latencyMs.p90), p99: mean((r) => r.latencyMs.p99),
+      mean: mean((r) => r.latencyMs.mean), max: Math.max(...rs.map((r) => r.latencyMs.max)),
+    },
+    gqlErrors: rs.reduce((a, r) => a + r.gqlErrors, 0),
+    transportErrors: rs.reduce((a, r) => a + r.transportErrors, 0),
+    non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+    firstError: rs.find((r) => r.firstError)?.firstError,
+    sqlApp: last.sqlApp == null ? undefined : mean((r) => r.sqlApp ?? 0),
+    sql: { ...last.sql, perRequest: mean((r) => r.sql.perRequest), perRequestAll: mean((r) => r.sql.perRequestAll) },
+    cpuMsPerUnit: { server: mean((r) => r.cpuMsPerUnit.server), postgres: mean((r) => r.cpuMsPerUnit.postgres) },
+    rounds: rs.map((r) => r.throughput),
+  };
+}
+
+function versionOf(dir: string): string | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main() {
+  const startedAt = new Date();
+  const report: BenchReport = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: '',
+    machine: machine(),
+    versions: { node: process.version, autocannon: versionOf(path.join(ROOT, 'node_modules', 'autocannon')) ?? '?' },
+    settings: { durationSeconds: cfg.duration, warmupSeconds: cfg.warmup, connections: cfg.connections, rounds: cfg.rounds, transitionPool },
+    postgres: { version: '', settings: {} },
+    dataset: { complaints: 0, events: 0, seedSeconds: 0 },
+    scenarios: [],
+    pageSizes: [],
+    fanout: null,
+    scale: null,
+    notes: [],
+  };
+  log(`machine: ${report.machine.cpus} CPUs, ${report.machine.memoryGiB} GiB, Node ${process.version}, load ${report.machine.loadavg.join(' ')}`);
+
+  snapshotBuild();
+  report.versions.build = buildFingerprint();
+  log(`code under test: build ${report.versions.build} (snapshot of dist/server in bench/.data/build)`);
+  let peer: { node: string; version: string } | null = null;
+  if (cfg.peer) {
+    peer = ensurePeer();
+    report.versions.peerNode = peer.version;
+    report.versions.postgraphile = versionOf(path.join(BENCH_DIR, '.peer', 'node_modules', 'postgraphile')) ?? '?';
+    log(`PostGraphile ${report.versions.postgraphile} on Node ${peer.version}`);
+  }
+
+  cluster = await startCluster();
+  report.postgres = { version: cluster.version, settings: cluster.settings };
+  log(`PostgreSQL ${cluster.version} on port ${cluster.port}`);
+
+  const dbUrl = await recreateDatabase(cluster, BENCH_DB);
+  await migrateAndSeedOrg(dbUrl);
+  const seeded = await seedComplaints(dbUrl, { count: cfg.complaints, spanDays: cfg.spanDays, label: `seeding ${cfg.complaints.toLocaleString('en')} complaints` });
+  report.dataset = { complaints: seeded.complaints, events: seeded.events, seedSeconds: seeded.seconds };
+  const org: Org = await withClient(dbUrl, loadOrg);
+  const runTag = startedAt.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14);
+  const servers: Array<'ours' | 'postgraphile'> = peer ? ['ours', 'postgraphile'] : ['ours'];
+
+  const filtered: ListFilter = { label: 'status CLOSED, category Bansos', status: 'CLOSED', categoryId: org.categoryByCode.get('BANSOS') };
+  const [{ n: filteredMatches }] = await query<{ n: string }>(dbUrl, `SELECT count(*) AS n FROM complaint WHERE status = 'CLOSED' AND "categoryId" = $1`, [filtered.categoryId]);
+
+  type Scenario = { name: string; description: string; requests: (s: 'ours' | 'postgraphile') => Promise<RequestDef[]> | RequestDef[]; note?: string };
+  const scenarios: Scenario[] = [
+    {
+      name: 'list50',
+      description: `50 newest complaints with current Opd, category, programme and the last 3 events, plus the total (${cfg.complaints.toLocaleString('en')} complaints).`,
+      requests: (s) => listRequests(s, org, 50, null),
+    },
+    {
+      name: 'list50-filtered',
+      description: `the same, filtered by status CLOSED and category Bansos (${Number(filteredMatches).toLocaleString('en')} matches).`,
+      requests: (s) => listRequests(s, org, 50, filtered),
+    },
+    {
+      name: 'detail',
+      description: 'one complaint with its Opds, category, programme and whole timeline (each event with actor and Opd), cycling over all seeded complaints.',
+      requests: (s) => detailRequests(s, org, seeded.firstId, seeded.lastId),
+    },
+    {
+      name: 'submit',
+      description: 'submitComplaint as a complaint admin (staff: no public rate limit), a new idempotency key each time; PostGraphile: a plpgsql mutation writing the same rows.',
+      requests: (s) => submitRequests(s, org, `${runTag}-${Date.now().toString(36)}`),
+    },
+    {
+      name: 'transition',
+      description: 'forward (intake admin → Dinas Sosial) then respond (its unit head; accepts first: 2 events), per pair, each pair on a fresh VERIFIED complaint; every event insert NOTIFYs. Throughput in pairs per second, latency per request; PostGraphile: plpgsql mutations with the same writes and checks.',
+      requests: async (s) => {
+        const pool = await seedComplaints(dbUrl, {
+          count: transitionPool, spanDays: 2, forceStatus: 'VERIFIED', forceIntakeCode: 'KEC-TENGAH', forceAdmin: 'admin.tengah', label: `transition pool for ${s}`,
+        });
+        return transitionRequests(s, org, { first: pool.firstId, last: pool.lastId });
+      },
+    },
+  ];
+
+  const countPageSizes = async () => {
+    if (cfg.scenarios.includes('pagesizes')) {
+      const sizes = [10, 50, 200, 1000];
+      const rows: PageSizeCount[] = sizes.map((perPage) => ({ perPage, oursApp: null, oursPgss: NaN, pglPgss: null }));
+      for (const which of servers) {
+        try {
+          await withServer(which, dbUrl, peer, async (server) => {
+            for (const row of rows) {
+              const body = which === 'ours' ? { query: OURS_LIST, variables: { filter: null, perPage: row.perPage } } : { query: PGL_LIST, variables: { condition: null, first: row.perPage } };
+              const headers: Record<string, string> = which === 'ours' ? { authorization: `Bearer ${tokenFor(org, 'superadmin')}` } : {};
+              await probe(server, { headers, body: () => body });
+              await resetStatements(dbUrl);
+              let app = 0;
+              const n = 5;
+              for (let i = 0; i < n; i++) {
+                const text = await probe(server, { headers, body: () => body });
+                const m = /"sqlStatements":(\d+)/.exec(text);
+                if (m) app += Number(m[1]);
+              }
+              const s = await readStatements(dbUrl, n);
+              if (which === 'ours') {
+                row.oursApp = app / n;
+                row.oursPgss = s.perRequest;
+              } else row.pglPgss = s.perRequest;
+            }
+          });
+        } catch (err) {
+          report.notes.push(`Page-size count on ${which} failed: ${(err as Error).message}`);
+        }
+      }
+      report.pageSizes = rows;
+    }
+  };
+
+  for (const sc of scenarios) {
+    // The page-size count runs on the read-only data, before the write scenarios add complaints.
+    if (sc.name === 'submit') await countPageSizes();
+    if (!cfg.scenarios.includes(sc.name)) continue;
+    const entry: BenchReport['scenarios'][number] = { name: sc.name, description: sc.description };
+    report.scenarios.push(entry);
+    const results: Record<string, LoadResult[]> = { ours: [], postgraphile: [] };
+    for (let round = 0; round < cfg.rounds; round++) {
+      // ABBA: the second round runs the servers in the other order, so a drifting machine favours neither.
+      const order = round % 2 === 0 ? servers : [...servers].reverse();
+      for (const which of order) {
+        try {
+          const requests = await sc.requests(which);
+          await withServer(which, dbUrl, peer, async (server) => {
+            // The probe of a write scenario would use up a pool item: probe reads only.
+            if (!['submit', 'transition'].includes(sc.name)) await probe(server, requests[0]);
+            log(`${sc.name} on ${which}${cfg.rounds > 1 ? ` (round ${round + 1})` : ''}: ${cfg.warmup}s warm-up + ${cfg.duration}s`);
+            const r: LoadResult = await runLoad({
+              server, scenario: sc.name, dbUrl, requests, connections: cfg.connections, seconds: cfg.duration, warmupSeconds: cfg.warmup,
+            });
+            results[which].push(r);
+            log(
+              `${sc.name} on ${which}: ${r.throughput}/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, SQL/req ${r.sql.perRequest}` +
+                `${r.sqlApp != null ? ` (own count ${r.sqlApp})` : ''}, CPU ms/unit server ${r.cpuMsPerUnit.server} + PG ${r.cpuMsPerUnit.postgres}, errors ${r.gqlErrors + r.transportErrors}`,
+            );
+          });
+        } catch (err) {
+          entry.failed = `${which}: ${(err as Error).message}`;
+          log(`${sc.name} on ${which} failed: ${(err as Error).message}`);
+        }
+      }
+    }
+    for (const which of servers) if (results[which].length) entry[which] = mergeRounds(results[which]);
+  }
+  if (!report.pageSizes.length) await countPageSizes();
+
+  if (cfg.scenarios.includes('fanout') && cfg.fanoutLevels.length) {
+    try {
+      await withServer('ours', dbUrl, null, async (server) => {
+        report.fanout = await runFanout({ server, dbUrl, token: tokenFor(org, 'superadmin'), levels: cfg.fanoutLevels, commits: cfg.fanoutCommits, complaintId: seeded.firstId });
+      });
+    } catch (err) {
+      report.fanoutError = (err as Error).message;
+      log(`fan-out failed: ${report.fanoutError}`);
+    }
+  }
+
+  if (cfg.scale) {
+    try {
+      report.scale = await runScale({
+        cluster, spec: { complaints: cfg.scaleComplaints, spanDays: cfg.scaleDays }, peer, requests: cfg.scaleRequests, experiment: cfg.scaleExperiment,
+      });
+    } catch (err) {
+      report.scaleError = (err as Error).message;
+      log(`scale failed: ${(err as Error).stack}`);
+    }
+  }
+
+  report.notes.push(
+    'Both servers are child processes started for each scenario (ours: `node server/main.js` from a snapshot of dist/ taken at the start, APP_MODE=demo without seeding, NODE_ENV=production, EXPOSE_SQL_COUNT=true, the deadline sweeper off; PostGraphile: amber preset over schema `public` (+ `bench_pgl` for the write functions), NODE_ENV=production, no GraphiQL/explain). Pools of 10 connections each.',
+    'Ours is called as staff with a signed token (superadmin for reads: row scope ALL, like PostGraphile without RLS; the intake admin and the unit head for writes); PostGraphile gets no token (no RLS, no pgSettings).',
+    'Equivalent queries: the same columns, relations and ordering (createdAt DESC, id DESC); the last 3 events are `events(last: 3)` on ours and `complaintEventsByComplaintId(first: 3, orderBy: ROW_ID_DESC)` on PostGraphile; the total is `total` / `totalCount`. Filters use PostGraphile\'s `condition` (equality on indexed columns) and our `filter`.',
+    'Writes on PostGraphile are plpgsql functions exposed as mutations (the idiomatic PostGraphile way): the same rows (complaint version +1, lastEventId, events with their NOTIFY trigger) and the same status / Opd / unit-head / central-rule checks, but in one round trip and with fixed-interval deadlines instead of our working-day calendar.',
+    'SQL statements per request: ours from its own counter (`extensions.sqlStatements`, which leaves out START TRANSACTION/COMMIT) and, for both servers alike, from pg_stat_statements (preloaded in the embedded cluster): calls of every statement in the database during the measured run ÷ responses, transaction control (BEGIN/COMMIT/SET) shown separately as "tx".',
+    'Throughput counts responses without GraphQL errors ÷ the measured seconds; latency percentiles are autocannon\'s. The load generator runs in the harness process on the same 2 cores as the server under test and PostgreSQL.',
+    'CPU ms per unit: user + system CPU of the server process, and of PostgreSQL (the postmaster and all its children), during the measured run ÷ requests (÷ pairs for `transition`), from /proc. It depends much less than req/s on what else the shared machine is doing (it still varies by some 10–30 % between rounds), so it is the steadier measure of cost.',
+    `PostgreSQL settings: ${Object.entries(report.postgres.settings).map(([k, v]) => `${k}=${v}`).join(', ')}; everything else default.`,
+  );
+  report.finishedAt = new Date().toISOString();
+
+  const dir = path.join(BENCH_DIR, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = startedAt.toISOString().replace(/[:]/g, '-').replace(/\..*$/, '');
+  const md = toMarkdown(report);
+  fs.writeFileSync(path.join(dir, `${stamp}.json`), JSON.stringify(report, null, 2));
+  fs.writeFileSync(path.join(dir, `${stamp}.md`), md);
+  fs.writeFileSync(path.join(BENCH_DIR, 'README.md'), md);
+  log(`report: bench/results/${stamp}.md (copied to bench/README.md)`);
+}
+
+async function cleanup() {
+  for (const s of running) await s.stop().catch(() => undefined);
+  running.clear();
+  await cluster?.stop().catch(() => undefined);
+  cluster = null;
+}
+
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    log(`${sig}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .then(cleanup)
+  .then(() => process.exit(0))
+  .catch(async (err) => {
+    console.error(err);
+    await cleanup();
+    process.exit(1);
+  });

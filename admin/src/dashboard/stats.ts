@@ -12,7 +12,10 @@ export interface Bucket {
   responded: number;
   /** First response (progress or answer) within the response deadline. */
   respondedInTime: number;
+  /** Got a first response from a unit, in time or not. */
   firstResponded: number;
+  /** Mean citizen rating (1–5), when selected. */
+  averageRating?: number | null;
   opd?: { id: string; code: string; name: string } | null;
   program?: { id: string; code: string; name: string } | null;
   category?: { id: string; code: string; name: string } | null;
@@ -27,8 +30,9 @@ export interface ComplaintStats {
   byCategory: Bucket[];
 }
 
-export const COMPLAINT_STATS = gql`
-  fragment DashboardMeasures on StatsBucket {
+/** The measures every view of complaintStats selects (dashboard, programme and post pages). */
+export const STATS_MEASURES = gql`
+  fragment StatsMeasures on StatsBucket {
     key
     total
     open
@@ -36,20 +40,24 @@ export const COMPLAINT_STATS = gql`
     responded
     respondedInTime
     firstResponded
+    averageRating
   }
+`;
+
+export const COMPLAINT_STATS = gql`
   query dashboardStats($from: DateTimeISO, $to: DateTimeISO) {
     complaintStats(from: $from, to: $to) {
       totals {
-        ...DashboardMeasures
+        ...StatsMeasures
       }
       byStatus {
-        ...DashboardMeasures
+        ...StatsMeasures
       }
       byChannel {
-        ...DashboardMeasures
+        ...StatsMeasures
       }
       byOpd {
-        ...DashboardMeasures
+        ...StatsMeasures
         opd {
           id
           code
@@ -57,7 +65,7 @@ export const COMPLAINT_STATS = gql`
         }
       }
       byProgram {
-        ...DashboardMeasures
+        ...StatsMeasures
         program {
           id
           code
@@ -65,7 +73,7 @@ export const COMPLAINT_STATS = gql`
         }
       }
       byCategory {
-        ...DashboardMeasures
+        ...StatsMeasures
         category {
           id
           code
@@ -74,6 +82,7 @@ export const COMPLAINT_STATS = gql`
       }
     }
   }
+  ${STATS_MEASURES}
 `;
 
 /** Any change the viewer may see: the dashboard refetches (debounced) when one arrives. */

@@ -1,3 +1,4 @@
+import { STATS_MEASURES, type Bucket } from '../dashboard/stats';
 import { gql } from '@apollo/client';
 
 export interface OpdComplianceRow {
@@ -92,18 +93,8 @@ export const COMPLIANCE_REPORT_CSV = gql`
   }
 `;
 
-export interface StatsBucket {
-  key: string | null;
-  total: number;
-  open: number;
-  overdue: number;
-  responded: number;
-  respondedInTime: number;
-  firstResponded: number;
-  averageRating: number | null;
-  category?: { id: string; code: string; name: string } | null;
-  program?: { id: string; code: string; name: string } | null;
-}
+/** A complaintStats bucket: the dashboard's type, averageRating included. */
+export type StatsBucket = Bucket & { averageRating: number | null };
 
 export interface ScopedStats {
   totals: StatsBucket;
@@ -114,26 +105,16 @@ export interface ScopedStats {
 
 /** complaintStats for one programme or one service post (the viewer's scope applies). */
 export const SCOPED_STATS = gql`
-  fragment ScopedMeasures on StatsBucket {
-    key
-    total
-    open
-    overdue
-    responded
-    respondedInTime
-    firstResponded
-    averageRating
-  }
   query scopedStats($programId: ID, $servicePostId: ID) {
     complaintStats(programId: $programId, servicePostId: $servicePostId) {
       totals {
-        ...ScopedMeasures
+        ...StatsMeasures
       }
       byStatus {
-        ...ScopedMeasures
+        ...StatsMeasures
       }
       byCategory {
-        ...ScopedMeasures
+        ...StatsMeasures
         category {
           id
           code
@@ -141,7 +122,7 @@ export const SCOPED_STATS = gql`
         }
       }
       byProgram {
-        ...ScopedMeasures
+        ...StatsMeasures
         program {
           id
           code
@@ -150,4 +131,5 @@ export const SCOPED_STATS = gql`
       }
     }
   }
+  ${STATS_MEASURES}
 `;

@@ -108,3 +108,24 @@ export const ROLE_ROW_SCOPE: Readonly<Record<Role, RowScope>> = {
 
 /** Roles that may see an anonymous reporter's identity (and only for their own intake). */
 export const IDENTITY_ROLES: readonly Role[] = [Role.ADMIN, Role.OFFICER];
+
+/** What waits in a role's inbox (on top of its row scope). */
+export enum InboxKind {
+  /** Taken in, to verify and forward; answered, to close. */
+  INTAKE_WORK = 'INTAKE_WORK',
+  /** Forwarded to the viewer's unit or below, not yet answered. */
+  UNIT_WORK = 'UNIT_WORK',
+  /** Assigned to the viewer, not yet answered. */
+  ASSIGNED = 'ASSIGNED',
+  /** Everything still open. */
+  OPEN = 'OPEN',
+}
+
+export const ROLE_INBOX: Readonly<Record<Role, InboxKind>> = {
+  [Role.SUPERADMIN]: InboxKind.OPEN,
+  [Role.LEADER]: InboxKind.OPEN,
+  [Role.ADMIN]: InboxKind.INTAKE_WORK,
+  [Role.OFFICER]: InboxKind.OPEN,
+  [Role.UNIT_HEAD]: InboxKind.UNIT_WORK,
+  [Role.UNIT_STAFF]: InboxKind.ASSIGNED,
+};

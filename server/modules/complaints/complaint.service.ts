@@ -4,7 +4,7 @@ import type { Context } from '../../app/context';
 import { escapeLike } from '../../app/crud';
 import { AppError, parseId } from '../../app/errors';
 import { checkPaging, ListArgs, SortOrder, type Page } from '../../app/paging';
-import { Permission } from '../../auth/permissions';
+import { InboxKind, Permission, ROLE_INBOX } from '../../auth/permissions';
 import { Role } from '../../auth/roles';
 import type { Viewer } from '../../auth/viewer';
 import { Category } from '../categories/category.entity';
@@ -163,16 +163,14 @@ export class ComplaintService {
 
   /** What waits for this viewer: admins verify and forward, units answer, staff work what is assigned. */
   private inboxSql(viewer: Viewer, p: (v: unknown) => string): string {
-    switch (viewer.role) {
-      case Role.ADMIN:
+    switch (ROLE_INBOX[viewer.role]) {
+      case InboxKind.INTAKE_WORK:
         return `c.status IN ('SUBMITTED','VERIFIED','RESPONDED')`;
-      case Role.OFFICER:
-        return `c.status NOT IN ('CLOSED','REJECTED')`;
-      case Role.UNIT_HEAD:
+      case InboxKind.UNIT_WORK:
         return `c.status IN ('FORWARDED','IN_PROGRESS') AND c."currentOpdId" = ANY(${p(this.org.subtreeIds(viewer.opdId))}::int[])`;
-      case Role.UNIT_STAFF:
+      case InboxKind.ASSIGNED:
         return `c.status IN ('FORWARDED','IN_PROGRESS') AND c."assigneeId" = ${p(viewer.userId)}`;
-      default:
+      case InboxKind.OPEN:
         return `c.status NOT IN ('CLOSED','REJECTED')`;
     }
   }

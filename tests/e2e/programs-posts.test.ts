@@ -126,6 +126,9 @@ test('a service post page shows Senin and Kamis 09.00–12.00 WIB, its officers 
   await main(page).locator('tbody tr', { hasText: 'POS-CACABAN-RW03' }).click();
   await page.waitForURL((url) => url.hash === `#/servicePosts/${post.id}/show`);
   const schedule = main(page).locator('[data-testid="post-schedule"] tbody tr');
+  // The show page renders once its record has loaded: wait for both slots before reading them.
+  await schedule.nth(1).waitFor();
+  await main(page).locator('[data-testid="post-officers"] li').nth(1).waitFor();
   await expect(schedule.evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()))).resolves.toEqual([
     'Senin09.00–12.00 WIB',
     'Kamis09.00–12.00 WIB',

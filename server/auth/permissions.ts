@@ -106,6 +106,9 @@ export const ROLE_ROW_SCOPE: Readonly<Record<Role, RowScope>> = {
   [Role.UNIT_STAFF]: RowScope.HANDLED,
 };
 
+/** Who a unit head may assign a complaint to (within the handling unit). */
+export const ASSIGNABLE_ROLES: readonly Role[] = [Role.UNIT_STAFF, Role.UNIT_HEAD];
+
 /** Roles that may see an anonymous reporter's identity (and only for their own intake). */
 export const IDENTITY_ROLES: readonly Role[] = [Role.ADMIN, Role.OFFICER];
 

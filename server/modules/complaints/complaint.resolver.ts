@@ -4,7 +4,7 @@ import type { Context } from '../../app/context';
 import { AppError, parseId } from '../../app/errors';
 import { createLoaders } from '../../app/loaders';
 import { ListArgs, PageOf } from '../../app/paging';
-import { Permission } from '../../auth/permissions';
+import { ASSIGNABLE_ROLES, Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires';
 import { Category } from '../categories/category.entity';
 import { Opd } from '../opds/opd.entity';
@@ -354,7 +354,7 @@ export class ComplaintResolver {
     return ctx.db
       .getRepository(User)
       .createQueryBuilder('u')
-      .where('u.active AND u.role IN (:...roles) AND u.opdId = ANY(:opds)', { roles: ['UNIT_STAFF', 'UNIT_HEAD'], opds: ctx.services.org.subtreeIds(c.currentOpdId) })
+      .where('u.active AND u.role IN (:...roles) AND u.opdId = ANY(:opds)', { roles: ASSIGNABLE_ROLES, opds: ctx.services.org.subtreeIds(c.currentOpdId) })
       .orderBy('u.name')
       .getMany();
   }

@@ -4,12 +4,11 @@ import type { Context } from '../../app/context';
 import { escapeLike } from '../../app/crud';
 import { AppError, parseId } from '../../app/errors';
 import { checkPaging, ListArgs, SortOrder, type Page } from '../../app/paging';
-import { InboxKind, Permission, ROLE_INBOX } from '../../auth/permissions';
+import { ASSIGNABLE_ROLES, InboxKind, Permission, ROLE_INBOX } from '../../auth/permissions';
 import { Role } from '../../auth/roles';
 import type { Viewer } from '../../auth/viewer';
-import { Category } from '../categories/category.entity';
-import { Opd } from '../opds/opd.entity';
 import { OpdKind } from '../opds/opd-kind';
+import { receivingOpd } from '../opds/opd.service';
 import type { OrgDirectory } from '../opds/org-directory';
 import { Program } from '../programs/program.entity';
 import type { SlaService } from '../sla/sla.service';
@@ -27,7 +26,6 @@ const CHANNEL_LABELS: Record<Channel, string> = {
   WEB: 'situs web', SOCIAL_MEDIA: 'media sosial', SP4N_LAPOR: 'SP4N-LAPOR!', EXTERNAL_APP: 'aplikasi mitra',
 };
 const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const OPEN_UNIT_STATUSES = [ComplaintStatus.FORWARDED, ComplaintStatus.IN_PROGRESS];
 
 export type EventSpec = Partial<Omit<ComplaintEvent, 'id' | 'complaintId' | 'createdAt'>> & { type: ComplaintEventType; public: boolean };
 
@@ -306,11 +304,7 @@ export class ComplaintService {
   forward(ctx: Context, id: string, version: number | null | undefined, opdId: string, note?: string | null) {
     const targetId = parseId(opdId, 'opdId');
     return this.change(ctx, id, version, ComplaintAction.FORWARD, async (c, now, tx) => {
-      const target = await tx.getRepository(Opd).findOneBy({ id: targetId });
-      if (!target) throw AppError.field('opdId', 'no such Opd');
-      if (!target.active) throw AppError.field('opdId', `${target.name} is not active`);
-      const heads = await tx.getRepository(User).countBy({ opdId: targetId, role: Role.UNIT_HEAD, active: true });
-      if (!heads) throw AppError.field('opdId', `${target.name} has no unit head to answer; choose another unit`);
+      const target = await receivingOpd(tx, targetId, 'opdId');
       if (target.id === c.currentOpdId) throw AppError.field('opdId', `the complaint is already at ${target.name}`);
       const policy = await this.sla.policyFor(tx, c.categoryId);
       const responseDueAt = await this.sla.responseDue(policy, now);
@@ -344,7 +338,7 @@ export class ComplaintService {
     return this.change(ctx, id, version, ComplaintAction.ASSIGN, async (c, _now, tx) => {
       const user = await tx.getRepository(User).findOneBy({ id: assigneeId });
       if (!user || !user.active) throw AppError.field('userId', 'no such active user');
-      if (![Role.UNIT_STAFF, Role.UNIT_HEAD].includes(user.role) || !this.org.isWithin(user.opdId, c.currentOpdId!)) {
+      if (!ASSIGNABLE_ROLES.includes(user.role) || !this.org.isWithin(user.opdId, c.currentOpdId!)) {
         throw AppError.field('userId', 'assign staff of the unit handling the complaint');
       }
       return {

@@ -3,16 +3,15 @@ import type { Context } from '../../app/context';
 import { AppError, parseId } from '../../app/errors';
 import { checkPaging, type ListArgs, type Page } from '../../app/paging';
 import { ROLE_ROW_SCOPE, RowScope } from '../../auth/permissions';
-import { Role } from '../../auth/roles';
 import type { Viewer } from '../../auth/viewer';
 import { Complaint } from '../complaints/complaint.entity';
 import { ComplaintAction, ComplaintEventType, ComplaintStatus, ProgressStage } from '../complaints/complaint.enums';
 import type { ComplaintService } from '../complaints/complaint.service';
 import { text } from '../complaints/complaint.service';
 import { Opd } from '../opds/opd.entity';
+import { receivingOpd } from '../opds/opd.service';
 import type { OrgDirectory } from '../opds/org-directory';
 import type { SlaService } from '../sla/sla.service';
-import { User } from '../users/user.entity';
 import { Desk, DeskItem, DeskStatus } from './desk.entity';
 
 export interface ConveneInput {
@@ -159,9 +158,7 @@ export class DeskService {
     const targets = new Map<number, Opd>();
     for (const [, { d, i }] of byComplaint) {
       const opdId = parseId(d.responsibleOpdId, `decisions.${i}.responsibleOpdId`);
-      const opd = await this.db.getRepository(Opd).findOneBy({ id: opdId });
-      const heads = opd ? await this.db.getRepository(User).countBy({ opdId, role: Role.UNIT_HEAD, active: true }) : 0;
-      if (!opd?.active || !heads) throw AppError.field(`decisions.${i}.responsibleOpdId`, 'must be an active unit with a head to answer');
+      const opd = await receivingOpd(this.db.manager, opdId, `decisions.${i}.responsibleOpdId`);
       if (d.dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(d.dueDate)) throw AppError.field(`decisions.${i}.dueDate`, 'must be YYYY-MM-DD');
       text(d.solution, `decisions.${i}.solution`, 5, 5000);
       targets.set(opdId, opd);

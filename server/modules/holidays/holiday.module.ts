@@ -1,5 +1,4 @@
 import { TrimmedLength } from '../../app/validators';
-import { Length } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, Resolver } from 'type-graphql';
 import { createCrudResolver, CrudService } from '../../app/crud';

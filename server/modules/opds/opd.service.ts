@@ -3,6 +3,7 @@ import type { Context } from '../../app/context';
 import { CrudService } from '../../app/crud';
 import { AppError, parseId } from '../../app/errors';
 import { Role } from '../../auth/roles';
+import { User } from '../users/user.entity';
 import { Opd } from './opd.entity';
 import { OpdKind } from './opd-kind';
 import { OpdFilter, OpdInput } from './opd.inputs';
@@ -69,6 +70,19 @@ export async function refreshPaths(tx: EntityManager, opd: Opd, oldPath: string 
     await tx.query(`UPDATE opd SET path = $1 WHERE id = $2`, [newPath, opd.id]);
   }
   opd.path = newPath;
+}
+
+/**
+ * The one rule for where a complaint may be sent (a forward, a desk decision): an active
+ * Opd with at least one active unit head to answer it. Returns the Opd or names `field`.
+ */
+export async function receivingOpd(em: EntityManager, opdId: number, field: string): Promise<Opd> {
+  const opd = await em.getRepository(Opd).findOneBy({ id: opdId });
+  if (!opd) throw AppError.field(field, 'no such Opd');
+  if (!opd.active) throw AppError.field(field, `${opd.name} is not active`);
+  const heads = await em.getRepository(User).countBy({ opdId, role: Role.UNIT_HEAD, active: true });
+  if (!heads) throw AppError.field(field, `${opd.name} has no unit head to answer; choose another unit`);
+  return opd;
 }
 
 export async function canReceiveForwards(ctx: Context, opd: Opd): Promise<boolean> {

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { launchBrowser, newSession, screenshot, startConsoleApp } from './support/browser';
+import { consoleSuite, screenshot } from './support/browser';
 
 /**
  * The whole path of one complaint through two live consoles: an admin records it at the
@@ -13,22 +13,15 @@ import { launchBrowser, newSession, screenshot, startConsoleApp } from './suppor
 const STEP = 60_000;
 
 let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startConsoleApp({ demoComplaints: 60 }), launchBrowser()]);
-}, 180_000);
+const suite = consoleSuite({ demoComplaints: 60 });
 
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await t?.stop();
+beforeAll(() => {
+  t = suite.t;
 });
 
 const session = async (username: string): Promise<Page> => {
-  const { context, page } = await newSession(browser, t, username);
-  contexts.push(context);
+  const page = await suite.session(username, { keepOthers: true });
   page.setDefaultTimeout(STEP);
   return page;
 };

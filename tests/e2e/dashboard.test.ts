@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { launchBrowser, newSession, screenshot, startConsoleApp } from './support/browser';
+import { consoleSuite, screenshot } from './support/browser';
 
 /**
  * The dashboard shows what complaintStats returns for the viewer's scope: the KPI cards,
@@ -31,17 +31,11 @@ const STATS = `query($from: DateTimeISO, $to: DateTimeISO) {
 }`;
 
 let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startConsoleApp({ demoComplaints: 80 }), launchBrowser()]);
-}, 180_000);
+const suite = consoleSuite({ demoComplaints: 80 });
 
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await t?.stop();
+beforeAll(() => {
+  t = suite.t;
 });
 
 const apiStats = async (username: string, variables: Record<string, unknown> = {}) =>
@@ -52,12 +46,7 @@ const apiStats = async (username: string, variables: Record<string, unknown> = {
   )).complaintStats;
 
 /** One page at a time: an idle console left open still costs CPU on a 2-core machine. */
-const session = async (username: string): Promise<Page> => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  const { context, page } = await newSession(browser, t, username);
-  contexts.push(context);
-  return page;
-};
+const session = (username: string): Promise<Page> => suite.session(username);
 
 const waitReady = (page: Page, period = 'all') =>
   page.locator(`[data-testid="dashboard"][data-state="ready"][data-period="${period}"]`).waitFor();

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { launchBrowser, newSession, screenshot, startConsoleApp } from './support/browser';
+import { consoleSuite, screenshot } from './support/browser';
 
 /**
  * A forum desk (Magelang's Layanan Prima) through the console: the head of Dinas Sosial
@@ -13,29 +13,21 @@ import { launchBrowser, newSession, screenshot, startConsoleApp } from './suppor
 const STEP = 30_000;
 
 let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let admin: string;
 let opd: Record<string, string>;
 
+const suite = consoleSuite();
+
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startConsoleApp(), launchBrowser()]);
+  t = suite.t;
   admin = await t.login('admin.tengah');
   const { opds } = await t.ok('{ opds(perPage: 1000) { items { id code } } }', {}, admin);
   opd = Object.fromEntries(opds.items.map((o: { id: string; code: string }) => [o.code, o.id]));
 }, 180_000);
 
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await t?.stop();
-});
-
 /** One console at a time: an idle page still costs CPU on a 2-core machine. */
 const session = async (username: string): Promise<Page> => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  const { context, page } = await newSession(browser, t, username);
-  contexts.push(context);
+  const page = await suite.session(username);
   page.setDefaultTimeout(STEP);
   return page;
 };

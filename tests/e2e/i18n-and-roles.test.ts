@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/seed/seed';
 import type { TestApp } from '../support/test-app';
-import { launchBrowser, newSession, startConsoleApp } from './support/browser';
+import { consoleSuite } from './support/browser';
 
 /**
  * The console speaks Indonesian first (whatever the browser's language) and English on
@@ -11,26 +11,15 @@ import { launchBrowser, newSession, startConsoleApp } from './support/browser';
  */
 
 let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startConsoleApp({ demoComplaints: 8 }), launchBrowser()]);
-}, 180_000);
+const suite = consoleSuite({ demoComplaints: 8 });
 
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await t?.stop();
+beforeAll(() => {
+  t = suite.t;
 });
 
 /** One page at a time: an idle console left open still costs CPU on a 2-core machine. */
-const session = async (username: string): Promise<Page> => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  const { context, page } = await newSession(browser, t, username);
-  contexts.push(context);
-  return page;
-};
+const session = (username: string): Promise<Page> => suite.session(username);
 
 const go = async (page: Page, hash: string) => {
   await page.goto(`${t.url}/admin/#/${hash}`);
@@ -98,8 +87,7 @@ const EDIT_ROUTE = /^#\/[A-Za-z]+\/[^/]+$/;
 const firstRow = (page: Page) => content(page).locator('tbody tr.RaDataTable-row').first();
 
 test('Indonesian by default (even for an English browser); English on request, kept after a reload', async () => {
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Jakarta', viewport: { width: 1366, height: 850 } });
-  contexts.push(context);
+  const context = await suite.context({ locale: 'en-US' });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(`${t.url}/admin/`);

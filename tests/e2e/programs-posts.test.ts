@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { launchBrowser, newSession, screenshot, startConsoleApp } from './support/browser';
+import { consoleSuite, screenshot } from './support/browser';
 
 /**
  * Programme and service-post pages on demo data. A programme's page gives its full
@@ -10,26 +10,15 @@ import { launchBrowser, newSession, screenshot, startConsoleApp } from './suppor
  */
 
 let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startConsoleApp({ demoComplaints: 60 }), launchBrowser()]);
-}, 180_000);
+const suite = consoleSuite({ demoComplaints: 60 });
 
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await t?.stop();
+beforeAll(() => {
+  t = suite.t;
 });
 
 /** One console at a time: an idle page still costs CPU on a 2-core machine. */
-const session = async (username: string): Promise<Page> => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  const { context, page } = await newSession(browser, t, username);
-  contexts.push(context);
-  return page;
-};
+const session = (username: string): Promise<Page> => suite.session(username);
 
 const main = (page: Page) => page.locator('#main-content');
 

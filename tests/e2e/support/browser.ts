@@ -27,8 +27,14 @@ export async function startConsoleApp(options: { demoComplaints?: number } = {})
   return t;
 }
 
+const CONTEXT = { timezoneId: 'Asia/Jakarta', viewport: { width: 1366, height: 850 } };
+
 export async function newSession(browser: Browser, t: TestApp, username: string, locale = 'id-ID'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale, timezoneId: 'Asia/Jakarta', viewport: { width: 1366, height: 850 } });
+  const context = await browser.newContext({ locale, ...CONTEXT });
+  return { context, page: await logIn(context, t, username) };
+}
+
+async function logIn(context: BrowserContext, t: TestApp, username: string): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(`${t.url}/admin/`);
@@ -36,7 +42,47 @@ export async function newSession(browser: Browser, t: TestApp, username: string,
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => !url.hash.includes('login'));
-  return { context, page };
+  return page;
+}
+
+export interface ConsoleSuite {
+  /** The server on its own database, once the file's first beforeAll has run. */
+  readonly t: TestApp;
+  readonly browser: Browser;
+  /** A fresh browser context (Indonesian by default); unless `keepOthers`, the file's other pages close first. */
+  context(options?: { locale?: string; keepOthers?: boolean }): Promise<BrowserContext>;
+  /** A console page logged in as `username`. */
+  session(username: string, options?: { keepOthers?: boolean }): Promise<Page>;
+}
+
+/**
+ * A test file's server and browser: started in beforeAll, closed in afterAll. One page at a
+ * time by default, since an idle console left open still costs CPU on a 2-core machine.
+ */
+export function consoleSuite(options: { demoComplaints?: number } = {}): ConsoleSuite {
+  const contexts: BrowserContext[] = [];
+  const suite = {
+    t: undefined as unknown as TestApp,
+    browser: undefined as unknown as Browser,
+    async context({ locale = 'id-ID', keepOthers = false }: { locale?: string; keepOthers?: boolean } = {}) {
+      if (!keepOthers) await Promise.all(contexts.splice(0).map((c) => c.close()));
+      const context = await suite.browser.newContext({ locale, ...CONTEXT });
+      contexts.push(context);
+      return context;
+    },
+    async session(username: string, opts: { keepOthers?: boolean } = {}) {
+      return logIn(await suite.context({ keepOthers: opts.keepOthers }), suite.t, username);
+    },
+  };
+  beforeAll(async () => {
+    [suite.t, suite.browser] = await Promise.all([startConsoleApp(options), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await suite.browser?.close();
+    await suite.t?.stop();
+  });
+  return suite;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -7,7 +7,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { Lexer, Source, specifiedRules, TokenKind, validate, type GraphQLSchema } from 'graphql';
+import { Lexer, Source, specifiedRules, TokenKind, type GraphQLSchema } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -15,11 +15,11 @@ import type { DataSource } from 'typeorm';
 import { sqlScope } from '../db/sql-counter';
 import type { ApiClient } from '../modules/api-clients/api-client.entity';
 import { User } from '../modules/users/user.entity';
-import { makeViewer, type Viewer } from '../auth/viewer';
-import type { Context } from './context';
+import { audienceOf, makeViewer, type Viewer } from '../auth/viewer';
+import { freshContext, requestContext, type Context } from './context';
 import { AppError } from './errors';
 import { formatErrorFor } from './format-error';
-import { createLoaders } from './loaders';
+import { liveExecution } from './live';
 import type { Services } from './services';
 
 /** PostgreSQL text cannot hold U+0000; refuse it up front with a clear error instead of failing in SQL. */
@@ -113,17 +113,12 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
   const resolveViewer = viewerResolver(db, services);
 
-  const makeContext = (auth: { viewer: Viewer | null; authError?: AppError; client?: ApiClient | null }, source: string, requestId: string): Context => ({
-    viewer: auth.viewer,
-    client: auth.client ?? null,
-    authError: auth.authError,
-    db,
-    loaders: createLoaders(db),
-    requestId,
-    source,
-    log: log.child({ requestId }),
-    services,
-  });
+  const makeContext = (
+    auth: { viewer: Viewer | null; authError?: AppError; client?: ApiClient | null; keyError?: AppError },
+    source: string,
+    requestId: string,
+  ): Context =>
+    requestContext({ viewer: auth.viewer, client: auth.client ?? null, authError: auth.authError, keyError: auth.keyError, db, requestId, source, services });
 
   const armor = new ApolloArmor({
     maxDepth: { n: 10, ignoreIntrospection: true },
@@ -134,18 +129,27 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     costLimit: { maxCost: 50_000, ignoreIntrospection: true },
     blockFieldSuggestion: { enabled: config.mode === 'production' },
   }).protect();
+  const live = liveExecution<Context>({
+    schema,
+    // The same limits over WebSocket as over HTTP.
+    rules: [...specifiedRules, ...armor.validationRules],
+    audience: (ctx) => audienceOf(ctx.viewer),
+    forExecution: freshContext,
+  });
   const wsCleanup = useServer<{ authorization?: string }, { viewer?: Viewer | null; source?: string }>(
     {
       schema,
-      // The same limits over WebSocket as over HTTP.
-      validate: (s, document) => validate(s, document, [...specifiedRules, ...armor.validationRules]),
       onConnect: async (ctx) => {
         const auth = await resolveViewer(ctx.connectionParams?.authorization);
         if (auth.authError) return false;
         ctx.extra.viewer = auth.viewer;
         ctx.extra.source = (ctx.extra.request.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+        // The upgrade request (headers, buffers) is not needed after this: a connection lives for hours.
+        (ctx.extra as { request?: unknown }).request = undefined;
         return true;
       },
+      onSubscribe: (_ctx, _id, payload) => live.onSubscribe(payload),
+      subscribe: (args) => live.subscribe(args),
       context: (ctx) => makeContext({ viewer: ctx.extra.viewer ?? null }, ctx.extra.source ?? 'ws', crypto.randomUUID()),
     },
     wss,
@@ -223,7 +227,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
           if (!(err instanceof AppError)) throw err;
           keyError = err;
         }
-        return { ...makeContext({ ...auth, client }, source, requestId), keyError };
+        return makeContext({ ...auth, client, keyError }, source, requestId);
       },
     }),
   );

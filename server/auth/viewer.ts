@@ -13,8 +13,20 @@ export interface Viewer {
   permissions: ReadonlySet<Permission>;
 }
 
+const PERMISSION_SETS = new Map<Role, ReadonlySet<Permission>>();
+
 export function makeViewer(u: Omit<Viewer, 'permissions'>): Viewer {
-  return { ...u, permissions: new Set(permissionsOf(u.role)) };
+  let permissions = PERMISSION_SETS.get(u.role);
+  if (!permissions) PERMISSION_SETS.set(u.role, (permissions = new Set(permissionsOf(u.role))));
+  return { ...u, permissions };
+}
+
+/**
+ * Everything about a caller that a field's value may depend on: two callers with the same
+ * audience are shown the same payload for the same change (see app/live.ts).
+ */
+export function audienceOf(viewer: Viewer | null): string {
+  return viewer ? `${viewer.userId}:${viewer.role}:${viewer.opdId}:${viewer.opdPath}:${viewer.servicePostId ?? ''}` : 'public';
 }
 
 export function can(viewer: Viewer | null, permission: Permission): boolean {

@@ -248,14 +248,8 @@ export class ComplaintResolver {
       if (!ctx.viewer) throw ctx.authError ?? AppError.unauthenticated();
       if (!ctx.viewer.permissions.has(Permission.COMPLAINT_READ)) throw AppError.forbidden();
       const after = args.afterEventId != null ? parseId(args.afterEventId, 'afterEventId') : null;
-      const stream = ctx.services.feed.subscribe(ctx.viewer, args.filter ?? {}, after);
-      // One subscription lives for hours: each delivered change gets fresh loaders.
-      return (async function* () {
-        for await (const change of stream) {
-          ctx.loaders = createLoaders(ctx.db);
-          yield change;
-        }
-      })();
+      // Each delivered change is executed with fresh loaders (app/live.ts).
+      return ctx.services.feed.subscribe(ctx.viewer, args.filter ?? {}, after);
     },
   })
   complaintChanged(

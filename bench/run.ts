@@ -31,10 +31,31 @@ const cfg = {
   scaleExperiment: process.env.BENCH_SCALE_EXPERIMENT !== '0',
   fanoutLevels: (process.env.BENCH_FANOUT ?? '1000,5000,10000').split(',').map(Number).filter((n) => n > 0),
   fanoutCommits: env('BENCH_FANOUT_COMMITS', 20),
+  fanoutAccounts: env('BENCH_FANOUT_ACCOUNTS', 200),
   rounds: Math.max(1, env('BENCH_ROUNDS', 1)),
   scenarios: (process.env.BENCH_SCENARIOS ?? 'list50,list50-filtered,detail,submit,transition,pagesizes,fanout').split(',').map((s) => s.trim()),
 };
 const transitionPool = env('BENCH_TRANSITION_POOL', Math.max(5000, Math.ceil((cfg.duration + cfg.warmup) * 1200)));
+
+/**
+ * Subscribers are spread over many accounts, as in a city's offices: the server shares a
+ * change's execution only between subscribers of one account, so one account would flatter it.
+ * The accounts are leaders (they see every complaint), so every subscriber receives every change.
+ */
+async function fanoutAccounts(dbUrl: string, org: Org, n: number): Promise<string[]> {
+  const template = org.userByName.get('walikota');
+  if (!template) throw new Error('no leader account to copy');
+  const rows = await withClient(dbUrl, async (c) =>
+    (await c.query(
+      `INSERT INTO app_user (username, name, "opdId", role, "passwordHash")
+       SELECT 'bench-leader-' || i, 'Bench leader ' || i, $1, $2, 'x' FROM generate_series(1, $3::int) i
+       ON CONFLICT (username) DO UPDATE SET active = true RETURNING id, username`,
+      [template.opdId, template.role, n],
+    )).rows as { id: number; username: string }[],
+  );
+  for (const r of rows) org.userByName.set(r.username, { ...template, id: r.id });
+  return rows.map((r) => tokenFor(org, r.username));
+}
 
 const running = new Set<RunningServer>();
 let cluster: Cluster | null = null;
@@ -246,7 +267,8 @@ async function main() {
   if (cfg.scenarios.includes('fanout') && cfg.fanoutLevels.length) {
     try {
       await withServer('ours', dbUrl, null, async (server) => {
-        report.fanout = await runFanout({ server, dbUrl, token: tokenFor(org, 'superadmin'), levels: cfg.fanoutLevels, commits: cfg.fanoutCommits, complaintId: seeded.firstId });
+        const tokens = await fanoutAccounts(dbUrl, org, cfg.fanoutAccounts);
+        report.fanout = await runFanout({ server, dbUrl, tokens, levels: cfg.fanoutLevels, commits: cfg.fanoutCommits, complaintId: seeded.firstId });
       });
     } catch (err) {
       report.fanoutError = (err as Error).message;

@@ -188,9 +188,10 @@ export function toMarkdown(r: BenchReport): string {
   if (r.fanout?.length) {
     out.push(
       table(
-        ['Subscribers', 'Commit → last subscriber p50 / p99 / max ms', 'Each delivery p50 / p99 ms', 'Missed', 'Server RSS MiB', 'RSS per connection KiB', 'Connect s'],
+        ['Subscribers', 'Accounts', 'Commit → last subscriber p50 / p99 / max ms', 'Each delivery p50 / p99 ms', 'Missed', 'Server RSS MiB', 'RSS per connection KiB', 'Connect s'],
         r.fanout.map((f) => [
           f.connected.toLocaleString('en'),
+          String(f.accounts ?? 1),
           `${fmt(f.lastSubscriberMs.p50, 0)} / ${fmt(f.lastSubscriberMs.p99, 0)} / ${fmt(f.lastSubscriberMs.max, 0)}`,
           `${fmt(f.deliveryMs.p50, 0)} / ${fmt(f.deliveryMs.p99, 0)}`,
           String(f.missed),
@@ -203,7 +204,8 @@ export function toMarkdown(r: BenchReport): string {
     out.push('');
     out.push(
       `${r.fanout[0].commits} commits per level. Subscribers run in the harness process on the same 2 cores (graphql-transport-ws spoken with \`ws\` directly; a message is timed on arrival), ` +
-        'so the figures include the client side reading every message. RSS per connection = (server RSS with N subscribers − RSS before the first) ÷ N.',
+        'so the figures include the client side reading every message. Subscribers are spread round-robin over leader accounts (they see every complaint); ' +
+        'the server executes a change once per account and document and sends that result to each of the account\'s subscribers (server/app/live.ts). RSS per connection = (server RSS with N subscribers − RSS before the first) ÷ N.',
     );
   } else out.push(r.fanoutError ? `Failed: ${r.fanoutError}` : 'Not run.');
   out.push('');

@@ -111,7 +111,7 @@ export async function startOurs(databaseUrl: string, extraEnv: Record<string, st
       NODE_ENV: 'production',
       APP_MODE: 'demo',
       SEED_DEMO: 'false',
-      EXPOSE_SQL_COUNT: 'true',
+      EXPOSE_SQL_COUNT: process.env.BENCH_SQL_COUNT === '0' ? 'false' : 'true',
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -17,6 +17,8 @@ export interface FanoutLevel {
   missed: number;
   serverRssMiB: number;
   rssPerConnectionKiB: number;
+  /** Distinct accounts the subscribers are spread over. */
+  accounts: number;
   connectSeconds: number;
 }
 
@@ -33,7 +35,8 @@ interface Client {
 export async function runFanout(opts: {
   server: RunningServer;
   dbUrl: string;
-  token: string;
+  /** Subscribers connect round-robin with these tokens, one per account. */
+  tokens: string[];
   levels: number[];
   commits: number;
   complaintId: number;
@@ -57,11 +60,13 @@ export async function runFanout(opts: {
     if (m[1] === current && list.length >= target) onAll?.();
   };
 
+  let made = 0;
   const connectOne = () =>
     new Promise<Client>((resolve, reject) => {
+      const token = opts.tokens[made++ % opts.tokens.length];
       const ws = new WebSocket(wsUrl, 'graphql-transport-ws', { perMessageDeflate: false });
       const timer = setTimeout(() => reject(new Error('connect timeout')), 30_000);
-      ws.once('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${opts.token}` } })));
+      ws.once('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
       ws.once('error', (err) => {
         clearTimeout(timer);
         reject(err);
@@ -124,7 +129,7 @@ export async function runFanout(opts: {
         warm = (await round1(clients.length, 10_000)).length;
         if (warm >= clients.length) break;
       }
-      log(`fan-out: ${clients.length} subscribers connected in ${connectSeconds.toFixed(1)}s; ${warm} received the warm-up change`);
+      log(`fan-out: ${clients.length} subscribers (${Math.min(opts.tokens.length, clients.length)} accounts) connected in ${connectSeconds.toFixed(1)}s; ${warm} received the warm-up change`);
       await sleep(1000);
       const rss = rssOf(opts.server.pid);
       const lasts: number[] = [];
@@ -147,6 +152,7 @@ export async function runFanout(opts: {
         serverRssMiB: round(rss / 2 ** 20, 1),
         rssPerConnectionKiB: round((rss - rss0) / clients.length / 1024, 1),
         connectSeconds: round(connectSeconds, 1),
+        accounts: Math.min(opts.tokens.length, clients.length),
       });
       log(`fan-out ${level}: last subscriber p50 ${results.at(-1)!.lastSubscriberMs.p50} ms, p99 ${results.at(-1)!.lastSubscriberMs.p99} ms; ${results.at(-1)!.rssPerConnectionKiB} KiB RSS per connection`);
     }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
 import { CategoryResolver } from '../modules/categories/category.module';
@@ -38,7 +38,25 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 
 let built: Promise<GraphQLSchema> | null = null;
 
+/**
+ * A plain property field (no permission, no middleware of its own) is read by graphql-js
+ * directly, not through type-graphql's per-field wrapper: a list page resolves thousands of
+ * them. Permissions sit on operations and field-resolver methods, which keep their wrappers.
+ */
+function readPlainFieldsDirectly(): void {
+  const storage = getMetadataStorage();
+  const guarded = new Set<string>();
+  const key = (target: Function, field: string) => `${target.name}\u0000${field}`;
+  for (const a of storage.authorizedFields) guarded.add(key(a.target, a.fieldName));
+  for (const m of storage.middlewares) guarded.add(key(m.target, m.fieldName));
+  const guardedClasses = new Set<Function>([...storage.authorizedResolver, ...storage.resolverMiddlewares].map((c) => c.target));
+  for (const f of storage.fields) {
+    if (f.simple === undefined && f.name === f.schemaName && !guardedClasses.has(f.target) && !guarded.has(key(f.target, f.name))) f.simple = true;
+  }
+}
+
 export function buildAppSchema(): Promise<GraphQLSchema> {
+  if (!built) readPlainFieldsDirectly();
   built ??= buildSchema({
     resolvers: RESOLVERS,
     authChecker,

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../app/context';
 import { escapeLike } from '../../app/crud';
+import { entityFromRow } from '../../db/rows';
 import { AppError, parseId } from '../../app/errors';
 import { checkPaging, ListArgs, SortOrder, type Page } from '../../app/paging';
 import { ASSIGNABLE_ROLES, InboxKind, Permission, ROLE_INBOX } from '../../auth/permissions';
@@ -141,22 +142,13 @@ export class ComplaintService {
       ` ORDER BY ${column} ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order} LIMIT ${limit} OFFSET ${offset}`;
     const rows: (Record<string, unknown> & { __total?: string })[] = await this.db.query(sql, params);
     const total = !wantTotal ? 0 : rows.length ? Number(rows[0].__total) : offset > 0 ? await this.countOnly(whereSql, params) : 0;
-    const items = rows.map((r) => this.db.getRepository(Complaint).create(this.hydrate(r)));
+    const items = rows.map(({ __total: _, ...r }) => entityFromRow(this.db, Complaint, r));
     return { items, total };
   }
 
   private async countOnly(whereSql: string, params: unknown[]): Promise<number> {
     const [{ n }] = await this.db.query(`SELECT count(*) AS n FROM complaint c${whereSql}`, params);
     return Number(n);
-  }
-
-  private hydrate(r: Record<string, unknown>): Partial<Complaint> {
-    const { __total: _t, ...rest } = r;
-    return {
-      ...(rest as Partial<Complaint>),
-      latitude: rest.latitude == null ? null : Number(rest.latitude),
-      longitude: rest.longitude == null ? null : Number(rest.longitude),
-    };
   }
 
   /** What waits for this viewer: admins verify and forward, units answer, staff work what is assigned. */

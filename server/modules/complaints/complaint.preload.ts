@@ -1,6 +1,9 @@
 import type DataLoader from 'dataloader';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { DataSource } from 'typeorm';
 import type { Loaders } from '../../app/loaders';
+import { argumentOf, fieldsUnder } from '../../app/selection';
+import { entityFromRow } from '../../db/rows';
 import { Category } from '../categories/category.entity';
 import { Opd } from '../opds/opd.entity';
 import { Program } from '../programs/program.entity';
@@ -8,65 +11,133 @@ import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from '../users/user.entity';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 
+type OpdColumn = 'intakeOpdId' | 'currentOpdId' | 'kelurahanId';
+type UserColumn = 'assigneeId' | 'recordedById';
+
+/** What the selected fields of a page of complaints will ask the loaders for. */
+export interface PagePlan {
+  opds: Set<OpdColumn>;
+  category: boolean;
+  categoryOpd: boolean;
+  program: boolean;
+  users: Set<UserColumn>;
+  servicePost: boolean;
+  /** null: the timeline is not selected; depth null: the whole timeline. */
+  events: null | { depth: number | null; actor: boolean; opds: boolean };
+}
+
+const OPD_FIELDS: Record<string, OpdColumn> = { intakeOpd: 'intakeOpdId', currentOpd: 'currentOpdId', kelurahan: 'kelurahanId' };
+const USER_FIELDS: Record<string, UserColumn> = { assignee: 'assigneeId', recordedBy: 'recordedById' };
+
 /**
- * A list's fan-out is predictable: everything a page of complaints can show (its Opds,
- * category, programme, people, post and timeline with the timeline's actors and Opds) is
- * read in ONE statement and primed into the request's loaders, so a page costs two
- * statements whatever its size and whichever of these fields the client selects.
+ * The plan for the complaints under `path` of the resolving field (`['items']` for a page,
+ * `[]` for a single complaint), read from the request's selection, fragments included.
  */
-export async function preloadComplaintPage(db: DataSource, loaders: Loaders, page: Complaint[]): Promise<void> {
+export function planFor(info: GraphQLResolveInfo, path: string[]): PagePlan {
+  let nodes = info.fieldNodes;
+  for (const name of path) nodes = fieldsUnder(info, nodes).get(name) ?? [];
+  const fields = fieldsUnder(info, nodes);
+  const plan: PagePlan = {
+    opds: new Set(), users: new Set(), category: false, categoryOpd: false, program: false, servicePost: false, events: null,
+  };
+  for (const name of fields.keys()) {
+    if (name in OPD_FIELDS) plan.opds.add(OPD_FIELDS[name]);
+    if (name in USER_FIELDS) plan.users.add(USER_FIELDS[name]);
+  }
+  plan.category = fields.has('category') || fields.has('suggestedOpd');
+  plan.categoryOpd = fields.has('suggestedOpd');
+  plan.program = fields.has('program');
+  plan.servicePost = fields.has('servicePost');
+  const events = fields.get('events');
+  if (events) {
+    const lasts = events.map((n) => argumentOf(info, n, 'last'));
+    const depth = lasts.some((l) => typeof l !== 'number') ? null : Math.max(...(lasts as number[]));
+    const sub = fieldsUnder(info, events);
+    plan.events = { depth: depth != null && depth >= 0 && depth <= 1000 ? depth : null, actor: sub.has('actor'), opds: sub.has('fromOpd') || sub.has('toOpd') };
+  }
+  return plan;
+}
+
+const userColumns = new WeakMap<DataSource, string>();
+
+/** Every column but the password hash, which never leaves the database in bulk. */
+function userColumnsOf(db: DataSource): string {
+  let cols = userColumns.get(db);
+  if (!cols) {
+    cols = db.getMetadata(User).columns.filter((c) => c.propertyName !== 'passwordHash').map((c) => `u."${c.databaseName}"`).join(', ');
+    userColumns.set(db, cols);
+  }
+  return cols;
+}
+
+/**
+ * A list's fan-out is predictable: everything the selected fields of a page of complaints
+ * will load (Opds, category, programme, people, post, the timeline or its last entries with
+ * their actors and Opds) is read in ONE statement, only what the selection asks for, and
+ * primed into the request's loaders. A page costs two statements whatever its size.
+ */
+export async function preloadComplaintPage(db: DataSource, loaders: Loaders, page: Complaint[], plan: PagePlan): Promise<void> {
   if (!page.length) return;
-  const ids = page.map((c) => c.id);
-  const pick = (f: (c: Complaint) => number | null) => [...new Set(page.map(f).filter((v): v is number => v != null))];
-  const rows: { kind: string; row: Record<string, unknown> }[] = await db.query(
-    `WITH ev AS (SELECT * FROM complaint_event WHERE "complaintId" = ANY($1::int[])),
-          cat AS (SELECT * FROM category WHERE id = ANY($3::int[]))
-     SELECT 'event' AS kind, to_jsonb(ev) AS row FROM ev
-     UNION ALL SELECT 'opd', to_jsonb(o) FROM opd o
-       WHERE o.id = ANY($2::int[]) OR o.id IN (SELECT "fromOpdId" FROM ev UNION SELECT "toOpdId" FROM ev UNION SELECT "defaultOpdId" FROM cat)
-     UNION ALL SELECT 'category', to_jsonb(cat) FROM cat
-     UNION ALL SELECT 'program', to_jsonb(p) FROM program p WHERE p.id = ANY($4::int[])
-     UNION ALL SELECT 'user', to_jsonb(u) - 'passwordHash' FROM app_user u WHERE u.id = ANY($5::int[]) OR u.id IN (SELECT "actorId" FROM ev)
-     UNION ALL SELECT 'post', to_jsonb(s) FROM service_post s WHERE s.id = ANY($6::int[])`,
-    [
-      ids,
-      pick((c) => c.intakeOpdId).concat(pick((c) => c.currentOpdId), pick((c) => c.kelurahanId)),
-      pick((c) => c.categoryId),
-      pick((c) => c.programId),
-      pick((c) => c.assigneeId).concat(pick((c) => c.recordedById)),
-      pick((c) => c.servicePostId),
-    ],
-  );
-  const events = new Map<number, ComplaintEvent[]>(ids.map((id) => [id, []]));
-  for (const { kind, row } of rows) {
-    switch (kind) {
-      case 'event': {
-        const e = entity(db, ComplaintEvent, row);
-        events.get(e.complaintId)?.push(e);
-        break;
-      }
-      case 'opd': prime(loaders.opd, entity(db, Opd, row)); break;
-      case 'category': prime(loaders.category, entity(db, Category, row)); break;
-      case 'program': prime(loaders.program, entity(db, Program, row)); break;
-      case 'user': prime(loaders.user, entity(db, User, row)); break;
-      case 'post': prime(loaders.servicePost, entity(db, ServicePost, row)); break;
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const ids = (f: (c: Complaint) => number | null) => [...new Set(page.map(f).filter((v): v is number => v != null))];
+  const parts: string[] = [];
+  let withEvents = '';
+
+  const ev = plan.events;
+  if (ev) {
+    const complaintIds = p(page.map((c) => c.id));
+    withEvents =
+      ev.depth == null
+        ? `WITH ev AS (SELECT * FROM complaint_event WHERE "complaintId" = ANY(${complaintIds}::int[])) `
+        : `WITH ev AS (SELECT e.* FROM unnest(${complaintIds}::int[]) AS k(id) CROSS JOIN LATERAL ` +
+          `(SELECT * FROM complaint_event WHERE "complaintId" = k.id ORDER BY id DESC LIMIT ${ev.depth}) e) `;
+    parts.push(`(SELECT json_agg(ev) FROM ev) AS events`);
+  }
+  const categoryIds = plan.category ? ids((c) => c.categoryId) : [];
+  if (categoryIds.length) parts.push(`(SELECT json_agg(c) FROM category c WHERE c.id = ANY(${p(categoryIds)}::int[])) AS categories`);
+
+  const opdIds = [...plan.opds].flatMap((col) => ids((c) => c[col]));
+  const opdSources: string[] = [];
+  if (opdIds.length) opdSources.push(`o.id = ANY(${p([...new Set(opdIds)])}::int[])`);
+  if (ev?.opds) opdSources.push(`o.id IN (SELECT "fromOpdId" FROM ev UNION SELECT "toOpdId" FROM ev)`);
+  if (plan.categoryOpd && categoryIds.length) opdSources.push(`o.id IN (SELECT "defaultOpdId" FROM category WHERE id = ANY(${p(categoryIds)}::int[]))`);
+  if (opdSources.length) parts.push(`(SELECT json_agg(o) FROM opd o WHERE ${opdSources.join(' OR ')}) AS opds`);
+
+  const programIds = plan.program ? ids((c) => c.programId) : [];
+  if (programIds.length) parts.push(`(SELECT json_agg(pr) FROM program pr WHERE pr.id = ANY(${p(programIds)}::int[])) AS programs`);
+
+  const userIds = [...plan.users].flatMap((col) => ids((c) => c[col]));
+  const userSources: string[] = [];
+  if (userIds.length) userSources.push(`u.id = ANY(${p([...new Set(userIds)])}::int[])`);
+  if (ev?.actor) userSources.push(`u.id IN (SELECT "actorId" FROM ev)`);
+  if (userSources.length) parts.push(`(SELECT json_agg(u) FROM (SELECT ${userColumnsOf(db)} FROM app_user u WHERE ${userSources.join(' OR ')}) u) AS users`);
+
+  const postIds = plan.servicePost ? ids((c) => c.servicePostId) : [];
+  if (postIds.length) parts.push(`(SELECT json_agg(s) FROM service_post s WHERE s.id = ANY(${p(postIds)}::int[])) AS posts`);
+
+  if (!parts.length) return;
+  const [row]: Record<string, Record<string, unknown>[] | null>[] = await db.query(`${withEvents}SELECT ${parts.join(', ')}`, params);
+
+  for (const r of row.opds ?? []) prime(loaders.opd, entityFromRow(db, Opd, r));
+  for (const r of row.categories ?? []) prime(loaders.category, entityFromRow(db, Category, r));
+  for (const r of row.programs ?? []) prime(loaders.program, entityFromRow(db, Program, r));
+  for (const r of row.users ?? []) prime(loaders.user, entityFromRow(db, User, r));
+  for (const r of row.posts ?? []) prime(loaders.servicePost, entityFromRow(db, ServicePost, r));
+  if (ev) {
+    const events = new Map<number, ComplaintEvent[]>(page.map((c) => [c.id, []]));
+    for (const r of row.events ?? []) {
+      const e = entityFromRow(db, ComplaintEvent, r);
+      events.get(e.complaintId)?.push(e);
+    }
+    for (const [id, list] of events) {
+      list.sort((a, b) => a.id - b.id);
+      if (ev.depth == null) loaders.eventsByComplaint.clear(id).prime(id, list);
+      else loaders.eventTails.set(id, { depth: ev.depth, events: list });
     }
   }
-  for (const [id, list] of events) loaders.eventsByComplaint.prime(id, list.sort((a, b) => a.id - b.id));
 }
 
 function prime<T extends { id: number }>(loader: DataLoader<number, T | null>, value: T) {
   loader.clear(value.id).prime(value.id, value);
-}
-
-/** JSON rows carry timestamps as text: turn them back into the entity's Dates. */
-function entity<T extends ObjectLiteral>(db: DataSource, target: EntityTarget<T>, row: Record<string, unknown>): T {
-  const meta = db.getMetadata(target);
-  for (const col of meta.columns) {
-    const v = row[col.propertyName];
-    if (typeof v === 'string' && (col.type === 'timestamptz' || col.type === 'timestamp with time zone' || col.isCreateDate || col.isUpdateDate)) {
-      row[col.propertyName] = new Date(v);
-    }
-  }
-  return db.getRepository(target).create(row as T);
 }

@@ -1,9 +1,10 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../app/context';
 import { AppError, parseId } from '../../app/errors';
 import { createLoaders } from '../../app/loaders';
 import { ListArgs, PageOf } from '../../app/paging';
+import { fieldsUnder } from '../../app/selection';
 import { ASSIGNABLE_ROLES, Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires';
 import { Category } from '../categories/category.entity';
@@ -12,7 +13,7 @@ import { Program } from '../programs/program.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from '../users/user.entity';
 import type { ComplaintChange } from './complaint-feed';
-import { preloadComplaintPage } from './complaint.preload';
+import { planFor, preloadComplaintPage } from './complaint.preload';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import { ComplaintAction, ComplaintEventType, ComplaintStatus, ComplaintType, ProgressStage } from './complaint.enums';
 import { ComplaintChangedFilter, ComplaintFilter, ComplaintInput } from './complaint.inputs';
@@ -67,20 +68,9 @@ class ComplaintChangePayload {
 
 const svc = (ctx: Context) => ctx.services.complaints;
 
-/** Whether the query selects `field` directly under this one (fragments included). */
-function selects(info: GraphQLResolveInfo, field: string): boolean {
-  const visit = (set: SelectionSetNode | undefined): boolean =>
-    !!set?.selections.some((sel) =>
-      sel.kind === Kind.FIELD ? sel.name.value === field
-        : sel.kind === Kind.INLINE_FRAGMENT ? visit(sel.selectionSet)
-          : visit(info.fragments[sel.name.value]?.selectionSet),
-    );
-  return info.fieldNodes.some((node) => visit(node.selectionSet));
-}
-
 async function listWithPreload(ctx: Context, info: GraphQLResolveInfo, filter: ComplaintFilter | null, args: ListArgs, inbox: boolean) {
-  const page = await svc(ctx).list(ctx.viewer!, filter, args, inbox, selects(info, 'total'));
-  await preloadComplaintPage(ctx.db, ctx.loaders, page.items);
+  const page = await svc(ctx).list(ctx.viewer!, filter, args, inbox, fieldsUnder(info, info.fieldNodes).has('total'));
+  await preloadComplaintPage(ctx.db, ctx.loaders, page.items, planFor(info, ['items']));
   return page;
 }
 
@@ -107,9 +97,9 @@ export class ComplaintResolver {
 
   @Requires(Permission.COMPLAINT_READ)
   @Query(() => Complaint, { nullable: true })
-  async complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const c = await svc(ctx).findVisible(ctx.viewer, id).catch((err) => (err instanceof AppError && err.code === 'NOT_FOUND' ? null : Promise.reject(err)));
-    if (c) await preloadComplaintPage(ctx.db, ctx.loaders, [c]);
+    if (c) await preloadComplaintPage(ctx.db, ctx.loaders, [c], planFor(info, []));
     return c;
   }
 
@@ -335,9 +325,11 @@ export class ComplaintResolver {
 
   @FieldResolver(() => [ComplaintEvent], { description: 'The timeline, oldest first. `last` keeps only the latest entries.' })
   async events(@Root() c: Complaint, @Arg('last', () => Int, { nullable: true }) last: number | null, @Ctx() ctx: Context) {
-    const events = await ctx.loaders.eventsByComplaint.load(c.id);
-    if (last == null) return events;
+    if (last == null) return ctx.loaders.eventsByComplaint.load(c.id);
     if (last < 0 || last > 1000) throw AppError.field('last', 'must be between 0 and 1000');
+    if (last === 0) return [];
+    const tail = ctx.loaders.eventTails.get(c.id);
+    const events = tail && tail.depth >= last ? tail.events : await ctx.loaders.eventsByComplaint.load(c.id);
     return events.slice(-last);
   }
 

@@ -198,3 +198,45 @@ test('N+1 guard: the statement count of a page does not grow with its size', asy
   // A page and one planned statement for everything it shows (issue 7: at most 2).
   expect(five).toBeLessThanOrEqual(2);
 });
+
+test('a page reads only what its selection shows, and the last entries of each timeline as asked', async () => {
+  const token = await lab.token('walikota');
+  const f = { programId: lab.program.PKH, assigneeId: lab.user['staf.dinsos'].id };
+  const sql = (r: unknown) => (r as { extensions?: { sqlStatements?: number } }).extensions?.sqlStatements;
+
+  const bare = await lab.t.gql<any>(`query($f: ComplaintFilter) { complaints(perPage: 10, filter: $f) { items { id title status } } }`, { f }, token);
+  expect(bare.errors).toBeUndefined();
+  expect(bare.data.complaints.items).toHaveLength(10);
+  expect(sql(bare)).toBe(1);
+
+  const Q = `query($f: ComplaintFilter, $two: Int) { complaints(perPage: 10, filter: $f) { items { id ...Where
+    all: events { id type }
+    two: events(last: $two) { id actor { name } }
+    four: events(last: 4) { id toOpd { code } }
+    none: events(last: 0) { id } } } }
+    fragment Where on Complaint { currentOpd { code } }`;
+  const r = await lab.t.gql<any>(Q, { f, two: 2 }, token);
+  expect(r.errors).toBeUndefined();
+  expect(sql(r)).toBeLessThanOrEqual(2);
+  for (const c of r.data.complaints.items) {
+    expect(c.all.length).toBeGreaterThanOrEqual(4);
+    const ids = c.all.map((e: any) => e.id);
+    expect(c.two.map((e: any) => e.id)).toEqual(ids.slice(-2));
+    expect(c.four.map((e: any) => e.id)).toEqual(ids.slice(-4));
+    expect(c.none).toEqual([]);
+    expect(c.currentOpd.code).toBe('DINSOS');
+    expect(c.two.some((e: any) => e.actor?.name)).toBe(true);
+  }
+
+  // Only the last entries read in the preload; asking for more than it read still answers in full.
+  const deep = await lab.t.gql<any>(`query($f: ComplaintFilter) { complaints(perPage: 10, filter: $f) { items { id
+    a: events(last: 1) { id } b: events(last: 1000) { id } c: events { id } } } }`, { f }, token);
+  expect(deep.errors).toBeUndefined();
+  for (const c of deep.data.complaints.items) {
+    expect(c.b).toEqual(c.c);
+    expect(c.a).toEqual(c.c.slice(-1));
+  }
+
+  const bad = await lab.t.gql<any>(`query($f: ComplaintFilter) { complaints(perPage: 2, filter: $f) { items { events(last: -1) { id } } } }`, { f }, token);
+  expectError(bad, 'BAD_USER_INPUT');
+});

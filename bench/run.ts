@@ -60,8 +60,22 @@ async function fanoutAccounts(dbUrl: string, org: Org, n: number): Promise<strin
 const running = new Set<RunningServer>();
 let cluster: Cluster | null = null;
 
-async function withServer<T>(which: 'ours' | 'postgraphile', dbUrl: string, peer: { node: string } | null, fn: (s: RunningServer) => Promise<T>): Promise<T> {
-  const server = which === 'ours' ? await startOurs(dbUrl) : await startPeer(dbUrl, peer!);
+/**
+ * Our own SQL counter (EXPOSE_SQL_COUNT) tracks each request's statements with
+ * AsyncLocalStorage, which costs every promise of the process: load runs as in production,
+ * without it (pg_stat_statements counts for both servers), unless BENCH_SQL_COUNT=1.
+ */
+const COUNTED = { EXPOSE_SQL_COUNT: 'true' };
+const UNDER_LOAD = process.env.BENCH_SQL_COUNT === '1' ? COUNTED : {};
+
+async function withServer<T>(
+  which: 'ours' | 'postgraphile',
+  dbUrl: string,
+  peer: { node: string } | null,
+  fn: (s: RunningServer) => Promise<T>,
+  env: Record<string, string> = UNDER_LOAD,
+): Promise<T> {
+  const server = which === 'ours' ? await startOurs(dbUrl, env) : await startPeer(dbUrl, peer!);
   running.add(server);
   try {
     return await fn(server);
@@ -219,7 +233,7 @@ async function main() {
                 row.oursPgss = s.perRequest;
               } else row.pglPgss = s.perRequest;
             }
-          });
+          }, COUNTED);
         } catch (err) {
           report.notes.push(`Page-size count on ${which} failed: ${(err as Error).message}`);
         }
@@ -288,11 +302,11 @@ async function main() {
   }
 
   report.notes.push(
-    'Both servers are child processes started for each scenario (ours: `node server/main.js` from a snapshot of dist/ taken at the start, APP_MODE=demo without seeding, NODE_ENV=production, EXPOSE_SQL_COUNT=true, the deadline sweeper off; PostGraphile: amber preset over schema `public` (+ `bench_pgl` for the write functions), NODE_ENV=production, no GraphiQL/explain). Pools of 10 connections each.',
+    'Both servers are child processes started for each scenario (ours: `node server/main.js` from a snapshot of dist/ taken at the start, APP_MODE=demo without seeding, NODE_ENV=production, the deadline sweeper off, its own SQL counter off under load as in production and on for the page-size count; PostGraphile: amber preset over schema `public` (+ `bench_pgl` for the write functions), NODE_ENV=production, no GraphiQL/explain). Pools of 10 connections each.',
     'Ours is called as staff with a signed token (superadmin for reads: row scope ALL, like PostGraphile without RLS; the intake admin and the unit head for writes); PostGraphile gets no token (no RLS, no pgSettings).',
     'Equivalent queries: the same columns, relations and ordering (createdAt DESC, id DESC); the last 3 events are `events(last: 3)` on ours and `complaintEventsByComplaintId(first: 3, orderBy: ROW_ID_DESC)` on PostGraphile; the total is `total` / `totalCount`. Filters use PostGraphile\'s `condition` (equality on indexed columns) and our `filter`.',
     'Writes on PostGraphile are plpgsql functions exposed as mutations (the idiomatic PostGraphile way): the same rows (complaint version +1, lastEventId, events with their NOTIFY trigger) and the same status / Opd / unit-head / central-rule checks, but in one round trip and with fixed-interval deadlines instead of our working-day calendar.',
-    'SQL statements per request: ours from its own counter (`extensions.sqlStatements`, which leaves out START TRANSACTION/COMMIT) and, for both servers alike, from pg_stat_statements (preloaded in the embedded cluster): calls of every statement in the database during the measured run ÷ responses, transaction control (BEGIN/COMMIT/SET) shown separately as "tx".',
+    'SQL statements per request: ours from its own counter (`extensions.sqlStatements`, which leaves out START TRANSACTION/COMMIT; page-size table, and under load with BENCH_SQL_COUNT=1) and, for both servers alike, from pg_stat_statements (preloaded in the embedded cluster): calls of every statement in the database during the measured run ÷ responses, transaction control (BEGIN/COMMIT/SET) shown separately as "tx".',
     'Throughput counts responses without GraphQL errors ÷ the measured seconds; latency percentiles are autocannon\'s. The load generator runs in the harness process on the same 2 cores as the server under test and PostgreSQL.',
     'CPU ms per unit: user + system CPU of the server process, and of PostgreSQL (the postmaster and all its children), during the measured run ÷ requests (÷ pairs for `transition`), from /proc. It depends much less than req/s on what else the shared machine is doing (it still varies by some 10–30 % between rounds), so it is the steadier measure of cost.',
     `PostgreSQL settings: ${Object.entries(report.postgres.settings).map(([k, v]) => `${k}=${v}`).join(', ')}; everything else default.`,

@@ -96,7 +96,7 @@ function pipeTagged(child: ChildProcess, tag: string, keep: string[]) {
 /**
  * Our server, built (`npm run build:server`) and started as `node <snapshot of dist>/server/main.js` on an
  * external DATABASE_URL: demo mode without seeding, so staff tokens work and public rate
- * limits are never in the way; SQL counts exposed; the deadline sweeper off (it would write
+ * limits are never in the way; SQL counts exposed only where `extraEnv` asks; the deadline sweeper off (it would write
  * to the data under test); NODE_ENV=production for both servers alike.
  */
 export async function startOurs(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
@@ -111,7 +111,7 @@ export async function startOurs(databaseUrl: string, extraEnv: Record<string, st
       NODE_ENV: 'production',
       APP_MODE: 'demo',
       SEED_DEMO: 'false',
-      EXPOSE_SQL_COUNT: process.env.BENCH_SQL_COUNT === '0' ? 'false' : 'true',
+      EXPOSE_SQL_COUNT: 'false',
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -19,6 +19,7 @@ import { audienceOf, makeViewer, type Viewer } from '../auth/viewer';
 import { freshContext, requestContext, type Context } from './context';
 import { AppError } from './errors';
 import { formatErrorFor } from './format-error';
+import { compiledExecution } from './compiled';
 import { liveExecution } from './live';
 import type { Services } from './services';
 
@@ -156,7 +157,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   );
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecution(schema),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

@@ -240,3 +240,27 @@ test('a page reads only what its selection shows, and the last entries of each t
   const bad = await lab.t.gql<any>(`query($f: ComplaintFilter) { complaints(perPage: 2, filter: $f) { items { events(last: -1) { id } } } }`, { f }, token);
   expectError(bad, 'BAD_USER_INPUT');
 });
+
+test('a query answers the same on its first run and once compiled (server/app/compiled.ts)', async () => {
+  const token = await lab.token('walikota');
+  const Q = `query Page($f: ComplaintFilter, $n: Int!) { complaints(perPage: $n, filter: $f, sortField: "createdAt") { total
+    items { id trackingCode status createdAt ...Rel events(last: 2) { type createdAt actor { name } } } } }
+    fragment Rel on Complaint { category { name } currentOpd { code } overdue availableActions }`;
+  const vars = { f: { programId: lab.program.PKH }, n: 7 };
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await lab.t.gql<any>(Q, vars, token));
+  for (const r of runs) expect(r.errors).toBeUndefined();
+  expect(runs[0].data.complaints.items).toHaveLength(7);
+  expect(runs[1].data).toEqual(runs[0].data);
+  expect(runs[2].data).toEqual(runs[0].data);
+
+  // Errors keep their codes and fields however the query runs.
+  const bad = `query($f: ComplaintFilter) { complaints(perPage: 2, filter: $f) { items { events(last: 5000) { id } } } }`;
+  for (let i = 0; i < 3; i++) expectError(await lab.t.gql<any>(bad, { f: vars.f }, token), 'BAD_USER_INPUT', ['last']);
+  const unknownSort = `query { complaints(perPage: 2, sortField: "nope") { total } }`;
+  for (let i = 0; i < 3; i++) expectError(await lab.t.gql<any>(unknownSort, {}, token), 'BAD_USER_INPUT', ['sortField']);
+  const wrongVariable = `query($n: Int!) { complaints(perPage: $n) { total } }`;
+  for (let i = 0; i < 3; i++) expect((await lab.t.gql<any>(wrongVariable, { n: 'many' }, token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  const anonymous = `query { complaints(perPage: 2) { total } }`;
+  for (let i = 0; i < 3; i++) expectError(await lab.t.gql<any>(anonymous, {}, null), 'UNAUTHENTICATED');
+});

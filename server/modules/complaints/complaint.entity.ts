@@ -268,6 +268,8 @@ export class Complaint {
 @ObjectType({ description: 'One entry of a complaint’s timeline. Append-only: the database refuses UPDATE and DELETE.' })
 @Entity('complaint_event')
 @Index(['complaintId', 'id'])
+// Reports count timeline entries of a type in a period (forwarded, returned, verified per quarter).
+@Index(['type', 'createdAt'])
 export class ComplaintEvent {
   @Field(() => ID)
   @PrimaryGeneratedColumn()

@@ -91,8 +91,12 @@ function goalRows(r: BenchReport): string[][] {
   ]);
   rows.push([
     '1M complaints: quarterly report < 1 s',
-    s ? `${fmt(s.report.medianMs, 0)} ms median of ${s.report.runsMs.length} runs (${s.report.quarter})` + (s.experiment ? `; ${fmt(s.experiment.report.medianMs, 0)} ms with the proposed indexes` : '') : r.scaleError ?? 'not measured in this run (BENCH_SCALE=1)',
-    met(s ? s.report.medianMs < GOALS.reportMs : null),
+    s
+      ? (s.apiReport && !s.apiReport.error ? `product's complianceReport over the API ${fmt(s.apiReport.medianMs, 0)} ms median of ${s.apiReport.runsMs.length}; ` : '') +
+        `per-Opd SQL ${fmt(s.report.medianMs, 0)} ms median of ${s.report.runsMs.length} runs (${s.report.quarter})` +
+        (s.experiment ? `; ${fmt(s.experiment.report.medianMs, 0)} ms with the proposed indexes` : '')
+      : r.scaleError ?? 'not measured in this run (BENCH_SCALE=1)',
+    met(s ? Math.max(s.report.medianMs, s.apiReport?.medianMs ?? 0) < GOALS.reportMs && !s.apiReport?.error : null),
   ]);
   return rows;
 }
@@ -242,6 +246,14 @@ export function toMarkdown(r: BenchReport): string {
     }
     out.push('');
     out.push(`Quarterly per-Opd report (${s.report.quarter}: received, forwarded, responded, on time, median first response): runs ${s.report.runsMs.join(', ')} ms, median **${fmt(s.report.medianMs, 0)} ms**, ${s.report.rows} Opds.`);
+    if (s.apiReport) {
+      out.push('');
+      out.push(
+        s.apiReport.error
+          ? `The product's compliance report (\`complianceReport\`) failed: ${s.apiReport.error}`
+          : `The product's compliance report (\`complianceReport(period: "${s.report.quarter}")\` over HTTP as superadmin: handling episodes from the timeline, on-time share against working-day deadlines, officers): runs ${s.apiReport.runsMs.join(', ')} ms, median **${fmt(s.apiReport.medianMs, 0)} ms**, ${s.apiReport.opds} Opds.`,
+      );
+    }
     if (s.experiment) {
       out.push('');
       out.push(

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Loaders } from '../../app/loaders';
 import { argumentOf, fieldsUnder } from '../../app/selection';
+import { preparedQuery } from '../../db/prepared';
 import { entityFromRow } from '../../db/rows';
 import { Category } from '../categories/category.entity';
 import { Opd } from '../opds/opd.entity';
@@ -91,7 +92,7 @@ export async function preloadComplaintPage(db: DataSource, loaders: Loaders, pag
       ev.depth == null
         ? `WITH ev AS (SELECT * FROM complaint_event WHERE "complaintId" = ANY(${complaintIds}::int[])) `
         : `WITH ev AS (SELECT e.* FROM unnest(${complaintIds}::int[]) AS k(id) CROSS JOIN LATERAL ` +
-          `(SELECT * FROM complaint_event WHERE "complaintId" = k.id ORDER BY id DESC LIMIT ${ev.depth}) e) `;
+          `(SELECT * FROM complaint_event WHERE "complaintId" = k.id ORDER BY id DESC LIMIT ${p(ev.depth)}) e) `;
     parts.push(`(SELECT json_agg(ev) FROM ev) AS events`);
   }
   const categoryIds = plan.category ? ids((c) => c.categoryId) : [];
@@ -117,7 +118,7 @@ export async function preloadComplaintPage(db: DataSource, loaders: Loaders, pag
   if (postIds.length) parts.push(`(SELECT json_agg(s) FROM service_post s WHERE s.id = ANY(${p(postIds)}::int[])) AS posts`);
 
   if (!parts.length) return;
-  const [row]: Record<string, Record<string, unknown>[] | null>[] = await db.query(`${withEvents}SELECT ${parts.join(', ')}`, params);
+  const [row] = await preparedQuery<Record<string, Record<string, unknown>[] | null>>(db, `${withEvents}SELECT ${parts.join(', ')}`, params);
 
   for (const r of row.opds ?? []) prime(loaders.opd, entityFromRow(db, Opd, r));
   for (const r of row.categories ?? []) prime(loaders.category, entityFromRow(db, Category, r));

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../app/context';
 import { escapeLike } from '../../app/crud';
+import { preparedQuery } from '../../db/prepared';
 import { entityFromRow } from '../../db/rows';
 import { AppError, parseId } from '../../app/errors';
 import { checkPaging, ListArgs, SortOrder, type Page } from '../../app/paging';
@@ -137,11 +138,12 @@ export class ComplaintService {
     const order = args.sortOrder ?? (inbox ? SortOrder.ASC : SortOrder.DESC);
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const totalSql = wantTotal ? `, (SELECT count(*) FROM complaint c${whereSql}) AS "__total"` : '';
+    const filterParams = params.length;
     const sql =
       `SELECT c.*${totalSql} FROM complaint c${whereSql}` +
-      ` ORDER BY ${column} ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order} LIMIT ${limit} OFFSET ${offset}`;
-    const rows: (Record<string, unknown> & { __total?: string })[] = await this.db.query(sql, params);
-    const total = !wantTotal ? 0 : rows.length ? Number(rows[0].__total) : offset > 0 ? await this.countOnly(whereSql, params) : 0;
+      ` ORDER BY ${column} ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order} LIMIT ${p(limit)} OFFSET ${p(offset)}`;
+    const rows = await preparedQuery<Record<string, unknown> & { __total?: string }>(this.db, sql, params);
+    const total = !wantTotal ? 0 : rows.length ? Number(rows[0].__total) : offset > 0 ? await this.countOnly(whereSql, params.slice(0, filterParams)) : 0;
     const items = rows.map(({ __total: _, ...r }) => entityFromRow(this.db, Complaint, r));
     return { items, total };
   }

@@ -1,0 +1,26 @@
+import crypto from 'node:crypto';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+
+/** Per process; each pooled connection prepares a statement on its first use of it. */
+const MAX_PREPARED = 300;
+const names = new Map<string, string>();
+
+/**
+ * A read as a named prepared statement: PostgreSQL parses and analyses it once per
+ * connection instead of on every request. For the hot list and preload statements, whose
+ * texts depend only on which filters and fields a request uses (values are parameters), so
+ * there are few of them; past MAX_PREPARED distinct texts, statements run unnamed. Counted
+ * like every TypeORM statement (server/db/sql-counter.ts).
+ */
+export async function preparedQuery<T = Record<string, unknown>>(db: DataSource, text: string, values: unknown[]): Promise<T[]> {
+  let name = names.get(text);
+  if (!name && names.size < MAX_PREPARED) {
+    name = `q_${crypto.createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  db.logger.logQuery(text, values);
+  const pool = (db.driver as unknown as { master: Pool }).master;
+  const result = await pool.query<T & Record<string, unknown>>(name ? { name, text, values } : { text, values });
+  return result.rows;
+}

@@ -17,6 +17,8 @@ type UserColumn = 'assigneeId' | 'recordedById';
 
 /** What the selected fields of a page of complaints will ask the loaders for. */
 export interface PagePlan {
+  /** The complaint fields the selection names. */
+  fields: Set<string>;
   opds: Set<OpdColumn>;
   category: boolean;
   categoryOpd: boolean;
@@ -39,6 +41,7 @@ export function planFor(info: GraphQLResolveInfo, path: string[]): PagePlan {
   for (const name of path) nodes = fieldsUnder(info, nodes).get(name) ?? [];
   const fields = fieldsUnder(info, nodes);
   const plan: PagePlan = {
+    fields: new Set(fields.keys()),
     opds: new Set(), users: new Set(), category: false, categoryOpd: false, program: false, servicePost: false, events: null,
   };
   for (const name of fields.keys()) {
@@ -59,6 +62,26 @@ export function planFor(info: GraphQLResolveInfo, path: string[]): PagePlan {
   return plan;
 }
 
+/**
+ * Complaint columns read whatever the selection: what the policy (scope, identity, actions)
+ * and the field resolvers read besides their own field. Every other column is read only
+ * when the selection names its field: a list of 50 with six fields does not carry 50
+ * descriptions, answers and a dozen timestamps it will not show.
+ */
+const ALWAYS_READ = new Set([
+  'id', 'status', 'intakeOpdId', 'currentOpdId', 'handlerOpdIds', 'recordedById', 'assigneeId', 'anonymous', 'confidential',
+  'categoryId', 'programId', 'kelurahanId', 'servicePostId', 'duplicateOfId', 'dueAt', 'createdAt',
+]);
+
+/** The select list for complaints under this plan (`c.` columns). */
+export function complaintColumns(db: DataSource, plan: PagePlan): string {
+  return db
+    .getMetadata(Complaint)
+    .columns.filter((c) => ALWAYS_READ.has(c.propertyName) || plan.fields.has(c.propertyName))
+    .map((c) => `c."${c.databaseName}"`)
+    .join(', ');
+}
+
 const userColumns = new WeakMap<DataSource, string>();
 
 /** Every column but the password hash, which never leaves the database in bulk. */
@@ -71,63 +94,83 @@ function userColumnsOf(db: DataSource): string {
   return cols;
 }
 
+/** Which complaints to read, in order: a statement over `complaint c`, and how to count all that match. */
+export interface ComplaintSource {
+  sql: string;
+  params: unknown[];
+  /** A `SELECT count(*)` over the same filter and parameters; absent: no total wanted. */
+  countSql?: string;
+}
+
+type Json = Record<string, unknown>[] | null;
+type Row = Record<string, unknown> & {
+  __pos?: string | null; __first?: number | null; __total?: string | null;
+  __events?: Json; __categories?: Json; __opds?: Json; __programs?: Json; __users?: Json; __posts?: Json;
+};
+
 /**
- * A list's fan-out is predictable: everything the selected fields of a page of complaints
- * will load (Opds, category, programme, people, post, the timeline or its last entries with
- * their actors and Opds) is read in ONE statement, only what the selection asks for, and
- * primed into the request's loaders. A page costs two statements whatever its size.
+ * A list's fan-out is predictable: the complaints themselves, their total and everything the
+ * selected fields will load (Opds, category, programme, people, post, the timeline or its
+ * last entries with their actors and Opds) are read in ONE statement, only what the
+ * selection asks for, and primed into the request's loaders. A page or a single complaint
+ * costs one statement whatever its size.
  */
-export async function preloadComplaintPage(db: DataSource, loaders: Loaders, page: Complaint[], plan: PagePlan): Promise<void> {
-  if (!page.length) return;
-  const params: unknown[] = [];
-  const p = (v: unknown) => `$${params.push(v)}`;
-  const ids = (f: (c: Complaint) => number | null) => [...new Set(page.map(f).filter((v): v is number => v != null))];
-  const parts: string[] = [];
-  let withEvents = '';
+export async function readComplaints(
+  db: DataSource,
+  loaders: Loaders,
+  source: ComplaintSource,
+  plan: PagePlan,
+): Promise<{ items: Complaint[]; total: number | null }> {
+  const ctes = [`pg AS (SELECT s.*, row_number() OVER () AS "__pos" FROM (${source.sql}) s)`];
+  // Extras ride on the first row (or alone when the page is empty): the complaints come as plain rows.
+  const parts = [`1 AS "__first"`];
+  if (source.countSql) parts.push(`(${source.countSql}) AS "__total"`);
+  const of = (col: string) => `SELECT "${col}" FROM pg`;
 
   const ev = plan.events;
   if (ev) {
-    const complaintIds = p(page.map((c) => c.id));
-    withEvents =
+    ctes.push(
       ev.depth == null
-        ? `WITH ev AS (SELECT * FROM complaint_event WHERE "complaintId" = ANY(${complaintIds}::int[])) `
-        : `WITH ev AS (SELECT e.* FROM unnest(${complaintIds}::int[]) AS k(id) CROSS JOIN LATERAL ` +
-          `(SELECT * FROM complaint_event WHERE "complaintId" = k.id ORDER BY id DESC LIMIT ${p(ev.depth)}) e) `;
-    parts.push(`(SELECT json_agg(ev) FROM ev) AS events`);
+        ? `ev AS (SELECT * FROM complaint_event WHERE "complaintId" IN (SELECT id FROM pg))`
+        : `ev AS (SELECT e.* FROM pg CROSS JOIN LATERAL (SELECT * FROM complaint_event WHERE "complaintId" = pg.id ORDER BY id DESC LIMIT ${ev.depth}) e)`,
+    );
+    parts.push(`(SELECT json_agg(ev) FROM ev) AS "__events"`);
   }
-  const categoryIds = plan.category ? ids((c) => c.categoryId) : [];
-  if (categoryIds.length) parts.push(`(SELECT json_agg(c) FROM category c WHERE c.id = ANY(${p(categoryIds)}::int[])) AS categories`);
+  if (plan.category) parts.push(`(SELECT json_agg(c) FROM category c WHERE c.id IN (${of('categoryId')})) AS "__categories"`);
 
-  const opdIds = [...plan.opds].flatMap((col) => ids((c) => c[col]));
-  const opdSources: string[] = [];
-  if (opdIds.length) opdSources.push(`o.id = ANY(${p([...new Set(opdIds)])}::int[])`);
-  if (ev?.opds) opdSources.push(`o.id IN (SELECT "fromOpdId" FROM ev UNION SELECT "toOpdId" FROM ev)`);
-  if (plan.categoryOpd && categoryIds.length) opdSources.push(`o.id IN (SELECT "defaultOpdId" FROM category WHERE id = ANY(${p(categoryIds)}::int[]))`);
-  if (opdSources.length) parts.push(`(SELECT json_agg(o) FROM opd o WHERE ${opdSources.join(' OR ')}) AS opds`);
+  const opdSources = [...plan.opds].map(of);
+  if (ev?.opds) opdSources.push(`SELECT "fromOpdId" FROM ev`, `SELECT "toOpdId" FROM ev`);
+  if (plan.categoryOpd) opdSources.push(`SELECT "defaultOpdId" FROM category WHERE id IN (${of('categoryId')})`);
+  if (opdSources.length) parts.push(`(SELECT json_agg(o) FROM opd o WHERE o.id IN (${opdSources.join(' UNION ')})) AS "__opds"`);
 
-  const programIds = plan.program ? ids((c) => c.programId) : [];
-  if (programIds.length) parts.push(`(SELECT json_agg(pr) FROM program pr WHERE pr.id = ANY(${p(programIds)}::int[])) AS programs`);
+  if (plan.program) parts.push(`(SELECT json_agg(pr) FROM program pr WHERE pr.id IN (${of('programId')})) AS "__programs"`);
 
-  const userIds = [...plan.users].flatMap((col) => ids((c) => c[col]));
-  const userSources: string[] = [];
-  if (userIds.length) userSources.push(`u.id = ANY(${p([...new Set(userIds)])}::int[])`);
-  if (ev?.actor) userSources.push(`u.id IN (SELECT "actorId" FROM ev)`);
-  if (userSources.length) parts.push(`(SELECT json_agg(u) FROM (SELECT ${userColumnsOf(db)} FROM app_user u WHERE ${userSources.join(' OR ')}) u) AS users`);
+  const userSources = [...plan.users].map(of);
+  if (ev?.actor) userSources.push(`SELECT "actorId" FROM ev`);
+  if (userSources.length) {
+    parts.push(`(SELECT json_agg(u) FROM (SELECT ${userColumnsOf(db)} FROM app_user u WHERE u.id IN (${userSources.join(' UNION ')})) u) AS "__users"`);
+  }
+  if (plan.servicePost) parts.push(`(SELECT json_agg(s) FROM service_post s WHERE s.id IN (${of('servicePostId')})) AS "__posts"`);
 
-  const postIds = plan.servicePost ? ids((c) => c.servicePostId) : [];
-  if (postIds.length) parts.push(`(SELECT json_agg(s) FROM service_post s WHERE s.id = ANY(${p(postIds)}::int[])) AS posts`);
-
-  if (!parts.length) return;
-  const [row] = await preparedQuery<Record<string, Record<string, unknown>[] | null>>(db, `${withEvents}SELECT ${parts.join(', ')}`, params);
-
-  for (const r of row.opds ?? []) prime(loaders.opd, entityFromRow(db, Opd, r));
-  for (const r of row.categories ?? []) prime(loaders.category, entityFromRow(db, Category, r));
-  for (const r of row.programs ?? []) prime(loaders.program, entityFromRow(db, Program, r));
-  for (const r of row.users ?? []) prime(loaders.user, entityFromRow(db, User, r));
-  for (const r of row.posts ?? []) prime(loaders.servicePost, entityFromRow(db, ServicePost, r));
+  const rows = await preparedQuery<Row>(
+    db,
+    `WITH ${ctes.join(', ')} SELECT pg.*, x.* FROM (SELECT ${parts.join(', ')}) x FULL JOIN pg ON pg."__pos" = x."__first" ORDER BY pg."__pos"`,
+    source.params,
+  );
+  const items: Complaint[] = [];
+  let extras: Row = {};
+  for (const { __pos, __first, __total, __events, __categories, __opds, __programs, __users, __posts, ...complaint } of rows) {
+    if (__first != null) extras = { __total, __events, __categories, __opds, __programs, __users, __posts };
+    if (__pos != null) items.push(entityFromRow(db, Complaint, complaint));
+  }
+  for (const r of extras.__opds ?? []) prime(loaders.opd, entityFromRow(db, Opd, r));
+  for (const r of extras.__categories ?? []) prime(loaders.category, entityFromRow(db, Category, r));
+  for (const r of extras.__programs ?? []) prime(loaders.program, entityFromRow(db, Program, r));
+  for (const r of extras.__users ?? []) prime(loaders.user, entityFromRow(db, User, r));
+  for (const r of extras.__posts ?? []) prime(loaders.servicePost, entityFromRow(db, ServicePost, r));
   if (ev) {
-    const events = new Map<number, ComplaintEvent[]>(page.map((c) => [c.id, []]));
-    for (const r of row.events ?? []) {
+    const events = new Map<number, ComplaintEvent[]>(items.map((c) => [c.id, []]));
+    for (const r of extras.__events ?? []) {
       const e = entityFromRow(db, ComplaintEvent, r);
       events.get(e.complaintId)?.push(e);
     }
@@ -137,6 +180,7 @@ export async function preloadComplaintPage(db: DataSource, loaders: Loaders, pag
       else loaders.eventTails.set(id, { depth: ev.depth, events: list });
     }
   }
+  return { items, total: source.countSql ? Number(extras.__total) : null };
 }
 
 function prime<T extends { id: number }>(loader: DataLoader<number, T | null>, value: T) {

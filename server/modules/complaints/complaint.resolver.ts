@@ -13,7 +13,7 @@ import { Program } from '../programs/program.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from '../users/user.entity';
 import type { ComplaintChange } from './complaint-feed';
-import { planFor, preloadComplaintPage } from './complaint.preload';
+import { planFor } from './complaint.preload';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import { ComplaintAction, ComplaintEventType, ComplaintStatus, ComplaintType, ProgressStage } from './complaint.enums';
 import { ComplaintChangedFilter, ComplaintFilter, ComplaintInput } from './complaint.inputs';
@@ -68,10 +68,9 @@ class ComplaintChangePayload {
 
 const svc = (ctx: Context) => ctx.services.complaints;
 
-async function listWithPreload(ctx: Context, info: GraphQLResolveInfo, filter: ComplaintFilter | null, args: ListArgs, inbox: boolean) {
-  const page = await svc(ctx).list(ctx.viewer!, filter, args, inbox, fieldsUnder(info, info.fieldNodes).has('total'));
-  await preloadComplaintPage(ctx.db, ctx.loaders, page.items, planFor(info, ['items']));
-  return page;
+function listWithPreload(ctx: Context, info: GraphQLResolveInfo, filter: ComplaintFilter | null, args: ListArgs, inbox: boolean) {
+  const reader = { loaders: ctx.loaders, plan: planFor(info, ['items']) };
+  return svc(ctx).list(ctx.viewer!, filter, args, reader, inbox, fieldsUnder(info, info.fieldNodes).has('total'));
 }
 
 @Resolver(() => Complaint)
@@ -98,9 +97,7 @@ export class ComplaintResolver {
   @Requires(Permission.COMPLAINT_READ)
   @Query(() => Complaint, { nullable: true })
   async complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const c = await svc(ctx).findVisible(ctx.viewer, id).catch((err) => (err instanceof AppError && err.code === 'NOT_FOUND' ? null : Promise.reject(err)));
-    if (c) await preloadComplaintPage(ctx.db, ctx.loaders, [c], planFor(info, []));
-    return c;
+    return svc(ctx).readVisible(ctx.viewer, id, { loaders: ctx.loaders, plan: planFor(info, []) });
   }
 
   @Requires(Permission.PUBLIC)

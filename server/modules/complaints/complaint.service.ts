@@ -4,6 +4,7 @@ import type { Context } from '../../app/context';
 import { escapeLike } from '../../app/crud';
 import { preparedQuery } from '../../db/prepared';
 import { entityFromRow } from '../../db/rows';
+import type { Loaders } from '../../app/loaders';
 import { AppError, parseId } from '../../app/errors';
 import { checkPaging, ListArgs, SortOrder, type Page } from '../../app/paging';
 import { ASSIGNABLE_ROLES, InboxKind, Permission, ROLE_INBOX } from '../../auth/permissions';
@@ -17,6 +18,7 @@ import type { SlaService } from '../sla/sla.service';
 import { User } from '../users/user.entity';
 import { nextStatus } from './complaint-status';
 import { Complaint, ComplaintEvent } from './complaint.entity';
+import { complaintColumns, readComplaints, type PagePlan } from './complaint.preload';
 import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, ProgressStage } from './complaint.enums';
 import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
 import type { ComplaintPolicy, StaffAction } from './complaint.policy';
@@ -61,6 +63,12 @@ function hash(s: string): string {
  * row (guarded by `version`) and appends its events; a database trigger NOTIFYs every event,
  * which PostgreSQL delivers only once the transaction commits.
  */
+/** Where a read primes what it loads, and what the request's selection will show. */
+export interface Reader {
+  loaders: Loaders;
+  plan: PagePlan;
+}
+
 export class ComplaintService {
   constructor(
     private readonly db: DataSource,
@@ -83,17 +91,17 @@ export class ComplaintService {
 
   async findVisible(viewer: Viewer | null, id: string | number): Promise<Complaint> {
     await this.org.ready();
-    const c = await this.db.getRepository(Complaint).findOneBy({ id: parseId(id) });
+    const [row] = await preparedQuery(this.db, 'SELECT * FROM complaint WHERE id = $1', [parseId(id)]);
+    const c = row ? entityFromRow(this.db, Complaint, row) : null;
     if (!c || !this.policy.canRead(viewer, c)) throw AppError.notFound('Complaint', id);
     return c;
   }
 
-  /** One statement for a page and its total, whatever the filters. */
   /**
-   * A page in one statement: the rows, and the total as an uncorrelated subquery (counted over
-   * the narrow index, not the wide rows) only when the caller asks for it.
+   * A page in one statement with everything `reader.plan` shows (complaint.preload.ts); the
+   * total, only when the caller asks for it, counted over the narrow index, not the wide rows.
    */
-  async list(viewer: Viewer, filter: ComplaintFilter | null | undefined, args: ListArgs, inbox = false, wantTotal = true): Promise<Page<Complaint>> {
+  async list(viewer: Viewer, filter: ComplaintFilter | null | undefined, args: ListArgs, reader: Reader, inbox = false, wantTotal = true): Promise<Page<Complaint>> {
     await this.org.ready();
     const { offset, limit } = checkPaging(args);
     const params: unknown[] = [];
@@ -137,20 +145,18 @@ export class ComplaintService {
     if (!column) throw AppError.field('sortField', `cannot sort by "${sortField}"; use one of ${Object.keys(sortable).join(', ')}`);
     const order = args.sortOrder ?? (inbox ? SortOrder.ASC : SortOrder.DESC);
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const totalSql = wantTotal ? `, (SELECT count(*) FROM complaint c${whereSql}) AS "__total"` : '';
-    const filterParams = params.length;
-    const sql =
-      `SELECT c.*${totalSql} FROM complaint c${whereSql}` +
-      ` ORDER BY ${column} ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order} LIMIT ${p(limit)} OFFSET ${p(offset)}`;
-    const rows = await preparedQuery<Record<string, unknown> & { __total?: string }>(this.db, sql, params);
-    const total = !wantTotal ? 0 : rows.length ? Number(rows[0].__total) : offset > 0 ? await this.countOnly(whereSql, params.slice(0, filterParams)) : 0;
-    const items = rows.map(({ __total: _, ...r }) => entityFromRow(this.db, Complaint, r));
-    return { items, total };
+    const orderBy = `${column} ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order}`;
+    const countSql = wantTotal ? `SELECT count(*) FROM complaint c${whereSql}` : undefined;
+    const sql = `SELECT ${complaintColumns(this.db, reader.plan)} FROM complaint c${whereSql} ORDER BY ${orderBy} LIMIT ${p(limit)} OFFSET ${p(offset)}`;
+    const { items, total } = await readComplaints(this.db, reader.loaders, { sql, params, countSql }, reader.plan);
+    return { items, total: total ?? 0 };
   }
 
-  private async countOnly(whereSql: string, params: unknown[]): Promise<number> {
-    const [{ n }] = await this.db.query(`SELECT count(*) AS n FROM complaint c${whereSql}`, params);
-    return Number(n);
+  /** One complaint the viewer may read, with what the plan shows, in one statement; null when none. */
+  async readVisible(viewer: Viewer | null, id: string, reader: Reader): Promise<Complaint | null> {
+    await this.org.ready();
+    const { items: [c] } = await readComplaints(this.db, reader.loaders, { sql: `SELECT ${complaintColumns(this.db, reader.plan)} FROM complaint c WHERE c.id = $1`, params: [parseId(id)] }, reader.plan);
+    return c && this.policy.canRead(viewer, c) ? c : null;
   }
 
   /** What waits for this viewer: admins verify and forward, units answer, staff work what is assigned. */

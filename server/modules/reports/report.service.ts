@@ -97,14 +97,15 @@ export class ReportService {
             WHERE e.type IN ('FORWARDED', 'RETURNED')
               AND e."complaintId" IN (SELECT f."complaintId" FROM complaint_event f WHERE f.type = 'FORWARDED' AND f."createdAt" >= $1 AND f."createdAt" < $2)
          )
-         SELECT m."complaintId", m."toOpdId" AS opd, m."createdAt" AS started, m.due, c.rating,
-                (SELECT min(r."createdAt") FROM complaint_event r
-                  WHERE r."complaintId" = m."complaintId" AND r.id > m.id AND (m.ended_id IS NULL OR r.id < m.ended_id)
-                    AND (r.type IN ('ACCEPTED', 'RESPONDED') OR (r.type = 'PROGRESS' AND r.public))) AS first_at,
-                EXISTS (SELECT 1 FROM complaint_event r
-                  WHERE r."complaintId" = m."complaintId" AND r.id > m.id AND (m.ended_id IS NULL OR r.id < m.ended_id)
-                    AND r.type = 'RESPONDED') AS responded
+         SELECT m."complaintId", m."toOpdId" AS opd, m."createdAt" AS started, m.due, c.rating, w.first_at, w.responded
            FROM marks m JOIN complaint c ON c.id = m."complaintId"
+           -- One walk over the episode's entries for both: its first response and whether it was answered.
+           CROSS JOIN LATERAL (
+             SELECT min(r."createdAt") FILTER (WHERE r.type IN ('ACCEPTED', 'RESPONDED') OR (r.type = 'PROGRESS' AND r.public)) AS first_at,
+                    coalesce(bool_or(r.type = 'RESPONDED'), false) AS responded
+               FROM complaint_event r
+              WHERE r."complaintId" = m."complaintId" AND r.id > m.id AND (m.ended_id IS NULL OR r.id < m.ended_id)
+           ) w
           WHERE m.type = 'FORWARDED' AND m."createdAt" >= $1 AND m."createdAt" < $2`,
         [from, to],
       );

@@ -94,7 +94,8 @@ export class ReportService {
            SELECT e.id, e."complaintId", e.type, e."toOpdId", e."createdAt", (e.data->>'responseDueAt')::timestamptz AS due,
                   lead(e.id) OVER (PARTITION BY e."complaintId" ORDER BY e.id) AS ended_id
              FROM complaint_event e
-            WHERE e.type IN ('FORWARDED', 'RETURNED')
+            -- An episode of the period ends at a later forward or return, so nothing before the period is needed.
+            WHERE e.type IN ('FORWARDED', 'RETURNED') AND e."createdAt" >= $1
               AND e."complaintId" IN (SELECT f."complaintId" FROM complaint_event f WHERE f.type = 'FORWARDED' AND f."createdAt" >= $1 AND f."createdAt" < $2)
          )
          SELECT m."complaintId", m."toOpdId" AS opd, m."createdAt" AS started, m.due, c.rating, w.first_at, w.responded

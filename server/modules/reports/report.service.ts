@@ -88,8 +88,11 @@ export class ReportService {
   async compliance(viewer: Viewer, period: Period, asOf = new Date()): Promise<OpdComplianceRow[]> {
     await this.org.ready();
     const { from, to } = period;
-    const episodes: { complaintId: number; opd: number; started: Date; due: Date | null; first_at: Date | null; responded: boolean; rating: number | null }[] =
-      await this.db.query(
+    type Episode = { complaintId: number; opd: number; started: Date; due: Date | null; first_at: Date | null; responded: boolean; rating: number | null };
+    const counts = async (sql: string) => new Map<number, number>(((await this.db.query(sql, [from, to])) as { opd: number; n: number }[]).map((r) => [Number(r.opd), Number(r.n)]));
+    // Independent reads of a heavy report, side by side on the pool.
+    const [episodes, taken, forwarded, returns, overdueRows, sheets] = await Promise.all([
+      this.db.query(
         `WITH marks AS (
            SELECT e.id, e."complaintId", e.type, e."toOpdId", e."createdAt", (e.data->>'responseDueAt')::timestamptz AS due,
                   lead(e.id) OVER (PARTITION BY e."complaintId" ORDER BY e.id) AS ended_id
@@ -109,28 +112,30 @@ export class ReportService {
            ) w
           WHERE m.type = 'FORWARDED' AND m."createdAt" >= $1 AND m."createdAt" < $2`,
         [from, to],
-      );
-    const counts = async (sql: string) => new Map<number, number>(((await this.db.query(sql, [from, to])) as { opd: number; n: number }[]).map((r) => [Number(r.opd), Number(r.n)]));
-    const [taken, forwarded, returns] = await Promise.all([
+      ) as Promise<Episode[]>,
       counts(`SELECT "intakeOpdId" AS opd, count(*)::int AS n FROM complaint WHERE "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`),
-      counts(`SELECT coalesce(e."fromOpdId", c."intakeOpdId") AS opd, count(*)::int AS n FROM complaint_event e JOIN complaint c ON c.id = e."complaintId"
-               WHERE e.type = 'FORWARDED' AND e."createdAt" >= $1 AND e."createdAt" < $2 GROUP BY 1`),
+      // The complaint is read only for forwards from intake (no fromOpdId): a lookup each, not a join over every complaint.
+      counts(`SELECT coalesce(e."fromOpdId", (SELECT c."intakeOpdId" FROM complaint c WHERE c.id = e."complaintId")) AS opd, count(*)::int AS n
+                FROM complaint_event e WHERE e.type = 'FORWARDED' AND e."createdAt" >= $1 AND e."createdAt" < $2 GROUP BY 1`),
       counts(`SELECT "fromOpdId" AS opd, count(*)::int AS n FROM complaint_event WHERE type = 'RETURNED' AND "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`),
+      this.db.query(
+        `SELECT coalesce("currentOpdId", "intakeOpdId") AS opd, count(*)::int AS n FROM complaint WHERE "dueAt" < $1 GROUP BY 1`,
+        [asOf],
+      ) as Promise<{ opd: number; n: number }[]>,
+      this.db.query(`SELECT "opdId", answers FROM survey_response WHERE "submittedAt" >= $1 AND "submittedAt" < $2`, [from, to]) as Promise<
+        { opdId: number; answers: number[] }[]
+      >,
     ]);
-    const overdueRows: { opd: number; n: number }[] = await this.db.query(
-      `SELECT coalesce("currentOpdId", "intakeOpdId") AS opd, count(*)::int AS n FROM complaint WHERE "dueAt" < $1 GROUP BY 1`,
-      [asOf],
-    );
     const overdue = new Map(overdueRows.map((r) => [Number(r.opd), Number(r.n)]));
-    const sheets: { opdId: number; answers: number[] }[] = await this.db.query(
-      `SELECT "opdId", answers FROM survey_response WHERE "submittedAt" >= $1 AND "submittedAt" < $2`,
-      [from, to],
-    );
     const ikmByOpd = new Map<number, IkmResult>();
     for (const opdId of new Set(sheets.map((s) => s.opdId))) ikmByOpd.set(opdId, computeIkm(sheets.filter((s) => s.opdId === opdId).map((s) => s.answers)));
 
-    const byOpd = new Map<number, typeof episodes>();
-    for (const e of episodes) byOpd.set(Number(e.opd), [...(byOpd.get(Number(e.opd)) ?? []), e]);
+    const byOpd = new Map<number, Episode[]>();
+    for (const e of episodes) {
+      const list = byOpd.get(Number(e.opd));
+      if (list) list.push(e);
+      else byOpd.set(Number(e.opd), [e]);
+    }
     const opdIds = new Set<number>([...byOpd.keys(), ...taken.keys(), ...forwarded.keys(), ...returns.keys(), ...overdue.keys(), ...ikmByOpd.keys()]);
     const visible = this.visibleOpds(viewer);
     const rows: OpdComplianceRow[] = [...opdIds].filter(visible).map((opdId) => {
@@ -181,8 +186,9 @@ export class ReportService {
            FROM complaint WHERE "recordedById" IS NOT NULL AND "createdAt" >= $1 AND "createdAt" < $2
          UNION ALL
          SELECT e."actorId", 0, (e.type = 'VERIFIED')::int, (e.type = 'FORWARDED')::int,
-                (e.type = 'FORWARDED' AND e."createdAt" <= c."verifyDueAt")::int
-           FROM complaint_event e JOIN complaint c ON c.id = e."complaintId"
+                -- The verification deadline is looked up for forwards only, not joined for every event.
+                CASE WHEN e.type = 'FORWARDED' THEN (e."createdAt" <= (SELECT c."verifyDueAt" FROM complaint c WHERE c.id = e."complaintId"))::int ELSE 0 END
+           FROM complaint_event e
           WHERE e."actorId" IS NOT NULL AND e.type IN ('VERIFIED', 'FORWARDED') AND e."fromOpdId" IS NULL
             AND e."createdAt" >= $1 AND e."createdAt" < $2
        )

@@ -55,9 +55,10 @@ export function planFor(info: GraphQLResolveInfo, path: string[]): PagePlan {
   const events = fields.get('events');
   if (events) {
     const lasts = events.map((n) => argumentOf(info, n, 'last'));
+    // The depth is written into the statement: only a whole number in the range the field accepts.
     const depth = lasts.some((l) => typeof l !== 'number') ? null : Math.max(...(lasts as number[]));
     const sub = fieldsUnder(info, events);
-    plan.events = { depth: depth != null && depth >= 0 && depth <= 1000 ? depth : null, actor: sub.has('actor'), opds: sub.has('fromOpd') || sub.has('toOpd') };
+    plan.events = { depth: depth != null && Number.isInteger(depth) && depth >= 0 && depth <= 1000 ? depth : null, actor: sub.has('actor'), opds: sub.has('fromOpd') || sub.has('toOpd') };
   }
   return plan;
 }

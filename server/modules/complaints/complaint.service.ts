@@ -58,17 +58,17 @@ function hash(s: string): string {
   return crypto.createHash('sha256').update(s).digest('hex');
 }
 
-/**
- * Every rule about a complaint's life. Each change runs in one transaction that writes the
- * row (guarded by `version`) and appends its events; a database trigger NOTIFYs every event,
- * which PostgreSQL delivers only once the transaction commits.
- */
 /** Where a read primes what it loads, and what the request's selection will show. */
 export interface Reader {
   loaders: Loaders;
   plan: PagePlan;
 }
 
+/**
+ * Every rule about a complaint's life. Each change runs in one transaction that writes the
+ * row (guarded by `version`) and appends its events; a database trigger NOTIFYs every event,
+ * which PostgreSQL delivers only once the transaction commits.
+ */
 export class ComplaintService {
   constructor(
     private readonly db: DataSource,

@@ -42,7 +42,7 @@ class RequestContext implements Context {
   private ownLoaders?: Loaders;
   private ownLog?: Logger;
 
-  constructor(fields: ContextFields) {
+  constructor(readonly fields: ContextFields) {
     Object.assign(this, fields);
   }
 
@@ -65,6 +65,6 @@ export function requestContext(fields: ContextFields): Context {
 
 /** The same caller with fresh loaders: what one execution of a long-lived subscription sees. */
 export function freshContext(ctx: Context): Context {
-  const { viewer, client, keyError, authError, db, requestId, source, services } = ctx;
-  return new RequestContext({ viewer, client, keyError, authError, db, requestId, source, services });
+  if (!(ctx instanceof RequestContext)) throw new Error('freshContext needs a context made by requestContext()');
+  return new RequestContext(ctx.fields);
 }

@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import { Role } from '../../server/auth/roles';
 import { Channel } from '../../server/modules/complaints/complaint.enums';
+import { rebuildHandling } from '../../server/modules/complaints/complaint-handling';
 import { COMPLAINT_TEMPLATES, REPORTER_NAMES } from '../../server/seed/data/magelang';
 import { withClient } from './db';
 import { progressBar } from './util';
@@ -246,12 +247,17 @@ export async function seedComplaints(url: string, spec: SeedSpec): Promise<SeedR
       }
       ib.done();
     }
+    // Handling episodes as the product's own rebuild derives them from the timeline (FK checks skipped again).
+    await c.query(`SET session_replication_role = replica`);
+    await rebuildHandling(c);
+    await c.query(`SET session_replication_role = origin`);
     await c.query(`SELECT setval('complaint_id_seq', (SELECT max(id) FROM complaint))`);
     await c.query(`SELECT setval('complaint_event_id_seq', (SELECT max(id) FROM complaint_event))`);
     // Vacuumed as autovacuum would have it by then: otherwise whichever server runs first pays the
     // heap fetches of index-only scans (counts) until autovacuum sets the visibility map mid-run.
     await c.query('VACUUM (ANALYZE) complaint');
     await c.query('VACUUM (ANALYZE) complaint_event');
+    await c.query('VACUUM (ANALYZE) complaint_handling');
     return { firstId: first, lastId: last, complaints: spec.count, events, seconds: (Date.now() - started) / 1000 };
   });
 }

@@ -1,4 +1,5 @@
 import { Complaint, ComplaintEvent } from '../modules/complaints/complaint.entity';
+import { ComplaintHandling } from '../modules/complaints/complaint-handling.entity';
 import { Desk, DeskItem } from '../modules/desks/desk.entity';
 import { SurveyResponse } from '../modules/reports/survey.entity';
 import { ApiClient } from '../modules/api-clients/api-client.entity';
@@ -10,4 +11,4 @@ import { ServicePost } from '../modules/service-posts/service-post.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { User } from '../modules/users/user.entity';
 
-export const ENTITIES = [Opd, SlaPolicy, Category, Program, Holiday, ServicePost, User, Complaint, ComplaintEvent, Desk, DeskItem, SurveyResponse, ApiClient];
+export const ENTITIES = [Opd, SlaPolicy, Category, Program, Holiday, ServicePost, User, Complaint, ComplaintEvent, ComplaintHandling, Desk, DeskItem, SurveyResponse, ApiClient];

@@ -18,6 +18,7 @@ import type { SlaService } from '../sla/sla.service';
 import { User } from '../users/user.entity';
 import { nextStatus } from './complaint-status';
 import { Complaint, ComplaintEvent } from './complaint.entity';
+import { handlingSteps } from './complaint-handling';
 import { complaintColumns, readComplaints, type PagePlan } from './complaint.preload';
 import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, ProgressStage } from './complaint.enums';
 import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
@@ -506,23 +507,26 @@ export class ComplaintService {
     });
   }
 
+  /**
+   * The events in one statement, with the handling episodes they open, answer or end
+   * (complaint_handling), so the report's table can never disagree with the timeline.
+   */
   async appendEvents(tx: EntityManager, c: Complaint, actor: Actor, at: Date, specs: EventSpec[]): Promise<number> {
-    const rows = specs.map((e) => ({
-      createdAt: at,
-      complaintId: c.id,
-      actorId: actor.viewer?.userId ?? null,
-      actorRole: actor.viewer?.role ?? null,
-      data: { ...(e.data ?? {}), ...(actor.label ? { actor: actor.label } : {}) },
-      fromStatus: e.fromStatus ?? null,
-      toStatus: e.toStatus ?? null,
-      fromOpdId: e.fromOpdId ?? null,
-      toOpdId: e.toOpdId ?? null,
-      stage: e.stage ?? null,
-      message: e.message ?? null,
-      public: e.public,
-      type: e.type,
-    }));
-    const res = await tx.createQueryBuilder().insert().into(ComplaintEvent).values(rows).returning(['id']).execute();
-    return Math.max(...res.raw.map((r: { id: number }) => r.id));
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const values = specs.map((e) => {
+      const data = { ...(e.data ?? {}), ...(actor.label ? { actor: actor.label } : {}) };
+      return `(${[
+        c.id, e.type, actor.viewer?.userId ?? null, actor.viewer?.role ?? null, e.fromStatus ?? null, e.toStatus ?? null,
+        e.fromOpdId ?? null, e.toOpdId ?? null, e.stage ?? null, e.message ?? null, e.public, JSON.stringify(data), at,
+      ].map(p).join(', ')})`;
+    });
+    const ctes = [
+      `ev AS (INSERT INTO complaint_event ("complaintId", type, "actorId", "actorRole", "fromStatus", "toStatus", "fromOpdId", "toOpdId", stage, message, public, data, "createdAt")
+         VALUES ${values.join(', ')} RETURNING id, type, "complaintId", "actorId", "createdAt", "fromOpdId", "toOpdId", data)`,
+      ...handlingSteps(c, at, specs, p),
+    ];
+    const [{ id }]: { id: number }[] = await tx.query(`WITH ${ctes.join(', ')} SELECT max(id) AS id FROM ev`, params);
+    return Number(id);
   }
 }

@@ -59,20 +59,26 @@ export function parsePeriod(label: string): Period {
   throw AppError.field('period', 'use YYYY, YYYY-MM or YYYY-Qn (e.g. 2026-Q3), in WIB');
 }
 
-function percentile(sorted: number[], p: number): number | null {
-  if (!sorted.length) return null;
-  const idx = (sorted.length - 1) * p;
-  const lo = Math.floor(idx);
-  const hi = Math.ceil(idx);
-  return Math.round((sorted[lo] + (sorted[hi] - sorted[lo]) * (idx - lo)) * 100) / 100;
-}
+/**
+ * The episodes begun in [$1, $2) summed per receiving Opd, as of $3 (complaint_handling, kept
+ * by the event writes): the heaviest read of the compliance report.
+ */
+export const EPISODES_BY_OPD_SQL = `SELECT h."opdId" AS opd, count(DISTINCT h."complaintId")::int AS received, count(h."respondedAt")::int AS responded,
+        count(*) FILTER (WHERE h."firstResponseAt" IS NOT NULL OR h."dueAt" < $3)::int AS due,
+        count(*) FILTER (WHERE h."firstResponseAt" <= h."dueAt")::int AS in_time,
+        -- Hours from whole milliseconds (timestamps are stored to the millisecond), not from interval arithmetic.
+        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY (extract(epoch FROM h."firstResponseAt") * 1000 - extract(epoch FROM h."startedAt") * 1000)::float8 / 3600000) AS hours,
+        sum(h.rating)::int AS rating_sum, count(h.rating)::int AS rated
+   FROM complaint_handling h
+  WHERE h."startedAt" >= $1 AND h."startedAt" < $2
+  GROUP BY h."opdId"`;
 
 /**
  * The compliance report leaders announce each quarter (Central Java) and officer
- * appreciation (Madiun). Computed from the timeline: each FORWARDED event opens a handling
- * episode at its Opd, which ends at the next forward or return; its first response is the
- * first ACCEPTED, public PROGRESS or RESPONDED inside it, on time when not later than the
- * deadline the forward set (working days, holidays, as the deadlines use).
+ * appreciation (Madiun). Counted over handling episodes (complaint_handling, derived from the
+ * timeline): each forward opens one at its Opd, which ends at the next forward or return; its
+ * first response is the first ACCEPTED, public PROGRESS or RESPONDED inside it, on time when not
+ * later than the deadline the forward set (working days, holidays, as the deadlines use).
  */
 export class ReportService {
   constructor(
@@ -88,35 +94,16 @@ export class ReportService {
   async compliance(viewer: Viewer, period: Period, asOf = new Date()): Promise<OpdComplianceRow[]> {
     await this.org.ready();
     const { from, to } = period;
-    type Episode = { complaintId: number; opd: number; started: Date; due: Date | null; first_at: Date | null; responded: boolean; rating: number | null };
+    type Handling = {
+      opd: number; received: number; responded: number; due: number; in_time: number;
+      hours: [number | null, number | null] | null; rating_sum: number | null; rated: number;
+    };
     const counts = async (sql: string) => new Map<number, number>(((await this.db.query(sql, [from, to])) as { opd: number; n: number }[]).map((r) => [Number(r.opd), Number(r.n)]));
     // Independent reads of a heavy report, side by side on the pool.
-    const [episodes, taken, forwarded, returns, overdueRows, sheets] = await Promise.all([
-      this.db.query(
-        `WITH marks AS (
-           SELECT e.id, e."complaintId", e.type, e."toOpdId", e."createdAt", (e.data->>'responseDueAt')::timestamptz AS due,
-                  lead(e.id) OVER (PARTITION BY e."complaintId" ORDER BY e.id) AS ended_id
-             FROM complaint_event e
-            -- An episode of the period ends at a later forward or return, so nothing before the period is needed.
-            WHERE e.type IN ('FORWARDED', 'RETURNED') AND e."createdAt" >= $1
-              AND e."complaintId" IN (SELECT f."complaintId" FROM complaint_event f WHERE f.type = 'FORWARDED' AND f."createdAt" >= $1 AND f."createdAt" < $2)
-         )
-         SELECT m."complaintId", m."toOpdId" AS opd, m."createdAt" AS started, m.due, c.rating, w.first_at, w.responded
-           FROM marks m JOIN complaint c ON c.id = m."complaintId"
-           -- One walk over the episode's entries for both: its first response and whether it was answered.
-           CROSS JOIN LATERAL (
-             SELECT min(r."createdAt") FILTER (WHERE r.type IN ('ACCEPTED', 'RESPONDED') OR (r.type = 'PROGRESS' AND r.public)) AS first_at,
-                    coalesce(bool_or(r.type = 'RESPONDED'), false) AS responded
-               FROM complaint_event r
-              WHERE r."complaintId" = m."complaintId" AND r.id > m.id AND (m.ended_id IS NULL OR r.id < m.ended_id)
-           ) w
-          WHERE m.type = 'FORWARDED' AND m."createdAt" >= $1 AND m."createdAt" < $2`,
-        [from, to],
-      ) as Promise<Episode[]>,
+    const [handled, taken, forwarded, returns, overdueRows, sheets] = await Promise.all([
+      this.db.query(EPISODES_BY_OPD_SQL, [from, to, asOf]) as Promise<Handling[]>,
       counts(`SELECT "intakeOpdId" AS opd, count(*)::int AS n FROM complaint WHERE "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`),
-      // The complaint is read only for forwards from intake (no fromOpdId): a lookup each, not a join over every complaint.
-      counts(`SELECT coalesce(e."fromOpdId", (SELECT c."intakeOpdId" FROM complaint c WHERE c.id = e."complaintId")) AS opd, count(*)::int AS n
-                FROM complaint_event e WHERE e.type = 'FORWARDED' AND e."createdAt" >= $1 AND e."createdAt" < $2 GROUP BY 1`),
+      counts(`SELECT "fromOpdId" AS opd, count(*)::int AS n FROM complaint_handling WHERE "startedAt" >= $1 AND "startedAt" < $2 GROUP BY 1`),
       counts(`SELECT "fromOpdId" AS opd, count(*)::int AS n FROM complaint_event WHERE type = 'RETURNED' AND "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`),
       this.db.query(
         `SELECT coalesce("currentOpdId", "intakeOpdId") AS opd, count(*)::int AS n FROM complaint WHERE "dueAt" < $1 GROUP BY 1`,
@@ -130,39 +117,30 @@ export class ReportService {
     const ikmByOpd = new Map<number, IkmResult>();
     for (const opdId of new Set(sheets.map((s) => s.opdId))) ikmByOpd.set(opdId, computeIkm(sheets.filter((s) => s.opdId === opdId).map((s) => s.answers)));
 
-    const byOpd = new Map<number, Episode[]>();
-    for (const e of episodes) {
-      const list = byOpd.get(Number(e.opd));
-      if (list) list.push(e);
-      else byOpd.set(Number(e.opd), [e]);
-    }
+    const byOpd = new Map(handled.map((h) => [Number(h.opd), h]));
+    const round2 = (x: number | null | undefined) => (x == null ? null : Math.round(x * 100) / 100);
     const opdIds = new Set<number>([...byOpd.keys(), ...taken.keys(), ...forwarded.keys(), ...returns.keys(), ...overdue.keys(), ...ikmByOpd.keys()]);
     const visible = this.visibleOpds(viewer);
     const rows: OpdComplianceRow[] = [...opdIds].filter(visible).map((opdId) => {
-      const eps = byOpd.get(opdId) ?? [];
-      const due = eps.filter((e) => e.first_at || (e.due && new Date(e.due) < asOf));
-      const inTime = eps.filter((e) => e.first_at && e.due && new Date(e.first_at) <= new Date(e.due));
-      const hours = eps
-        .filter((e) => e.first_at)
-        .map((e) => (new Date(e.first_at!).getTime() - new Date(e.started).getTime()) / 3600_000)
-        .sort((a, b) => a - b);
-      const rated = eps.filter((e) => e.responded && e.rating != null).map((e) => Number(e.rating));
+      const h = byOpd.get(opdId);
+      const due = h?.due ?? 0;
+      const inTime = h?.in_time ?? 0;
       const ikm = ikmByOpd.get(opdId);
       return {
         opdId,
         rank: 0,
         taken: taken.get(opdId) ?? 0,
-        received: new Set(eps.map((e) => e.complaintId)).size,
+        received: h?.received ?? 0,
         forwarded: forwarded.get(opdId) ?? 0,
-        responded: eps.filter((e) => e.responded).length,
-        due: due.length,
-        respondedInTime: inTime.length,
-        respondedInTimePct: due.length ? Math.round((inTime.length / due.length) * 10000) / 100 : null,
-        medianHoursToFirstResponse: percentile(hours, 0.5),
-        p90HoursToFirstResponse: percentile(hours, 0.9),
+        responded: h?.responded ?? 0,
+        due,
+        respondedInTime: inTime,
+        respondedInTimePct: due ? Math.round((inTime / due) * 10000) / 100 : null,
+        medianHoursToFirstResponse: round2(h?.hours?.[0]),
+        p90HoursToFirstResponse: round2(h?.hours?.[1]),
         overdueNow: overdue.get(opdId) ?? 0,
         returns: returns.get(opdId) ?? 0,
-        averageRating: rated.length ? Math.round((rated.reduce((a, b) => a + b, 0) / rated.length) * 100) / 100 : null,
+        averageRating: h?.rated ? round2(h.rating_sum! / h.rated) : null,
         ikm: ikm?.ikm ?? null,
         ikmGrade: ikm?.grade ?? null,
       };
@@ -185,12 +163,14 @@ export class ReportService {
          SELECT "recordedById" AS "userId", 1 AS recorded, 0 AS verified, 0 AS forwarded, 0 AS on_time
            FROM complaint WHERE "recordedById" IS NOT NULL AND "createdAt" >= $1 AND "createdAt" < $2
          UNION ALL
-         SELECT e."actorId", 0, (e.type = 'VERIFIED')::int, (e.type = 'FORWARDED')::int,
-                -- The verification deadline is looked up for forwards only, not joined for every event.
-                CASE WHEN e.type = 'FORWARDED' THEN (e."createdAt" <= (SELECT c."verifyDueAt" FROM complaint c WHERE c.id = e."complaintId"))::int ELSE 0 END
-           FROM complaint_event e
-          WHERE e."actorId" IS NOT NULL AND e.type IN ('VERIFIED', 'FORWARDED') AND e."fromOpdId" IS NULL
-            AND e."createdAt" >= $1 AND e."createdAt" < $2
+         SELECT "actorId", 0, 1, 0, 0
+           FROM complaint_event
+          WHERE type = 'VERIFIED' AND "actorId" IS NOT NULL AND "fromOpdId" IS NULL AND "createdAt" >= $1 AND "createdAt" < $2
+         UNION ALL
+         -- Forwards from the intake, on time when not after the verification deadline.
+         SELECT "forwardedById", 0, 0, 1, ("startedAt" <= "intakeDueAt")::int
+           FROM complaint_handling
+          WHERE "fromIntake" AND "forwardedById" IS NOT NULL AND "startedAt" >= $1 AND "startedAt" < $2
        )
        SELECT a."userId", u."opdId", sum(recorded)::int AS recorded, sum(verified)::int AS verified,
               sum(forwarded)::int AS forwarded, sum(on_time)::int AS "forwardedOnTime"

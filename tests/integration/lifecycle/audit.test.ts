@@ -1,4 +1,6 @@
 import { replayMismatches } from '../../../server/modules/complaints/complaint-replay';
+import { HandlingEpisodes1796415475284 } from '../../../migrations/1796415475284-HandlingEpisodes';
+import { rebuildHandling } from '../../../server/modules/complaints/complaint-handling';
 import { sweepOnce } from '../../../server/modules/complaints/complaint.sweep';
 import { Lab } from './helpers';
 
@@ -170,4 +172,54 @@ test('after long workflows, every complaint replays from its events to the store
 
   // The replay does notice a row that disagrees with its events.
   expect(replayMismatches({ ...row, status: 'IN_PROGRESS' } as typeof row, events)).toEqual(['status']);
+});
+
+test('handling episodes written with the events are exactly what the timeline rebuilds', async () => {
+  const { opd } = lab;
+  const db = lab.t.app.db;
+  const [{ id }] = await db.query(`SELECT "complaintId" AS id FROM complaint_event WHERE type = 'RATED' ORDER BY id DESC LIMIT 1`);
+  const episodes = await db.query(
+    `SELECT "opdId", "fromOpdId", "firstResponseAt" IS NOT NULL AS answered_first, "respondedAt" IS NOT NULL AS responded, "endedAt" IS NOT NULL AS ended
+       FROM complaint_handling WHERE "complaintId" = $1 ORDER BY id`,
+    [id],
+  );
+  // The long workflow above: Dinsos accepted then returned it; Disperkim passed it to its division, which answered (twice).
+  expect(episodes).toEqual([
+    { opdId: Number(opd.DINSOS), fromOpdId: Number(opd['KEC-TENGAH']), answered_first: true, responded: false, ended: true },
+    { opdId: Number(opd.DISPERKIM), fromOpdId: Number(opd['KEC-TENGAH']), answered_first: false, responded: false, ended: true },
+    { opdId: Number(opd['DISPERKIM-PERUMAHAN']), fromOpdId: Number(opd.DISPERKIM), answered_first: true, responded: true, ended: false },
+  ]);
+  // Rated, then reopened and answered again: the new answer carries the complaint's rating too.
+  const b = await lab.submit(null, { kelurahanId: opd['KEL-CACABAN'], categoryId: lab.category.BANSOS });
+  const [{ id: bId }] = await db.query('SELECT id FROM complaint WHERE "trackingCode" = $1', [b.trackingCode]);
+  await lab.must('admin.tengah', 'verifyComplaint', { id: String(bId) });
+  await lab.must('admin.tengah', 'forwardComplaint', { id: String(bId), opdId: opd.DINSOS });
+  await lab.must('kepala.dinsos', 'respondToComplaint', { id: String(bId), answer: 'Bantuan dijadwalkan.' });
+  const citizen = { tc: b.trackingCode, ac: b.accessCode };
+  await lab.ok(null, 'mutation($tc: String!, $ac: String!) { rateComplaint(trackingCode: $tc, accessCode: $ac, score: 2) { rating } }', citizen);
+  await lab.ok(null, 'mutation($tc: String!, $ac: String!) { reopenComplaint(trackingCode: $tc, accessCode: $ac, reason: "Belum diterima") }', citizen);
+  await lab.must('kepala.dinsos', 'returnComplaint', { id: String(bId), reason: 'Bukan wewenang kami' });
+  await lab.must('admin.tengah', 'forwardComplaint', { id: String(bId), opdId: opd.DISPERKIM });
+  await lab.must('kepala.disperkim', 'respondToComplaint', { id: String(bId), answer: 'Sudah kami kirim.' });
+  expect(await db.query('SELECT "opdId", rating FROM complaint_handling WHERE "complaintId" = $1 ORDER BY id', [bId])).toEqual([
+    { opdId: Number(opd.DINSOS), rating: 2 },
+    { opdId: Number(opd.DISPERKIM), rating: 2 },
+  ]);
+
+  const all = 'SELECT * FROM complaint_handling ORDER BY id';
+  const written = await db.query(all);
+  expect(written.length).toBeGreaterThanOrEqual(episodes.length + 3);
+  await rebuildHandling(db);
+  expect(await db.query(all)).toEqual(written);
+
+  // The migration that brought the table fills it from the timeline the same way.
+  const migration = new HandlingEpisodes1796415475284();
+  const runner = db.createQueryRunner();
+  try {
+    await migration.down(runner);
+    await migration.up(runner);
+  } finally {
+    await runner.release();
+  }
+  expect(await db.query(all)).toEqual(written);
 });

@@ -43,8 +43,8 @@ export function createLoaders(db: DataSource) {
       for (const e of rows) byComplaint.get(e.complaintId)?.push(e);
       return ids.map((id) => byComplaint.get(id)!);
     }),
-    /** The last entries of complaints' timelines, oldest first, as a page's preload read them (depth: how many at most). */
-    eventTails: new Map<number, { depth: number; events: ComplaintEvent[] }>(),
+    /** The last entries of complaints' timelines, oldest first, as a page's preload read them (depth: how many at most; withData: with their jsonb facts). */
+    eventTails: new Map<number, { depth: number; withData: boolean; events: ComplaintEvent[] }>(),
     deskItems: new DataLoader<number, DeskItem[]>(async (deskIds) => {
       const rows = await db.getRepository(DeskItem).find({ where: { deskId: In([...deskIds]) }, order: { id: 'ASC' } });
       return deskIds.map((id) => rows.filter((r) => r.deskId === id));

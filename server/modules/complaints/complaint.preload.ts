@@ -25,9 +25,12 @@ export interface PagePlan {
   program: boolean;
   users: Set<UserColumn>;
   servicePost: boolean;
-  /** null: the timeline is not selected; depth null: the whole timeline. */
-  events: null | { depth: number | null; actor: boolean; opds: boolean };
+  /** null: the timeline is not selected; depth null: the whole timeline; data: its jsonb facts are shown. */
+  events: null | { depth: number | null; actor: boolean; opds: boolean; data: boolean };
 }
+
+/** Timeline fields that read the event's jsonb `data` (the rest are columns). */
+export const EVENT_DATA_FIELDS = ['actorKind'];
 
 const OPD_FIELDS: Record<string, OpdColumn> = { intakeOpd: 'intakeOpdId', currentOpd: 'currentOpdId', kelurahan: 'kelurahanId' };
 const USER_FIELDS: Record<string, UserColumn> = { assignee: 'assigneeId', recordedBy: 'recordedById' };
@@ -58,7 +61,10 @@ export function planFor(info: GraphQLResolveInfo, path: string[]): PagePlan {
     // The depth is written into the statement: only a whole number in the range the field accepts.
     const depth = lasts.some((l) => typeof l !== 'number') ? null : Math.max(...(lasts as number[]));
     const sub = fieldsUnder(info, events);
-    plan.events = { depth: depth != null && Number.isInteger(depth) && depth >= 0 && depth <= 1000 ? depth : null, actor: sub.has('actor'), opds: sub.has('fromOpd') || sub.has('toOpd') };
+    plan.events = {
+      depth: depth != null && Number.isInteger(depth) && depth >= 0 && depth <= 1000 ? depth : null,
+      actor: sub.has('actor'), opds: sub.has('fromOpd') || sub.has('toOpd'), data: EVENT_DATA_FIELDS.some((f) => sub.has(f)),
+    };
   }
   return plan;
 }
@@ -81,6 +87,18 @@ export function complaintColumns(db: DataSource, plan: PagePlan): string {
     .columns.filter((c) => ALWAYS_READ.has(c.propertyName) || plan.fields.has(c.propertyName))
     .map((c) => `c."${c.databaseName}"`)
     .join(', ');
+}
+
+const eventColumns = new WeakMap<DataSource, string>();
+
+/** Timeline columns but `data`: the last entries of a page, when no field shown reads it. */
+function eventColumnsOf(db: DataSource): string {
+  let cols = eventColumns.get(db);
+  if (!cols) {
+    cols = db.getMetadata(ComplaintEvent).columns.filter((c) => c.propertyName !== 'data').map((c) => `"${c.databaseName}"`).join(', ');
+    eventColumns.set(db, cols);
+  }
+  return cols;
 }
 
 const userColumns = new WeakMap<DataSource, string>();
@@ -133,7 +151,7 @@ export async function readComplaints(
     ctes.push(
       ev.depth == null
         ? `ev AS (SELECT * FROM complaint_event WHERE "complaintId" IN (SELECT id FROM pg))`
-        : `ev AS (SELECT e.* FROM pg CROSS JOIN LATERAL (SELECT * FROM complaint_event WHERE "complaintId" = pg.id ORDER BY id DESC LIMIT ${ev.depth}) e)`,
+        : `ev AS (SELECT e.* FROM pg CROSS JOIN LATERAL (SELECT ${ev.data ? '*' : eventColumnsOf(db)} FROM complaint_event WHERE "complaintId" = pg.id ORDER BY id DESC LIMIT ${ev.depth}) e)`,
     );
     parts.push(`(SELECT json_agg(ev) FROM ev) AS "__events"`);
   }
@@ -178,7 +196,7 @@ export async function readComplaints(
     for (const [id, list] of events) {
       list.sort((a, b) => a.id - b.id);
       if (ev.depth == null) loaders.eventsByComplaint.clear(id).prime(id, list);
-      else loaders.eventTails.set(id, { depth: ev.depth, events: list });
+      else loaders.eventTails.set(id, { depth: ev.depth, withData: ev.data, events: list });
     }
   }
   return { items, total: source.countSql ? Number(extras.__total) : null };

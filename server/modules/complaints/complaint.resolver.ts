@@ -13,7 +13,7 @@ import { Program } from '../programs/program.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from '../users/user.entity';
 import type { ComplaintChange } from './complaint-feed';
-import { planFor } from './complaint.preload';
+import { EVENT_DATA_FIELDS, planFor } from './complaint.preload';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import { ComplaintAction, ComplaintEventType, ComplaintStatus, ComplaintType, ProgressStage } from './complaint.enums';
 import { ComplaintChangedFilter, ComplaintFilter, ComplaintInput } from './complaint.inputs';
@@ -321,12 +321,14 @@ export class ComplaintResolver {
   }
 
   @FieldResolver(() => [ComplaintEvent], { description: 'The timeline, oldest first. `last` keeps only the latest entries.' })
-  async events(@Root() c: Complaint, @Arg('last', () => Int, { nullable: true }) last: number | null, @Ctx() ctx: Context) {
+  async events(@Root() c: Complaint, @Arg('last', () => Int, { nullable: true }) last: number | null, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     if (last == null) return ctx.loaders.eventsByComplaint.load(c.id);
     if (last < 0 || last > 1000) throw AppError.field('last', 'must be between 0 and 1000');
     if (last === 0) return [];
     const tail = ctx.loaders.eventTails.get(c.id);
-    const events = tail && tail.depth >= last ? tail.events : await ctx.loaders.eventsByComplaint.load(c.id);
+    // Another field of the request may have read the tail without the jsonb facts this one shows.
+    const usable = tail && tail.depth >= last && (tail.withData || !EVENT_DATA_FIELDS.some((f) => fieldsUnder(info, info.fieldNodes).has(f)));
+    const events = usable ? tail.events : await ctx.loaders.eventsByComplaint.load(c.id);
     return events.slice(-last);
   }
 

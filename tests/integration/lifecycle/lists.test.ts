@@ -243,6 +243,17 @@ test('a page reads only what its selection shows, and the last entries of each t
   expect(past.data.complaints).toEqual({ total: N_PLUS_ONE, items: [] });
   expect(sql(past)).toBe(1);
 
+  // The jsonb facts (actorKind) are read only when shown; two reads of the same tails, with and without them, both answer right.
+  const citizen = { ids: [S.D.id] };
+  const withKind = `k: complaints(perPage: 5, filter: $c) { items { events(last: 2) { id actorKind } } }`;
+  const withoutKind = `n: complaints(perPage: 5, filter: $c) { items { events(last: 2) { id } } }`;
+  for (const fields of [[withKind, withoutKind], [withoutKind, withKind]]) {
+    const r2 = await lab.t.gql<any>(`query($c: ComplaintFilter) { ${fields.join(' ')} }`, { c: citizen }, token);
+    expect(r2.errors).toBeUndefined();
+    expect(r2.data.k.items[0].events).toEqual([{ id: expect.any(String), actorKind: 'CITIZEN' }]);
+    expect(r2.data.n.items[0].events).toEqual([{ id: r2.data.k.items[0].events[0].id }]);
+  }
+
   const bad = await lab.t.gql<any>(`query($f: ComplaintFilter) { complaints(perPage: 2, filter: $f) { items { events(last: -1) { id } } } }`, { f }, token);
   expectError(bad, 'BAD_USER_INPUT');
 });

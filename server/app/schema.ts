@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLScalarType, GraphQLSchema, lexicographicSortSchema, printSchema, type GraphQLFieldResolver } from 'graphql';
 import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
@@ -55,6 +55,43 @@ function readPlainFieldsDirectly(): void {
   }
 }
 
+type ParamKind = 'root' | 'context' | 'info' | 'arg';
+
+/**
+ * A field-resolver method with no permission or middleware of its own, whose parameters are
+ * the parent, the context, the info and scalar arguments, is called directly: type-graphql's
+ * wrapper would gather the same values for each of a page's rows through its middleware chain.
+ */
+function callFieldResolversDirectly(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  const guardedClasses = new Set<Function>([...storage.authorizedResolver, ...storage.resolverMiddlewares].map((c) => c.target));
+  const instances = new Map<Function, object>();
+  for (const r of storage.fieldResolvers) {
+    if (r.roles?.length || r.middlewares?.length || guardedClasses.has(r.target) || r.target.length > 0) continue;
+    const params = [...(r.params ?? [])].sort((a, b) => a.index - b.index);
+    const plain = params.every((p) =>
+      ((p.kind === 'root' || p.kind === 'context') && !('propertyName' in p && p.propertyName)) || p.kind === 'info' ||
+      (p.kind === 'arg' && p.getType() instanceof GraphQLScalarType));
+    const typeName = storage.objectTypes.find((o) => o.target === r.getObjectType?.())?.name;
+    const type = typeName ? schema.getType(typeName) : undefined;
+    const field = type instanceof GraphQLObjectType ? type.getFields()[r.schemaName] : undefined;
+    if (!plain || !field) continue;
+    let instance = instances.get(r.target);
+    if (!instance) instances.set(r.target, (instance = new (r.target as new () => object)()));
+    const method = (instance as Record<string, (...a: unknown[]) => unknown>)[r.methodName];
+    const kinds = params.map((p) => [p.kind as ParamKind, p.kind === 'arg' ? p.name : ''] as const);
+    // type-graphql turns a parent that is not yet an instance of the declared class into one: those go its way.
+    const rootType = params.find((p) => p.kind === 'root')?.getType?.();
+    const RootClass = typeof rootType === 'function' ? rootType : null;
+    const wrapped = field.resolve!;
+    const resolve: GraphQLFieldResolver<unknown, unknown> = (root, args, ctx, info) =>
+      RootClass && root != null && !(root instanceof RootClass)
+        ? wrapped(root, args, ctx, info)
+        : method.apply(instance, kinds.map(([kind, name]) => (kind === 'root' ? root : kind === 'context' ? ctx : kind === 'info' ? info : args[name])));
+    field.resolve = resolve;
+  }
+}
+
 export function buildAppSchema(): Promise<GraphQLSchema> {
   if (!built) readPlainFieldsDirectly();
   built ??= buildSchema({
@@ -69,6 +106,9 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       },
     },
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  }).then((schema) => {
+    callFieldResolversDirectly(schema);
+    return schema;
   });
   return built;
 }

@@ -189,7 +189,8 @@ export function ensurePeer(): { node: string; version: string } {
  * What PostGraphile needs beyond the tables for the write scenarios: the idiomatic
  * PostGraphile mutation is a VOLATILE function, so submit / forward / respond are
  * plpgsql functions (schema bench_pgl) writing the same rows our service writes: the
- * complaint (version +1, lastEventId) and its events (whose trigger NOTIFYs), with the
+ * complaint (version +1, lastEventId), its events (whose trigger NOTIFYs) and its handling
+ * episode (complaint_handling: opened by a forward, answered by a response), with the
  * same status, Opd, unit-head and central-rule checks. Deadlines are plain intervals
  * (our server computes them on the working-day calendar).
  */
@@ -243,6 +244,10 @@ BEGIN
     VALUES (c.id, 'FORWARDED', actor_id, 'ADMIN', c.status, 'FORWARDED', c."currentOpdId", opd_id, coalesce(note, 'Diteruskan ke ' || target.name),
             true, jsonb_build_object('responseDueAt', due), now())
     RETURNING id INTO ev;
+  UPDATE public.complaint_handling h SET "endedAt" = now() WHERE h."complaintId" = c.id AND h."endedAt" IS NULL;
+  INSERT INTO public.complaint_handling (id, "complaintId", "opdId", "fromOpdId", "forwardedById", "fromIntake", "intakeDueAt", "startedAt", "dueAt")
+    VALUES (ev, c.id, opd_id, coalesce(c."currentOpdId", c."intakeOpdId"), actor_id, c."currentOpdId" IS NULL,
+            CASE WHEN c."currentOpdId" IS NULL THEN c."verifyDueAt" END, now(), due);
   UPDATE public.complaint k SET status = 'FORWARDED', "currentOpdId" = opd_id, "progressStage" = NULL, "assigneeId" = NULL,
       "handlerOpdIds" = (SELECT array_agg(DISTINCT x) FROM unnest(c."handlerOpdIds" || opd_id) x), "responseDueAt" = due, "dueAt" = due,
       "overdueNotified" = false, version = k.version + 1, "lastEventId" = ev, "updatedAt" = now()
@@ -271,6 +276,8 @@ BEGIN
   INSERT INTO public.complaint_event ("complaintId", type, "actorId", "actorRole", "fromStatus", "toStatus", message, public, data, "createdAt")
     VALUES (c.id, 'RESPONDED', actor_id, 'UNIT_HEAD', 'IN_PROGRESS', 'RESPONDED', trim(answer), true, '{}', now())
     RETURNING id INTO ev;
+  UPDATE public.complaint_handling h SET "firstResponseAt" = coalesce(h."firstResponseAt", now()), "respondedAt" = coalesce(h."respondedAt", now()), rating = c.rating
+    WHERE h."complaintId" = c.id AND h."endedAt" IS NULL;
   UPDATE public.complaint k SET status = 'RESPONDED', answer = trim(answer), "respondedAt" = now(),
       "firstResponseAt" = coalesce(k."firstResponseAt", now()), "progressStage" = CASE WHEN c.status = 'FORWARDED' THEN 'VERIFICATION' ELSE k."progressStage" END,
       "dueAt" = NULL, "overdueNotified" = false, "autoCloseAt" = now() + interval '14 days', version = k.version + 1, "lastEventId" = ev, "updatedAt" = now()

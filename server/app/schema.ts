@@ -79,16 +79,27 @@ function callFieldResolversDirectly(schema: GraphQLSchema): void {
     let instance = instances.get(r.target);
     if (!instance) instances.set(r.target, (instance = new (r.target as new () => object)()));
     const method = (instance as Record<string, (...a: unknown[]) => unknown>)[r.methodName];
-    const kinds = params.map((p) => [p.kind as ParamKind, p.kind === 'arg' ? p.name : ''] as const);
+    const pick = params.map((p): ((root: unknown, args: Record<string, unknown>, ctx: unknown, info: unknown) => unknown) => {
+      const kind = p.kind as ParamKind;
+      if (kind === 'root') return (root) => root;
+      if (kind === 'context') return (_r, _a, ctx) => ctx;
+      if (kind === 'info') return (_r, _a, _c, info) => info;
+      const name = p.kind === 'arg' ? p.name : '';
+      return (_r, args) => args[name];
+    });
     // type-graphql turns a parent that is not yet an instance of the declared class into one: those go its way.
     const rootType = params.find((p) => p.kind === 'root')?.getType?.();
     const RootClass = typeof rootType === 'function' ? rootType : null;
     const wrapped = field.resolve!;
-    const resolve: GraphQLFieldResolver<unknown, unknown> = (root, args, ctx, info) =>
-      RootClass && root != null && !(root instanceof RootClass)
-        ? wrapped(root, args, ctx, info)
-        : method.apply(instance, kinds.map(([kind, name]) => (kind === 'root' ? root : kind === 'context' ? ctx : kind === 'info' ? info : args[name])));
-    field.resolve = resolve;
+    const [p0, p1, p2, p3] = pick;
+    // Most take two or three parameters: called without building an argument list per row.
+    const call: GraphQLFieldResolver<unknown, unknown> =
+      pick.length === 1 ? (r, a, c, i) => method.call(instance, p0(r, a, c, i))
+      : pick.length === 2 ? (r, a, c, i) => method.call(instance, p0(r, a, c, i), p1(r, a, c, i))
+      : pick.length === 3 ? (r, a, c, i) => method.call(instance, p0(r, a, c, i), p1(r, a, c, i), p2(r, a, c, i))
+      : pick.length === 4 ? (r, a, c, i) => method.call(instance, p0(r, a, c, i), p1(r, a, c, i), p2(r, a, c, i), p3(r, a, c, i))
+      : (r, a, c, i) => method.apply(instance, pick.map((f) => f(r, a, c, i)));
+    field.resolve = (root, args, ctx, info) => (RootClass && root != null && !(root instanceof RootClass) ? wrapped(root, args, ctx, info) : call(root, args, ctx, info));
   }
 }
 

@@ -1,9 +1,13 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
+/** How a column's value goes from a row into the entity. */
+const enum Kind { PLAIN = 1, DATE = 2, TRANSFORMED = 3 }
+
 interface Shape {
   make: () => ObjectLiteral;
-  dates: string[];
-  transforms: [string, (value: unknown) => unknown][];
+  /** Column property → how it is copied; a key not in here is not a column and stays out. */
+  kinds: Record<string, Kind | undefined>;
+  transforms: Record<string, { from: (value: unknown) => unknown; date: boolean }>;
 }
 
 const shapes = new WeakMap<object, Shape>();
@@ -12,29 +16,37 @@ function shapeOf(db: DataSource, target: EntityTarget<ObjectLiteral>): Shape {
   let shape = shapes.get(target as object);
   if (shape) return shape;
   const meta = db.getMetadata(target);
-  const dates: string[] = [];
-  const transforms: Shape['transforms'] = [];
+  const kinds: Shape['kinds'] = Object.create(null);
+  const transforms: Shape['transforms'] = Object.create(null);
   for (const col of meta.columns) {
-    if (col.type === 'timestamptz' || col.type === 'timestamp with time zone' || col.isCreateDate || col.isUpdateDate) dates.push(col.propertyName);
     const t = col.transformer;
-    if (t && !Array.isArray(t)) transforms.push([col.propertyName, (v) => t.from(v)]);
+    const date = col.type === 'timestamptz' || col.type === 'timestamp with time zone' || col.isCreateDate || col.isUpdateDate;
+    if (t && !Array.isArray(t)) transforms[col.propertyName] = { from: (v) => t.from(v), date };
+    kinds[col.propertyName] = t && !Array.isArray(t) ? Kind.TRANSFORMED : date ? Kind.DATE : Kind.PLAIN;
   }
-  shapes.set(target as object, (shape = { make: () => meta.create() as ObjectLiteral, dates, transforms }));
+  shapes.set(target as object, (shape = { make: () => meta.create() as ObjectLiteral, kinds, transforms }));
   return shape;
 }
 
 /**
  * An entity from a row whose keys are its property names (`SELECT t.*` or `to_jsonb(t)`),
- * with timestamps as Dates and column transformers applied. The hot list and preload paths
- * build thousands of these per second: TypeORM's `create()` walks every column and relation
- * of every row to do the same.
+ * with timestamps as Dates and column transformers applied; keys that are not columns stay
+ * out. The hot list and preload paths build thousands of these per second: TypeORM's
+ * `create()` walks every column and relation of every row to do the same.
  */
 export function entityFromRow<T extends ObjectLiteral>(db: DataSource, target: EntityTarget<T>, row: Record<string, unknown>): T {
-  const shape = shapeOf(db, target as EntityTarget<ObjectLiteral>);
-  for (const p of shape.dates) {
+  const { make, kinds, transforms } = shapeOf(db, target as EntityTarget<ObjectLiteral>);
+  const e = make();
+  for (const p in row) {
+    const kind = kinds[p];
+    if (kind === undefined) continue;
     const v = row[p];
-    if (typeof v === 'string') row[p] = new Date(v);
+    if (kind === Kind.PLAIN) e[p] = v;
+    else if (kind === Kind.DATE) e[p] = typeof v === 'string' ? new Date(v) : v;
+    else {
+      const t = transforms[p];
+      e[p] = t.from(t.date && typeof v === 'string' ? new Date(v) : v);
+    }
   }
-  for (const [p, from] of shape.transforms) if (p in row) row[p] = from(row[p]);
-  return Object.assign(shape.make(), row) as T;
+  return e as T;
 }

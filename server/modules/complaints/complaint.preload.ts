@@ -178,9 +178,9 @@ export async function readComplaints(
   );
   const items: Complaint[] = [];
   let extras: Row = {};
-  for (const { __pos, __first, __total, __events, __categories, __opds, __programs, __users, __posts, ...complaint } of rows) {
-    if (__first != null) extras = { __total, __events, __categories, __opds, __programs, __users, __posts };
-    if (__pos != null) items.push(entityFromRow(db, Complaint, complaint));
+  for (const row of rows) {
+    if (row.__first != null) extras = row;
+    if (row.__pos != null) items.push(entityFromRow(db, Complaint, row));
   }
   for (const r of extras.__opds ?? []) prime(loaders.opd, entityFromRow(db, Opd, r));
   for (const r of extras.__categories ?? []) prime(loaders.category, entityFromRow(db, Category, r));

@@ -38,10 +38,16 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 
 let built: Promise<GraphQLSchema> | null = null;
 
+/** Classes whose every field has a permission or middleware: their fields keep type-graphql's wrapper. */
+function guardedClasses(): Set<Function> {
+  const storage = getMetadataStorage();
+  return new Set<Function>([...storage.authorizedResolver, ...storage.resolverMiddlewares].map((c) => c.target));
+}
+
 /**
  * A plain property field (no permission, no middleware of its own) is read by graphql-js
  * directly, not through type-graphql's per-field wrapper: a list page resolves thousands of
- * them. Permissions sit on operations and field-resolver methods, which keep their wrappers.
+ * them. Permissions sit on operations, which keep their wrappers.
  */
 function readPlainFieldsDirectly(): void {
   const storage = getMetadataStorage();
@@ -49,9 +55,9 @@ function readPlainFieldsDirectly(): void {
   const key = (target: Function, field: string) => `${target.name}\u0000${field}`;
   for (const a of storage.authorizedFields) guarded.add(key(a.target, a.fieldName));
   for (const m of storage.middlewares) guarded.add(key(m.target, m.fieldName));
-  const guardedClasses = new Set<Function>([...storage.authorizedResolver, ...storage.resolverMiddlewares].map((c) => c.target));
+  const classes = guardedClasses();
   for (const f of storage.fields) {
-    if (f.simple === undefined && f.name === f.schemaName && !guardedClasses.has(f.target) && !guarded.has(key(f.target, f.name))) f.simple = true;
+    if (f.simple === undefined && f.name === f.schemaName && !classes.has(f.target) && !guarded.has(key(f.target, f.name))) f.simple = true;
   }
 }
 
@@ -64,10 +70,10 @@ type ParamKind = 'root' | 'context' | 'info' | 'arg';
  */
 function callFieldResolversDirectly(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
-  const guardedClasses = new Set<Function>([...storage.authorizedResolver, ...storage.resolverMiddlewares].map((c) => c.target));
+  const classes = guardedClasses();
   const instances = new Map<Function, object>();
   for (const r of storage.fieldResolvers) {
-    if (r.roles?.length || r.middlewares?.length || guardedClasses.has(r.target) || r.target.length > 0) continue;
+    if (r.roles?.length || r.middlewares?.length || classes.has(r.target) || r.target.length > 0) continue;
     const params = [...(r.params ?? [])].sort((a, b) => a.index - b.index);
     const plain = params.every((p) =>
       ((p.kind === 'root' || p.kind === 'context') && !('propertyName' in p && p.propertyName)) || p.kind === 'info' ||

@@ -9,8 +9,9 @@ const names = new Map<string, string>();
 /**
  * A read as a named prepared statement: PostgreSQL parses and analyses it once per
  * connection instead of on every request. For the hot list and preload statements, whose
- * texts depend only on which filters and fields a request uses (values are parameters), so
- * there are few of them; past MAX_PREPARED distinct texts, statements run unnamed. Counted
+ * texts depend only on which filters and fields a request uses and on its page size (values
+ * are parameters), so there are few of them; past MAX_PREPARED distinct texts, statements run
+ * unnamed. Counted
  * like every TypeORM statement (server/db/sql-counter.ts).
  */
 export async function preparedQuery<T = Record<string, unknown>>(db: DataSource, text: string, values: unknown[]): Promise<T[]> {

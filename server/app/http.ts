@@ -109,6 +109,8 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   const { config, log } = services;
   const app = express();
   app.disable('x-powered-by');
+  // An ETag costs a hash of every response body; GraphQL POSTs are never revalidated with it.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   const server = http.createServer(app);
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });

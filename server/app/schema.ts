@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLObjectType, GraphQLScalarType, GraphQLSchema, lexicographicSortSchema, printSchema, type GraphQLFieldResolver } from 'graphql';
-import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, getMetadataStorage, GraphQLISODateTime, type NonEmptyArray } from 'type-graphql';
+import { isoString } from '../db/timestamps';
 import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
 import { CategoryResolver } from '../modules/categories/category.module';
@@ -109,12 +110,19 @@ function callFieldResolversDirectly(schema: GraphQLSchema): void {
   }
 }
 
+/** type-graphql's DateTimeISO (same name, description, parsing), writing dates without `toISOString()`. */
+const DateTimeISO = new GraphQLScalarType({
+  ...GraphQLISODateTime.toConfig(),
+  serialize: (value) => (value instanceof Date && isoString(value.getTime())) || GraphQLISODateTime.serialize(value),
+});
+
 export function buildAppSchema(): Promise<GraphQLSchema> {
   if (!built) readPlainFieldsDirectly();
   built ??= buildSchema({
     resolvers: RESOLVERS,
     authChecker,
     authMode: 'error',
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
     // Subscriptions supply their own streams (ComplaintFeed); type-graphql still insists on a PubSub.
     pubSub: {
       publish: () => undefined,

@@ -4,9 +4,11 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { countingLogger } from './sql-counter';
+import { readTimestamp } from './timestamps';
 
 // `date` columns are calendar days in WIB; keep them as 'YYYY-MM-DD' instead of local-midnight Dates.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, readTimestamp);
 
 export const MIGRATIONS_GLOB = path.join(__dirname, '..', '..', 'migrations', '*.js');
 

@@ -1,4 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { readTimestamp } from './timestamps';
 
 /** How a column's value goes from a row into the entity. */
 const enum Kind { PLAIN = 1, DATE = 2, TRANSFORMED = 3 }
@@ -42,10 +43,10 @@ export function entityFromRow<T extends ObjectLiteral>(db: DataSource, target: E
     if (kind === undefined) continue;
     const v = row[p];
     if (kind === Kind.PLAIN) e[p] = v;
-    else if (kind === Kind.DATE) e[p] = typeof v === 'string' ? new Date(v) : v;
+    else if (kind === Kind.DATE) e[p] = typeof v === 'string' ? readTimestamp(v) : v;
     else {
       const t = transforms[p];
-      e[p] = t.from(t.date && typeof v === 'string' ? new Date(v) : v);
+      e[p] = t.from(t.date && typeof v === 'string' ? readTimestamp(v) : v);
     }
   }
   return e as T;

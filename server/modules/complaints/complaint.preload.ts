@@ -1,5 +1,4 @@
-import type DataLoader from 'dataloader';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Loaders } from '../../app/loaders';
 import { argumentOf, fieldsUnder } from '../../app/selection';
@@ -31,6 +30,21 @@ export interface PagePlan {
 
 /** Timeline fields that read the event's jsonb `data` (the rest are columns). */
 export const EVENT_DATA_FIELDS = ['actorKind'];
+
+const showsData = new WeakMap<readonly FieldNode[], boolean>();
+
+/**
+ * Whether a timeline field shows any of EVENT_DATA_FIELDS. Asked once per complaint of a
+ * page with the same nodes, so it is kept per node list (selections carry no variables here).
+ */
+export function showsEventData(info: GraphQLResolveInfo): boolean {
+  let shows = showsData.get(info.fieldNodes);
+  if (shows === undefined) {
+    const sub = fieldsUnder(info, info.fieldNodes);
+    showsData.set(info.fieldNodes, (shows = EVENT_DATA_FIELDS.some((f) => sub.has(f))));
+  }
+  return shows;
+}
 
 const OPD_FIELDS: Record<string, OpdColumn> = { intakeOpd: 'intakeOpdId', currentOpd: 'currentOpdId', kelurahan: 'kelurahanId' };
 const USER_FIELDS: Record<string, UserColumn> = { assignee: 'assigneeId', recordedBy: 'recordedById' };
@@ -182,11 +196,11 @@ export async function readComplaints(
     if (row.__first != null) extras = row;
     if (row.__pos != null) items.push(entityFromRow(db, Complaint, row));
   }
-  for (const r of extras.__opds ?? []) prime(loaders.opd, entityFromRow(db, Opd, r));
-  for (const r of extras.__categories ?? []) prime(loaders.category, entityFromRow(db, Category, r));
-  for (const r of extras.__programs ?? []) prime(loaders.program, entityFromRow(db, Program, r));
-  for (const r of extras.__users ?? []) prime(loaders.user, entityFromRow(db, User, r));
-  for (const r of extras.__posts ?? []) prime(loaders.servicePost, entityFromRow(db, ServicePost, r));
+  for (const r of extras.__opds ?? []) loaders.opd.know(entityFromRow(db, Opd, r));
+  for (const r of extras.__categories ?? []) loaders.category.know(entityFromRow(db, Category, r));
+  for (const r of extras.__programs ?? []) loaders.program.know(entityFromRow(db, Program, r));
+  for (const r of extras.__users ?? []) loaders.user.know(entityFromRow(db, User, r));
+  for (const r of extras.__posts ?? []) loaders.servicePost.know(entityFromRow(db, ServicePost, r));
   if (ev) {
     const events = new Map<number, ComplaintEvent[]>(items.map((c) => [c.id, []]));
     for (const r of extras.__events ?? []) {
@@ -194,7 +208,7 @@ export async function readComplaints(
       events.get(e.complaintId)?.push(e);
     }
     for (const [id, list] of events) {
-      list.sort((a, b) => a.id - b.id);
+      oldestFirst(list);
       if (ev.depth == null) loaders.eventsByComplaint.clear(id).prime(id, list);
       else loaders.eventTails.set(id, { depth: ev.depth, withData: ev.data, events: list });
     }
@@ -202,6 +216,15 @@ export async function readComplaints(
   return { items, total: source.countSql ? Number(extras.__total) : null };
 }
 
-function prime<T extends { id: number }>(loader: DataLoader<number, T | null>, value: T) {
-  loader.clear(value.id).prime(value.id, value);
+/** Tails arrive newest first, one complaint after another: reversed in place, sorted only when they come otherwise. */
+function oldestFirst(list: ComplaintEvent[]): void {
+  let ascending = true;
+  let descending = true;
+  for (let i = 1; i < list.length; i++) {
+    if (list[i - 1].id < list[i].id) descending = false;
+    else ascending = false;
+  }
+  if (ascending) return;
+  if (descending) list.reverse();
+  else list.sort((a, b) => a.id - b.id);
 }

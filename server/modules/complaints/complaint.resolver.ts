@@ -13,7 +13,7 @@ import { Program } from '../programs/program.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from '../users/user.entity';
 import type { ComplaintChange } from './complaint-feed';
-import { EVENT_DATA_FIELDS, planFor } from './complaint.preload';
+import { planFor, showsEventData } from './complaint.preload';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import { ComplaintAction, ComplaintEventType, ComplaintStatus, ComplaintType, ProgressStage } from './complaint.enums';
 import { ComplaintChangedFilter, ComplaintFilter, ComplaintInput } from './complaint.inputs';
@@ -251,27 +251,27 @@ export class ComplaintResolver {
 
   @FieldResolver(() => Category, { nullable: true })
   category(@Root() c: Complaint, @Ctx() ctx: Context) {
-    return c.categoryId ? ctx.loaders.category.load(c.categoryId) : null;
+    return c.categoryId ? ctx.loaders.category.get(c.categoryId) : null;
   }
 
   @FieldResolver(() => Program, { nullable: true })
   program(@Root() c: Complaint, @Ctx() ctx: Context) {
-    return c.programId ? ctx.loaders.program.load(c.programId) : null;
+    return c.programId ? ctx.loaders.program.get(c.programId) : null;
   }
 
   @FieldResolver(() => Opd, { nullable: true })
   kelurahan(@Root() c: Complaint, @Ctx() ctx: Context) {
-    return c.kelurahanId ? ctx.loaders.opd.load(c.kelurahanId) : null;
+    return c.kelurahanId ? ctx.loaders.opd.get(c.kelurahanId) : null;
   }
 
   @FieldResolver(() => Opd)
   intakeOpd(@Root() c: Complaint, @Ctx() ctx: Context) {
-    return ctx.loaders.opd.load(c.intakeOpdId);
+    return ctx.loaders.opd.get(c.intakeOpdId);
   }
 
   @FieldResolver(() => Opd, { nullable: true })
   currentOpd(@Root() c: Complaint, @Ctx() ctx: Context) {
-    return c.currentOpdId ? ctx.loaders.opd.load(c.currentOpdId) : null;
+    return c.currentOpdId ? ctx.loaders.opd.get(c.currentOpdId) : null;
   }
 
   @FieldResolver(() => Opd, { nullable: true, description: 'Where the category routes it by default: the forward dialog’s first suggestion.' })
@@ -282,17 +282,17 @@ export class ComplaintResolver {
 
   @FieldResolver(() => User, { nullable: true })
   assignee(@Root() c: Complaint, @Ctx() ctx: Context) {
-    return c.assigneeId ? ctx.loaders.user.load(c.assigneeId) : null;
+    return c.assigneeId ? ctx.loaders.user.get(c.assigneeId) : null;
   }
 
   @FieldResolver(() => User, { nullable: true })
   recordedBy(@Root() c: Complaint, @Ctx() ctx: Context) {
-    return c.recordedById ? ctx.loaders.user.load(c.recordedById) : null;
+    return c.recordedById ? ctx.loaders.user.get(c.recordedById) : null;
   }
 
   @FieldResolver(() => ServicePost, { nullable: true })
   servicePost(@Root() c: Complaint, @Ctx() ctx: Context) {
-    return c.servicePostId ? ctx.loaders.servicePost.load(c.servicePostId) : null;
+    return c.servicePostId ? ctx.loaders.servicePost.get(c.servicePostId) : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'A deadline is running and has passed.' })
@@ -321,15 +321,14 @@ export class ComplaintResolver {
   }
 
   @FieldResolver(() => [ComplaintEvent], { description: 'The timeline, oldest first. `last` keeps only the latest entries.' })
-  async events(@Root() c: Complaint, @Arg('last', () => Int, { nullable: true }) last: number | null, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  events(@Root() c: Complaint, @Arg('last', () => Int, { nullable: true }) last: number | null, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     if (last == null) return ctx.loaders.eventsByComplaint.load(c.id);
     if (last < 0 || last > 1000) throw AppError.field('last', 'must be between 0 and 1000');
     if (last === 0) return [];
     const tail = ctx.loaders.eventTails.get(c.id);
     // Another field of the request may have read the tail without the jsonb facts this one shows.
-    const usable = tail && tail.depth >= last && (tail.withData || !EVENT_DATA_FIELDS.some((f) => fieldsUnder(info, info.fieldNodes).has(f)));
-    const events = usable ? tail.events : await ctx.loaders.eventsByComplaint.load(c.id);
-    return events.slice(-last);
+    if (tail && tail.depth >= last && (tail.withData || !showsEventData(info))) return tail.events.slice(-last);
+    return ctx.loaders.eventsByComplaint.load(c.id).then((events) => events.slice(-last));
   }
 
   @FieldResolver(() => [User], { description: 'Whom the unit head may assign it to: active staff and heads of the handling unit and below.' })
@@ -354,7 +353,7 @@ export class ComplaintResolver {
 export class ComplaintEventResolver {
   @FieldResolver(() => User, { nullable: true, description: 'Staff member who acted; null for citizens and the system.' })
   actor(@Root() e: ComplaintEvent, @Ctx() ctx: Context) {
-    return e.actorId ? ctx.loaders.user.load(e.actorId) : null;
+    return e.actorId ? ctx.loaders.user.get(e.actorId) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'CITIZEN or SYSTEM when no staff member acted.' })
@@ -364,11 +363,11 @@ export class ComplaintEventResolver {
 
   @FieldResolver(() => Opd, { nullable: true })
   fromOpd(@Root() e: ComplaintEvent, @Ctx() ctx: Context) {
-    return e.fromOpdId ? ctx.loaders.opd.load(e.fromOpdId) : null;
+    return e.fromOpdId ? ctx.loaders.opd.get(e.fromOpdId) : null;
   }
 
   @FieldResolver(() => Opd, { nullable: true })
   toOpd(@Root() e: ComplaintEvent, @Ctx() ctx: Context) {
-    return e.toOpdId ? ctx.loaders.opd.load(e.toOpdId) : null;
+    return e.toOpdId ? ctx.loaders.opd.get(e.toOpdId) : null;
   }
 }

@@ -46,6 +46,15 @@ export function byIdLoader<T extends ObjectLiteral & { id: number }>(db: DataSou
   });
 }
 
+/** The last entries of a complaint's timeline, oldest first, as a page's preload read them. */
+export interface EventTail {
+  /** How many at most. */
+  depth: number;
+  /** The columns read (the events hold only these); null: all. */
+  columns: ReadonlySet<string> | null;
+  events: ComplaintEvent[];
+}
+
 /** Loaders live for one operation only: never share them between requests. */
 export function createLoaders(db: DataSource) {
   return {
@@ -71,8 +80,7 @@ export function createLoaders(db: DataSource) {
       for (const e of rows) byComplaint.get(e.complaintId)?.push(e);
       return ids.map((id) => byComplaint.get(id)!);
     }),
-    /** The last entries of complaints' timelines, oldest first, as a page's preload read them (depth: how many at most; withData: with their jsonb facts). */
-    eventTails: new Map<number, { depth: number; withData: boolean; events: ComplaintEvent[] }>(),
+    eventTails: new Map<number, EventTail>(),
     deskItems: new DataLoader<number, DeskItem[]>(async (deskIds) => {
       const rows = await db.getRepository(DeskItem).find({ where: { deskId: In([...deskIds]) }, order: { id: 'ASC' } });
       return deskIds.map((id) => rows.filter((r) => r.deskId === id));

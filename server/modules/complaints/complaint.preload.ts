@@ -1,6 +1,6 @@
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Loaders } from '../../app/loaders';
+import type { EventTail, Loaders } from '../../app/loaders';
 import { argumentOf, fieldsUnder } from '../../app/selection';
 import { preparedQuery } from '../../db/prepared';
 import { entityFromRow } from '../../db/rows';
@@ -24,26 +24,54 @@ export interface PagePlan {
   program: boolean;
   users: Set<UserColumn>;
   servicePost: boolean;
-  /** null: the timeline is not selected; depth null: the whole timeline; data: its jsonb facts are shown. */
-  events: null | { depth: number | null; actor: boolean; opds: boolean; data: boolean };
+  /** null: the timeline is not selected; depth null: the whole timeline; fields: the timeline fields shown. */
+  events: null | { depth: number | null; fields: string[] };
 }
 
-/** Timeline fields that read the event's jsonb `data` (the rest are columns). */
-export const EVENT_DATA_FIELDS = ['actorKind'];
+/** Timeline fields that are not columns of their own, and the columns they read. */
+const EVENT_FIELD_COLUMNS: Record<string, readonly string[]> = {
+  actor: ['actorId'],
+  actorKind: ['actorId', 'data'],
+  fromOpd: ['fromOpdId'],
+  toOpd: ['toOpdId'],
+  __typename: [],
+};
 
-const showsData = new WeakMap<readonly FieldNode[], boolean>();
+const eventColumnNames = new WeakMap<DataSource, Map<string, string>>();
+
+/** Timeline column names by property. */
+function eventColumnsOf(db: DataSource): Map<string, string> {
+  let cols = eventColumnNames.get(db);
+  if (!cols) eventColumnNames.set(db, (cols = new Map(db.getMetadata(ComplaintEvent).columns.map((c) => [c.propertyName, c.databaseName]))));
+  return cols;
+}
 
 /**
- * Whether a timeline field shows any of EVENT_DATA_FIELDS. Asked once per complaint of a
- * page with the same nodes, so it is kept per node list (selections carry no variables here).
+ * The event columns these timeline fields read, with the id and complaint always; null when
+ * a field is not known here, so everything is read.
  */
-export function showsEventData(info: GraphQLResolveInfo): boolean {
-  let shows = showsData.get(info.fieldNodes);
-  if (shows === undefined) {
-    const sub = fieldsUnder(info, info.fieldNodes);
-    showsData.set(info.fieldNodes, (shows = EVENT_DATA_FIELDS.some((f) => sub.has(f))));
+function eventColumnsFor(db: DataSource, fields: Iterable<string>): string[] | null {
+  const columns = eventColumnsOf(db);
+  const read = new Set(['id', 'complaintId']);
+  for (const f of fields) {
+    const cols = EVENT_FIELD_COLUMNS[f] ?? (columns.has(f) ? [f] : null);
+    if (!cols) return null;
+    for (const c of cols) read.add(c);
   }
-  return shows;
+  return [...read];
+}
+
+const eventColumnsByNodes = new WeakMap<readonly FieldNode[], string[] | null>();
+
+/**
+ * Whether a preloaded tail holds every column this timeline field shows. Asked once per
+ * complaint of a page with the same nodes, so the answer's columns are kept per node list.
+ */
+export function tailServes(info: GraphQLResolveInfo, db: DataSource, tail: EventTail): boolean {
+  if (!tail.columns) return true;
+  let wanted = eventColumnsByNodes.get(info.fieldNodes);
+  if (wanted === undefined) eventColumnsByNodes.set(info.fieldNodes, (wanted = eventColumnsFor(db, fieldsUnder(info, info.fieldNodes).keys())));
+  return wanted !== null && wanted.every((c) => tail.columns!.has(c));
 }
 
 const OPD_FIELDS: Record<string, OpdColumn> = { intakeOpd: 'intakeOpdId', currentOpd: 'currentOpdId', kelurahan: 'kelurahanId' };
@@ -77,7 +105,7 @@ export function planFor(info: GraphQLResolveInfo, path: string[]): PagePlan {
     const sub = fieldsUnder(info, events);
     plan.events = {
       depth: depth != null && Number.isInteger(depth) && depth >= 0 && depth <= 1000 ? depth : null,
-      actor: sub.has('actor'), opds: sub.has('fromOpd') || sub.has('toOpd'), data: EVENT_DATA_FIELDS.some((f) => sub.has(f)),
+      fields: [...sub.keys()],
     };
   }
   return plan;
@@ -101,18 +129,6 @@ export function complaintColumns(db: DataSource, plan: PagePlan): string {
     .columns.filter((c) => ALWAYS_READ.has(c.propertyName) || plan.fields.has(c.propertyName))
     .map((c) => `c."${c.databaseName}"`)
     .join(', ');
-}
-
-const eventColumns = new WeakMap<DataSource, string>();
-
-/** Timeline columns but `data`: the last entries of a page, when no field shown reads it. */
-function eventColumnsOf(db: DataSource): string {
-  let cols = eventColumns.get(db);
-  if (!cols) {
-    cols = db.getMetadata(ComplaintEvent).columns.filter((c) => c.propertyName !== 'data').map((c) => `"${c.databaseName}"`).join(', ');
-    eventColumns.set(db, cols);
-  }
-  return cols;
 }
 
 const userColumns = new WeakMap<DataSource, string>();
@@ -161,25 +177,29 @@ export async function readComplaints(
   const of = (col: string) => `SELECT "${col}" FROM pg`;
 
   const ev = plan.events;
+  // A whole timeline primes the loader other fields read, so it has every column; tails only what their fields show.
+  const tailColumns = ev && ev.depth != null ? eventColumnsFor(db, ev.fields) : null;
   if (ev) {
+    const names = eventColumnsOf(db);
     ctes.push(
       ev.depth == null
         ? `ev AS (SELECT * FROM complaint_event WHERE "complaintId" IN (SELECT id FROM pg))`
-        : `ev AS (SELECT e.* FROM pg CROSS JOIN LATERAL (SELECT ${ev.data ? '*' : eventColumnsOf(db)} FROM complaint_event WHERE "complaintId" = pg.id ORDER BY id DESC LIMIT ${ev.depth}) e)`,
+        : `ev AS (SELECT e.* FROM pg CROSS JOIN LATERAL (SELECT ${tailColumns ? tailColumns.map((c) => `"${names.get(c)}"`).join(', ') : '*'} FROM complaint_event WHERE "complaintId" = pg.id ORDER BY id DESC LIMIT ${ev.depth}) e)`,
     );
     parts.push(`(SELECT json_agg(ev) FROM ev) AS "__events"`);
   }
   if (plan.category) parts.push(`(SELECT json_agg(c) FROM category c WHERE c.id IN (${of('categoryId')})) AS "__categories"`);
 
   const opdSources = [...plan.opds].map(of);
-  if (ev?.opds) opdSources.push(`SELECT "fromOpdId" FROM ev`, `SELECT "toOpdId" FROM ev`);
+  if (ev?.fields.includes('fromOpd')) opdSources.push(`SELECT "fromOpdId" FROM ev`);
+  if (ev?.fields.includes('toOpd')) opdSources.push(`SELECT "toOpdId" FROM ev`);
   if (plan.categoryOpd) opdSources.push(`SELECT "defaultOpdId" FROM category WHERE id IN (${of('categoryId')})`);
   if (opdSources.length) parts.push(`(SELECT json_agg(o) FROM opd o WHERE o.id IN (${opdSources.join(' UNION ')})) AS "__opds"`);
 
   if (plan.program) parts.push(`(SELECT json_agg(pr) FROM program pr WHERE pr.id IN (${of('programId')})) AS "__programs"`);
 
   const userSources = [...plan.users].map(of);
-  if (ev?.actor) userSources.push(`SELECT "actorId" FROM ev`);
+  if (ev?.fields.includes('actor')) userSources.push(`SELECT "actorId" FROM ev`);
   if (userSources.length) {
     parts.push(`(SELECT json_agg(u) FROM (SELECT ${userColumnsOf(db)} FROM app_user u WHERE u.id IN (${userSources.join(' UNION ')})) u) AS "__users"`);
   }
@@ -207,10 +227,11 @@ export async function readComplaints(
       const e = entityFromRow(db, ComplaintEvent, r);
       events.get(e.complaintId)?.push(e);
     }
+    const columns = tailColumns ? new Set(tailColumns) : null;
     for (const [id, list] of events) {
       oldestFirst(list);
       if (ev.depth == null) loaders.eventsByComplaint.clear(id).prime(id, list);
-      else loaders.eventTails.set(id, { depth: ev.depth, withData: ev.data, events: list });
+      else loaders.eventTails.set(id, { depth: ev.depth, columns, events: list });
     }
   }
   return { items, total: source.countSql ? Number(extras.__total) : null };

@@ -13,7 +13,7 @@ import { Program } from '../programs/program.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from '../users/user.entity';
 import type { ComplaintChange } from './complaint-feed';
-import { planFor, showsEventData } from './complaint.preload';
+import { planFor, tailServes } from './complaint.preload';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import { ComplaintAction, ComplaintEventType, ComplaintStatus, ComplaintType, ProgressStage } from './complaint.enums';
 import { ComplaintChangedFilter, ComplaintFilter, ComplaintInput } from './complaint.inputs';
@@ -326,8 +326,8 @@ export class ComplaintResolver {
     if (last < 0 || last > 1000) throw AppError.field('last', 'must be between 0 and 1000');
     if (last === 0) return [];
     const tail = ctx.loaders.eventTails.get(c.id);
-    // Another field of the request may have read the tail without the jsonb facts this one shows.
-    if (tail && tail.depth >= last && (tail.withData || !showsEventData(info))) return tail.events.slice(-last);
+    // Another field of the request may have read the tail without columns this one shows.
+    if (tail && tail.depth >= last && tailServes(info, ctx.db, tail)) return tail.events.slice(-last);
     return ctx.loaders.eventsByComplaint.load(c.id).then((events) => events.slice(-last));
   }
 

@@ -237,6 +237,16 @@ test('a page reads only what its selection shows, and the last entries of each t
     expect(c.a).toEqual(c.c.slice(-1));
   }
 
+  // A tail reads only the columns its fields show; each field still answers as the whole timeline does, in one statement.
+  const EVERY = `id complaintId type actorId actorRole fromStatus toStatus fromOpdId toOpdId stage message public createdAt
+    actorKind actor { name } fromOpd { code } toOpd { code } __typename`;
+  for (const fields of [EVERY, 'message', 'createdAt toOpd { code }', 'actorKind', 'stage actor { username }']) {
+    const tail = await lab.t.gql<any>(`query($f: ComplaintFilter) { complaints(perPage: 10, filter: $f) { items { id events(last: 3) { ${fields} } } } }`, { f }, token);
+    const whole = await lab.t.gql<any>(`query($f: ComplaintFilter) { complaints(perPage: 10, filter: $f) { items { id events { ${fields} } } } }`, { f }, token);
+    expect([tail.errors, whole.errors, sql(tail)]).toEqual([undefined, undefined, 1]);
+    expect(tail.data.complaints.items).toEqual(whole.data.complaints.items.map((c: any) => ({ ...c, events: c.events.slice(-3) })));
+  }
+
   // Past the last page: no rows, and still the total, in the same one statement.
   const past = await lab.t.gql<any>(`query($f: ComplaintFilter) { complaints(page: 99, perPage: 10, filter: $f) { total items { id currentOpd { code } } } }`, { f }, token);
   expect(past.errors).toBeUndefined();

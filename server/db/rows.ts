@@ -25,7 +25,9 @@ function shapeOf(db: DataSource, target: EntityTarget<ObjectLiteral>): Shape {
     if (t && !Array.isArray(t)) transforms[col.propertyName] = { from: (v) => t.from(v), date };
     kinds[col.propertyName] = t && !Array.isArray(t) ? Kind.TRANSFORMED : date ? Kind.DATE : Kind.PLAIN;
   }
-  shapes.set(target as object, (shape = { make: () => meta.create() as ObjectLiteral, kinds, transforms }));
+  // As TypeORM itself makes entities it reads: the prototype without the constructor, which would set every declared field to undefined.
+  const proto = (meta.target as Function).prototype as object;
+  shapes.set(target as object, (shape = { make: () => Object.create(proto) as ObjectLiteral, kinds, transforms }));
   return shape;
 }
 

@@ -10,7 +10,7 @@ import { readStatements, resetStatements, runLoad, type LoadResult, type Request
 import { toMarkdown, type BenchReport, type PageSizeCount } from './lib/report';
 import { loadOrg, seedComplaints, type Org } from './lib/seed';
 import { buildFingerprint, ensurePeer, snapshotBuild, startOurs, startPeer, tokenFor, type RunningServer } from './lib/servers';
-import { BENCH_DIR, env, log, machine, ROOT } from './lib/util';
+import { BENCH_DIR, env, log, machine, ROOT, sleep } from './lib/util';
 import { runFanout } from './scenarios/fanout';
 import { detailRequests, listRequests, OURS_LIST, PGL_LIST, submitRequests, transitionRequests, type ListFilter } from './scenarios/http';
 import { runScale } from './scenarios/scale';
@@ -42,6 +42,22 @@ const transitionPool = env('BENCH_TRANSITION_POOL', Math.max(5000, Math.ceil((cf
  * change's execution only between subscribers of one account, so one account would flatter it.
  * The accounts are leaders (they see every complaint), so every subscriber receives every change.
  */
+/**
+ * The write scenarios leave dead rows and dirty pages behind: vacuumed and checkpointed now,
+ * and autovacuum given time to finish, so the fan-out's tail latency is not theirs.
+ */
+async function settle(dbUrl: string): Promise<void> {
+  const t0 = Date.now();
+  await query(dbUrl, 'VACUUM (ANALYZE)');
+  await query(dbUrl, 'CHECKPOINT');
+  while (Date.now() - t0 < 60_000) {
+    const [{ n }] = await query<{ n: string }>(dbUrl, `SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
+    if (Number(n) === 0) break;
+    await sleep(500);
+  }
+  log(`database settled for the fan-out in ${((Date.now() - t0) / 1000).toFixed(1)}s (VACUUM, CHECKPOINT, no autovacuum running)`);
+}
+
 async function fanoutAccounts(dbUrl: string, org: Org, n: number): Promise<string[]> {
   const template = org.userByName.get('walikota');
   if (!template) throw new Error('no leader account to copy');
@@ -280,6 +296,7 @@ async function main() {
 
   if (cfg.scenarios.includes('fanout') && cfg.fanoutLevels.length) {
     try {
+      await settle(dbUrl);
       await withServer('ours', dbUrl, null, async (server) => {
         const tokens = await fanoutAccounts(dbUrl, org, cfg.fanoutAccounts);
         report.fanout = await runFanout({ server, dbUrl, tokens, levels: cfg.fanoutLevels, commits: cfg.fanoutCommits, complaintId: seeded.firstId });

@@ -189,6 +189,8 @@ export function toMarkdown(r: BenchReport): string {
   }
   out.push('## Fan-out (ours only)');
   out.push('');
+  out.push('Runs after the write scenarios, once the database is vacuumed and checkpointed and no autovacuum worker is left running.');
+  out.push('');
   if (r.fanout?.length) {
     out.push(
       table(

@@ -19,11 +19,11 @@ async function lockRow(id: string): Promise<QueryRunner> {
   return qr;
 }
 
-/** Waits until some transaction of this database waits for a row lock: the mutation reached its UPDATE. */
+/** Waits until some transaction of this database waits for a row lock: the mutation reached its UPDATE (which runs in the same statement as its events). */
 async function blockedOnLock() {
   await waitFor(async () => {
     const [{ n }] = await lab.t.app.db.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'UPDATE "complaint"%'`,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%UPDATE "complaint" SET%'`,
     );
     return n > 0;
   }, 'the mutation to block on the row lock');

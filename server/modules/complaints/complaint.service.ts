@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../app/context';
 import { escapeLike } from '../../app/crud';
-import { preparedQuery } from '../../db/prepared';
+import { preparedQuery, preparedTxQuery } from '../../db/prepared';
 import { entityFromRow } from '../../db/rows';
 import type { Loaders } from '../../app/loaders';
 import { AppError, parseId } from '../../app/errors';
@@ -229,9 +229,9 @@ export class ComplaintService {
     const verifyDueAt = await this.sla.verifyDue(policy, now);
 
     const result = await this.db.transaction(async (tx) => {
-      const [{ seq }] = await tx.query(`SELECT nextval('complaint_tracking_seq') AS seq`);
+      const [{ seq }] = await preparedTxQuery<{ seq: string }>(tx, `SELECT nextval('complaint_tracking_seq') AS seq`, []);
       const trackingCode = this.trackingCode(now, Number(seq));
-      const inserted = await tx
+      const [sql, values] = tx
         .createQueryBuilder()
         .insert()
         .into(Complaint)
@@ -249,8 +249,8 @@ export class ComplaintService {
         })
         .orIgnore()
         .returning('*')
-        .execute();
-      const row = inserted.raw[0] as Complaint | undefined;
+        .getQueryAndParameters();
+      const [row] = await preparedTxQuery<Complaint>(tx, sql, values);
       if (!row) return null;
       const complaint = tx.getRepository(Complaint).create(row);
       ({ lastEventId: complaint.lastEventId } = await this.appendEvents(tx, complaint, { viewer, label: viewer ? undefined : 'CITIZEN' }, now, [
@@ -457,8 +457,10 @@ export class ComplaintService {
     statusForTransition?: (c: Complaint) => ComplaintStatus,
   ): Promise<Complaint> {
     await this.org.ready();
-    const c = await this.db.getRepository(Complaint).findOneBy({ id: parseId(id) });
-    if (!c) throw AppError.notFound('Complaint', id);
+    // Every action starts here: a prepared statement, not TypeORM's select of 40 aliased columns parsed anew each time.
+    const [row] = await preparedQuery(this.db, 'SELECT * FROM complaint WHERE id = $1', [parseId(id)]);
+    if (!row) throw AppError.notFound('Complaint', id);
+    const c = entityFromRow(this.db, Complaint, row);
     // Role and scope first; then the caller's (possibly stale) view and the status machine,
     // so those are reported as CONFLICT / INVALID_TRANSITION; then the side it stands on.
     this.policy.assertMayAct(ctx.viewer, action, c);
@@ -535,7 +537,8 @@ export class ComplaintService {
       ...handlingSteps(c, at, specs, p),
     ];
     if (write) ctes.push(`w AS (${write[0]} RETURNING 1)`);
-    const [{ id, written }]: { id: number; written: string }[] = await tx.query(
+    const [{ id, written }] = await preparedTxQuery<{ id: number; written: string }>(
+      tx,
       `WITH ${ctes.join(', ')} SELECT (SELECT max(id) FROM ev) AS id, ${write ? '(SELECT count(*) FROM w)' : '0'} AS written`,
       params,
     );

@@ -40,9 +40,7 @@ export function parseTimestamp(s: string): Date | null {
   }
   const sign = s.charCodeAt(i);
   let offset = 0;
-  if (sign === 90 && i + 1 === n) {
-    offset = 0;
-  } else {
+  if (!(sign === 90 && i + 1 === n)) {
     if (sign !== 43 && sign !== 45) return null;
     const rest = n - i - 1;
     let secs: number;

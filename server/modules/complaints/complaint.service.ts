@@ -92,10 +92,15 @@ export class ComplaintService {
 
   async findVisible(viewer: Viewer | null, id: string | number): Promise<Complaint> {
     await this.org.ready();
-    const [row] = await preparedQuery(this.db, 'SELECT * FROM complaint WHERE id = $1', [parseId(id)]);
-    const c = row ? entityFromRow(this.db, Complaint, row) : null;
+    const c = await this.byId(id);
     if (!c || !this.policy.canRead(viewer, c)) throw AppError.notFound('Complaint', id);
     return c;
+  }
+
+  /** Every read of one complaint and every action start here: a prepared statement, not TypeORM's aliased select parsed anew each time. */
+  private async byId(id: string | number): Promise<Complaint | null> {
+    const [row] = await preparedQuery(this.db, 'SELECT * FROM complaint WHERE id = $1', [parseId(id)]);
+    return row ? entityFromRow(this.db, Complaint, row) : null;
   }
 
   /**
@@ -457,10 +462,8 @@ export class ComplaintService {
     statusForTransition?: (c: Complaint) => ComplaintStatus,
   ): Promise<Complaint> {
     await this.org.ready();
-    // Every action starts here: a prepared statement, not TypeORM's select of 40 aliased columns parsed anew each time.
-    const [row] = await preparedQuery(this.db, 'SELECT * FROM complaint WHERE id = $1', [parseId(id)]);
-    if (!row) throw AppError.notFound('Complaint', id);
-    const c = entityFromRow(this.db, Complaint, row);
+    const c = await this.byId(id);
+    if (!c) throw AppError.notFound('Complaint', id);
     // Role and scope first; then the caller's (possibly stale) view and the status machine,
     // so those are reported as CONFLICT / INVALID_TRANSITION; then the side it stands on.
     this.policy.assertMayAct(ctx.viewer, action, c);

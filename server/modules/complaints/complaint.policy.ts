@@ -40,6 +40,17 @@ export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AU
 
 export type StaffAction = keyof typeof ACTION_RULES;
 
+/** Who acts without an account, and the only actions each may take: the reporter with the access code, and the deadline sweep. */
+export type Unattended = 'CITIZEN' | 'SYSTEM';
+export const UNATTENDED_ACTIONS: Readonly<Record<Unattended, readonly ComplaintAction[]>> = {
+  CITIZEN: [ComplaintAction.REOPEN, ComplaintAction.RATE],
+  SYSTEM: [ComplaintAction.MARK_OVERDUE, ComplaintAction.AUTO_CLOSE],
+};
+
+function isStaffAction(action: ComplaintAction): action is StaffAction {
+  return action in ACTION_RULES;
+}
+
 export class ComplaintPolicy {
   constructor(private readonly org: OrgDirectory) {}
 
@@ -128,6 +139,19 @@ export class ComplaintPolicy {
     const why = this.refusal(viewer, action, c);
     if (why) throw AppError.forbidden(why);
     if (!this.canRead(viewer, c)) throw AppError.forbidden('This complaint is outside your scope.');
+  }
+
+  /**
+   * The last word before any change is written, whoever the caller: staff must pass `assert`
+   * for every action; without an account only the actions of UNATTENDED_ACTIONS are possible.
+   */
+  assertActor(viewer: Viewer | null, label: Unattended | undefined, action: ComplaintAction, c: Complaint): void {
+    if (viewer) {
+      if (!isStaffAction(action)) throw AppError.forbidden(`Staff do not ${action.toLowerCase()} complaints; the system or the reporter does.`);
+      this.assert(viewer, action, c);
+    } else if (!label || !UNATTENDED_ACTIONS[label].includes(action)) {
+      throw AppError.unauthenticated();
+    }
   }
 
   /** What the console may offer: allowed for this viewer AND by the status machine. */

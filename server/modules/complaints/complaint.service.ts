@@ -11,6 +11,7 @@ import { ASSIGNABLE_ROLES, InboxKind, Permission, ROLE_INBOX } from '../../auth/
 import { Role } from '../../auth/roles';
 import type { Viewer } from '../../auth/viewer';
 import { OpdKind } from '../opds/opd-kind';
+import type { Opd } from '../opds/opd.entity';
 import { receivingOpd } from '../opds/opd.service';
 import type { OrgDirectory } from '../opds/org-directory';
 import { Program } from '../programs/program.entity';
@@ -22,7 +23,7 @@ import { handlingSteps } from './complaint-handling';
 import { complaintColumns, readComplaints, type PagePlan } from './complaint.preload';
 import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, ProgressStage } from './complaint.enums';
 import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
-import type { ComplaintPolicy, StaffAction } from './complaint.policy';
+import type { ComplaintPolicy, StaffAction, Unattended } from './complaint.policy';
 
 const PUBLIC_CHANNELS = [Channel.WEB, Channel.SMS, Channel.WHATSAPP, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.EXTERNAL_APP, Channel.CALL_CENTER];
 /** How the public timeline names a channel (the tracking page is in Bahasa Indonesia). */
@@ -37,7 +38,23 @@ export type EventSpec = Partial<Omit<ComplaintEvent, 'id' | 'complaintId' | 'cre
 export interface Actor {
   viewer: Viewer | null;
   /** Who is recorded on the timeline when there is no account (citizen, system sweep). */
-  label?: 'CITIZEN' | 'SYSTEM';
+  label?: Unattended;
+}
+
+type Change = { patch: Partial<Complaint>; events: EventSpec[] };
+type Build = (c: Complaint, now: Date, tx: EntityManager) => Promise<Change>;
+
+const CITIZEN: Actor = { viewer: null, label: 'CITIZEN' };
+const SYSTEM: Actor = { viewer: null, label: 'SYSTEM' };
+
+/** What a desk decided for one complaint on its agenda. */
+export interface DeskDecision {
+  deskId: number;
+  deskTitle: string;
+  solution: string;
+  /** The desk's own due date (end of that WIB day); null: the category's response deadline. */
+  responseDueAt: Date | null;
+  dueDate: string | null;
 }
 
 export interface SubmitResult {
@@ -284,9 +301,12 @@ export class ComplaintService {
   }
 
   // ---------- the workflow ----------
+  // Each action has one public method per kind of caller (a request's context; a desk, in its
+  // transaction; the sweep) and one builder of its change, so what "forward" means is written
+  // once. Every method ends in `commit`, which asks the policy again, for every actor.
 
   verify(ctx: Context, id: string, version: number | null | undefined, note?: string | null) {
-    return this.change(ctx, id, version, ComplaintAction.VERIFY, async (c, now) => ({
+    return this.change(ctx.viewer, id, version, ComplaintAction.VERIFY, async () => ({
       patch: { status: ComplaintStatus.VERIFIED, progressStage: null },
       events: [{ type: ComplaintEventType.VERIFIED, public: true, message: note?.trim() || null }],
     }));
@@ -294,7 +314,7 @@ export class ComplaintService {
 
   reject(ctx: Context, id: string, version: number | null | undefined, reason: string, duplicateOf?: string | null) {
     const why = text(reason, 'reason', 3, 2000);
-    return this.change(ctx, id, version, ComplaintAction.REJECT, async (c, now) => {
+    return this.change(ctx.viewer, id, version, ComplaintAction.REJECT, async (c, now) => {
       let duplicateOfId: number | null = null;
       if (duplicateOf) {
         const dup = await this.findVisible(ctx.viewer, duplicateOf).catch(() => {
@@ -312,27 +332,43 @@ export class ComplaintService {
 
   forward(ctx: Context, id: string, version: number | null | undefined, opdId: string, note?: string | null) {
     const targetId = parseId(opdId, 'opdId');
-    return this.change(ctx, id, version, ComplaintAction.FORWARD, async (c, now, tx) => {
+    const message = note?.trim() ? text(note, 'note', 0, 2000) : null;
+    return this.change(ctx.viewer, id, version, ComplaintAction.FORWARD, async (c, now, tx) => {
       const target = await receivingOpd(tx, targetId, 'opdId');
       if (target.id === c.currentOpdId) throw AppError.field('opdId', `the complaint is already at ${target.name}`);
-      const policy = await this.sla.policyFor(tx, c.categoryId);
-      const responseDueAt = await this.sla.responseDue(policy, now);
-      return {
-        patch: {
-          status: ComplaintStatus.FORWARDED, currentOpdId: targetId, progressStage: null, assigneeId: null,
-          handlerOpdIds: [...new Set([...c.handlerOpdIds, targetId])], responseDueAt, dueAt: responseDueAt, overdueNotified: false,
-        },
-        events: [{
-          type: ComplaintEventType.FORWARDED, public: true, fromOpdId: c.currentOpdId, toOpdId: targetId,
-          message: note?.trim() ? text(note, 'note', 0, 2000) : `Diteruskan ke ${target.name}`, data: { responseDueAt },
-        }],
-      };
+      return this.forwarding(c, target, await this.responseDue(tx, c, now), { message: message ?? `Diteruskan ke ${target.name}` });
     });
+  }
+
+  /** A desk's decision: the complaint goes to the responsible unit with the solution, inside the desk's transaction. */
+  forwardByDesk(viewer: Viewer, c: Complaint, target: Opd, decision: DeskDecision, tx: EntityManager) {
+    return this.change(viewer, c, null, ComplaintAction.FORWARD, async (cur, now, t) => this.forwarding(cur, target, decision.responseDueAt ?? (await this.responseDue(t, cur, now)), {
+      stage: ProgressStage.DESK,
+      message: `Keputusan forum desk "${decision.deskTitle}": ${decision.solution} (penanggung jawab: ${target.name})`,
+      data: { deskId: decision.deskId, dueDate: decision.dueDate },
+    }), { tx });
+  }
+
+  private async responseDue(tx: EntityManager, c: Complaint, now: Date): Promise<Date> {
+    return this.sla.responseDue(await this.sla.policyFor(tx, c.categoryId), now);
+  }
+
+  private forwarding(c: Complaint, target: Opd, responseDueAt: Date, event: { message: string; stage?: ProgressStage; data?: Record<string, unknown> }): Change {
+    return {
+      patch: {
+        status: ComplaintStatus.FORWARDED, currentOpdId: target.id, progressStage: event.stage ?? null, assigneeId: null,
+        handlerOpdIds: [...new Set([...c.handlerOpdIds, target.id])], responseDueAt, dueAt: responseDueAt, overdueNotified: false,
+      },
+      events: [{
+        type: ComplaintEventType.FORWARDED, public: true, stage: event.stage, fromOpdId: c.currentOpdId, toOpdId: target.id,
+        message: event.message, data: { responseDueAt, ...event.data },
+      }],
+    };
   }
 
   returnToIntake(ctx: Context, id: string, version: number | null | undefined, reason: string) {
     const why = text(reason, 'reason', 3, 2000);
-    return this.change(ctx, id, version, ComplaintAction.RETURN, async (c, now, tx) => {
+    return this.change(ctx.viewer, id, version, ComplaintAction.RETURN, async (c, now, tx) => {
       const policy = await this.sla.policyFor(tx, c.categoryId);
       const dueAt = await this.sla.verifyDue(policy, now);
       return {
@@ -344,7 +380,7 @@ export class ComplaintService {
 
   assign(ctx: Context, id: string, version: number | null | undefined, userId: string) {
     const assigneeId = parseId(userId, 'userId');
-    return this.change(ctx, id, version, ComplaintAction.ASSIGN, async (c, _now, tx) => {
+    return this.change(ctx.viewer, id, version, ComplaintAction.ASSIGN, async (c, _now, tx) => {
       const user = await tx.getRepository(User).findOneBy({ id: assigneeId });
       if (!user || !user.active) throw AppError.field('userId', 'no such active user');
       if (!ASSIGNABLE_ROLES.includes(user.role) || !this.org.isWithin(user.opdId, c.currentOpdId!)) {
@@ -358,7 +394,7 @@ export class ComplaintService {
   }
 
   accept(ctx: Context, id: string, version: number | null | undefined) {
-    return this.change(ctx, id, version, ComplaintAction.ACCEPT, async (c, now) => ({
+    return this.change(ctx.viewer, id, version, ComplaintAction.ACCEPT, async (c, now) => ({
       patch: { status: ComplaintStatus.IN_PROGRESS, progressStage: ProgressStage.VERIFICATION, ...this.firstResponse(c, now) },
       events: [{ type: ComplaintEventType.ACCEPTED, public: true, stage: ProgressStage.VERIFICATION, message: 'Pengaduan diterima dan sedang diverifikasi' }],
     }));
@@ -366,24 +402,50 @@ export class ComplaintService {
 
   addProgress(ctx: Context, id: string, version: number | null | undefined, stage: ProgressStage, note: string, isPublic: boolean) {
     const message = text(note, 'note', 3, 5000);
-    return this.change(ctx, id, version, ComplaintAction.PROGRESS, async (c, now) => ({
-      patch: { status: ComplaintStatus.IN_PROGRESS, progressStage: stage, ...(isPublic ? this.firstResponse(c, now) : {}) },
-      events: [{ type: ComplaintEventType.PROGRESS, public: isPublic, stage, message }],
-    }));
+    return this.change(ctx.viewer, id, version, ComplaintAction.PROGRESS, async (c, now) => this.progressing(c, now, { stage, message, isPublic }));
+  }
+
+  /** A desk takes the complaint up: public progress at stage DESK, its participants become handlers. */
+  takeToDesk(viewer: Viewer, c: Complaint, desk: { id: number; title: string; participantOpdIds: number[] }, tx: EntityManager) {
+    const names = desk.participantOpdIds.map((id) => this.org.get(id)?.name).filter(Boolean).join(', ');
+    return this.change(viewer, c, null, ComplaintAction.PROGRESS, async (cur, now) => this.progressing(cur, now, {
+      stage: ProgressStage.DESK, isPublic: true, handlers: desk.participantOpdIds,
+      message: `Dibahas dalam forum desk "${desk.title}" bersama ${names || 'unit terkait'}`,
+      data: { deskId: desk.id, participantOpdIds: desk.participantOpdIds },
+    }), { tx });
+  }
+
+  private progressing(
+    c: Complaint, now: Date,
+    p: { stage: ProgressStage; message: string; isPublic: boolean; handlers?: number[]; data?: Record<string, unknown> },
+  ): Change {
+    return {
+      patch: {
+        status: ComplaintStatus.IN_PROGRESS, progressStage: p.stage, ...(p.isPublic ? this.firstResponse(c, now) : {}),
+        ...(p.handlers ? { handlerOpdIds: [...new Set([...c.handlerOpdIds, ...p.handlers])] } : {}),
+      },
+      events: [{ type: ComplaintEventType.PROGRESS, public: p.isPublic, stage: p.stage, message: p.message, ...(p.data ? { data: p.data } : {}) }],
+    };
   }
 
   addInternalNote(ctx: Context, id: string, version: number | null | undefined, note: string) {
     const message = text(note, 'note', 1, 5000);
-    return this.change(ctx, id, version, ComplaintAction.NOTE, async () => ({
-      patch: {},
-      events: [{ type: ComplaintEventType.INTERNAL_NOTE, public: false, message }],
-    }));
+    return this.change(ctx.viewer, id, version, ComplaintAction.NOTE, async () => this.noting(message));
   }
 
-  /** The central rule is enforced in `change` by the policy (ACTION_RULES.RESPOND), for every caller. */
+  /** A desk's minutes on the timeline of each complaint it discussed (internal). */
+  noteDeskMinutes(viewer: Viewer, c: Complaint, desk: { id: number; title: string }, minutes: string, tx: EntityManager) {
+    return this.change(viewer, c, null, ComplaintAction.NOTE, async () => this.noting(`Notulen forum desk "${desk.title}": ${minutes.slice(0, 500)}`, { deskId: desk.id }), { tx });
+  }
+
+  private noting(message: string, data?: Record<string, unknown>): Change {
+    return { patch: {}, events: [{ type: ComplaintEventType.INTERNAL_NOTE, public: false, message, ...(data ? { data } : {}) }] };
+  }
+
+  /** The central rule is enforced for every caller in `commit`, by the policy (ACTION_RULES.RESPOND). */
   respond(ctx: Context, id: string, version: number | null | undefined, answer: string) {
     const body = text(answer, 'answer', 10, 10000);
-    return this.change(ctx, id, version, ComplaintAction.RESPOND, async (c, now, tx) => {
+    return this.change(ctx.viewer, id, version, ComplaintAction.RESPOND, async (c, now, tx) => {
       const policy = await this.sla.policyFor(tx, c.categoryId);
       const events: EventSpec[] = [];
       const accepting = c.status === ComplaintStatus.FORWARDED;
@@ -399,11 +461,11 @@ export class ComplaintService {
         },
         events,
       };
-    }, c => (c.status === ComplaintStatus.FORWARDED ? ComplaintStatus.IN_PROGRESS : c.status));
+    }, { statusFor: (c) => (c.status === ComplaintStatus.FORWARDED ? ComplaintStatus.IN_PROGRESS : c.status) });
   }
 
   close(ctx: Context, id: string, version: number | null | undefined, note?: string | null) {
-    return this.change(ctx, id, version, ComplaintAction.CLOSE, async (_c, now) => ({
+    return this.change(ctx.viewer, id, version, ComplaintAction.CLOSE, async (_c, now) => ({
       patch: { status: ComplaintStatus.CLOSED, closedAt: now, autoCloseAt: null, dueAt: null },
       events: [{ type: ComplaintEventType.CLOSED, public: true, message: note?.trim() || null }],
     }));
@@ -411,15 +473,14 @@ export class ComplaintService {
 
   reopen(ctx: Context, id: string, version: number | null | undefined, reason: string) {
     const why = text(reason, 'reason', 3, 2000);
-    return this.change(ctx, id, version, ComplaintAction.REOPEN, (c, now, tx) => this.reopenChange(c, now, tx, why));
+    return this.change(ctx.viewer, id, version, ComplaintAction.REOPEN, (c, now, tx) => this.reopening(c, now, tx, why));
   }
 
-  private async reopenChange(c: Complaint, now: Date, tx: EntityManager, why: string) {
-    const policy = await this.sla.policyFor(tx, c.categoryId);
-    const responseDueAt = await this.sla.responseDue(policy, now);
+  private async reopening(c: Complaint, now: Date, tx: EntityManager, why: string): Promise<Change> {
+    const responseDueAt = await this.responseDue(tx, c, now);
     return {
       patch: { status: ComplaintStatus.IN_PROGRESS, autoCloseAt: null, responseDueAt, dueAt: responseDueAt, overdueNotified: false },
-      events: [{ type: ComplaintEventType.REOPENED, public: true, message: why, data: { responseDueAt } } as EventSpec],
+      events: [{ type: ComplaintEventType.REOPENED, public: true, message: why, data: { responseDueAt } }],
     };
   }
 
@@ -434,17 +495,50 @@ export class ComplaintService {
   async reopenByCitizen(ctx: Context, trackingCode: string, accessCode: string, reason: string) {
     const why = text(reason, 'reason', 3, 2000);
     const c = await this.byAccessCode(trackingCode, accessCode);
-    return this.commit(c, null, ComplaintAction.REOPEN, { viewer: null, label: 'CITIZEN' }, (cc, now, tx) => this.reopenChange(cc, now, tx, why));
+    return this.commit(c, null, ComplaintAction.REOPEN, CITIZEN, (cc, now, tx) => this.reopening(cc, now, tx, why));
   }
 
   async rate(ctx: Context, trackingCode: string, accessCode: string, score: number, comment?: string | null) {
     if (!Number.isInteger(score) || score < 1 || score > 5) throw AppError.field('score', 'must be a whole number from 1 to 5');
     const remark = comment ? text(comment, 'comment', 0, 2000) : null;
     const c = await this.byAccessCode(trackingCode, accessCode);
-    return this.commit(c, null, ComplaintAction.RATE, { viewer: null, label: 'CITIZEN' }, async () => ({
+    return this.commit(c, null, ComplaintAction.RATE, CITIZEN, async () => ({
       patch: { rating: score, ratingComment: remark },
       events: [{ type: ComplaintEventType.RATED, public: true, message: remark, data: { rating: score } }],
     }));
+  }
+
+  // ---------- what the deadline sweep does ----------
+
+  /** A deadline passed: OVERDUE on the timeline, ESCALATED to the parent of the unit responsible now. */
+  markOverdue(c: Complaint): Promise<Complaint> {
+    return this.commit(c, c.version, ComplaintAction.MARK_OVERDUE, SYSTEM, async (cur, now) => {
+      if (!cur.dueAt || cur.dueAt.getTime() > now.getTime() || cur.overdueNotified) {
+        throw AppError.conflict(`Complaint ${cur.trackingCode} has no passed deadline to report.`);
+      }
+      const atUnit = cur.status === ComplaintStatus.FORWARDED || cur.status === ComplaintStatus.IN_PROGRESS;
+      const responsible = atUnit ? cur.currentOpdId! : cur.intakeOpdId;
+      const parent = this.org.parentOf(responsible);
+      return {
+        patch: { overdueNotified: true },
+        events: [
+          { type: ComplaintEventType.OVERDUE, public: false, fromOpdId: responsible, message: `Melewati batas waktu ${atUnit ? 'tanggapan' : 'verifikasi'}`, data: { dueAt: cur.dueAt } },
+          ...(parent ? [{ type: ComplaintEventType.ESCALATED, public: false, fromOpdId: responsible, toOpdId: parent.id, message: `Dieskalasi ke ${parent.name}` }] : []),
+        ],
+      };
+    });
+  }
+
+  /** Nobody replied to the answer in time: the complaint closes itself. */
+  autoClose(c: Complaint): Promise<Complaint> {
+    return this.commit(c, c.version, ComplaintAction.AUTO_CLOSE, SYSTEM, async (cur, now) => {
+      if (!cur.autoCloseAt || cur.autoCloseAt.getTime() > now.getTime()) throw AppError.conflict(`Complaint ${cur.trackingCode} is not due to close yet.`);
+      return {
+        // The commit's own time, the same as the AUTO_CLOSED event's, so the row replays from its events.
+        patch: { status: ComplaintStatus.CLOSED, closedAt: now, autoCloseAt: null },
+        events: [{ type: ComplaintEventType.AUTO_CLOSED, public: true, message: 'Ditutup otomatis: tidak ada tanggapan lanjutan' }],
+      };
+    });
   }
 
   private firstResponse(c: Complaint, now: Date): Partial<Complaint> {
@@ -453,24 +547,24 @@ export class ComplaintService {
 
   // ---------- the one write path ----------
 
+  /** A staff member's action: role and scope, the caller's version, the status machine and the side, in that order. */
   private async change(
-    ctx: Context,
-    id: string,
+    viewer: Viewer | null,
+    target: string | number | Complaint,
     version: number | null | undefined,
     action: StaffAction,
-    build: (c: Complaint, now: Date, tx: EntityManager) => Promise<{ patch: Partial<Complaint>; events: EventSpec[] }>,
-    statusForTransition?: (c: Complaint) => ComplaintStatus,
+    build: Build,
+    opts: { statusFor?: (c: Complaint) => ComplaintStatus; tx?: EntityManager } = {},
   ): Promise<Complaint> {
     await this.org.ready();
-    const c = await this.byId(id);
-    if (!c) throw AppError.notFound('Complaint', id);
+    const c = typeof target === 'object' ? target : await this.byId(target);
+    if (!c) throw AppError.notFound('Complaint', target as string);
     // Role and scope first; then the caller's (possibly stale) view and the status machine,
     // so those are reported as CONFLICT / INVALID_TRANSITION; then the side it stands on.
-    this.policy.assertMayAct(ctx.viewer, action, c);
+    this.policy.assertMayAct(viewer, action, c);
     this.checkVersion(c, version);
-    nextStatus(statusForTransition?.(c) ?? c.status, action);
-    this.policy.assert(ctx.viewer, action, c);
-    return this.commit(c, version, action, { viewer: ctx.viewer }, build, statusForTransition);
+    nextStatus(opts.statusFor?.(c) ?? c.status, action);
+    return this.commit(c, version, action, { viewer }, build, opts);
   }
 
   private checkVersion(c: Complaint, version: number | null | undefined): void {
@@ -479,23 +573,24 @@ export class ComplaintService {
     }
   }
 
-  /** Checks the transition, writes the row if nobody changed it meanwhile, appends the events. */
-  async commit(
+  /**
+   * The only place a complaint changes: the policy for whoever acts, the transition, then the
+   * row (if nobody changed it meanwhile) and its events in one statement. `tx` joins a caller's
+   * transaction (a desk and its complaints change together).
+   */
+  private async commit(
     c: Complaint,
     version: number | null | undefined,
     action: ComplaintAction,
     actor: Actor,
-    build: (c: Complaint, now: Date, tx: EntityManager) => Promise<{ patch: Partial<Complaint>; events: EventSpec[] }>,
-    statusForTransition?: (c: Complaint) => ComplaintStatus,
-    /** Join a caller's transaction (a desk and its complaints change together). */
-    outer?: EntityManager,
+    build: Build,
+    opts: { statusFor?: (c: Complaint) => ComplaintStatus; tx?: EntityManager } = {},
   ): Promise<Complaint> {
-    // The central rule guards the one write path itself, whoever calls it (desk, import, facade).
-    if (action === ComplaintAction.RESPOND) this.policy.assert(actor.viewer, action, c);
+    this.policy.assertActor(actor.viewer, actor.label, action, c);
     this.checkVersion(c, version);
-    const to = nextStatus(statusForTransition?.(c) ?? c.status, action);
+    const to = nextStatus(opts.statusFor?.(c) ?? c.status, action);
     const now = this.clock();
-    const run = <R>(work: (tx: EntityManager) => Promise<R>) => (outer ? work(outer) : this.db.transaction(work));
+    const run = <R>(work: (tx: EntityManager) => Promise<R>) => (opts.tx ? work(opts.tx) : this.db.transaction(work));
     return run(async (tx) => {
       const { patch, events } = await build(c, now, tx);
       const next = tx.getRepository(Complaint).create({ ...c, ...patch, status: patch.status ?? to, version: c.version + 1, updatedAt: now });
@@ -522,7 +617,7 @@ export class ComplaintService {
    * and may read the last new event's id as `(SELECT max(id) FROM ev)`; `written` is how
    * many rows it changed.
    */
-  async appendEvents(
+  private async appendEvents(
     tx: EntityManager, c: Complaint, actor: Actor, at: Date, specs: EventSpec[], write?: [string, unknown[]],
   ): Promise<{ lastEventId: number; written: number }> {
     const params: unknown[] = write ? [...write[1]] : [];

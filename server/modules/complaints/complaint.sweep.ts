@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { OrgDirectory } from '../opds/org-directory';
 import { Complaint } from './complaint.entity';
-import { ComplaintAction, ComplaintEventType, ComplaintStatus } from './complaint.enums';
+import { ComplaintStatus } from './complaint.enums';
 import type { ComplaintService } from './complaint.service';
 
 /** Any constant shared by all processes: only the holder of this advisory lock sweeps. */
@@ -36,19 +36,8 @@ export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: C
         .getMany();
       let overdue = 0;
       for (const c of late) {
-        const atUnit = c.status === ComplaintStatus.FORWARDED || c.status === ComplaintStatus.IN_PROGRESS;
-        const responsible = atUnit ? c.currentOpdId! : c.intakeOpdId;
-        const parent = org.parentOf(responsible);
-        const ok = await complaints
-          .commit(c, c.version, ComplaintAction.MARK_OVERDUE, { viewer: null, label: 'SYSTEM' }, async () => ({
-            patch: { overdueNotified: true },
-            events: [
-              { type: ComplaintEventType.OVERDUE, public: false, fromOpdId: responsible, message: `Melewati batas waktu ${atUnit ? 'tanggapan' : 'verifikasi'}`, data: { dueAt: c.dueAt } },
-              ...(parent ? [{ type: ComplaintEventType.ESCALATED, public: false, fromOpdId: responsible, toOpdId: parent.id, message: `Dieskalasi ke ${parent.name}` }] : []),
-            ],
-          }))
-          .then(() => true, () => false); // changed meanwhile: the next sweep looks again
-        if (ok) overdue += 1;
+        // Changed meanwhile: the next sweep looks again.
+        if (await complaints.markOverdue(c).then(() => true, () => false)) overdue += 1;
       }
       const answered = await db
         .getRepository(Complaint)
@@ -58,14 +47,7 @@ export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: C
         .getMany();
       let autoClosed = 0;
       for (const c of answered) {
-        const ok = await complaints
-          .commit(c, c.version, ComplaintAction.AUTO_CLOSE, { viewer: null, label: 'SYSTEM' }, async (_c, at) => ({
-            // The commit's own time, the same as the AUTO_CLOSED event's, so the row replays from its events.
-            patch: { status: ComplaintStatus.CLOSED, closedAt: at, autoCloseAt: null },
-            events: [{ type: ComplaintEventType.AUTO_CLOSED, public: true, message: 'Ditutup otomatis: tidak ada tanggapan lanjutan' }],
-          }))
-          .then(() => true, () => false);
-        if (ok) autoClosed += 1;
+        if (await complaints.autoClose(c).then(() => true, () => false)) autoClosed += 1;
       }
       return { ran: true, overdue, autoClosed };
     } finally {

@@ -1,17 +1,16 @@
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../app/context';
-import { AppError, parseId } from '../../app/errors';
+import { AppError, ErrorCode, parseId } from '../../app/errors';
 import { checkPaging, type ListArgs, type Page } from '../../app/paging';
 import { ROLE_ROW_SCOPE, RowScope } from '../../auth/permissions';
 import type { Viewer } from '../../auth/viewer';
 import { Complaint } from '../complaints/complaint.entity';
-import { ComplaintAction, ComplaintEventType, ComplaintStatus, ProgressStage } from '../complaints/complaint.enums';
+import { ComplaintStatus } from '../complaints/complaint.enums';
 import type { ComplaintService } from '../complaints/complaint.service';
 import { text } from '../complaints/complaint.service';
 import { Opd } from '../opds/opd.entity';
 import { receivingOpd } from '../opds/opd.service';
 import type { OrgDirectory } from '../opds/org-directory';
-import type { SlaService } from '../sla/sla.service';
 import { Desk, DeskItem, DeskStatus } from './desk.entity';
 
 export interface ConveneInput {
@@ -29,22 +28,34 @@ export interface DecisionInput {
   dueDate?: string | null;
 }
 
+/** A refusal names the complaint on the agenda it is about. */
+async function onAgenda<T>(c: Complaint, act: () => Promise<T>): Promise<T> {
+  try {
+    return await act();
+  } catch (err) {
+    if (err instanceof AppError && (err.code === ErrorCode.FORBIDDEN || err.code === ErrorCode.INVALID_TRANSITION)) {
+      throw new AppError(err.code, `Complaint ${c.trackingCode}: ${err.message}`, { ...err.extensions });
+    }
+    throw err;
+  }
+}
+
 /** End of a WIB calendar day, as the deadline a desk sets. */
 function endOfWibDay(date: string): Date {
   return new Date(`${date}T23:59:59.999+07:00`);
 }
 
 /**
- * Forum desks. Every step lands on each complaint's timeline through ComplaintService.commit,
- * so desks obey the same status machine, and the answer still comes from the responsible
- * unit's head: a desk decides and forwards, it never responds.
+ * Forum desks. Every step lands on each complaint's timeline through ComplaintService's named
+ * actions (takeToDesk, noteDeskMinutes, forwardByDesk), so desks obey the same policy and status
+ * machine, and the answer still comes from the responsible unit's head: a desk decides and
+ * forwards, it never responds.
  */
 export class DeskService {
   constructor(
     private readonly db: DataSource,
     private readonly org: OrgDirectory,
     private readonly complaints: ComplaintService,
-    private readonly sla: SlaService,
   ) {}
 
   canSee(viewer: Viewer, desk: Desk): boolean {
@@ -88,8 +99,7 @@ export class DeskService {
     complaintIds.forEach((id, i) => {
       const c = complaints.find((x) => x.id === id);
       if (!c) throw AppError.field(`input.complaintIds.${i}`, 'no such complaint');
-      const why = this.complaints.policy.refusal(viewer, ComplaintAction.PROGRESS, c);
-      if (why || !this.complaints.policy.canRead(viewer, c)) throw AppError.forbidden(`Complaint ${c.trackingCode}: ${why ?? 'outside your scope'}`);
+      if (!this.complaints.policy.canRead(viewer, c)) throw AppError.forbidden('A complaint on the agenda is outside your scope.');
       if (c.status !== ComplaintStatus.FORWARDED && c.status !== ComplaintStatus.IN_PROGRESS) {
         throw AppError.field(`input.complaintIds.${i}`, `${c.trackingCode} is ${c.status}; only complaints being handled go to a desk`);
       }
@@ -99,21 +109,7 @@ export class DeskService {
         title, place, scheduledAt: input.scheduledAt, participantOpdIds, convenedById: viewer.userId, convenerOpdId: viewer.opdId, status: DeskStatus.CONVENED,
       });
       await tx.getRepository(DeskItem).save(complaints.map((c) => ({ deskId: desk.id, complaintId: c.id })));
-      const names = participantOpdIds.map((id) => this.org.get(id)!.name).join(', ');
-      for (const c of complaints) {
-        await this.complaints.commit(c, null, ComplaintAction.PROGRESS, { viewer }, async (cur, now) => ({
-          patch: {
-            status: ComplaintStatus.IN_PROGRESS, progressStage: ProgressStage.DESK,
-            handlerOpdIds: [...new Set([...cur.handlerOpdIds, ...participantOpdIds])],
-            firstResponseAt: cur.firstResponseAt ?? now, dueAt: null, overdueNotified: false,
-          },
-          events: [{
-            type: ComplaintEventType.PROGRESS, public: true, stage: ProgressStage.DESK,
-            message: `Dibahas dalam forum desk "${title}" bersama ${names || 'unit terkait'}`,
-            data: { deskId: desk.id, participantOpdIds },
-          }],
-        }), undefined, tx);
-      }
+      for (const c of complaints) await onAgenda(c, () => this.complaints.takeToDesk(viewer, c, desk, tx));
       return desk;
     });
   }
@@ -134,10 +130,7 @@ export class DeskService {
       await tx.getRepository(Desk).update(desk.id, { minutes: body });
       for (const item of items) {
         const c = await tx.getRepository(Complaint).findOneByOrFail({ id: item.complaintId });
-        await this.complaints.commit(c, null, ComplaintAction.NOTE, { viewer }, async () => ({
-          patch: {},
-          events: [{ type: ComplaintEventType.INTERNAL_NOTE, public: false, message: `Notulen forum desk "${desk.title}": ${body.slice(0, 500)}`, data: { deskId: desk.id } }],
-        }), undefined, tx);
+        await onAgenda(c, () => this.complaints.noteDeskMinutes(viewer, c, desk, body, tx));
       }
       return { ...desk, minutes: body };
     });
@@ -169,21 +162,10 @@ export class DeskService {
         const { d } = byComplaint.get(item.complaintId)!;
         const opd = targets.get(Number(d.responsibleOpdId))!;
         const c = await tx.getRepository(Complaint).findOneByOrFail({ id: item.complaintId });
-        const why = this.complaints.policy.refusal(viewer, ComplaintAction.FORWARD, c);
-        if (why) throw AppError.forbidden(`Complaint ${c.trackingCode}: ${why}`);
-        const responseDueAt = d.dueDate ? endOfWibDay(d.dueDate) : await this.sla.responseDue(await this.sla.policyFor(tx, c.categoryId), now);
         const solution = d.solution.trim();
-        await this.complaints.commit(c, null, ComplaintAction.FORWARD, { viewer }, async (cur) => ({
-          patch: {
-            status: ComplaintStatus.FORWARDED, currentOpdId: opd.id, progressStage: ProgressStage.DESK, assigneeId: null,
-            handlerOpdIds: [...new Set([...cur.handlerOpdIds, opd.id])], responseDueAt, dueAt: responseDueAt, overdueNotified: false,
-          },
-          events: [{
-            type: ComplaintEventType.FORWARDED, public: true, stage: ProgressStage.DESK, fromOpdId: cur.currentOpdId, toOpdId: opd.id,
-            message: `Keputusan forum desk "${desk.title}": ${solution} (penanggung jawab: ${opd.name})`,
-            data: { deskId: desk.id, responseDueAt, dueDate: d.dueDate ?? null },
-          }],
-        }), undefined, tx);
+        await onAgenda(c, () => this.complaints.forwardByDesk(viewer, c, opd, {
+          deskId: desk.id, deskTitle: desk.title, solution, responseDueAt: d.dueDate ? endOfWibDay(d.dueDate) : null, dueDate: d.dueDate ?? null,
+        }, tx));
         await tx.getRepository(DeskItem).update(item.id, { solution, responsibleOpdId: opd.id, dueDate: d.dueDate ?? null });
       }
       await tx.getRepository(Desk).update(desk.id, { status: DeskStatus.CONCLUDED, concludedAt: now });

@@ -31,7 +31,7 @@ test('compliance report figures for a hand-computed fixture, with a holiday insi
 
   // C: to DISPERKIM Tue 3 Feb 09:00, returned 11:00; to DINSOS Wed 4 Feb 09:00, answered 15:00 (6 h, on time), rated 4.
   at('2026-02-02T08:00:00');
-  const c = await lab.submitDirect('admin.tengah', input, svc);
+  const { complaint: c, accessCode } = await lab.submitDirectResult('admin.tengah', input, svc);
   at('2026-02-02T09:00:00'); await svc.verify(await as('admin.tengah'), String(c.id), null);
   at('2026-02-03T09:00:00'); await svc.forward(await as('admin.tengah'), String(c.id), null, lab.opd.DISPERKIM);
   at('2026-02-03T11:00:00'); await svc.returnToIntake(await as('kepala.disperkim'), String(c.id), null, 'Bukan kewenangan kami');
@@ -55,12 +55,9 @@ test('compliance report figures for a hand-computed fixture, with a holiday insi
   at('2026-03-25T09:00:00'); await svc.accept(await as('kepala.dinsos'), String(a.id), null);
   at('2026-03-25T10:00:00'); await svc.respond(await as('kepala.dinsos'), String(a.id), null, 'Sudah kami tindak lanjuti ke lokasi.');
 
-  // The citizen rates C (the access code stayed with the citizen; write the same event the rating path writes).
+  // The citizen rates C with the access code given at submission.
   const ratingSvc = lab.services.complaints.withClock(() => wib('2026-02-05T08:00:00'));
-  await ratingSvc.commit(
-    (await lab.stored(c.id)).row, null, 'RATE' as never, { viewer: null, label: 'CITIZEN' },
-    async () => ({ patch: { rating: 4 }, events: [{ type: 'RATED' as never, public: true, data: { rating: 4 } }] }),
-  );
+  await ratingSvc.rate(await lab.ctx(null), c.trackingCode, accessCode, 4);
   expect(trackingCode).toMatch(/^MGL-2602-/);
 
   const report = await lab.ok('walikota', `{ complianceReport(period: "2026-Q1") { from to

@@ -45,14 +45,13 @@ test('the rule lives in the domain: calling the service directly as an ADMIN is 
   const anon = await svc.respond(await lab.ctx(null), c.id, null, ANSWER).then(() => null, (e: unknown) => e);
   expect((anon as AppError).code).toBe('UNAUTHENTICATED');
 
-  // Not even through the one write path itself.
+  // Not even through the one write path itself (private to the service; reached here on purpose).
   const { row } = await lab.stored(c.id);
-  const viaCommit = await svc
-    .commit(row, row.version, ComplaintAction.RESPOND, { viewer: await lab.viewer('admin.tengah') }, async (_c, now) => ({
-      patch: { status: ComplaintStatus.RESPONDED, answer: ANSWER, respondedAt: now },
-      events: [{ type: ComplaintEventType.RESPONDED, public: true, message: ANSWER }],
-    }), () => ComplaintStatus.IN_PROGRESS)
-    .then(() => null, (e: unknown) => e);
+  const commit = (svc as unknown as { commit: (...a: unknown[]) => Promise<unknown> }).commit.bind(svc);
+  const viaCommit = await commit(row, row.version, ComplaintAction.RESPOND, { viewer: await lab.viewer('admin.tengah') }, async (_c: unknown, now: Date) => ({
+    patch: { status: ComplaintStatus.RESPONDED, answer: ANSWER, respondedAt: now },
+    events: [{ type: ComplaintEventType.RESPONDED, public: true, message: ANSWER }],
+  }), { statusFor: () => ComplaintStatus.IN_PROGRESS }).then(() => null, (e: unknown) => e);
   expect((viaCommit as AppError)?.code).toBe('FORBIDDEN');
 
   const still = await lab.stored(c.id);

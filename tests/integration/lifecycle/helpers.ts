@@ -6,7 +6,7 @@ import { makeViewer, type Viewer } from '../../../server/auth/viewer';
 import type { Role } from '../../../server/auth/roles';
 import { Complaint, ComplaintEvent } from '../../../server/modules/complaints/complaint.entity';
 import type { ComplaintInput } from '../../../server/modules/complaints/complaint.inputs';
-import type { ComplaintService } from '../../../server/modules/complaints/complaint.service';
+import type { ComplaintService, SubmitResult } from '../../../server/modules/complaints/complaint.service';
 import { codeOf, startTestApp, type GqlResult, type TestApp } from '../../support/test-app';
 
 export { codeOf };
@@ -274,9 +274,13 @@ export class Lab {
 
   /** Submits through the service (optionally on another clock); returns the stored complaint. */
   async submitDirect(username: string | null, input: Record<string, unknown> = {}, svc: ComplaintService = this.services.complaints): Promise<Complaint> {
+    return (await this.submitDirectResult(username, input, svc)).complaint;
+  }
+
+  /** Like submitDirect, with the tracking and access codes the reporter is given. */
+  async submitDirectResult(username: string | null, input: Record<string, unknown> = {}, svc: ComplaintService = this.services.complaints): Promise<SubmitResult> {
     const full = { type: 'COMPLAINT', anonymous: false, confidential: false, ...complaintInput(input) } as unknown as ComplaintInput;
-    const r = await svc.submit(await this.ctx(username), full, null);
-    return r.complaint;
+    return svc.submit(await this.ctx(username), full, null);
   }
 
   /** The stored row and its events (oldest first), straight from the database. */

@@ -112,21 +112,22 @@ export function planFor(info: GraphQLResolveInfo, path: string[]): PagePlan {
 }
 
 /**
- * Complaint columns read whatever the selection: what the policy (scope, identity, actions)
- * and the field resolvers read besides their own field. Every other column is read only
- * when the selection names its field: a list of 50 with six fields does not carry 50
- * descriptions, answers and a dozen timestamps it will not show.
+ * The only complaint columns a read leaves out unless the selection names their own field:
+ * long texts, the reporter's identity, and what never leaves the server (no field at all).
+ * Every other column is always read, so a field resolver may use any of them; a list of 50
+ * still does not carry 50 descriptions and answers it will not show.
  */
-const ALWAYS_READ = new Set([
-  'id', 'status', 'intakeOpdId', 'currentOpdId', 'handlerOpdIds', 'recordedById', 'assigneeId', 'anonymous', 'confidential',
-  'categoryId', 'programId', 'kelurahanId', 'servicePostId', 'duplicateOfId', 'dueAt', 'createdAt',
+export const WIDE_COLUMNS: ReadonlySet<string> = new Set([
+  'description', 'answer', 'rejectReason', 'ratingComment', 'address',
+  'reporterName', 'reporterNik', 'reporterPhone', 'reporterEmail', 'reporterAddress',
+  'accessCodeHash', 'idempotencyKey', 'inputHash',
 ]);
 
 /** The select list for complaints under this plan (`c.` columns). */
 export function complaintColumns(db: DataSource, plan: PagePlan): string {
   return db
     .getMetadata(Complaint)
-    .columns.filter((c) => ALWAYS_READ.has(c.propertyName) || plan.fields.has(c.propertyName))
+    .columns.filter((c) => !WIDE_COLUMNS.has(c.propertyName) || plan.fields.has(c.propertyName))
     .map((c) => `c."${c.databaseName}"`)
     .join(', ');
 }

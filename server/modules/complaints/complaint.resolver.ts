@@ -19,6 +19,22 @@ import { ComplaintAction, ComplaintEventType, ComplaintStatus, ComplaintType, Pr
 import { ComplaintChangedFilter, ComplaintFilter, ComplaintInput } from './complaint.inputs';
 import { registerEnumType } from 'type-graphql';
 
+/*
+ * Rules for whoever adds a field to Complaint or ComplaintEvent (tests/integration/lifecycle/
+ * fields.test.ts walks every field of both and fails when one breaks them):
+ * - A list or `complaint(id)` reads its rows in ONE statement planned from the selection
+ *   (complaint.preload.ts). Every column is read except WIDE_COLUMNS, which are read only when
+ *   their own field is selected: a computed field may read any other column of the row.
+ *   A computed field that needs a wide column must not exist; show that column's own field.
+ * - A relation (an Opd, category, programme, user, post) is answered with `ctx.loaders.x.get(id)`:
+ *   the preload primed it, so no promise and no statement per row. Teach `planFor`/`readComplaints`
+ *   to preload a new relation, or the field costs a statement per page (the lists test counts them).
+ *   `load` (a promise) is for what the preload does not read (e.g. the category's default Opd).
+ * - Masking and permissions are asked of the policy (`ctx.services.complaints.policy`), never
+ *   decided here; a field that shows reporter identity goes through `identity()`.
+ * - Timeline fields that are not columns name the columns they read in EVENT_FIELD_COLUMNS;
+ *   an unknown one makes timeline tails read every column, never too few.
+ */
 registerEnumType(ComplaintAction, { name: 'ComplaintAction' });
 
 const ComplaintPage = PageOf(Complaint, 'ComplaintPage');

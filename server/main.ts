@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { startApp } from './app/bootstrap';
-import { createLogger } from './app/logger';
+import { createLogger } from './core/logger';
 import { ConfigError, loadConfig } from './config';
 
 async function main() {

@@ -18,7 +18,7 @@ import { SlaService } from '../modules/sla/sla.service';
 import { seedDemoComplaints } from '../seed/demo-complaints';
 import { seedDemo } from '../seed/seed';
 import { startHttp, type RunningHttp } from './http';
-import { createLogger } from './logger';
+import { createLogger } from '../core/logger';
 import { buildAppSchema } from './schema';
 import { createRateLimits, type Services } from './services';
 

@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import type { Logger } from 'pino';
-import { AppError, ErrorCode, type FieldProblem } from './errors';
+import { AppError, ErrorCode, type FieldProblem } from '../core/errors';
 import { InvalidTransitionError } from '../modules/complaints/complaint-status';
 
 const OUR_CODES = new Set<string>(Object.values(ErrorCode));

@@ -9,7 +9,7 @@ import type { OrgDirectory } from '../modules/opds/org-directory';
 import type { ComplaintStatsService } from '../modules/reports/stats.service';
 import type { ReportService } from '../modules/reports/report.service';
 import type { SlaService } from '../modules/sla/sla.service';
-import { RateLimiter } from './rate-limit';
+import { RateLimiter } from '../core/rate-limit';
 
 /** Process-wide services, created once at start and reachable from every request's context. */
 export interface Services {

@@ -1,6 +1,6 @@
 import type { AuthCheckerFn } from 'type-graphql';
-import type { Context } from '../app/context';
-import { AppError } from '../app/errors';
+import type { Context } from '../core/context';
+import { AppError } from '../core/errors';
 import { Permission, REFUSAL_MESSAGES } from './permissions';
 
 export const authChecker: AuthCheckerFn<Context, Permission> = ({ context }, required) => {

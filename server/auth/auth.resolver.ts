@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import type { Context } from '../app/context';
-import { AppError } from '../app/errors';
+import type { Context } from '../core/context';
+import { AppError } from '../core/errors';
 import { Opd } from '../modules/opds/opd.entity';
 import { User } from '../modules/users/user.entity';
 import { Permission, permissionsOf } from './permissions';

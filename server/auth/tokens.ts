@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { AppError } from '../app/errors';
+import { AppError } from '../core/errors';
 import { Role } from './roles';
 
 export interface TokenClaims {

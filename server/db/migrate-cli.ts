@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLogger } from '../app/logger';
+import { createLogger } from '../core/logger';
 import { openDatabase } from '../app/bootstrap';
 import { loadConfig } from '../config';
 import { pendingSchemaChanges } from './drift';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Context } from '../app/context';
+import type { Context } from '../core/context';
 import { createLoaders } from '../app/loaders';
 import type { Services } from '../app/services';
 import { makeViewer, type Viewer } from '../auth/viewer';

@@ -1,5 +1,5 @@
 import { openDatabase } from '../app/bootstrap';
-import { createLogger } from '../app/logger';
+import { createLogger } from '../core/logger';
 import { loadConfig } from '../config';
 import { seedDemo } from './seed';
 

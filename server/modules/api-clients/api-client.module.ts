@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import type { Context } from '../../app/context';
-import { AppError, parseId } from '../../app/errors';
+import type { Context } from '../../core/context';
+import { AppError, parseId } from '../../core/errors';
 import { Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires';
 import { Channel } from '../complaints/complaint.enums';

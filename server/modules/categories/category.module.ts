@@ -1,11 +1,11 @@
-import { TrimmedLength } from '../../app/validators';
+import { TrimmedLength } from '../../core/validators';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
-import { createCrudResolver, CrudService } from '../../app/crud';
-import { parseId } from '../../app/errors';
-import { PageOf } from '../../app/paging';
-import { refId } from '../../app/refs';
+import type { Context } from '../../core/context';
+import { createCrudResolver, CrudService } from '../../core/crud';
+import { parseId } from '../../core/errors';
+import { PageOf } from '../../core/paging';
+import { refId } from '../../core/refs';
 import { Permission } from '../../auth/permissions';
 import { Opd } from '../opds/opd.entity';
 import { CODE_MESSAGE, CODE_PATTERN } from '../opds/opd.inputs';

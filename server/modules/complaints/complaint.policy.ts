@@ -1,4 +1,4 @@
-import { AppError } from '../../app/errors';
+import { AppError } from '../../core/errors';
 import { IDENTITY_ROLES, Permission, REFUSAL_MESSAGES, ROLE_ROW_SCOPE, RowScope } from '../../auth/permissions';
 import type { Viewer } from '../../auth/viewer';
 import type { OrgDirectory } from '../opds/org-directory';

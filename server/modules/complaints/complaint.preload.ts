@@ -1,7 +1,7 @@
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { EventTail, Loaders } from '../../app/loaders';
-import { argumentOf, fieldsUnder } from '../../app/selection';
+import { argumentOf, fieldsUnder } from '../../core/selection';
 import { preparedQuery } from '../../db/prepared';
 import { entityFromRow } from '../../db/rows';
 import { Category } from '../categories/category.entity';

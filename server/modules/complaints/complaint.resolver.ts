@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../app/context';
-import { AppError, parseId } from '../../app/errors';
+import type { Context } from '../../core/context';
+import { AppError, parseId } from '../../core/errors';
 import { createLoaders } from '../../app/loaders';
-import { ListArgs, PageOf } from '../../app/paging';
-import { fieldsUnder } from '../../app/selection';
+import { ListArgs, PageOf } from '../../core/paging';
+import { fieldsUnder } from '../../core/selection';
 import { ASSIGNABLE_ROLES, Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires';
 import { Category } from '../categories/category.entity';

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Context } from '../../app/context';
-import { escapeLike } from '../../app/crud';
+import type { Context } from '../../core/context';
+import { escapeLike } from '../../core/crud';
 import { preparedQuery, preparedTxQuery } from '../../db/prepared';
 import { entityFromRow } from '../../db/rows';
 import type { Loaders } from '../../app/loaders';
-import { AppError, parseId } from '../../app/errors';
-import { checkPaging, ListArgs, SortOrder, type Page } from '../../app/paging';
+import { AppError, parseId } from '../../core/errors';
+import { checkPaging, ListArgs, SortOrder, type Page } from '../../core/paging';
 import { ASSIGNABLE_ROLES, InboxKind, Permission, ROLE_INBOX } from '../../auth/permissions';
 import { Role } from '../../auth/roles';
 import type { Viewer } from '../../auth/viewer';
@@ -24,6 +24,7 @@ import { complaintColumns, readComplaints, type PagePlan } from './complaint.pre
 import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, ProgressStage } from './complaint.enums';
 import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
 import type { ComplaintPolicy, StaffAction, Unattended } from './complaint.policy';
+import { wibWallClock } from '../../core/wib';
 
 const PUBLIC_CHANNELS = [Channel.WEB, Channel.SMS, Channel.WHATSAPP, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.EXTERNAL_APP, Channel.CALL_CENTER];
 /** How the public timeline names a channel (the tracking page is in Bahasa Indonesia). */
@@ -289,7 +290,7 @@ export class ComplaintService {
   }
 
   private trackingCode(at: Date, seq: number): string {
-    const wib = new Date(at.getTime() + 7 * 3600_000);
+    const wib = wibWallClock(at);
     const yymm = `${String(wib.getUTCFullYear()).slice(2)}${String(wib.getUTCMonth() + 1).padStart(2, '0')}`;
     return `${this.trackingPrefix}-${yymm}-${String(seq).padStart(5, '0')}`;
   }

@@ -1,9 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
-import { AppError } from '../../app/errors';
-import { ListArgs, PageOf } from '../../app/paging';
+import type { Context } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { ListArgs, PageOf } from '../../core/paging';
 import { Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires';
 import { Complaint } from '../complaints/complaint.entity';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Context } from '../../app/context';
-import { AppError, ErrorCode, parseId } from '../../app/errors';
-import { checkPaging, type ListArgs, type Page } from '../../app/paging';
+import type { Context } from '../../core/context';
+import { AppError, ErrorCode, parseId } from '../../core/errors';
+import { checkPaging, type ListArgs, type Page } from '../../core/paging';
 import { ROLE_ROW_SCOPE, RowScope } from '../../auth/permissions';
 import type { Viewer } from '../../auth/viewer';
 import { Complaint } from '../complaints/complaint.entity';
@@ -12,6 +12,7 @@ import { Opd } from '../opds/opd.entity';
 import { receivingOpd } from '../opds/opd.service';
 import type { OrgDirectory } from '../opds/org-directory';
 import { Desk, DeskItem, DeskStatus } from './desk.entity';
+import { endOfWibDay } from '../../core/wib';
 
 export interface ConveneInput {
   title: string;
@@ -40,10 +41,6 @@ async function onAgenda<T>(c: Complaint, act: () => Promise<T>): Promise<T> {
   }
 }
 
-/** End of a WIB calendar day, as the deadline a desk sets. */
-function endOfWibDay(date: string): Date {
-  return new Date(`${date}T23:59:59.999+07:00`);
-}
 
 /**
  * Forum desks. Every step lands on each complaint's timeline through ComplaintService's named

@@ -1,8 +1,8 @@
-import { TrimmedLength } from '../../app/validators';
+import { TrimmedLength } from '../../core/validators';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, Resolver } from 'type-graphql';
-import { createCrudResolver, CrudService } from '../../app/crud';
-import { PageOf } from '../../app/paging';
+import { createCrudResolver, CrudService } from '../../core/crud';
+import { PageOf } from '../../core/paging';
 import { Permission } from '../../auth/permissions';
 import { Holiday, HolidayKind } from './holiday.entity';
 

@@ -1,4 +1,4 @@
-import { TrimmedLength } from '../../app/validators';
+import { TrimmedLength } from '../../core/validators';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { OpdKind } from './opd-kind';

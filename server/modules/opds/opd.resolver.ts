@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
-import { createCrudResolver } from '../../app/crud';
-import { PageOf } from '../../app/paging';
+import type { Context } from '../../core/context';
+import { createCrudResolver } from '../../core/crud';
+import { PageOf } from '../../core/paging';
 import { Permission } from '../../auth/permissions';
 import { Opd } from './opd.entity';
 import { OpdFilter, OpdInput } from './opd.inputs';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { Context } from '../../app/context';
-import { CrudService } from '../../app/crud';
-import { AppError, parseId } from '../../app/errors';
+import type { Context } from '../../core/context';
+import { CrudService } from '../../core/crud';
+import { AppError, parseId } from '../../core/errors';
 import { Role } from '../../auth/roles';
 import { User } from '../users/user.entity';
 import { Opd } from './opd.entity';

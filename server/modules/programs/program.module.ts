@@ -1,17 +1,18 @@
-import { TrimmedLength } from '../../app/validators';
+import { TrimmedLength } from '../../core/validators';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import type { Context } from '../../app/context';
-import { createCrudResolver, CrudService } from '../../app/crud';
-import { AppError, parseId } from '../../app/errors';
-import { PageOf } from '../../app/paging';
-import { refId } from '../../app/refs';
+import type { Context } from '../../core/context';
+import { createCrudResolver, CrudService } from '../../core/crud';
+import { AppError, parseId } from '../../core/errors';
+import { PageOf } from '../../core/paging';
+import { refId } from '../../core/refs';
 import { Permission } from '../../auth/permissions';
 import { Opd } from '../opds/opd.entity';
 import { CODE_MESSAGE, CODE_PATTERN } from '../opds/opd.inputs';
 import { Program } from './program.entity';
+import { wibDate } from '../../core/wib';
 
 @InputType()
 export class ProgramInput {
@@ -72,7 +73,7 @@ export class ProgramResolver extends createCrudResolver({
   @Requires(Permission.PUBLIC)
   @Query(() => [Program], { description: 'Active programmes with their information, for citizens and external apps.' })
   async publicPrograms(@Ctx() ctx: Context) {
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = wibDate();
     return ctx.db
       .getRepository(Program)
       .createQueryBuilder('p')

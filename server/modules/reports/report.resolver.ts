@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
-import { AppError, parseId } from '../../app/errors';
+import type { Context } from '../../core/context';
+import { AppError, parseId } from '../../core/errors';
 import { Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires';
 import { Opd } from '../opds/opd.entity';

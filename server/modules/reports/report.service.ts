@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { AppError } from '../../app/errors';
+import { AppError } from '../../core/errors';
 import { ROLE_ROW_SCOPE, RowScope } from '../../auth/permissions';
 import type { Viewer } from '../../auth/viewer';
 import type { OrgDirectory } from '../opds/org-directory';
 import { toCsv } from './csv';
 import { computeIkm, type IkmResult } from './ikm';
+import { fromWib } from '../../core/wib';
 
 export interface Period {
   from: Date;
@@ -45,7 +46,7 @@ export interface OfficerRow {
 
 /** Parses "2026-Q3" or "2026-07" or "2026" into a WIB period [from, to). */
 export function parsePeriod(label: string): Period {
-  const wib = (y: number, m: number) => new Date(Date.UTC(y, m, 1) - 7 * 3600_000);
+  const wib = (y: number, m: number) => fromWib(y, m);
   let m = /^(\d{4})-Q([1-4])$/.exec(label);
   if (m) {
     const y = Number(m[1]);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
-import { parseId } from '../../app/errors';
+import type { Context } from '../../core/context';
+import { parseId } from '../../core/errors';
 import { Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires';
 import { Category } from '../categories/category.entity';

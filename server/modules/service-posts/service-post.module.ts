@@ -1,11 +1,11 @@
-import { TrimmedLength } from '../../app/validators';
+import { TrimmedLength } from '../../core/validators';
 import { ArrayMaxSize, IsInt, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Ctx, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
-import { createCrudResolver, CrudService } from '../../app/crud';
-import { AppError, parseId } from '../../app/errors';
-import { PageOf } from '../../app/paging';
-import { refId } from '../../app/refs';
+import type { Context } from '../../core/context';
+import { createCrudResolver, CrudService } from '../../core/crud';
+import { AppError, parseId } from '../../core/errors';
+import { PageOf } from '../../core/paging';
+import { refId } from '../../core/refs';
 import { Permission } from '../../auth/permissions';
 import { Role } from '../../auth/roles';
 import { In } from 'typeorm';
@@ -14,6 +14,7 @@ import { OpdKind } from '../opds/opd-kind';
 import { CODE_MESSAGE, CODE_PATTERN } from '../opds/opd.inputs';
 import { User } from '../users/user.entity';
 import { ServicePost } from './service-post.entity';
+import { fromWib, wibWallClock } from '../../core/wib';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -50,13 +51,14 @@ export class ServicePostFilter {
 
 /** Next opening of a weekly WIB schedule, or now when inside a slot. */
 export function nextOpening(schedule: { weekday: number; opensAt: string; closesAt: string }[], now: Date): { openNow: boolean; at: Date | null } {
-  const wibNow = new Date(now.getTime() + 7 * 3600_000);
+  const wibNow = wibWallClock(now);
   for (let d = 0; d < 8; d++) {
-    const day = new Date(Date.UTC(wibNow.getUTCFullYear(), wibNow.getUTCMonth(), wibNow.getUTCDate() + d));
-    const weekday = day.getUTCDay() === 0 ? 7 : day.getUTCDay();
+    const [y, m, dd] = [wibNow.getUTCFullYear(), wibNow.getUTCMonth(), wibNow.getUTCDate() + d];
+    // Mon = 1 … Sun = 7, of the WIB calendar day.
+    const weekday = new Date(Date.UTC(y, m, dd)).getUTCDay() || 7;
     const slots = schedule.filter((s) => s.weekday === weekday).sort((a, b) => a.opensAt.localeCompare(b.opensAt));
     for (const s of slots) {
-      const at = (hhmm: string) => new Date(day.getTime() + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))) * 60_000 - 7 * 3600_000);
+      const at = (hhmm: string) => fromWib(y, m, dd, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)));
       if (now >= at(s.opensAt) && now < at(s.closesAt)) return { openNow: true, at: now };
       if (at(s.opensAt) > now) return { openNow: false, at: at(s.opensAt) };
     }

@@ -1,8 +1,8 @@
-import { TrimmedLength } from '../../app/validators';
+import { TrimmedLength } from '../../core/validators';
 import { IsInt, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, Resolver } from 'type-graphql';
-import { createCrudResolver, CrudService } from '../../app/crud';
-import { PageOf } from '../../app/paging';
+import { createCrudResolver, CrudService } from '../../core/crud';
+import { PageOf } from '../../core/paging';
 import { Permission } from '../../auth/permissions';
 import { CODE_MESSAGE, CODE_PATTERN } from '../opds/opd.inputs';
 import { SlaCalendarKind, SlaPolicy, SlaUnitKind } from './sla-policy.entity';

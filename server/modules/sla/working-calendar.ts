@@ -1,10 +1,9 @@
-// Deadline arithmetic in WIB (Asia/Jakarta). WIB is a fixed UTC+7 with no DST, so plain
-// offset arithmetic on UTC timestamps is exact and independent of the process time zone.
+// Deadline arithmetic in WIB (Asia/Jakarta), on the offset of core/wib.ts.
+import { WIB_OFFSET_MS } from '../../core/wib';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
-const WIB_OFFSET_MS = 7 * HOUR_MS;
 /** A year of consecutive non-working days means the calendar data is broken; stop instead of looping. */
 const MAX_NON_WORKING_RUN = 366;
 

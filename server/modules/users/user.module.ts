@@ -1,12 +1,12 @@
-import { TrimmedLength } from '../../app/validators';
+import { TrimmedLength } from '../../core/validators';
 import argon2 from 'argon2';
 import { IsEmail, IsOptional, Length, Matches } from 'class-validator';
 import { Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
-import { createCrudResolver, CrudService } from '../../app/crud';
-import { AppError, parseId } from '../../app/errors';
-import { PageOf } from '../../app/paging';
-import { refId } from '../../app/refs';
+import type { Context } from '../../core/context';
+import { createCrudResolver, CrudService } from '../../core/crud';
+import { AppError, parseId } from '../../core/errors';
+import { PageOf } from '../../core/paging';
+import { refId } from '../../core/refs';
 import { Permission } from '../../auth/permissions';
 import { Role } from '../../auth/roles';
 import { Opd } from '../opds/opd.entity';

@@ -1,4 +1,4 @@
-import { AppError } from '../../../server/app/errors';
+import { AppError } from '../../../server/core/errors';
 import { ComplaintAction, ComplaintEventType, ComplaintStatus } from '../../../server/modules/complaints/complaint.enums';
 import { expectError, Lab } from './helpers';
 

@@ -1,5 +1,5 @@
 import type { Client as WsClient } from 'graphql-ws';
-import type { Context } from '../../../server/app/context';
+import type { Context } from '../../../server/core/context';
 import type { Config } from '../../../server/config';
 import { createLoaders } from '../../../server/app/loaders';
 import { makeViewer, type Viewer } from '../../../server/auth/viewer';

@@ -1,5 +1,5 @@
-import { AppError } from '../../../server/app/errors';
-import type { Context } from '../../../server/app/context';
+import { AppError } from '../../../server/core/errors';
+import type { Context } from '../../../server/core/context';
 import type { ComplaintService } from '../../../server/modules/complaints/complaint.service';
 import { Lab } from './helpers';
 

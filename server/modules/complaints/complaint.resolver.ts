@@ -2,7 +2,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { AppError, parseId } from '../../core/errors';
-import { createLoaders } from '../../app/loaders';
 import { ListArgs, PageOf } from '../../core/paging';
 import { fieldsUnder } from '../../core/selection';
 import { ASSIGNABLE_ROLES, Permission } from '../../auth/permissions';
@@ -239,7 +238,8 @@ export class ComplaintResolver {
   ) {
     ctx.services.limits.publicRead.check(`rate:${ctx.source}`, 'requests');
     await svc(ctx).rate(ctx, trackingCode, accessCode, score, comment);
-    ctx.loaders = createLoaders(ctx.db);
+    // The answer below reads the timeline again, now with the rating.
+    ctx.loaders.eventsByComplaint.clearAll();
     return this.trackComplaint(trackingCode, accessCode, ctx);
   }
 

@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import { tokenIssuer } from '../auth/tokens';
 import { createDataSource } from '../db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded';
-import { ApiClientDirectory } from '../modules/api-clients/api-client.module';
+import { ApiClientDirectory } from '../modules/api-clients/api-client.service';
 import { Complaint } from '../modules/complaints/complaint.entity';
 import { ComplaintFeed } from '../modules/complaints/complaint-feed';
 import { ComplaintPolicy } from '../modules/complaints/complaint.policy';

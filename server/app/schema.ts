@@ -4,18 +4,18 @@ import { buildSchema, getMetadataStorage, GraphQLISODateTime, type NonEmptyArray
 import { isoString } from '../db/timestamps';
 import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
-import { CategoryResolver } from '../modules/categories/category.module';
+import { CategoryResolver } from '../modules/categories/category.resolver';
 import { ComplaintEventResolver, ComplaintResolver } from '../modules/complaints/complaint.resolver';
 import { ComplaintStatsResolver, StatsBucketResolver } from '../modules/reports/stats.resolver';
 import { DeskItemResolver, DeskResolver } from '../modules/desks/desk.resolver';
 import { OfficerActivityResolver, ReportResolver } from '../modules/reports/report.resolver';
-import { ApiClientResolver } from '../modules/api-clients/api-client.module';
-import { HolidayResolver } from '../modules/holidays/holiday.module';
+import { ApiClientResolver } from '../modules/api-clients/api-client.resolver';
+import { HolidayResolver } from '../modules/holidays/holiday.resolver';
 import { OpdResolver } from '../modules/opds/opd.resolver';
-import { ProgramResolver } from '../modules/programs/program.module';
-import { ServicePostResolver } from '../modules/service-posts/service-post.module';
-import { SlaPolicyResolver } from '../modules/sla/sla-policy.module';
-import { UserResolver } from '../modules/users/user.module';
+import { ProgramResolver } from '../modules/programs/program.resolver';
+import { ServicePostResolver } from '../modules/service-posts/service-post.resolver';
+import { SlaPolicyResolver } from '../modules/sla/sla-policy.resolver';
+import { UserResolver } from '../modules/users/user.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { TokenIssuer } from '../auth/tokens';
-import type { ApiClientDirectory } from '../modules/api-clients/api-client.module';
+import type { ApiClientDirectory } from '../modules/api-clients/api-client.service';
 import type { ComplaintFeed } from '../modules/complaints/complaint-feed';
 import type { ComplaintService } from '../modules/complaints/complaint.service';
 import type { DeskService } from '../modules/desks/desk.service';

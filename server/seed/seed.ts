@@ -7,7 +7,7 @@ import { Opd } from '../modules/opds/opd.entity';
 import { Program } from '../modules/programs/program.entity';
 import { ServicePost } from '../modules/service-posts/service-post.entity';
 import { SlaCalendarKind, SlaPolicy, SlaUnitKind } from '../modules/sla/sla-policy.entity';
-import { hashPassword } from '../modules/users/user.module';
+import { hashPassword } from '../modules/users/user.service';
 import { User } from '../modules/users/user.entity';
 import {
   CATEGORIES, DEMO_USERS, EXTRA_HEADS, HOLIDAYS_2026, OPDS, PROGRAMS, SERVICE_POSTS, SLA_POLICIES,

@@ -1,53 +1,14 @@
-import { TrimmedLength } from '../../core/validators';
-import { ArrayMaxSize, IsInt, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { Ctx, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../core/context';
-import { createCrudResolver, CrudService } from '../../core/crud';
+import { CrudService } from '../../core/crud';
 import { AppError, parseId } from '../../core/errors';
-import { PageOf } from '../../core/paging';
 import { refId } from '../../core/refs';
-import { Permission } from '../../auth/permissions';
 import { Role } from '../../auth/roles';
 import { In } from 'typeorm';
 import { Opd } from '../opds/opd.entity';
 import { OpdKind } from '../opds/opd-kind';
-import { CODE_MESSAGE, CODE_PATTERN } from '../opds/opd.inputs';
 import { User } from '../users/user.entity';
 import { ServicePost } from './service-post.entity';
+import type { ServicePostFilter, ServicePostInput } from './service-post.inputs';
 import { fromWib, wibWallClock } from '../../core/wib';
-
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-@InputType()
-export class OpeningSlotInput {
-  @Field(() => Int) @IsInt() @Min(1) @Max(7) weekday: number;
-  @Field(() => String) @Matches(HHMM, { message: 'must be HH:MM' }) opensAt: string;
-  @Field(() => String) @Matches(HHMM, { message: 'must be HH:MM' }) closesAt: string;
-}
-
-@InputType()
-export class ServicePostInput {
-  @Field(() => String) @Length(1, 40) @Matches(CODE_PATTERN, { message: CODE_MESSAGE }) code: string;
-  @Field(() => String) @TrimmedLength(2, 200) name: string;
-  @Field(() => ID) kelurahanId: string;
-  @Field(() => String) @Matches(/^\d{1,3}$/, { message: 'must be an RW number, e.g. 03' }) rw: string;
-  @Field(() => String, { defaultValue: '' }) @Length(0, 300) address: string = '';
-  @Field(() => [OpeningSlotInput])
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(21)
-  schedule: OpeningSlotInput[] = [];
-  @Field(() => Boolean, { defaultValue: true }) active: boolean = true;
-  @Field(() => [ID], { nullable: true, description: 'Officers staffing this post; when given, replaces the current list.' })
-  officerIds?: string[] | null;
-}
-
-@InputType()
-export class ServicePostFilter {
-  @Field(() => [ID], { nullable: true }) ids?: string[] | null;
-  @Field(() => String, { nullable: true }) q?: string | null;
-  @Field(() => ID, { nullable: true }) kelurahanId?: string | null;
-  @Field(() => Boolean, { nullable: true }) active?: boolean | null;
-}
 
 /** Next opening of a weekly WIB schedule, or now when inside a slot. */
 export function nextOpening(schedule: { weekday: number; opensAt: string; closesAt: string }[], now: Date): { openNow: boolean; at: Date | null } {
@@ -103,30 +64,3 @@ export const servicePostService = new CrudService<ServicePost, ServicePostInput,
     if (ids.length) await tx.query('UPDATE app_user SET "servicePostId" = $1 WHERE id = ANY($2::int[])', [row.id, ids]);
   },
 });
-
-@Resolver(() => ServicePost)
-export class ServicePostResolver extends createCrudResolver({
-  type: ServicePost, page: PageOf(ServicePost, 'ServicePostPage'), input: ServicePostInput, filter: ServicePostFilter,
-  single: 'servicePost', plural: 'servicePosts', typeName: 'ServicePost',
-  read: Permission.ORG_READ, manage: Permission.ORG_MANAGE, service: servicePostService,
-}) {
-  @FieldResolver(() => Opd, { nullable: true })
-  kelurahan(@Root() p: ServicePost, @Ctx() ctx: Context) {
-    return ctx.loaders.opd.load(p.kelurahanId);
-  }
-
-  @FieldResolver(() => Boolean, { description: 'Open right now (WIB schedule).' })
-  openNow(@Root() p: ServicePost) {
-    return nextOpening(p.schedule, new Date()).openNow;
-  }
-
-  @FieldResolver(() => Date, { nullable: true, description: 'When the post next opens (now, if open).' })
-  nextOpeningAt(@Root() p: ServicePost) {
-    return nextOpening(p.schedule, new Date()).at;
-  }
-
-  @FieldResolver(() => [User], { description: 'Officers assigned to this post.' })
-  officers(@Root() p: ServicePost, @Ctx() ctx: Context) {
-    return ctx.loaders.officersByPost.load(p.id);
-  }
-}

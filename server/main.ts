@@ -15,6 +15,9 @@ async function main() {
     throw err;
   }
   const log = createLogger(config.logLevel);
+  if (Number(process.versions.node.split('.')[0]) < 24) {
+    log.warn({ node: process.version }, 'unsupported Node version: the runtime is Node 24 LTS (npm start brings it; see README)');
+  }
   const app = await startApp(config, log);
   let stopping = false;
   const shutdown = async (signal: string) => {

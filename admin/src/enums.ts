@@ -6,26 +6,8 @@ export const ENUMS = {
   OpdKind: ['PEMDA', 'OPD', 'BIDANG', 'UPT', 'PUSKESMAS', 'KECAMATAN', 'KELURAHAN', 'BUMD'],
   Role: ['SUPERADMIN', 'ADMIN', 'OFFICER', 'UNIT_HEAD', 'UNIT_STAFF', 'LEADER'],
   ComplaintType: ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'],
-  Channel: [
-    'SERVICE_POST',
-    'WALK_IN',
-    'CALL_CENTER',
-    'SMS',
-    'WHATSAPP',
-    'WEB',
-    'SOCIAL_MEDIA',
-    'SP4N_LAPOR',
-    'EXTERNAL_APP',
-  ],
-  ComplaintStatus: [
-    'SUBMITTED',
-    'VERIFIED',
-    'FORWARDED',
-    'IN_PROGRESS',
-    'RESPONDED',
-    'CLOSED',
-    'REJECTED',
-  ],
+  Channel: ['SERVICE_POST', 'WALK_IN', 'CALL_CENTER', 'SMS', 'WHATSAPP', 'WEB', 'SOCIAL_MEDIA', 'SP4N_LAPOR', 'EXTERNAL_APP'],
+  ComplaintStatus: ['SUBMITTED', 'VERIFIED', 'FORWARDED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'REJECTED'],
   ProgressStage: ['VERIFICATION', 'FIELD_CHECK', 'IN_WORK', 'DESK'],
   ComplaintEventType: [
     'SUBMITTED',
@@ -55,8 +37,7 @@ export type EnumName = keyof typeof ENUMS;
 export type EnumValue<E extends EnumName> = (typeof ENUMS)[E][number];
 
 /** `choices` for SelectInput / SelectField; react-admin translates the names. */
-export const enumChoices = <E extends EnumName>(name: E) =>
-  ENUMS[name].map((value) => ({ id: value as EnumValue<E>, name: `enums.${name}.${value}` }));
+export const enumChoices = <E extends EnumName>(name: E) => ENUMS[name].map((value) => ({ id: value as EnumValue<E>, name: `enums.${name}.${value}` }));
 
 /** The ISO weekday numbers used by service-post schedules (1 = Monday … 7 = Sunday). */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;

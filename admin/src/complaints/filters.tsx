@@ -1,12 +1,4 @@
-import {
-  AutocompleteInput,
-  DateInput,
-  NullableBooleanInput,
-  ReferenceInput,
-  SearchInput,
-  SelectArrayInput,
-  useCanAccess,
-} from 'react-admin';
+import { AutocompleteInput, DateInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectArrayInput, useCanAccess } from 'react-admin';
 import { EnumInput, OpdInput } from '../components';
 import { enumChoices } from '../enums';
 

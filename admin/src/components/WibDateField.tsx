@@ -1,11 +1,5 @@
 import Typography from '@mui/material/Typography';
-import {
-  sanitizeFieldRestProps,
-  useFieldValue,
-  useLocaleState,
-  useTranslate,
-  type FieldProps,
-} from 'react-admin';
+import { sanitizeFieldRestProps, useFieldValue, useLocaleState, useTranslate, type FieldProps } from 'react-admin';
 import { intlLocale } from '../providers/i18nProvider';
 
 const TIME_ZONE = 'Asia/Jakarta';
@@ -29,11 +23,7 @@ const formatter = (locale: string, showTime: boolean) => {
  * A date (and time) as seen in Kota Magelang, whatever the browser's time zone:
  * "3 Apr 2026, 09.00 WIB". Date-only values ("2026-04-03") are shown without a time.
  */
-export const formatWib = (
-  value: string | number | Date,
-  locale: string,
-  showTime = false,
-): string => {
+export const formatWib = (value: string | number | Date, locale: string, showTime = false): string => {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   const dateOnly = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);

@@ -9,17 +9,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { createElement, useMemo } from 'react';
-import {
-  Link,
-  Title,
-  useCanAccess,
-  useCanAccessResources,
-  useCreatePath,
-  useGetIdentity,
-  useResourceDefinitions,
-  useStore,
-  useTranslate,
-} from 'react-admin';
+import { Link, Title, useCanAccess, useCanAccessResources, useCreatePath, useGetIdentity, useResourceDefinitions, useStore, useTranslate } from 'react-admin';
 import { MENU_RESOURCES } from '../resources';
 import { BarChart } from './BarChart';
 import { categoryRows, channelRows, opdRows, programRows, stackLegend, statusRows } from './buckets';
@@ -129,15 +119,15 @@ export const Dashboard = () => {
     <Box sx={{ mt: 2, mb: 3 }} data-testid="dashboard" data-state={ready ? 'ready' : 'loading'} data-period={period}>
       <Title title="dashboard.title" />
       <Card variant="outlined" sx={{ mb: 2 }}>
-        <CardContent sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', justifyContent: 'space-between', py: 1.5, '&:last-child': { pb: 1.5 } }}>
+        <CardContent
+          sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', justifyContent: 'space-between', py: 1.5, '&:last-child': { pb: 1.5 } }}
+        >
           <Welcome showShortcuts={!accessPending && !canReadComplaints} />
           {enabled && (
             <Box sx={{ textAlign: 'right' }}>
               <PeriodSelector value={period} onChange={setPeriod} />
               <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }} data-testid="dashboard-range">
-                {rangeText
-                  ? translate('dashboardStats.period.range', { range: rangeText })
-                  : translate('dashboardStats.period.allHint')}
+                {rangeText ? translate('dashboardStats.period.range', { range: rangeText }) : translate('dashboardStats.period.allHint')}
                 {updated && ` · ${translate('dashboardStats.updated', { time: updated })}`}
               </Typography>
             </Box>

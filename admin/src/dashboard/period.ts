@@ -28,8 +28,7 @@ export const periodRange = (period: Period, now: Date = new Date()): Range => {
   return { from: wibMidnight(year, first), to: wibMidnight(year, first + length) };
 };
 
-export const isPeriod = (value: unknown): value is Period =>
-  typeof value === 'string' && (PERIODS as readonly string[]).includes(value);
+export const isPeriod = (value: unknown): value is Period => typeof value === 'string' && (PERIODS as readonly string[]).includes(value);
 
 /** "1 Apr 2026 – 30 Jun 2026" in WIB. */
 export const formatRange = ({ from, to }: Range, locale: string): string | null => {

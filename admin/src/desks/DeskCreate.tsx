@@ -26,8 +26,7 @@ import { fromWibLocal, toWibLocal, tomorrowNineWib } from './wib';
 /** Complaints a desk can take: the head's unit handles them now (the server checks again). */
 export const DESKABLE_STATUSES = ['FORWARDED', 'IN_PROGRESS'];
 
-const complaintOption = (c?: { trackingCode?: string; title?: string }) =>
-  c ? `${c.trackingCode ?? ''} — ${c.title ?? ''}` : '';
+const complaintOption = (c?: { trackingCode?: string; title?: string }) => (c ? `${c.trackingCode ?? ''} — ${c.title ?? ''}` : '');
 
 const byQuery = (q: string) => ({ q });
 
@@ -38,9 +37,7 @@ export const useDeskFieldLabel = () => {
     if (head === 'decisions') {
       const n = index && /^\d+$/.test(index) ? Number(index) + 1 : null;
       const what = leaf ? translate(`desk.conclude.${leaf}`, { _: leaf }) : '';
-      return [n ? translate('desk.conclude.decisionN', { n }) : translate('desk.conclude.decisions'), what]
-        .filter(Boolean)
-        .join(' · ');
+      return [n ? translate('desk.conclude.decisionN', { n }) : translate('desk.conclude.decisions'), what].filter(Boolean).join(' · ');
     }
     const label = translate(`resources.desks.fields.${head}`, { _: head });
     return index && /^\d+$/.test(index) ? `${label} #${Number(index) + 1}` : label;
@@ -104,13 +101,7 @@ const ConveneForm = () => {
           fullWidth
         />
       </ReferenceArrayInput>
-      <ReferenceArrayInput
-        source="participantOpdIds"
-        reference="opds"
-        filter={{ active: true }}
-        sort={{ field: 'name', order: 'ASC' }}
-        perPage={50}
-      >
+      <ReferenceArrayInput source="participantOpdIds" reference="opds" filter={{ active: true }} sort={{ field: 'name', order: 'ASC' }} perPage={50}>
         <AutocompleteArrayInput
           label="resources.desks.fields.participantOpdIds"
           optionText={opdOptionText}

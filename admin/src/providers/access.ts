@@ -96,11 +96,7 @@ export const requiredPermission = (resource: string, action: string): Permission
   return lookup(resource) ?? lookup(resource.split('.')[0]);
 };
 
-export const isAllowed = (
-  permissions: readonly string[],
-  resource: string,
-  action: string,
-): boolean => {
+export const isAllowed = (permissions: readonly string[], resource: string, action: string): boolean => {
   const needed = requiredPermission(resource, action);
   return needed !== undefined && (needed === 'PUBLIC' || permissions.includes(needed));
 };

@@ -30,10 +30,7 @@ export const tokenStore = {
   },
 };
 
-export const graphqlHttpUrl = new URL(
-  import.meta.env.VITE_GRAPHQL_URL ?? '/graphql',
-  window.location.href,
-).toString();
+export const graphqlHttpUrl = new URL(import.meta.env.VITE_GRAPHQL_URL ?? '/graphql', window.location.href).toString();
 export const graphqlWsUrl = graphqlHttpUrl.replace(/^http/, 'ws');
 
 const authHeader = (): Record<string, string> => {

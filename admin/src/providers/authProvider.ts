@@ -56,7 +56,7 @@ const ME = gql`
 // One `me` round-trip serves every canAccess/getIdentity call until the session changes.
 let viewerPromise: Promise<Viewer | null> | null = null;
 
-const stripTypename = <T,>(value: T): T => JSON.parse(JSON.stringify(value), (k, v) => (k === '__typename' ? undefined : v));
+const stripTypename = <T>(value: T): T => JSON.parse(JSON.stringify(value), (k, v) => (k === '__typename' ? undefined : v));
 
 export const fetchViewer = (): Promise<Viewer | null> => {
   if (!tokenStore.get()) return Promise.resolve(null);

@@ -36,17 +36,12 @@ export const recentPeriods = (kind: PeriodKind, now = new Date()): string[] => {
   return Array.from({ length: 8 }, (_, i) => `${Math.floor((q - i) / 4)}-Q${((q - i) % 4) + 1}`);
 };
 
-export const kindOf = (period: string): PeriodKind =>
-  /-Q[1-4]$/.test(period) ? 'quarter' : /^\d{4}-\d{2}$/.test(period) ? 'month' : 'year';
+export const kindOf = (period: string): PeriodKind => (/-Q[1-4]$/.test(period) ? 'quarter' : /^\d{4}-\d{2}$/.test(period) ? 'month' : 'year');
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
 /** "Triwulan IV 2026 (Okt–Des)", "November 2026", "2026". */
-export const periodLabel = (
-  period: string,
-  locale: string,
-  translate: (key: string, options?: Record<string, unknown>) => string,
-): string => {
+export const periodLabel = (period: string, locale: string, translate: (key: string, options?: Record<string, unknown>) => string): string => {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
   if (quarter) {
     const [year, q] = [Number(quarter[1]), Number(quarter[2])];

@@ -6,19 +6,7 @@ import { client } from '../../providers/apolloClient';
  * them a user sees for a complaint is `Complaint.availableActions`: the server's decision
  * (role × relation to the complaint × status machine), never re-derived here.
  */
-export const ACTION_ORDER = [
-  'VERIFY',
-  'FORWARD',
-  'ACCEPT',
-  'ASSIGN',
-  'PROGRESS',
-  'RESPOND',
-  'CLOSE',
-  'REOPEN',
-  'RETURN',
-  'REJECT',
-  'NOTE',
-] as const;
+export const ACTION_ORDER = ['VERIFY', 'FORWARD', 'ACCEPT', 'ASSIGN', 'PROGRESS', 'RESPOND', 'CLOSE', 'REOPEN', 'RETURN', 'REJECT', 'NOTE'] as const;
 export type WorkflowAction = (typeof ACTION_ORDER)[number];
 
 const RESULT = '{ id version status }';
@@ -44,8 +32,11 @@ const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
     respondToComplaint(id: $id, answer: $answer, version: $version) ${RESULT} }`,
   CLOSE: gql`mutation closeComplaint($id: ID!, $note: String, $version: Int) {
     closeComplaint(id: $id, note: $note, version: $version) ${RESULT} }`,
-  REOPEN: gql`mutation reopenComplaint($id: ID!, $reason: String!, $version: Int) {
-    reopenComplaint(id: $id, reason: $reason, version: $version) }`,
+  REOPEN: gql`
+    mutation reopenComplaint($id: ID!, $reason: String!, $version: Int) {
+      reopenComplaint(id: $id, reason: $reason, version: $version)
+    }
+  `,
 };
 
 /** The arguments each action's dialog collects (besides `id` and `version`). */
@@ -66,16 +57,10 @@ const ARGS: Record<WorkflowAction, string[]> = {
 const clean = (value: unknown) => (typeof value === 'string' ? value.trim() || null : (value ?? null));
 
 /** Runs one action against the complaint as the user saw it (`version`: optimistic lock). */
-export const runAction = async (
-  action: WorkflowAction,
-  id: string,
-  version: number,
-  values: Record<string, unknown>,
-): Promise<void> => {
+export const runAction = async (action: WorkflowAction, id: string, version: number, values: Record<string, unknown>): Promise<void> => {
   const variables: Record<string, unknown> = { id, version };
   for (const arg of ARGS[action]) variables[arg] = clean(values[arg]);
   await client.mutate({ mutation: MUTATIONS[action], variables });
 };
 
-export const isWorkflowAction = (value: string): value is WorkflowAction =>
-  (ACTION_ORDER as readonly string[]).includes(value);
+export const isWorkflowAction = (value: string): value is WorkflowAction => (ACTION_ORDER as readonly string[]).includes(value);

@@ -50,7 +50,7 @@ const enKeys = flatten(en);
 const idKeys = flatten(id);
 const problems = [];
 
-for (const [key, text] of raKeys) {
+for (const [key] of raKeys) {
   if (!idKeys.has(key)) problems.push(`id.ts is missing react-admin key ${key}`);
   else if (typeof idKeys.get(key) !== 'string') problems.push(`id.ts: ${key} is not a string`);
 }

@@ -85,6 +85,7 @@ const LATEST_EVENT = gql`
   query liveCursor {
     complaints(perPage: 1, sortField: "updatedAt", sortOrder: DESC) {
       items {
+        id
         lastEventId
       }
     }

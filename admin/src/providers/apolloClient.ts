@@ -56,7 +56,7 @@ const graphqlFetch: typeof fetch = async (input, init) => {
   const response = await fetch(input, init);
   if (response.ok || !/json/.test(response.headers.get('content-type') ?? '')) return response;
   const text = await response.text();
-  let hasErrors = false;
+  let hasErrors: boolean;
   try {
     hasErrors = Array.isArray(JSON.parse(text)?.errors);
   } catch {

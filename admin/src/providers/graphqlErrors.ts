@@ -20,7 +20,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
 };
 
-type Loose = Record<string, any>;
+type Loose = Record<string, unknown> & { status?: number; networkError?: { statusCode?: number; result?: { errors?: unknown } } };
 const asArray = (v: unknown): GqlError[] => (Array.isArray(v) ? (v as GqlError[]) : []);
 
 /**

@@ -9,29 +9,97 @@ import { client } from '../../providers/apolloClient';
 export const ACTION_ORDER = ['VERIFY', 'FORWARD', 'ACCEPT', 'ASSIGN', 'PROGRESS', 'RESPOND', 'CLOSE', 'REOPEN', 'RETURN', 'REJECT', 'NOTE'] as const;
 export type WorkflowAction = (typeof ACTION_ORDER)[number];
 
-const RESULT = '{ id version status }';
-
 const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
-  VERIFY: gql`mutation verifyComplaint($id: ID!, $note: String, $version: Int) {
-    verifyComplaint(id: $id, note: $note, version: $version) ${RESULT} }`,
-  REJECT: gql`mutation rejectComplaint($id: ID!, $reason: String!, $duplicateOf: ID, $version: Int) {
-    rejectComplaint(id: $id, reason: $reason, duplicateOf: $duplicateOf, version: $version) ${RESULT} }`,
-  FORWARD: gql`mutation forwardComplaint($id: ID!, $opdId: ID!, $note: String, $version: Int) {
-    forwardComplaint(id: $id, opdId: $opdId, note: $note, version: $version) ${RESULT} }`,
-  RETURN: gql`mutation returnComplaint($id: ID!, $reason: String!, $version: Int) {
-    returnComplaint(id: $id, reason: $reason, version: $version) ${RESULT} }`,
-  ACCEPT: gql`mutation acceptComplaint($id: ID!, $version: Int) {
-    acceptComplaint(id: $id, version: $version) ${RESULT} }`,
-  ASSIGN: gql`mutation assignComplaint($id: ID!, $userId: ID!, $version: Int) {
-    assignComplaint(id: $id, userId: $userId, version: $version) ${RESULT} }`,
-  PROGRESS: gql`mutation addProgress($id: ID!, $stage: ProgressStage!, $note: String!, $public: Boolean!, $version: Int) {
-    addProgress(id: $id, stage: $stage, note: $note, public: $public, version: $version) ${RESULT} }`,
-  NOTE: gql`mutation addInternalNote($id: ID!, $note: String!, $version: Int) {
-    addInternalNote(id: $id, note: $note, version: $version) ${RESULT} }`,
-  RESPOND: gql`mutation respondToComplaint($id: ID!, $answer: String!, $version: Int) {
-    respondToComplaint(id: $id, answer: $answer, version: $version) ${RESULT} }`,
-  CLOSE: gql`mutation closeComplaint($id: ID!, $note: String, $version: Int) {
-    closeComplaint(id: $id, note: $note, version: $version) ${RESULT} }`,
+  VERIFY: gql`
+    mutation verifyComplaint($id: ID!, $note: String, $version: Int) {
+      verifyComplaint(id: $id, note: $note, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  REJECT: gql`
+    mutation rejectComplaint($id: ID!, $reason: String!, $duplicateOf: ID, $version: Int) {
+      rejectComplaint(id: $id, reason: $reason, duplicateOf: $duplicateOf, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  FORWARD: gql`
+    mutation forwardComplaint($id: ID!, $opdId: ID!, $note: String, $version: Int) {
+      forwardComplaint(id: $id, opdId: $opdId, note: $note, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  RETURN: gql`
+    mutation returnComplaint($id: ID!, $reason: String!, $version: Int) {
+      returnComplaint(id: $id, reason: $reason, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  ACCEPT: gql`
+    mutation acceptComplaint($id: ID!, $version: Int) {
+      acceptComplaint(id: $id, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  ASSIGN: gql`
+    mutation assignComplaint($id: ID!, $userId: ID!, $version: Int) {
+      assignComplaint(id: $id, userId: $userId, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  PROGRESS: gql`
+    mutation addProgress($id: ID!, $stage: ProgressStage!, $note: String!, $public: Boolean!, $version: Int) {
+      addProgress(id: $id, stage: $stage, note: $note, public: $public, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  NOTE: gql`
+    mutation addInternalNote($id: ID!, $note: String!, $version: Int) {
+      addInternalNote(id: $id, note: $note, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  RESPOND: gql`
+    mutation respondToComplaint($id: ID!, $answer: String!, $version: Int) {
+      respondToComplaint(id: $id, answer: $answer, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  CLOSE: gql`
+    mutation closeComplaint($id: ID!, $note: String, $version: Int) {
+      closeComplaint(id: $id, note: $note, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
   REOPEN: gql`
     mutation reopenComplaint($id: ID!, $reason: String!, $version: Int) {
       reopenComplaint(id: $id, reason: $reason, version: $version)

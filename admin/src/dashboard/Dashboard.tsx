@@ -18,6 +18,7 @@ import { KpiCards } from './KpiCards';
 import { OpdRanking } from './OpdRanking';
 import { PERIODS, formatRange, isPeriod, periodRange, rangeFilter, type Period } from './period';
 import { useComplaintStats } from './useComplaintStats';
+import { formatWibTime } from '../wib';
 
 /** Who is signed in; the menu as buttons for accounts that cannot read complaints. */
 const Welcome = ({ showShortcuts }: { showShortcuts: boolean }) => {
@@ -111,9 +112,7 @@ export const Dashboard = () => {
   const t = (key: string, options?: Record<string, unknown>) => translate(key, options);
   const ready = enabled && !!stats && !isFetching;
   const rangeText = formatRange(range, locale);
-  const updated = dataUpdatedAt
-    ? new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(dataUpdatedAt)
-    : null;
+  const updated = dataUpdatedAt ? formatWibTime(dataUpdatedAt, locale) : null;
 
   return (
     <Box sx={{ mt: 2, mb: 3 }} data-testid="dashboard" data-state={ready ? 'ready' : 'loading'} data-period={period}>

@@ -19,11 +19,11 @@ import { useDeskFieldLabel } from './DeskCreate';
 import { concludeDesk } from './mutations';
 import { ProblemAlert, formErrorsOf, problemOf, type Problem } from './problem';
 import type { DeskRecord } from './types';
+import { wibDay } from '../wib';
 
 const solutionRules = [required(), minLength(5), maxLength(5000)];
 
-const todayWib = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
-const notInThePast = (value: unknown) => (value && String(value) < todayWib() ? 'desk.conclude.dueDatePast' : undefined);
+const notInThePast = (value: unknown) => (value && String(value) < wibDay() ? 'desk.conclude.dueDatePast' : undefined);
 
 const Submit = () => {
   const translate = useTranslate();

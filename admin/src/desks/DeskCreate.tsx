@@ -21,7 +21,7 @@ import { opdOptionText } from '../components';
 import { invalidateComplaints } from '../live/invalidate';
 import { ProblemAlert, formErrorsOf, problemOf, type Problem } from './problem';
 import type { DeskRecord } from './types';
-import { fromWibLocal, toWibLocal, tomorrowNineWib } from './wib';
+import { fromWibLocal, toWibLocal, wibInstant, wibParts } from '../wib';
 
 /** Complaints a desk can take: the head's unit handles them now (the server checks again). */
 export const DESKABLE_STATUSES = ['FORWARDED', 'IN_PROGRESS'];
@@ -50,6 +50,12 @@ const ConveneToolbar = () => (
   </Toolbar>
 );
 
+/** Tomorrow at 09:00 WIB: the default time of a new desk. */
+const tomorrowNine = () => {
+  const { year, month, day } = wibParts();
+  return wibInstant(year, month, day + 1, 9).toISOString();
+};
+
 /**
  * Convene a forum desk (Layanan Prima): complaints the head's unit handles now, the units
  * that join, when (WIB) and where. The server moves each complaint to the stage "Forum desk".
@@ -61,7 +67,7 @@ const ConveneForm = () => {
   const redirect = useRedirect();
   const fieldLabel = useDeskFieldLabel();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const defaults = useMemo(() => ({ scheduledAt: tomorrowNineWib(), participantOpdIds: [], complaintIds: [] }), []);
+  const defaults = useMemo(() => ({ scheduledAt: tomorrowNine(), participantOpdIds: [], complaintIds: [] }), []);
 
   const submit = async (values: Record<string, unknown>) => {
     setProblem(null);

@@ -10,7 +10,10 @@ const proxy = { '/graphql': { target: api, changeOrigin: true, ws: true } };
 const VENDOR_CHUNKS: Array<[string, RegExp]> = [
   ['react', /node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|cookie|set-cookie-parser)\//],
   ['mui', /node_modules\/(@mui|@emotion|@popperjs|stylis|react-transition-group|react-is|clsx|dom-helpers|@babel\/runtime|hoist-non-react-statics)\//],
-  ['graphql', /node_modules\/(graphql|graphql-tag|graphql-ws|@apollo|@wry|optimism|zen-observable-ts|ts-invariant|tslib|symbol-observable|pluralize|ra-data-graphql)\//],
+  [
+    'graphql',
+    /node_modules\/(graphql|graphql-tag|graphql-ws|@apollo|@wry|optimism|zen-observable-ts|ts-invariant|tslib|symbol-observable|pluralize|ra-data-graphql)\//,
+  ],
 ];
 
 export default defineConfig(({ command }) => ({

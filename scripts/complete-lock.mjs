@@ -19,7 +19,13 @@ for (const [where, pkg] of Object.entries(lock.packages)) {
     const cpu = CPUS.find((c) => parts[1]?.startsWith(c)) ?? parts[1];
     const libc = parts.includes('musl') || parts.includes('musleabihf') ? 'musl' : parts[0] === 'linux' ? 'glibc' : undefined;
     lock.packages[`node_modules/${name}`] = {
-      version, cpu: [cpu], dev: true, license: 'MIT', optional: true, os: [os], ...(libc ? { libc: [libc] } : {}),
+      version,
+      cpu: [cpu],
+      dev: true,
+      license: 'MIT',
+      optional: true,
+      os: [os],
+      ...(libc ? { libc: [libc] } : {}),
     };
     added += 1;
   }

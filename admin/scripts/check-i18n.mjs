@@ -50,7 +50,7 @@ const enKeys = flatten(en);
 const idKeys = flatten(id);
 const problems = [];
 
-for (const [key, text] of raKeys) {
+for (const [key] of raKeys) {
   if (!idKeys.has(key)) problems.push(`id.ts is missing react-admin key ${key}`);
   else if (typeof idKeys.get(key) !== 'string') problems.push(`id.ts: ${key} is not a string`);
 }
@@ -72,7 +72,10 @@ for (const [key, text] of enKeys) {
 }
 for (const [enumName, values] of Object.entries(ENUMS)) {
   for (const value of values) {
-    for (const [name, keys] of [['id.ts', idKeys], ['en.ts', enKeys]]) {
+    for (const [name, keys] of [
+      ['id.ts', idKeys],
+      ['en.ts', enKeys],
+    ]) {
       if (!keys.has(`enums.${enumName}.${value}`)) problems.push(`${name} is missing enums.${enumName}.${value}`);
     }
   }
@@ -84,6 +87,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `i18n OK: ${raKeys.size} react-admin keys, ${idKeys.size} keys in id.ts, ${enKeys.size} in en.ts, ` +
-    `${Object.values(ENUMS).flat().length} enum labels`,
+  `i18n OK: ${raKeys.size} react-admin keys, ${idKeys.size} keys in id.ts, ${enKeys.size} in en.ts, ` + `${Object.values(ENUMS).flat().length} enum labels`,
 );

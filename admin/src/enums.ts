@@ -1,33 +1,29 @@
+import { SCHEMA_ENUMS } from './generated/schema-enums';
+
+type SchemaEnums = typeof SCHEMA_ENUMS;
+type SchemaValue<E extends keyof SchemaEnums> = SchemaEnums[E][number];
+
 /**
- * Values of the server's GraphQL enums the console shows. Labels live in the i18n files
- * under `enums.<Enum>.<VALUE>`; `scripts/check-i18n.mjs` fails when one is missing.
+ * The schema's values of `E` in the order the console lists them (the schema sorts them by
+ * name). The type check fails when a value is not in schema.graphql or one is left out.
+ */
+const shown = <E extends keyof SchemaEnums, const L extends readonly SchemaValue<E>[]>(
+  _name: E,
+  values: L & (SchemaValue<E> extends L[number] ? unknown : { missing: Exclude<SchemaValue<E>, L[number]> }),
+): L => values;
+
+/**
+ * The server's GraphQL enums the console shows. Labels live in the i18n files under
+ * `enums.<Enum>.<VALUE>`; `scripts/check-i18n.mjs` fails when one is missing.
  */
 export const ENUMS = {
-  OpdKind: ['PEMDA', 'OPD', 'BIDANG', 'UPT', 'PUSKESMAS', 'KECAMATAN', 'KELURAHAN', 'BUMD'],
-  Role: ['SUPERADMIN', 'ADMIN', 'OFFICER', 'UNIT_HEAD', 'UNIT_STAFF', 'LEADER'],
-  ComplaintType: ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'],
-  Channel: [
-    'SERVICE_POST',
-    'WALK_IN',
-    'CALL_CENTER',
-    'SMS',
-    'WHATSAPP',
-    'WEB',
-    'SOCIAL_MEDIA',
-    'SP4N_LAPOR',
-    'EXTERNAL_APP',
-  ],
-  ComplaintStatus: [
-    'SUBMITTED',
-    'VERIFIED',
-    'FORWARDED',
-    'IN_PROGRESS',
-    'RESPONDED',
-    'CLOSED',
-    'REJECTED',
-  ],
-  ProgressStage: ['VERIFICATION', 'FIELD_CHECK', 'IN_WORK', 'DESK'],
-  ComplaintEventType: [
+  OpdKind: shown('OpdKind', ['PEMDA', 'OPD', 'BIDANG', 'UPT', 'PUSKESMAS', 'KECAMATAN', 'KELURAHAN', 'BUMD']),
+  Role: shown('Role', ['SUPERADMIN', 'ADMIN', 'OFFICER', 'UNIT_HEAD', 'UNIT_STAFF', 'LEADER']),
+  ComplaintType: shown('ComplaintType', ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST']),
+  Channel: shown('Channel', ['SERVICE_POST', 'WALK_IN', 'CALL_CENTER', 'SMS', 'WHATSAPP', 'WEB', 'SOCIAL_MEDIA', 'SP4N_LAPOR', 'EXTERNAL_APP']),
+  ComplaintStatus: shown('ComplaintStatus', ['SUBMITTED', 'VERIFIED', 'FORWARDED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'REJECTED']),
+  ProgressStage: shown('ProgressStage', ['VERIFICATION', 'FIELD_CHECK', 'IN_WORK', 'DESK']),
+  ComplaintEventType: shown('ComplaintEventType', [
     'SUBMITTED',
     'VERIFIED',
     'REJECTED',
@@ -44,19 +40,18 @@ export const ENUMS = {
     'RATED',
     'OVERDUE',
     'ESCALATED',
-  ],
-  HolidayKind: ['NATIONAL', 'CUTI_BERSAMA'],
-  SlaCalendar: ['WORKING_DAYS', 'CALENDAR_HOURS'],
-  SlaUnit: ['HOURS', 'DAYS'],
-  DeskStatus: ['CONVENED', 'CONCLUDED'],
-} as const;
+  ]),
+  HolidayKind: shown('HolidayKind', ['NATIONAL', 'CUTI_BERSAMA']),
+  SlaCalendar: shown('SlaCalendar', ['WORKING_DAYS', 'CALENDAR_HOURS']),
+  SlaUnit: shown('SlaUnit', ['HOURS', 'DAYS']),
+  DeskStatus: shown('DeskStatus', ['CONVENED', 'CONCLUDED']),
+};
 
 export type EnumName = keyof typeof ENUMS;
 export type EnumValue<E extends EnumName> = (typeof ENUMS)[E][number];
 
 /** `choices` for SelectInput / SelectField; react-admin translates the names. */
-export const enumChoices = <E extends EnumName>(name: E) =>
-  ENUMS[name].map((value) => ({ id: value as EnumValue<E>, name: `enums.${name}.${value}` }));
+export const enumChoices = <E extends EnumName>(name: E) => ENUMS[name].map((value) => ({ id: value as EnumValue<E>, name: `enums.${name}.${value}` }));
 
 /** The ISO weekday numbers used by service-post schedules (1 = Monday … 7 = Sunday). */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;

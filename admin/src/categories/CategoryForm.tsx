@@ -1,13 +1,4 @@
-import {
-  BooleanInput,
-  Create,
-  Edit,
-  ReferenceInput,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  required,
-} from 'react-admin';
+import { BooleanInput, Create, Edit, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
 import { OpdInput, validCode } from '../components';
 
 const CategoryForm = () => (

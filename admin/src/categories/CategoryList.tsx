@@ -10,18 +10,18 @@ const filters = [
 export const CategoryList = () => {
   const rowClick = useEditRowClick();
   return (
-  <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick={rowClick}>
-      <DataTable.Col source="code" />
-      <DataTable.Col source="name" />
-      <DataTable.Col source="defaultOpd" disableSort>
-        <EmbeddedReferenceField source="defaultOpd" reference="opds" />
-      </DataTable.Col>
-      <DataTable.Col source="slaPolicy" disableSort>
-        <EmbeddedReferenceField source="slaPolicy" reference="slaPolicies" link="edit" />
-      </DataTable.Col>
-      <DataTable.Col source="active" field={BooleanField} />
-    </DataTable>
-  </List>
+    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+      <DataTable rowClick={rowClick}>
+        <DataTable.Col source="code" />
+        <DataTable.Col source="name" />
+        <DataTable.Col source="defaultOpd" disableSort>
+          <EmbeddedReferenceField source="defaultOpd" reference="opds" />
+        </DataTable.Col>
+        <DataTable.Col source="slaPolicy" disableSort>
+          <EmbeddedReferenceField source="slaPolicy" reference="slaPolicies" link="edit" />
+        </DataTable.Col>
+        <DataTable.Col source="active" field={BooleanField} />
+      </DataTable>
+    </List>
   );
 };

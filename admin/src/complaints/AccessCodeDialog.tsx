@@ -43,15 +43,7 @@ const Code = ({ label, value, testId }: { label: string; value: string; testId: 
  * Shown once after recording: the tracking code and the one-time access code, large
  * enough to read out to the reporter or copy onto a receipt slip.
  */
-export const AccessCodeDialog = ({
-  result,
-  onShow,
-  onAnother,
-}: {
-  result: SubmitResult | null;
-  onShow: () => void;
-  onAnother: () => void;
-}) => {
+export const AccessCodeDialog = ({ result, onShow, onAnother }: { result: SubmitResult | null; onShow: () => void; onAnother: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const copy = async () => {

@@ -38,9 +38,7 @@ const byName = (q: string) => ({ q });
 
 /** At least one way to reach the reporter, as the server requires (shown under the phone). */
 const validateForm = (values: Record<string, unknown>) =>
-  values.reporterPhone || values.reporterEmail || values.reporterAddress
-    ? {}
-    : { reporterPhone: 'complaint.create.contactRequired' };
+  values.reporterPhone || values.reporterEmail || values.reporterAddress ? {} : { reporterPhone: 'complaint.create.contactRequired' };
 
 /** Ctrl+Enter (⌘+Enter) saves from any input, so the keyboard never leaves the form. */
 const submitOnCtrlEnter = (event: KeyboardEvent<HTMLElement>) => {
@@ -117,21 +115,8 @@ const ComplaintForm = ({ officer, servicePostId }: { officer: boolean; servicePo
       <Box onKeyDown={submitOnCtrlEnter} sx={{ width: '100%', maxWidth: 1100 }}>
         {officer && <ServicePostDefaults servicePostId={servicePostId} />}
         <Section title="complaint.create.sections.report">
-          <TextInput
-            source="title"
-            label={f('title')}
-            autoFocus
-            fullWidth
-            validate={[required(), minLength(5), maxLength(200)]}
-          />
-          <TextInput
-            source="description"
-            label={f('description')}
-            multiline
-            minRows={4}
-            fullWidth
-            validate={[required(), minLength(10), maxLength(10000)]}
-          />
+          <TextInput source="title" label={f('title')} autoFocus fullWidth validate={[required(), minLength(5), maxLength(200)]} />
+          <TextInput source="description" label={f('description')} multiline minRows={4} fullWidth validate={[required(), minLength(10), maxLength(10000)]} />
           <Grid container columnSpacing={2}>
             <Grid size={{ xs: 12, md: 6 }}>
               <ReferenceInput source="categoryId" reference="categories" filter={{ active: true }} sort={{ field: 'name', order: 'ASC' }} perPage={100}>
@@ -164,12 +149,7 @@ const ComplaintForm = ({ officer, servicePostId }: { officer: boolean; servicePo
         <Section title="complaint.create.sections.location">
           <Grid container columnSpacing={2}>
             <Grid size={{ xs: 12, md: 6 }}>
-              <OpdInput
-                source="kelurahanId"
-                label={f('kelurahan')}
-                filter={{ kind: 'KELURAHAN', active: true }}
-                fullWidth
-              />
+              <OpdInput source="kelurahanId" label={f('kelurahan')} filter={{ kind: 'KELURAHAN', active: true }} fullWidth />
             </Grid>
             <Grid size={{ xs: 6, md: 3 }}>
               <TextInput source="rt" label={f('rt')} validate={validRt} fullWidth />
@@ -190,7 +170,14 @@ const ComplaintForm = ({ officer, servicePostId }: { officer: boolean; servicePo
               <TextInput source="reporterNik" label={f('reporterNik')} validate={validNik} fullWidth inputProps={{ inputMode: 'numeric', maxLength: 16 }} />
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
-              <TextInput source="reporterPhone" label={f('reporterPhone')} validate={validPhone} fullWidth type="tel" helperText="complaint.create.contactHelp" />
+              <TextInput
+                source="reporterPhone"
+                label={f('reporterPhone')}
+                validate={validPhone}
+                fullWidth
+                type="tel"
+                helperText="complaint.create.contactHelp"
+              />
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
               <TextInput source="reporterEmail" label={f('reporterEmail')} validate={email()} fullWidth type="email" />

@@ -12,16 +12,7 @@ import Rating from '@mui/material/Rating';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import {
-  Link,
-  ListButton,
-  Show,
-  TopToolbar,
-  useGetOne,
-  useLocaleState,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Link, ListButton, Show, TopToolbar, useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatWib } from '../components';
 import { DeskEntryButton } from '../desks/DeskEntryButton';
 import { intlLocale } from '../providers/i18nProvider';
@@ -116,7 +107,9 @@ const Reporter = ({ record }: { record: ComplaintRecord }) => {
           {translate('complaint.show.anonymousVisible')}
         </Alert>
       )}
-      <Item label={f('reporterName')} always>{record.reporterName as string}</Item>
+      <Item label={f('reporterName')} always>
+        {record.reporterName as string}
+      </Item>
       <Item label={f('reporterNik')}>{record.reporterNik as string}</Item>
       <Item label={f('reporterPhone')}>{record.reporterPhone as string}</Item>
       <Item label={f('reporterEmail')}>{record.reporterEmail as string}</Item>
@@ -135,9 +128,7 @@ const Handling = ({ record }: { record: ComplaintRecord }) => {
       <Item label={f('currentOpd')} always>
         {name(record.currentOpd) ?? translate('complaint.list.atIntake')}
       </Item>
-      {!record.currentOpd && record.suggestedOpd && !final && (
-        <Item label="complaint.show.suggestedOpd">{name(record.suggestedOpd)}</Item>
-      )}
+      {!record.currentOpd && record.suggestedOpd && !final && <Item label="complaint.show.suggestedOpd">{name(record.suggestedOpd)}</Item>}
       <Item label={f('assignee')}>{name(record.assignee)}</Item>
       <Item label={f('verifyDueAt')}>{wib(record.verifyDueAt)}</Item>
       <Item label={f('responseDueAt')}>{wib(record.responseDueAt)}</Item>
@@ -160,8 +151,7 @@ const Handling = ({ record }: { record: ComplaintRecord }) => {
 const Intake = ({ record }: { record: ComplaintRecord }) => {
   const wib = useWib();
   const rtRw = [record.rt && `RT ${record.rt}`, record.rw && `RW ${record.rw}`].filter(Boolean).join(' / ');
-  const coords =
-    record.latitude != null && record.longitude != null ? `${record.latitude}, ${record.longitude}` : null;
+  const coords = record.latitude != null && record.longitude != null ? `${record.latitude}, ${record.longitude}` : null;
   return (
     <Panel title="complaint.show.intake">
       <Item label={f('createdAt')}>{wib(record.createdAt)}</Item>
@@ -179,11 +169,7 @@ const Intake = ({ record }: { record: ComplaintRecord }) => {
 
 const DuplicateLink = ({ id }: { id: string }) => {
   const { data } = useGetOne<ComplaintRecord>('complaints', { id });
-  return (
-    <Link to={`/complaints/${encodeURIComponent(id)}/show`}>
-      {data ? `${data.trackingCode} — ${data.title}` : `#${id}`}
-    </Link>
-  );
+  return <Link to={`/complaints/${encodeURIComponent(id)}/show`}>{data ? `${data.trackingCode} — ${data.title}` : `#${id}`}</Link>;
 };
 
 const Outcome = ({ record }: { record: ComplaintRecord }) => {
@@ -208,8 +194,7 @@ const Outcome = ({ record }: { record: ComplaintRecord }) => {
           {record.rejectReason as string}
           {record.duplicateOfId ? (
             <Box sx={{ mt: 0.5 }}>
-              {translate('complaint.show.duplicateOf')}{' '}
-              <DuplicateLink id={String(record.duplicateOfId)} />
+              {translate('complaint.show.duplicateOf')} <DuplicateLink id={String(record.duplicateOfId)} />
             </Box>
           ) : null}
         </Alert>

@@ -34,9 +34,7 @@ const TitleCell = () => {
         )}
       </Typography>
       <Typography variant="caption" color="text.secondary">
-        {[translate(`enums.ComplaintType.${record.type}`), category, translate(`enums.Channel.${record.channel}`)]
-          .filter(Boolean)
-          .join(' · ')}
+        {[translate(`enums.ComplaintType.${record.type}`), category, translate(`enums.Channel.${record.channel}`)].filter(Boolean).join(' · ')}
       </Typography>
     </Box>
   );
@@ -55,9 +53,7 @@ const CodeCell = () => {
       <Typography variant="body2" component="span" sx={{ fontFamily: 'monospace' }} data-tracking-code={record.trackingCode}>
         {record.trackingCode}
       </Typography>
-      {highlight?.(String(record.id)) && (
-        <Chip size="small" color="info" label={translate('live.new')} sx={{ ml: 1, height: 20 }} data-testid="new-badge" />
-      )}
+      {highlight?.(String(record.id)) && <Chip size="small" color="info" label={translate('live.new')} sx={{ ml: 1, height: 20 }} data-testid="new-badge" />}
     </Box>
   );
 };
@@ -75,11 +71,7 @@ const rowSx =
 /** The complaint columns shared by the full list and the inbox; a row opens the complaint. */
 export const ComplaintTable = ({ highlight }: { highlight?: (id: string) => boolean }) => (
   <HighlightContext.Provider value={highlight}>
-    <DataTable<ComplaintRecord>
-      rowClick={(id) => `/complaints/${encodeURIComponent(String(id))}/show`}
-      bulkActionButtons={false}
-      rowSx={rowSx(highlight)}
-    >
+    <DataTable<ComplaintRecord> rowClick={(id) => `/complaints/${encodeURIComponent(String(id))}/show`} bulkActionButtons={false} rowSx={rowSx(highlight)}>
       <DataTable.Col source="trackingCode" label={f('trackingCode')}>
         <CodeCell />
       </DataTable.Col>

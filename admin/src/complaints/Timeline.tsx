@@ -89,16 +89,9 @@ const Entry = ({ event }: { event: ComplaintEventRecord }) => {
           <Typography variant="subtitle2" component="span">
             {translate(`enums.ComplaintEventType.${event.type}`, { _: event.type })}
           </Typography>
-          {event.stage && (
-            <Chip size="small" variant="outlined" label={translate(`enums.ProgressStage.${event.stage}`, { _: event.stage })} />
-          )}
+          {event.stage && <Chip size="small" variant="outlined" label={translate(`enums.ProgressStage.${event.stage}`, { _: event.stage })} />}
           {internal ? (
-            <Chip
-              size="small"
-              icon={<LockIcon />}
-              label={translate('complaint.timeline.internal')}
-              sx={{ bgcolor: 'grey.300', color: 'grey.900' }}
-            />
+            <Chip size="small" icon={<LockIcon />} label={translate('complaint.timeline.internal')} sx={{ bgcolor: 'grey.300', color: 'grey.900' }} />
           ) : (
             <Chip size="small" icon={<PublicIcon />} variant="outlined" color="primary" label={translate('complaint.timeline.public')} />
           )}

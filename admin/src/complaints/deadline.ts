@@ -20,11 +20,7 @@ export const countdown = (dueAt: string | Date, now: number): Countdown => {
   const late = diff < 0;
   const abs = Math.abs(diff);
   const [unit, count] =
-    abs >= 2 * DAY
-      ? ['Days', Math.floor(abs / DAY)]
-      : abs >= HOUR
-        ? ['Hours', Math.floor(abs / HOUR)]
-        : ['Minutes', Math.max(1, Math.floor(abs / MINUTE))];
+    abs >= 2 * DAY ? ['Days', Math.floor(abs / DAY)] : abs >= HOUR ? ['Hours', Math.floor(abs / HOUR)] : ['Minutes', Math.max(1, Math.floor(abs / MINUTE))];
   return {
     key: `${late ? 'late' : 'left'}${unit}`,
     count,

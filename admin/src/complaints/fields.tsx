@@ -37,14 +37,7 @@ export const StatusChip = ({ status, size = 'small' }: { status: string; size?: 
 
 export const StageChip = ({ stage }: { stage: string }) => {
   const translate = useTranslate();
-  return (
-    <Chip
-      size="small"
-      variant="outlined"
-      color="warning"
-      label={translate(`enums.ProgressStage.${stage}`, { _: stage })}
-    />
-  );
+  return <Chip size="small" variant="outlined" color="warning" label={translate(`enums.ProgressStage.${stage}`, { _: stage })} />;
 };
 
 /**

@@ -1,21 +1,12 @@
-import {
-  AutocompleteInput,
-  DateInput,
-  NullableBooleanInput,
-  ReferenceInput,
-  SearchInput,
-  SelectArrayInput,
-  useCanAccess,
-} from 'react-admin';
+import { AutocompleteInput, DateInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectArrayInput, useCanAccess } from 'react-admin';
 import { EnumInput, OpdInput } from '../components';
 import { enumChoices } from '../enums';
-
-const WIB_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' });
+import { endOfWibDay, startOfWibDay, wibDay } from '../wib';
 
 /** Filter values are instants; the date inputs show and take the WIB calendar day. */
-const wibDay = (value: unknown) => (value ? WIB_DATE.format(new Date(String(value))) : '');
-const startOfWibDay = (value: string) => (value ? new Date(`${value}T00:00:00+07:00`).toISOString() : value);
-const endOfWibDay = (value: string) => (value ? new Date(`${value}T23:59:59.999+07:00`).toISOString() : value);
+const showDay = (value: unknown) => (value ? wibDay(new Date(String(value))) : '');
+const fromDay = (value: string) => (value ? startOfWibDay(value) : value);
+const toDay = (value: string) => (value ? endOfWibDay(value) : value);
 
 const f = (name: string) => `resources.complaints.fields.${name}`;
 const byName = (q: string) => ({ q });
@@ -48,7 +39,7 @@ export const useComplaintFilters = () => {
           </ReferenceInput>,
         ]
       : []),
-    <DateInput key="createdFrom" source="createdFrom" label="complaint.list.createdFrom" parse={startOfWibDay} format={wibDay} />,
-    <DateInput key="createdTo" source="createdTo" label="complaint.list.createdTo" parse={endOfWibDay} format={wibDay} />,
+    <DateInput key="createdFrom" source="createdFrom" label="complaint.list.createdFrom" parse={fromDay} format={showDay} />,
+    <DateInput key="createdTo" source="createdTo" label="complaint.list.createdTo" parse={toDay} format={showDay} />,
   ];
 };

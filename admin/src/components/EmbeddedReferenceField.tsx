@@ -1,18 +1,10 @@
 import type { MouseEvent } from 'react';
 import Typography from '@mui/material/Typography';
-import {
-  Link,
-  useCanAccess,
-  useCreatePath,
-  useFieldValue,
-  useTranslate,
-  type FieldProps,
-} from 'react-admin';
+import { Link, useCanAccess, useCreatePath, useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 
 type Ref = { id: string | number; name?: string | null; code?: string | null; username?: string | null; trackingCode?: string | null };
 
-export const referenceLabel = (ref: Ref | null | undefined) =>
-  ref ? (ref.name ?? ref.trackingCode ?? ref.username ?? ref.code ?? String(ref.id)) : '';
+export const referenceLabel = (ref: Ref | null | undefined) => (ref ? (ref.name ?? ref.trackingCode ?? ref.username ?? ref.code ?? String(ref.id)) : '');
 
 export interface EmbeddedReferenceFieldProps extends FieldProps {
   /** The react-admin resource of the related record, e.g. `opds`. */
@@ -24,12 +16,7 @@ export interface EmbeddedReferenceFieldProps extends FieldProps {
  * A related record the data provider already selected as `{ id code name }` (no extra
  * request, unlike ReferenceField), linked to its page when the user may open it.
  */
-export const EmbeddedReferenceField = ({
-  reference,
-  link = 'show',
-  emptyText,
-  ...props
-}: EmbeddedReferenceFieldProps) => {
+export const EmbeddedReferenceField = ({ reference, link = 'show', emptyText, ...props }: EmbeddedReferenceFieldProps) => {
   const value = useFieldValue(props) as Ref | null | undefined;
   const createPath = useCreatePath();
   const translate = useTranslate();

@@ -1,12 +1,6 @@
-import {
-  AutocompleteInput,
-  ReferenceInput,
-  type AutocompleteInputProps,
-  type Validator,
-} from 'react-admin';
+import { AutocompleteInput, ReferenceInput, type AutocompleteInputProps, type Validator } from 'react-admin';
 
-export const opdOptionText = (opd?: { name?: string; code?: string } | null) =>
-  opd ? `${opd.name ?? ''}${opd.code ? ` (${opd.code})` : ''}` : '';
+export const opdOptionText = (opd?: { name?: string; code?: string } | null) => (opd ? `${opd.name ?? ''}${opd.code ? ` (${opd.code})` : ''}` : '');
 
 export interface OpdInputProps extends Omit<AutocompleteInputProps, 'source' | 'validate' | 'filter'> {
   source: string;
@@ -17,18 +11,7 @@ export interface OpdInputProps extends Omit<AutocompleteInputProps, 'source' | '
 
 /** Pick an Opd by typing part of its name or code (server-side `q` search). */
 export const OpdInput = ({ source, filter, validate, ...props }: OpdInputProps) => (
-  <ReferenceInput
-    source={source}
-    reference="opds"
-    filter={filter}
-    sort={{ field: 'name', order: 'ASC' }}
-    perPage={25}
-  >
-    <AutocompleteInput
-      optionText={opdOptionText}
-      filterToQuery={(q: string) => ({ q })}
-      validate={validate}
-      {...props}
-    />
+  <ReferenceInput source={source} reference="opds" filter={filter} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
+    <AutocompleteInput optionText={opdOptionText} filterToQuery={(q: string) => ({ q })} validate={validate} {...props} />
   </ReferenceInput>
 );

@@ -19,9 +19,7 @@ export const ScheduleField = (props: FieldProps) => {
     const hours = `${hhmm(slot.opensAt)}–${hhmm(slot.closesAt)}`;
     groups.set(hours, [...(groups.get(hours) ?? []), slot.weekday]);
   }
-  const text = [...groups.entries()]
-    .map(([hours, days]) => `${days.map((d) => translate(`weekdays.${d}`)).join(', ')} ${hours}`)
-    .join('; ');
+  const text = [...groups.entries()].map(([hours, days]) => `${days.map((d) => translate(`weekdays.${d}`)).join(', ')} ${hours}`).join('; ');
   return (
     <Typography component="span" variant="body2">
       {text} {translate('app.wib')}

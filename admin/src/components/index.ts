@@ -1,4 +1,5 @@
-export { WibDateField, formatWib } from './WibDateField';
+export { WibDateField } from './WibDateField';
+export { formatWib } from '../wib';
 export { EnumField, EnumInput } from './EnumField';
 export { EmbeddedReferenceField, referenceLabel } from './EmbeddedReferenceField';
 export { OpdInput, opdOptionText } from './OpdInput';

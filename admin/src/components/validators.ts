@@ -10,8 +10,7 @@ export const validRegionCode = regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'v
 export const validPhone = regex(/^\+?[0-9 ()-]{6,20}$/, 'validation.phone');
 export const validUsername = regex(/^[a-z0-9._-]{3,}$/, 'validation.username');
 
-export const positive = (value: unknown) =>
-  value != null && value !== '' && Number(value) <= 0 ? 'validation.positive' : undefined;
+export const positive = (value: unknown) => (value != null && value !== '' && Number(value) <= 0 ? 'validation.positive' : undefined);
 
 /**
  * Compare with a sibling input of the same object (e.g. `closesAt` after `opensAt` in one

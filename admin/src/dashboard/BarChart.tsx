@@ -116,15 +116,7 @@ export const BarChart = ({ name, title, subtitle, rows, legend, emptyText, label
                       };
                       // Segments carry their own names: the links are reachable by keyboard and screen readers.
                       return s.to ? (
-                        <Box
-                          key={s.key}
-                          component={Link}
-                          to={s.to}
-                          title={s.title}
-                          aria-label={`${row.label} – ${s.title}`}
-                          data-segment={s.key}
-                          sx={sx}
-                        />
+                        <Box key={s.key} component={Link} to={s.to} title={s.title} aria-label={`${row.label} – ${s.title}`} data-segment={s.key} sx={sx} />
                       ) : (
                         <Box key={s.key} component="span" title={s.title} aria-label={s.title} role="img" data-segment={s.key} sx={sx} />
                       );

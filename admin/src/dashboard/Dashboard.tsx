@@ -9,17 +9,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { createElement, useMemo } from 'react';
-import {
-  Link,
-  Title,
-  useCanAccess,
-  useCanAccessResources,
-  useCreatePath,
-  useGetIdentity,
-  useResourceDefinitions,
-  useStore,
-  useTranslate,
-} from 'react-admin';
+import { Link, Title, useCanAccess, useCanAccessResources, useCreatePath, useGetIdentity, useResourceDefinitions, useStore, useTranslate } from 'react-admin';
 import { MENU_RESOURCES } from '../resources';
 import { BarChart } from './BarChart';
 import { categoryRows, channelRows, opdRows, programRows, stackLegend, statusRows } from './buckets';
@@ -28,6 +18,7 @@ import { KpiCards } from './KpiCards';
 import { OpdRanking } from './OpdRanking';
 import { PERIODS, formatRange, isPeriod, periodRange, rangeFilter, type Period } from './period';
 import { useComplaintStats } from './useComplaintStats';
+import { formatWibTime } from '../wib';
 
 /** Who is signed in; the menu as buttons for accounts that cannot read complaints. */
 const Welcome = ({ showShortcuts }: { showShortcuts: boolean }) => {
@@ -121,23 +112,21 @@ export const Dashboard = () => {
   const t = (key: string, options?: Record<string, unknown>) => translate(key, options);
   const ready = enabled && !!stats && !isFetching;
   const rangeText = formatRange(range, locale);
-  const updated = dataUpdatedAt
-    ? new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(dataUpdatedAt)
-    : null;
+  const updated = dataUpdatedAt ? formatWibTime(dataUpdatedAt, locale) : null;
 
   return (
     <Box sx={{ mt: 2, mb: 3 }} data-testid="dashboard" data-state={ready ? 'ready' : 'loading'} data-period={period}>
       <Title title="dashboard.title" />
       <Card variant="outlined" sx={{ mb: 2 }}>
-        <CardContent sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', justifyContent: 'space-between', py: 1.5, '&:last-child': { pb: 1.5 } }}>
+        <CardContent
+          sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', justifyContent: 'space-between', py: 1.5, '&:last-child': { pb: 1.5 } }}
+        >
           <Welcome showShortcuts={!accessPending && !canReadComplaints} />
           {enabled && (
             <Box sx={{ textAlign: 'right' }}>
               <PeriodSelector value={period} onChange={setPeriod} />
               <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }} data-testid="dashboard-range">
-                {rangeText
-                  ? translate('dashboardStats.period.range', { range: rangeText })
-                  : translate('dashboardStats.period.allHint')}
+                {rangeText ? translate('dashboardStats.period.range', { range: rangeText }) : translate('dashboardStats.period.allHint')}
                 {updated && ` · ${translate('dashboardStats.updated', { time: updated })}`}
               </Typography>
             </Box>

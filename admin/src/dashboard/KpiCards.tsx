@@ -39,7 +39,11 @@ const KpiCard = ({ kpi }: { kpi: Kpi }) => {
   return (
     <Card variant="outlined" data-kpi-card={kpi.key} sx={{ height: '100%' }}>
       {kpi.to ? (
-        <CardActionArea component={Link} to={kpi.to} sx={{ height: '100%', display: 'flex', flexDirection: 'column', alignItems: 'stretch', justifyContent: 'flex-start' }}>
+        <CardActionArea
+          component={Link}
+          to={kpi.to}
+          sx={{ height: '100%', display: 'flex', flexDirection: 'column', alignItems: 'stretch', justifyContent: 'flex-start' }}
+        >
           {content}
         </CardActionArea>
       ) : (
@@ -103,10 +107,7 @@ export const KpiCards = ({ stats, period, linkable }: { stats: ComplaintStats | 
     },
   ];
   return (
-    <Box
-      data-testid="dashboard-kpis"
-      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(5, 1fr)' }, gap: 2 }}
-    >
+    <Box data-testid="dashboard-kpis" sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(5, 1fr)' }, gap: 2 }}>
       {kpis.map((kpi) => (
         <KpiCard key={kpi.key} kpi={kpi} />
       ))}

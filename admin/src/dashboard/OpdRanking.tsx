@@ -11,8 +11,7 @@ import { Link, useTranslate } from 'react-admin';
 import { useFormatters } from './format';
 import { complaintsLink, rankOpds, type Bucket } from './stats';
 
-const ratioColour = (ratio: number | null) =>
-  ratio == null ? 'text.disabled' : ratio >= 0.8 ? 'success.main' : ratio >= 0.5 ? 'warning.main' : 'error.main';
+const ratioColour = (ratio: number | null) => (ratio == null ? 'text.disabled' : ratio >= 0.8 ? 'success.main' : ratio >= 0.5 ? 'warning.main' : 'error.main');
 
 /**
  * Opds ranked by first responses on time, the figure Central Java announces every
@@ -56,9 +55,7 @@ export const OpdRanking = ({ byOpd, period, linkable }: { byOpd: Bucket[]; perio
                 return (
                   <TableRow key={bucket.key} data-opd-id={bucket.key} hover>
                     <TableCell align="right">{onTime.ratio != null ? rank : ''}</TableCell>
-                    <TableCell>
-                      {linkable ? <Link to={complaintsLink({ ...period, currentOpdId: bucket.key })}>{name}</Link> : name}
-                    </TableCell>
+                    <TableCell>{linkable ? <Link to={complaintsLink({ ...period, currentOpdId: bucket.key })}>{name}</Link> : name}</TableCell>
                     <TableCell align="right">{number(bucket.total)}</TableCell>
                     <TableCell align="right">{number(bucket.responded)}</TableCell>
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>

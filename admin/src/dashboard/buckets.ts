@@ -39,8 +39,7 @@ const STACK = [
   },
 ];
 
-export const stackLegend = (t: Translate): LegendItem[] =>
-  STACK.map((s) => ({ label: t(`dashboardStats.stack.${s.key}`), colour: s.colour }));
+export const stackLegend = (t: Translate): LegendItem[] => STACK.map((s) => ({ label: t(`dashboardStats.stack.${s.key}`), colour: s.colour }));
 
 const intersect = (a: readonly string[], b?: readonly string[]) => (b ? a.filter((s) => b.includes(s)) : [...a]);
 
@@ -48,14 +47,7 @@ const intersect = (a: readonly string[], b?: readonly string[]) => (b ? a.filter
  * One stacked bar. `base` is the list filter of the whole bar (null: the group has no
  * list filter, e.g. "no programme"); `scope` limits the statuses the group can contain.
  */
-const stackedRow = (
-  id: string,
-  label: string,
-  bucket: Bucket,
-  base: Filter | null,
-  t: Translate,
-  scope?: readonly string[],
-): BarRow => {
+const stackedRow = (id: string, label: string, bucket: Bucket, base: Filter | null, t: Translate, scope?: readonly string[]): BarRow => {
   const withScope = (statuses?: readonly string[]): Filter | null => {
     if (!base) return null;
     const allowed = intersect(statuses ?? scope ?? [], scope);
@@ -85,13 +77,7 @@ export const opdRows = (buckets: Bucket[], period: Filter, t: Translate): BarRow
 
 export const channelRows = (buckets: Bucket[], period: Filter, t: Translate): BarRow[] =>
   buckets.map((b) =>
-    stackedRow(
-      b.key ?? 'none',
-      b.key ? t(`enums.Channel.${b.key}`, { _: b.key }) : t('app.none'),
-      b,
-      b.key ? { ...period, channel: b.key } : null,
-      t,
-    ),
+    stackedRow(b.key ?? 'none', b.key ? t(`enums.Channel.${b.key}`, { _: b.key }) : t('app.none'), b, b.key ? { ...period, channel: b.key } : null, t),
   );
 
 export const programRows = (buckets: Bucket[], period: Filter, t: Translate): BarRow[] =>

@@ -154,5 +154,4 @@ export const rankOpds = (byOpd: Bucket[]): RankedOpd[] =>
     });
 
 /** `#/complaints?filter=…` for a complaint-list filter. */
-export const complaintsLink = (filter: Record<string, unknown>): string =>
-  `/complaints?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+export const complaintsLink = (filter: Record<string, unknown>): string => `/complaints?filter=${encodeURIComponent(JSON.stringify(filter))}`;

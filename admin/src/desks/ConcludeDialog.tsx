@@ -19,12 +19,11 @@ import { useDeskFieldLabel } from './DeskCreate';
 import { concludeDesk } from './mutations';
 import { ProblemAlert, formErrorsOf, problemOf, type Problem } from './problem';
 import type { DeskRecord } from './types';
+import { wibDay } from '../wib';
 
 const solutionRules = [required(), minLength(5), maxLength(5000)];
 
-const todayWib = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
-const notInThePast = (value: unknown) =>
-  value && String(value) < todayWib() ? 'desk.conclude.dueDatePast' : undefined;
+const notInThePast = (value: unknown) => (value && String(value) < wibDay() ? 'desk.conclude.dueDatePast' : undefined);
 
 const Submit = () => {
   const translate = useTranslate();
@@ -47,15 +46,7 @@ const Submit = () => {
  * for answering (only units that can receive a forwarded complaint) and, optionally, the day
  * (WIB) by which it answers. The server forwards each complaint there with the solution.
  */
-export const ConcludeDialog = ({
-  desk,
-  complaints,
-  onClose,
-}: {
-  desk: DeskRecord;
-  complaints: Map<string, ComplaintRecord>;
-  onClose: () => void;
-}) => {
+export const ConcludeDialog = ({ desk, complaints, onClose }: { desk: DeskRecord; complaints: Map<string, ComplaintRecord>; onClose: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -91,7 +82,10 @@ export const ConcludeDialog = ({
     onClose();
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: ['desks'] }),
-      invalidateComplaints(queryClient, decisions.map((d) => d.complaintId)),
+      invalidateComplaints(
+        queryClient,
+        decisions.map((d) => d.complaintId),
+      ),
     ]);
     return undefined;
   };

@@ -21,13 +21,12 @@ import { opdOptionText } from '../components';
 import { invalidateComplaints } from '../live/invalidate';
 import { ProblemAlert, formErrorsOf, problemOf, type Problem } from './problem';
 import type { DeskRecord } from './types';
-import { fromWibLocal, toWibLocal, tomorrowNineWib } from './wib';
+import { fromWibLocal, toWibLocal, wibInstant, wibParts } from '../wib';
 
 /** Complaints a desk can take: the head's unit handles them now (the server checks again). */
 export const DESKABLE_STATUSES = ['FORWARDED', 'IN_PROGRESS'];
 
-const complaintOption = (c?: { trackingCode?: string; title?: string }) =>
-  c ? `${c.trackingCode ?? ''} — ${c.title ?? ''}` : '';
+const complaintOption = (c?: { trackingCode?: string; title?: string }) => (c ? `${c.trackingCode ?? ''} — ${c.title ?? ''}` : '');
 
 const byQuery = (q: string) => ({ q });
 
@@ -38,9 +37,7 @@ export const useDeskFieldLabel = () => {
     if (head === 'decisions') {
       const n = index && /^\d+$/.test(index) ? Number(index) + 1 : null;
       const what = leaf ? translate(`desk.conclude.${leaf}`, { _: leaf }) : '';
-      return [n ? translate('desk.conclude.decisionN', { n }) : translate('desk.conclude.decisions'), what]
-        .filter(Boolean)
-        .join(' · ');
+      return [n ? translate('desk.conclude.decisionN', { n }) : translate('desk.conclude.decisions'), what].filter(Boolean).join(' · ');
     }
     const label = translate(`resources.desks.fields.${head}`, { _: head });
     return index && /^\d+$/.test(index) ? `${label} #${Number(index) + 1}` : label;
@@ -53,6 +50,12 @@ const ConveneToolbar = () => (
   </Toolbar>
 );
 
+/** Tomorrow at 09:00 WIB: the default time of a new desk. */
+const tomorrowNine = () => {
+  const { year, month, day } = wibParts();
+  return wibInstant(year, month, day + 1, 9).toISOString();
+};
+
 /**
  * Convene a forum desk (Layanan Prima): complaints the head's unit handles now, the units
  * that join, when (WIB) and where. The server moves each complaint to the stage "Forum desk".
@@ -64,7 +67,7 @@ const ConveneForm = () => {
   const redirect = useRedirect();
   const fieldLabel = useDeskFieldLabel();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const defaults = useMemo(() => ({ scheduledAt: tomorrowNineWib(), participantOpdIds: [], complaintIds: [] }), []);
+  const defaults = useMemo(() => ({ scheduledAt: tomorrowNine(), participantOpdIds: [], complaintIds: [] }), []);
 
   const submit = async (values: Record<string, unknown>) => {
     setProblem(null);
@@ -104,13 +107,7 @@ const ConveneForm = () => {
           fullWidth
         />
       </ReferenceArrayInput>
-      <ReferenceArrayInput
-        source="participantOpdIds"
-        reference="opds"
-        filter={{ active: true }}
-        sort={{ field: 'name', order: 'ASC' }}
-        perPage={50}
-      >
+      <ReferenceArrayInput source="participantOpdIds" reference="opds" filter={{ active: true }} sort={{ field: 'name', order: 'ASC' }} perPage={50}>
         <AutocompleteArrayInput
           label="resources.desks.fields.participantOpdIds"
           optionText={opdOptionText}

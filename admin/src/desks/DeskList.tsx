@@ -1,13 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import {
-  CreateButton,
-  DataTable,
-  List,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-} from 'react-admin';
+import { CreateButton, DataTable, List, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { EnumInput, WibDateField } from '../components';
 import { COMPLAINT_CHANGED_EVENT } from '../live/LiveUpdates';
 import { ConvenerField, DeskStatusField, ParticipantsField } from './fields';

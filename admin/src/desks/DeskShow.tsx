@@ -12,16 +12,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState, type ReactNode } from 'react';
-import {
-  Link,
-  ListButton,
-  Show,
-  TopToolbar,
-  useGetMany,
-  useLocaleState,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Link, ListButton, Show, TopToolbar, useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatWib } from '../components';
 import { StageChip, StatusChip } from '../complaints/fields';
 import type { ComplaintRecord } from '../complaints/types';
@@ -175,13 +166,7 @@ const DeskDetail = () => {
             </Typography>
           </Stack>
           {manage && (
-            <Button
-              variant="contained"
-              startIcon={<GavelIcon />}
-              onClick={() => setConcluding(true)}
-              disabled={ids.length === 0}
-              data-testid="desk-conclude"
-            >
+            <Button variant="contained" startIcon={<GavelIcon />} onClick={() => setConcluding(true)} disabled={ids.length === 0} data-testid="desk-conclude">
               {translate('desk.conclude.button')}
             </Button>
           )}

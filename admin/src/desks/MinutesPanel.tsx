@@ -47,7 +47,10 @@ export const MinutesPanel = ({ desk, editable }: { desk: DeskRecord; editable: b
     notify('desk.minutes.saved', { type: 'success' });
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: ['desks'] }),
-      invalidateComplaints(queryClient, (desk.items ?? []).map((i) => String(i.complaintId))),
+      invalidateComplaints(
+        queryClient,
+        (desk.items ?? []).map((i) => String(i.complaintId)),
+      ),
     ]);
     return undefined;
   };

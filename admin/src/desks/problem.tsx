@@ -38,13 +38,7 @@ export const formErrorsOf = (problem: Problem, arrays: readonly string[] = []): 
  * The server's answer in full, at the place the user acted: the code in words, the server's
  * own message and each field problem with a readable name.
  */
-export const ProblemAlert = ({
-  problem,
-  fieldLabel,
-}: {
-  problem: Problem | null;
-  fieldLabel?: (path: string) => string;
-}) => {
+export const ProblemAlert = ({ problem, fieldLabel }: { problem: Problem | null; fieldLabel?: (path: string) => string }) => {
   const translate = useTranslate();
   if (!problem) return null;
   const fields = Object.entries(problem.fields);

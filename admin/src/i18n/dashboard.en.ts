@@ -59,8 +59,7 @@ const dashboardEn = {
     },
     empty: 'No complaints in this period.',
     error: 'The figures could not be loaded.',
-    footnote:
-      '%{total} complaints, counted by the date they were received. Click a figure, a bar or an agency to open the matching complaints.',
+    footnote: '%{total} complaints, counted by the date they were received. Click a figure, a bar or an agency to open the matching complaints.',
   },
 };
 

@@ -365,8 +365,7 @@ export const enDomain = {
       nikFormat: 'An NIK has 16 digits',
       anonymousHelp: "Only the intake unit's admins and officers see the reporter's identity",
       confidentialHelp: 'Never shown on public channels or to other apps',
-      identityNote:
-        "The reporter's identity is still recorded for verification and must be kept secret (Perpres 76/2013).",
+      identityNote: "The reporter's identity is still recorded for verification and must be kept secret (Perpres 76/2013).",
       replayed: 'This complaint was already recorded; no duplicate was created.',
     },
     created: {
@@ -398,8 +397,7 @@ export const enDomain = {
       internal: 'Internal',
       public: 'Public',
       empty: 'No history yet.',
-      legend:
-        "Newest first. Public entries appear on the reporter's tracking page; internal entries (grey, locked) are for staff only.",
+      legend: "Newest first. Public entries appear on the reporter's tracking page; internal entries (grey, locked) are for staff only.",
       actorKind: {
         CITIZEN: 'Reporter',
         SYSTEM: 'System',
@@ -409,8 +407,7 @@ export const enDomain = {
     action: {
       note: 'Note',
       reason: 'Reason',
-      conflict:
-        'Someone else changed this complaint a moment ago. The latest version is loaded; check it and try again.',
+      conflict: 'Someone else changed this complaint a moment ago. The latest version is loaded; check it and try again.',
       submit: {
         VERIFY: 'Verify',
         FORWARD: 'Forward',
@@ -441,12 +438,12 @@ export const enDomain = {
         VERIFY: 'The report is complete and can be followed up. Once verified, forward it to the responsible unit.',
         FORWARD: 'Choose the unit authorised to follow up and answer this complaint.',
         ACCEPT: 'Your unit takes on this complaint and starts verifying it. The response deadline keeps running.',
-        ASSIGN: 'Choose the unit\'s staff member who follows this complaint up.',
+        ASSIGN: "Choose the unit's staff member who follows this complaint up.",
         PROGRESS: 'Record the follow-up stage. Public progress counts as the first response.',
         RESPOND: 'Write the official answer to the reporter. Once answered, the complaint closes by itself when nobody replies.',
         CLOSE: 'The complaint is settled.',
         REOPEN: 'The complaint is reopened and goes back to the handling unit.',
-        RETURN: 'This complaint is not your unit\'s authority: give it back to the admins to forward elsewhere.',
+        RETURN: "This complaint is not your unit's authority: give it back to the admins to forward elsewhere.",
         REJECT: 'The complaint is rejected and the reporter sees the reason.',
         NOTE: 'Internal notes are never shown to the reporter.',
       },
@@ -487,7 +484,7 @@ export const enDomain = {
     },
     respond: {
       answer: 'Answer',
-      help: "The reporter receives this answer and sees it on the tracking page. Be polite and explain the follow-up.",
+      help: 'The reporter receives this answer and sees it on the tracking page. Be polite and explain the follow-up.',
     },
   },
   live: {
@@ -553,13 +550,12 @@ export const enDomain = {
     conclude: {
       button: 'Conclude',
       title: 'Conclude "%{title}"',
-      intro:
-        'Decide each complaint. It is forwarded to the responsible unit with the solution; the answer to the reporter still comes from that unit\'s head.',
+      intro: "Decide each complaint. It is forwarded to the responsible unit with the solution; the answer to the reporter still comes from that unit's head.",
       decisions: 'Decisions',
       decisionN: 'Decision %{n}',
       complaintId: 'Complaint',
       solution: 'Solution',
-      solutionHelp: 'Shown on the complaint\'s public timeline',
+      solutionHelp: "Shown on the complaint's public timeline",
       responsibleOpdId: 'Responsible unit',
       responsibleHelp: 'Only active units with a unit head',
       dueDate: 'Answer by',
@@ -576,8 +572,7 @@ export const enDomain = {
     title: 'Compliance report',
     heading: 'Compliance report, %{period}',
     range: 'Period %{range} (WIB)',
-    summary:
-      '%{units} units · %{percent} of first responses on time (%{inTime} of %{due} due) · %{overdue} complaints overdue now',
+    summary: '%{units} units · %{percent} of first responses on time (%{inTime} of %{due} due) · %{overdue} complaints overdue now',
     csv: 'Download CSV',
     error: 'The report could not be loaded.',
     period: {

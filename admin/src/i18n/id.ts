@@ -94,16 +94,13 @@ const ra: TranslationMessages['ra'] = {
     about: 'Tentang',
     access_denied: 'Anda tidak memiliki hak akses ke halaman ini',
     are_you_sure: 'Apakah Anda yakin?',
-    authentication_error:
-      'Server autentikasi mengembalikan kesalahan sehingga kredensial Anda tidak dapat diperiksa.',
+    authentication_error: 'Server autentikasi mengembalikan kesalahan sehingga kredensial Anda tidak dapat diperiksa.',
     auth_error: 'Terjadi kesalahan saat memeriksa token autentikasi.',
-    bulk_delete_content:
-      'Apakah Anda yakin ingin menghapus %{name} ini? |||| Apakah Anda yakin ingin menghapus %{smart_count} data ini?',
+    bulk_delete_content: 'Apakah Anda yakin ingin menghapus %{name} ini? |||| Apakah Anda yakin ingin menghapus %{smart_count} data ini?',
     bulk_delete_title: 'Hapus %{name} |||| Hapus %{smart_count} %{name}',
     bulk_update_content:
       'Apakah Anda yakin ingin memperbarui %{name} %{recordRepresentation}? |||| Apakah Anda yakin ingin memperbarui %{smart_count} data ini?',
-    bulk_update_title:
-      'Perbarui %{name} %{recordRepresentation} |||| Perbarui %{smart_count} %{name}',
+    bulk_update_title: 'Perbarui %{name} %{recordRepresentation} |||| Perbarui %{smart_count} %{name}',
     clear_array_input: 'Apakah Anda yakin ingin mengosongkan seluruh daftar?',
     delete_content: 'Apakah Anda yakin ingin menghapus %{name} ini?',
     delete_title: 'Hapus %{name} %{recordRepresentation}',
@@ -113,10 +110,8 @@ const ra: TranslationMessages['ra'] = {
     loading: 'Mohon tunggu',
     no: 'Tidak',
     not_found: 'Alamat yang Anda ketik salah, atau tautan yang Anda ikuti tidak valid.',
-    select_all_limit_reached:
-      'Terlalu banyak data untuk dipilih semuanya. Hanya %{max} data pertama yang dipilih.',
-    unsaved_changes:
-      'Sebagian perubahan Anda belum disimpan. Apakah Anda yakin ingin mengabaikannya?',
+    select_all_limit_reached: 'Terlalu banyak data untuk dipilih semuanya. Hanya %{max} data pertama yang dipilih.',
+    unsaved_changes: 'Sebagian perubahan Anda belum disimpan. Apakah Anda yakin ingin mengabaikannya?',
     yes: 'Ya',
     placeholder_data_warning: 'Gangguan jaringan: data gagal dimuat ulang.',
   },
@@ -243,8 +238,7 @@ const domain: Shape<typeof enDomain> = {
   dashboard: {
     title: 'Beranda',
     welcome: 'Selamat datang, %{name}',
-    intro:
-      'Konsol ini mencatat, memverifikasi, dan meneruskan pengaduan dari semua kanal kepada unit yang berwenang menjawabnya, sesuai batas waktu layanan.',
+    intro: 'Konsol ini mencatat, memverifikasi, dan meneruskan pengaduan dari semua kanal kepada unit yang berwenang menjawabnya, sesuai batas waktu layanan.',
     signedInAs: 'Masuk sebagai',
     role: 'Peran',
     opd: 'Unit kerja',
@@ -280,8 +274,7 @@ const domain: Shape<typeof enDomain> = {
     schedule: 'Jam layanan dalam WIB, misalnya Senin dan Kamis 09.00–12.00',
     slaDefault: 'Dipakai untuk kategori yang tidak memiliki kebijakan sendiri',
     slaUseDefault: 'Pakai kebijakan bawaan',
-    forwardable:
-      'Unit yang aktif dan memiliki sedikitnya satu kepala unit dapat menerima pengaduan yang diteruskan',
+    forwardable: 'Unit yang aktif dan memiliki sedikitnya satu kepala unit dapat menerima pengaduan yang diteruskan',
   },
   resources: {
     opds: {
@@ -589,8 +582,7 @@ const domain: Shape<typeof enDomain> = {
       nikFormat: 'NIK terdiri dari 16 angka',
       anonymousHelp: 'Identitas pelapor hanya terlihat oleh admin dan petugas unit penerima',
       confidentialHelp: 'Laporan tidak pernah tampil di kanal publik maupun aplikasi lain',
-      identityNote:
-        'Identitas pelapor tetap dicatat untuk verifikasi dan wajib dirahasiakan (Perpres 76/2013).',
+      identityNote: 'Identitas pelapor tetap dicatat untuk verifikasi dan wajib dirahasiakan (Perpres 76/2013).',
       replayed: 'Pengaduan ini sudah tercatat sebelumnya; tidak ada data ganda yang dibuat.',
     },
     created: {
@@ -622,8 +614,7 @@ const domain: Shape<typeof enDomain> = {
       internal: 'Internal',
       public: 'Publik',
       empty: 'Belum ada riwayat.',
-      legend:
-        'Terbaru di atas. Entri publik tampil di halaman pelacakan pelapor; entri internal (abu-abu, bergembok) hanya untuk petugas.',
+      legend: 'Terbaru di atas. Entri publik tampil di halaman pelacakan pelapor; entri internal (abu-abu, bergembok) hanya untuk petugas.',
       actorKind: {
         CITIZEN: 'Pelapor',
         SYSTEM: 'Sistem',
@@ -633,8 +624,7 @@ const domain: Shape<typeof enDomain> = {
     action: {
       note: 'Catatan',
       reason: 'Alasan',
-      conflict:
-        'Pengaduan ini baru saja diubah oleh pengguna lain. Data terbaru sudah dimuat; periksa lalu ulangi tindakan Anda.',
+      conflict: 'Pengaduan ini baru saja diubah oleh pengguna lain. Data terbaru sudah dimuat; periksa lalu ulangi tindakan Anda.',
       submit: {
         VERIFY: 'Verifikasi',
         FORWARD: 'Teruskan',

@@ -1,12 +1,5 @@
 import type { ReactNode } from 'react';
-import {
-  AppBar,
-  Layout,
-  LoadingIndicator,
-  LocalesMenuButton,
-  ToggleThemeButton,
-  TitlePortal,
-} from 'react-admin';
+import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, ToggleThemeButton, TitlePortal } from 'react-admin';
 import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
 import { LiveUpdates } from '../live/LiveUpdates';
 import { AppMenu } from './AppMenu';

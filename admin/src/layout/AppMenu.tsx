@@ -38,9 +38,7 @@ export const AppMenu = () => {
           {translate(group.label)}
         </ListSubheader>
       ) : null,
-      ...visible.map((name) =>
-        name === 'myInbox' ? <InboxMenuItem key={name} /> : <Menu.ResourceItem key={name} name={name} />,
-      ),
+      ...visible.map((name) => (name === 'myInbox' ? <InboxMenuItem key={name} /> : <Menu.ResourceItem key={name} name={name} />)),
     ];
   });
   return (

@@ -28,7 +28,10 @@ const COMPLAINT_CHANGED = /* GraphQL */ `
         id
         trackingCode
         status
-        currentOpd { id name }
+        currentOpd {
+          id
+          name
+        }
       }
       event {
         id
@@ -37,9 +40,18 @@ const COMPLAINT_CHANGED = /* GraphQL */ `
         stage
         public
         actorId
-        actor { id name }
-        fromOpd { id name }
-        toOpd { id name }
+        actor {
+          id
+          name
+        }
+        fromOpd {
+          id
+          name
+        }
+        toOpd {
+          id
+          name
+        }
       }
     }
   }
@@ -73,6 +85,7 @@ const LATEST_EVENT = gql`
   query liveCursor {
     complaints(perPage: 1, sortField: "updatedAt", sortOrder: DESC) {
       items {
+        id
         lastEventId
       }
     }

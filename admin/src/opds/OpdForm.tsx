@@ -1,11 +1,4 @@
-import {
-  BooleanInput,
-  Create,
-  Edit,
-  SimpleForm,
-  TextInput,
-  required,
-} from 'react-admin';
+import { BooleanInput, Create, Edit, SimpleForm, TextInput, required } from 'react-admin';
 import { EnumInput, OpdInput, validCode, validRegionCode } from '../components';
 
 const OpdForm = () => (

@@ -1,10 +1,4 @@
-import {
-  BooleanField,
-  DataTable,
-  List,
-  NullableBooleanInput,
-  SearchInput,
-} from 'react-admin';
+import { BooleanField, DataTable, List, NullableBooleanInput, SearchInput } from 'react-admin';
 import { EmbeddedReferenceField, EnumField, EnumInput, OpdInput } from '../components';
 
 const filters = [

@@ -1,13 +1,4 @@
-import {
-  BooleanField,
-  DataTable,
-  Labeled,
-  ReferenceManyField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  useCanAccess,
-} from 'react-admin';
+import { BooleanField, DataTable, Labeled, ReferenceManyField, Show, SimpleShowLayout, TextField, useCanAccess } from 'react-admin';
 import { EmbeddedReferenceField, EnumField } from '../components';
 
 const SubUnits = () => (

@@ -1,12 +1,4 @@
-import {
-  BooleanInput,
-  Create,
-  DateInput,
-  Edit,
-  SimpleForm,
-  TextInput,
-  required,
-} from 'react-admin';
+import { BooleanInput, Create, DateInput, Edit, SimpleForm, TextInput, required } from 'react-admin';
 import { OpdInput, notBeforeSibling, validCode } from '../components';
 
 const endsAfterStarts = notBeforeSibling('startsOn', 'validation.endsAfterStarts', true);

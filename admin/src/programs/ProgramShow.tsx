@@ -81,11 +81,7 @@ const ProgramDetail = () => {
             {record.name}
           </Typography>
           <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center">
-            <Chip
-              size="small"
-              color={record.active ? 'success' : 'default'}
-              label={translate(record.active ? 'programShow.active' : 'programShow.inactive')}
-            />
+            <Chip size="small" color={record.active ? 'success' : 'default'} label={translate(record.active ? 'programShow.active' : 'programShow.inactive')} />
             <Typography variant="body2" data-testid="program-period">
               {activePeriod(record.startsOn, record.endsOn)}
             </Typography>

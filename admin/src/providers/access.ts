@@ -1,30 +1,7 @@
-/**
- * What the console lets a user see and do, as ONE table: (resource, action) → the server
- * permission that operation requires. The server enforces the same permissions; this only
- * hides what would be refused. Never test role names in the console, only permissions.
- */
-export const PERMISSIONS = [
-  'PUBLIC',
-  'AUTHENTICATED',
-  'ORG_READ',
-  'ORG_MANAGE',
-  'USER_READ',
-  'USER_MANAGE',
-  'COMPLAINT_READ',
-  'COMPLAINT_RECORD',
-  'COMPLAINT_VERIFY',
-  'COMPLAINT_FORWARD',
-  'COMPLAINT_RETURN',
-  'COMPLAINT_ASSIGN',
-  'COMPLAINT_PROGRESS',
-  'COMPLAINT_NOTE',
-  'COMPLAINT_RESPOND',
-  'COMPLAINT_CLOSE',
-  'COMPLAINT_REOPEN',
-  'DESK_READ',
-  'DESK_MANAGE',
-  'REPORT_READ',
-] as const;
+import { SCHEMA_ENUMS } from '../generated/schema-enums';
+
+/** Every permission the server knows, from schema.graphql's `Permission` enum. */
+export const PERMISSIONS = SCHEMA_ENUMS.Permission;
 export type Permission = (typeof PERMISSIONS)[number];
 
 type Actions = Readonly<Record<string, Permission>>;
@@ -39,7 +16,12 @@ const readManage = (read: Permission, manage: Permission): Actions => ({
   delete: manage,
 });
 
-/** Absent (resource, action) pairs are denied. */
+/**
+ * What the console lets a user see and do, as ONE table: (resource, action) → the server
+ * permission that operation requires. The server enforces the same permissions; this only
+ * hides what would be refused. Never test role names in the console, only permissions.
+ * Absent (resource, action) pairs are denied.
+ */
 export const ACCESS: Readonly<Record<string, Actions>> = {
   dashboard: { access: 'AUTHENTICATED' },
 
@@ -96,11 +78,7 @@ export const requiredPermission = (resource: string, action: string): Permission
   return lookup(resource) ?? lookup(resource.split('.')[0]);
 };
 
-export const isAllowed = (
-  permissions: readonly string[],
-  resource: string,
-  action: string,
-): boolean => {
+export const isAllowed = (permissions: readonly string[], resource: string, action: string): boolean => {
   const needed = requiredPermission(resource, action);
   return needed !== undefined && (needed === 'PUBLIC' || permissions.includes(needed));
 };

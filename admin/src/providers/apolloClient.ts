@@ -30,10 +30,7 @@ export const tokenStore = {
   },
 };
 
-export const graphqlHttpUrl = new URL(
-  import.meta.env.VITE_GRAPHQL_URL ?? '/graphql',
-  window.location.href,
-).toString();
+export const graphqlHttpUrl = new URL(import.meta.env.VITE_GRAPHQL_URL ?? '/graphql', window.location.href).toString();
 export const graphqlWsUrl = graphqlHttpUrl.replace(/^http/, 'ws');
 
 const authHeader = (): Record<string, string> => {
@@ -59,7 +56,7 @@ const graphqlFetch: typeof fetch = async (input, init) => {
   const response = await fetch(input, init);
   if (response.ok || !/json/.test(response.headers.get('content-type') ?? '')) return response;
   const text = await response.text();
-  let hasErrors = false;
+  let hasErrors: boolean;
   try {
     hasErrors = Array.isArray(JSON.parse(text)?.errors);
   } catch {

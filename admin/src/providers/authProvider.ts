@@ -56,7 +56,7 @@ const ME = gql`
 // One `me` round-trip serves every canAccess/getIdentity call until the session changes.
 let viewerPromise: Promise<Viewer | null> | null = null;
 
-const stripTypename = <T,>(value: T): T => JSON.parse(JSON.stringify(value), (k, v) => (k === '__typename' ? undefined : v));
+const stripTypename = <T>(value: T): T => JSON.parse(JSON.stringify(value), (k, v) => (k === '__typename' ? undefined : v));
 
 export const fetchViewer = (): Promise<Viewer | null> => {
   if (!tokenStore.get()) return Promise.resolve(null);
@@ -92,9 +92,9 @@ export const authProvider: AuthProvider = {
       payload = data?.login;
     } catch (error) {
       const codes = errorCodesOf(error);
-      if (codes.includes('RATE_LIMITED')) throw new Error('errors.RATE_LIMITED');
-      if (graphQLErrorsOf(error).length === 0) throw new Error('ra.notification.http_error');
-      throw new Error('ra.auth.sign_in_error');
+      if (codes.includes('RATE_LIMITED')) throw new Error('errors.RATE_LIMITED', { cause: error });
+      if (graphQLErrorsOf(error).length === 0) throw new Error('ra.notification.http_error', { cause: error });
+      throw new Error('ra.auth.sign_in_error', { cause: error });
     }
     if (!payload) throw new Error('ra.auth.sign_in_error');
     await resetSession();

@@ -1,9 +1,4 @@
-import buildGraphQLProvider, {
-  introspectSchema,
-  type GraphqlDataProvider,
-  type IntrospectionOptions,
-  type Options,
-} from 'ra-data-graphql';
+import buildGraphQLProvider, { introspectSchema, type GraphqlDataProvider, type IntrospectionOptions, type Options } from 'ra-data-graphql';
 import type { DataProvider } from 'react-admin';
 import type { ApolloClient } from '@apollo/client';
 import { client } from './apolloClient';
@@ -33,17 +28,7 @@ const build = (): GraphqlDataProvider =>
 // rebuild the provider after a failed introspection (server down, session expired).
 let inner = build();
 
-const METHODS = [
-  'getList',
-  'getOne',
-  'getMany',
-  'getManyReference',
-  'create',
-  'update',
-  'updateMany',
-  'delete',
-  'deleteMany',
-] as const;
+const METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
 
 const wrapped = Object.fromEntries(
   METHODS.map((method) => [

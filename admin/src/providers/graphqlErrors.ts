@@ -1,15 +1,7 @@
 import { HttpError } from 'react-admin';
 
 /** The codes the server puts in `extensions.code` (see PRODUCT.md, "Errors"). */
-export const ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_TRANSITION',
-  'RATE_LIMITED',
-] as const;
+export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'RATE_LIMITED'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface GqlError {
@@ -28,7 +20,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
 };
 
-type Loose = Record<string, any>;
+type Loose = Record<string, unknown> & { status?: number; networkError?: { statusCode?: number; result?: { errors?: unknown } } };
 const asArray = (v: unknown): GqlError[] => (Array.isArray(v) ? (v as GqlError[]) : []);
 
 /**
@@ -38,11 +30,7 @@ const asArray = (v: unknown): GqlError[] => (Array.isArray(v) ? (v as GqlError[]
 export const graphQLErrorsOf = (error: unknown): GqlError[] => {
   if (!error || typeof error !== 'object') return [];
   const e = error as Loose;
-  const found = [
-    ...asArray(e.graphQLErrors),
-    ...asArray(e.networkError?.result?.errors),
-    ...asArray(Array.isArray(e.errors) ? e.errors : undefined),
-  ];
+  const found = [...asArray(e.graphQLErrors), ...asArray(e.networkError?.result?.errors), ...asArray(Array.isArray(e.errors) ? e.errors : undefined)];
   if (found.length > 0) return found;
   if (e.body && e.body !== error) return graphQLErrorsOf(e.body);
   return [];
@@ -53,8 +41,7 @@ export const errorCodesOf = (error: unknown): string[] =>
     .map((err) => err.extensions?.code)
     .filter((code): code is string => typeof code === 'string');
 
-export const isKnownCode = (code: string | undefined): code is ErrorCode =>
-  !!code && (ERROR_CODES as readonly string[]).includes(code);
+export const isKnownCode = (code: string | undefined): code is ErrorCode => !!code && (ERROR_CODES as readonly string[]).includes(code);
 
 export const isUnauthenticated = (error: unknown): boolean => {
   if (errorCodesOf(error).includes('UNAUTHENTICATED')) return true;
@@ -117,8 +104,7 @@ export const toHttpError = (error: unknown): HttpError => {
   const errors = graphQLErrorsOf(error);
   const first = errors[0];
   const code = first?.extensions?.code as string | undefined;
-  const serverMessage =
-    first?.message ?? (error instanceof Error ? error.message : String(error ?? 'Error'));
+  const serverMessage = first?.message ?? (error instanceof Error ? error.message : String(error ?? 'Error'));
   const body: Loose = { normalized: true, code, message: serverMessage, graphQLErrors: errors };
   if (code === 'BAD_USER_INPUT') {
     const fieldErrors = Object.assign({}, ...errors.map(fieldErrorsOf));

@@ -22,7 +22,9 @@ const pluralRules = {
 
 export const i18nProvider = polyglotI18nProvider(
   (locale): TranslationMessages | Promise<TranslationMessages> =>
-    locale === 'en' ? Promise.all([import('../i18n/en'), import('../i18n/dashboard.en')]).then(([m, d]) => ({ ...m.default, ...d.default })) : { ...id, ...dashboardId },
+    locale === 'en'
+      ? Promise.all([import('../i18n/en'), import('../i18n/dashboard.en')]).then(([m, d]) => ({ ...m.default, ...d.default }))
+      : { ...id, ...dashboardId },
   DEFAULT_LOCALE,
   LOCALES,
   { allowMissing: true, pluralRules },

@@ -74,7 +74,13 @@ export const ComplianceTable = ({ rows }: { rows: OpdComplianceRow[] }) => {
           <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, whiteSpace: 'nowrap' }}>
             {hours.format(value as number)}
             {row.ikmGrade && (
-              <Chip size="small" variant="outlined" color={ikmTone(row.ikmGrade) === 'default' ? 'default' : ikmTone(row.ikmGrade)} label={row.ikmGrade} data-grade={row.ikmGrade} />
+              <Chip
+                size="small"
+                variant="outlined"
+                color={ikmTone(row.ikmGrade) === 'default' ? 'default' : ikmTone(row.ikmGrade)}
+                label={row.ikmGrade}
+                data-grade={row.ikmGrade}
+              />
             )}
           </Box>
         );

@@ -45,9 +45,15 @@ export const OfficerTable = ({ rows }: { rows: OfficerRow[] }) => {
                 )}
               </TableCell>
               <TableCell>{r.user?.opd?.name ?? translate('app.none')}</TableCell>
-              <TableCell align="right" data-col="recorded">{number(r.recorded)}</TableCell>
-              <TableCell align="right" data-col="verified">{number(r.verified)}</TableCell>
-              <TableCell align="right" data-col="forwarded">{number(r.forwarded)}</TableCell>
+              <TableCell align="right" data-col="recorded">
+                {number(r.recorded)}
+              </TableCell>
+              <TableCell align="right" data-col="verified">
+                {number(r.verified)}
+              </TableCell>
+              <TableCell align="right" data-col="forwarded">
+                {number(r.forwarded)}
+              </TableCell>
               <TableCell align="right" data-col="forwardedOnTime">
                 {number(r.forwardedOnTime)}
                 {r.forwarded > 0 && (

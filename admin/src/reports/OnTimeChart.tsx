@@ -29,7 +29,12 @@ export const OnTimeChart = ({ rows }: { rows: OpdComplianceRow[] }) => {
   const data = rows.filter((r) => r.respondedInTimePct != null);
   const plot = WIDTH - LABEL - VALUE;
   const height = TOP + data.length * ROW + 4;
-  const colour = { success: theme.palette.success.main, warning: theme.palette.warning.main, error: theme.palette.error.main, default: theme.palette.grey[500] };
+  const colour = {
+    success: theme.palette.success.main,
+    warning: theme.palette.warning.main,
+    error: theme.palette.error.main,
+    default: theme.palette.grey[500],
+  };
   const title = translate('report.chart.title');
   return (
     <Card variant="outlined" component="section" data-chart="on-time" aria-label={title}>
@@ -69,8 +74,22 @@ export const OnTimeChart = ({ rows }: { rows: OpdComplianceRow[] }) => {
                     {`${r.rank}. ${ellipsis(name, 30)}`}
                   </text>
                   <rect x={LABEL} y={y} width={plot} height={BAR} rx={2} fill={theme.palette.action.hover} />
-                  <rect x={LABEL} y={y} width={Math.max(pct > 0 ? 2 : 0, (pct / 100) * plot)} height={BAR} rx={2} fill={colour[onTimeTone(r.respondedInTimePct)]} />
-                  <text x={WIDTH - 4} y={y + BAR - 3} fontSize={12} textAnchor="end" fill={theme.palette.text.primary} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  <rect
+                    x={LABEL}
+                    y={y}
+                    width={Math.max(pct > 0 ? 2 : 0, (pct / 100) * plot)}
+                    height={BAR}
+                    rx={2}
+                    fill={colour[onTimeTone(r.respondedInTimePct)]}
+                  />
+                  <text
+                    x={WIDTH - 4}
+                    y={y + BAR - 3}
+                    fontSize={12}
+                    textAnchor="end"
+                    fill={theme.palette.text.primary}
+                    style={{ fontVariantNumeric: 'tabular-nums' }}
+                  >
                     {label}
                   </text>
                 </g>

@@ -101,13 +101,7 @@ const CsvButton = ({ period }: { period: string }) => {
     }
   };
   return (
-    <Button
-      variant="outlined"
-      startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />}
-      onClick={download}
-      disabled={busy}
-      data-testid="report-csv"
-    >
+    <Button variant="outlined" startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />} onClick={download} disabled={busy} data-testid="report-csv">
       {translate('report.csv')}
     </Button>
   );

@@ -1,22 +1,17 @@
 /**
  * Report periods as the server parses them (`2026-Q4`, `2026-11`, `2026`), counted in WIB
- * (Asia/Jakarta, UTC+7, no daylight saving) whatever the browser's time zone.
+ * (see ../wib.ts) whatever the browser's time zone.
  */
+import { formatWibRange, wibParts } from '../wib';
+
 export const PERIOD_KINDS = ['quarter', 'month', 'year'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
-
-const WIB_OFFSET_MS = 7 * 3600_000;
-
-const wibNow = (now: Date) => {
-  const wib = new Date(now.getTime() + WIB_OFFSET_MS);
-  return { year: wib.getUTCFullYear(), month: wib.getUTCMonth() };
-};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The period of this kind containing `now` (WIB). */
 export const currentPeriod = (kind: PeriodKind, now = new Date()): string => {
-  const { year, month } = wibNow(now);
+  const { year, month } = wibParts(now);
   if (kind === 'year') return String(year);
   if (kind === 'month') return `${year}-${pad(month + 1)}`;
   return `${year}-Q${Math.floor(month / 3) + 1}`;
@@ -24,7 +19,7 @@ export const currentPeriod = (kind: PeriodKind, now = new Date()): string => {
 
 /** The current period and the ones before it, newest first. */
 export const recentPeriods = (kind: PeriodKind, now = new Date()): string[] => {
-  const { year, month } = wibNow(now);
+  const { year, month } = wibParts(now);
   if (kind === 'year') return [0, 1, 2].map((i) => String(year - i));
   if (kind === 'month') {
     return Array.from({ length: 12 }, (_, i) => {
@@ -36,17 +31,12 @@ export const recentPeriods = (kind: PeriodKind, now = new Date()): string[] => {
   return Array.from({ length: 8 }, (_, i) => `${Math.floor((q - i) / 4)}-Q${((q - i) % 4) + 1}`);
 };
 
-export const kindOf = (period: string): PeriodKind =>
-  /-Q[1-4]$/.test(period) ? 'quarter' : /^\d{4}-\d{2}$/.test(period) ? 'month' : 'year';
+export const kindOf = (period: string): PeriodKind => (/-Q[1-4]$/.test(period) ? 'quarter' : /^\d{4}-\d{2}$/.test(period) ? 'month' : 'year');
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
 /** "Triwulan IV 2026 (Okt–Des)", "November 2026", "2026". */
-export const periodLabel = (
-  period: string,
-  locale: string,
-  translate: (key: string, options?: Record<string, unknown>) => string,
-): string => {
+export const periodLabel = (period: string, locale: string, translate: (key: string, options?: Record<string, unknown>) => string): string => {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
   if (quarter) {
     const [year, q] = [Number(quarter[1]), Number(quarter[2])];
@@ -65,7 +55,4 @@ export const periodLabel = (
 };
 
 /** "1 Okt 2026 – 31 Des 2026" for the server's [from, to) in WIB. */
-export const rangeLabel = (from: string, to: string, locale: string): string => {
-  const f = new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Jakarta', day: 'numeric', month: 'short', year: 'numeric' });
-  return `${f.format(new Date(from))} – ${f.format(new Date(new Date(to).getTime() - 1))}`;
-};
+export const rangeLabel = (from: string, to: string, locale: string): string => formatWibRange(from, to, locale);

@@ -21,12 +21,7 @@ const OfficersInput = () => {
   const { canAccess } = useCanAccess({ resource: 'users', action: 'list' });
   if (!canAccess) return null;
   return (
-    <ReferenceArrayInput
-      source="officerIds"
-      reference="users"
-      filter={{ role: 'OFFICER', active: true }}
-      sort={{ field: 'name', order: 'ASC' }}
-    >
+    <ReferenceArrayInput source="officerIds" reference="users" filter={{ role: 'OFFICER', active: true }} sort={{ field: 'name', order: 'ASC' }}>
       <AutocompleteArrayInput
         label="resources.servicePosts.fields.officers"
         optionText={(u: { name?: string; username?: string }) => u?.name ?? u?.username ?? ''}
@@ -41,30 +36,13 @@ const ServicePostForm = () => (
   <SimpleForm>
     <TextInput source="code" validate={[required(), validCode]} />
     <TextInput source="name" validate={required()} fullWidth />
-    <OpdInput
-      source="kelurahanId"
-      label="resources.servicePosts.fields.kelurahan"
-      filter={{ kind: 'KELURAHAN' }}
-      validate={required()}
-    />
+    <OpdInput source="kelurahanId" label="resources.servicePosts.fields.kelurahan" filter={{ kind: 'KELURAHAN' }} validate={required()} />
     <TextInput source="rw" validate={[required(), validRw]} />
     <TextInput source="address" multiline fullWidth />
     <ArrayInput source="schedule" helperText="helpers.schedule">
       <SimpleFormIterator inline disableReordering>
-        <SelectInput
-          source="weekday"
-          label="resources.servicePosts.schedule.weekday"
-          choices={weekdayChoices}
-          defaultValue={1}
-          validate={required()}
-        />
-        <TextInput
-          source="opensAt"
-          label="resources.servicePosts.schedule.opensAt"
-          type="time"
-          defaultValue="09:00"
-          validate={[required(), validTime]}
-        />
+        <SelectInput source="weekday" label="resources.servicePosts.schedule.weekday" choices={weekdayChoices} defaultValue={1} validate={required()} />
+        <TextInput source="opensAt" label="resources.servicePosts.schedule.opensAt" type="time" defaultValue="09:00" validate={[required(), validTime]} />
         <TextInput
           source="closesAt"
           label="resources.servicePosts.schedule.closesAt"

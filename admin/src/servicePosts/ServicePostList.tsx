@@ -3,12 +3,7 @@ import { EmbeddedReferenceField, OpdInput, ScheduleField } from '../components';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <OpdInput
-    key="kelurahanId"
-    source="kelurahanId"
-    label="resources.servicePosts.fields.kelurahan"
-    filter={{ kind: 'KELURAHAN' }}
-  />,
+  <OpdInput key="kelurahanId" source="kelurahanId" label="resources.servicePosts.fields.kelurahan" filter={{ kind: 'KELURAHAN' }} />,
   <NullableBooleanInput key="active" source="active" />,
 ];
 

@@ -19,6 +19,7 @@ import { Link, Show, useCanAccess, useLocaleState, useRecordContext, useTranslat
 import { EmbeddedReferenceField } from '../components';
 import { intlLocale } from '../providers/i18nProvider';
 import { ScopeStats } from '../reports/ScopeStats';
+import { wibFormatter } from '../wib';
 
 interface Slot {
   weekday: number;
@@ -72,8 +73,7 @@ const OpeningBadge = ({ record }: { record: ServicePostRecord }) => {
   const [locale] = useLocaleState();
   const next =
     record.nextOpeningAt && !record.openNow
-      ? `${new Intl.DateTimeFormat(intlLocale(locale), {
-          timeZone: 'Asia/Jakarta',
+      ? `${wibFormatter(intlLocale(locale), {
           weekday: 'long',
           day: 'numeric',
           month: 'short',

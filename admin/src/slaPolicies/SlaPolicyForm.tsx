@@ -1,13 +1,5 @@
 import Stack from '@mui/material/Stack';
-import {
-  BooleanInput,
-  Create,
-  Edit,
-  NumberInput,
-  SimpleForm,
-  TextInput,
-  required,
-} from 'react-admin';
+import { BooleanInput, Create, Edit, NumberInput, SimpleForm, TextInput, required } from 'react-admin';
 import { EnumInput, positive, validCode } from '../components';
 
 const SlaPolicyForm = () => (

@@ -1,10 +1,7 @@
 import { BooleanField, DataTable, List, NumberField, SearchInput, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField, EnumInput, useEditRowClick } from '../components';
 
-const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <EnumInput key="calendar" source="calendar" enumName="SlaCalendar" />,
-];
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <EnumInput key="calendar" source="calendar" enumName="SlaCalendar" />];
 
 /** "3 Hari" from a number and its unit. */
 const Duration = ({ amount, unit }: { amount: string; unit: string }) => {
@@ -21,22 +18,22 @@ const Duration = ({ amount, unit }: { amount: string; unit: string }) => {
 export const SlaPolicyList = () => {
   const rowClick = useEditRowClick();
   return (
-  <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick={rowClick}>
-      <DataTable.Col source="code" />
-      <DataTable.Col source="name" />
-      <DataTable.Col source="calendar">
-        <EnumField source="calendar" enumName="SlaCalendar" />
-      </DataTable.Col>
-      <DataTable.Col source="verifyWithin">
-        <Duration amount="verifyWithin" unit="verifyUnit" />
-      </DataTable.Col>
-      <DataTable.Col source="respondWithin">
-        <Duration amount="respondWithin" unit="respondUnit" />
-      </DataTable.Col>
-      <DataTable.Col source="autoCloseAfterDays" field={NumberField} />
-      <DataTable.Col source="isDefault" field={BooleanField} />
-    </DataTable>
-  </List>
+    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+      <DataTable rowClick={rowClick}>
+        <DataTable.Col source="code" />
+        <DataTable.Col source="name" />
+        <DataTable.Col source="calendar">
+          <EnumField source="calendar" enumName="SlaCalendar" />
+        </DataTable.Col>
+        <DataTable.Col source="verifyWithin">
+          <Duration amount="verifyWithin" unit="verifyUnit" />
+        </DataTable.Col>
+        <DataTable.Col source="respondWithin">
+          <Duration amount="respondWithin" unit="respondUnit" />
+        </DataTable.Col>
+        <DataTable.Col source="autoCloseAfterDays" field={NumberField} />
+        <DataTable.Col source="isDefault" field={BooleanField} />
+      </DataTable>
+    </List>
   );
 };

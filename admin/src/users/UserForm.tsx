@@ -1,14 +1,4 @@
-import {
-  BooleanInput,
-  Create,
-  Edit,
-  PasswordInput,
-  SimpleForm,
-  TextInput,
-  email,
-  minLength,
-  required,
-} from 'react-admin';
+import { BooleanInput, Create, Edit, PasswordInput, SimpleForm, TextInput, email, minLength, required } from 'react-admin';
 import { EnumInput, OpdInput, validPhone, validUsername } from '../components';
 
 // An empty password on edit means "keep the current one": leave it out of the input.

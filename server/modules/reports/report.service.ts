@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors';
 import { ROLE_ROW_SCOPE, RowScope } from '../../auth/permissions';
 import type { Viewer } from '../../auth/viewer';
 import type { OrgDirectory } from '../opds/org-directory';
-import { toCsv } from './csv';
+import { toCsv } from '../../../common/csv';
 import { computeIkm, type IkmResult } from './ikm';
 import { fromWib } from '../../core/wib';
 

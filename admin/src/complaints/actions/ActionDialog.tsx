@@ -34,8 +34,7 @@ import { runAction, type WorkflowAction } from './workflow';
 const reasonRules = [required(), minLength(3), maxLength(2000)];
 const noteRules = [maxLength(2000)];
 
-const complaintOption = (c?: { trackingCode?: string; title?: string }) =>
-  c ? `${c.trackingCode ?? ''} — ${c.title ?? ''}` : '';
+const complaintOption = (c?: { trackingCode?: string; title?: string }) => (c ? `${c.trackingCode ?? ''} — ${c.title ?? ''}` : '');
 
 /** Staff of the unit handling the complaint who may be assigned (the server checks again). */
 const AssigneeInput = ({ opdId }: { opdId?: string | null }) => {
@@ -44,10 +43,7 @@ const AssigneeInput = ({ opdId }: { opdId?: string | null }) => {
     { filter: { opdId, active: true }, pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' } },
     { enabled: !!opdId },
   );
-  const choices = useMemo(
-    () => (data ?? []).filter((u) => u.role === 'UNIT_STAFF' || u.role === 'UNIT_HEAD'),
-    [data],
-  );
+  const choices = useMemo(() => (data ?? []).filter((u) => u.role === 'UNIT_STAFF' || u.role === 'UNIT_HEAD'), [data]);
   const translate = useTranslate();
   return (
     <SelectInput
@@ -108,12 +104,31 @@ const Inputs = ({ action, record }: { action: WorkflowAction; record: ComplaintR
       return (
         <>
           <EnumInput source="stage" enumName="ProgressStage" label="resources.complaints.fields.progressStage" validate={required()} fullWidth />
-          <TextInput source="note" label="complaint.action.note" multiline minRows={3} fullWidth validate={[required(), minLength(3), maxLength(5000)]} autoFocus />
+          <TextInput
+            source="note"
+            label="complaint.action.note"
+            multiline
+            minRows={3}
+            fullWidth
+            validate={[required(), minLength(3), maxLength(5000)]}
+            autoFocus
+          />
           <BooleanInput source="public" label="complaint.progress.public" helperText="complaint.progress.publicHelp" />
         </>
       );
     case 'NOTE':
-      return <TextInput source="note" label="complaint.action.note" multiline minRows={3} fullWidth validate={[required(), maxLength(5000)]} autoFocus helperText="complaint.note.help" />;
+      return (
+        <TextInput
+          source="note"
+          label="complaint.action.note"
+          multiline
+          minRows={3}
+          fullWidth
+          validate={[required(), maxLength(5000)]}
+          autoFocus
+          helperText="complaint.note.help"
+        />
+      );
     case 'RESPOND':
       return (
         <TextInput
@@ -176,15 +191,7 @@ interface Problem {
  * CONFLICT, the dialog closes and the page reloads the complaint. Refusals
  * (INVALID_TRANSITION, FORBIDDEN) keep the dialog open with the server's explanation.
  */
-export const ActionDialog = ({
-  action,
-  record,
-  onClose,
-}: {
-  action: WorkflowAction;
-  record: ComplaintRecord;
-  onClose: () => void;
-}) => {
+export const ActionDialog = ({ action, record, onClose }: { action: WorkflowAction; record: ComplaintRecord; onClose: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -236,13 +243,9 @@ export const ActionDialog = ({
       data-testid={`action-dialog-${action}`}
     >
       <Form onSubmit={submit} record={{}} defaultValues={defaults}>
-        <DialogTitle id="action-dialog-title">
-          {translate(`complaint.action.title.${action}`, { code: record.trackingCode })}
-        </DialogTitle>
+        <DialogTitle id="action-dialog-title">{translate(`complaint.action.title.${action}`, { code: record.trackingCode })}</DialogTitle>
         <DialogContent onKeyDown={submitOnCtrlEnter}>
-          <DialogContentText sx={{ mb: 2 }}>
-            {translate(`complaint.action.intro.${action}`, { code: record.trackingCode })}
-          </DialogContentText>
+          <DialogContentText sx={{ mb: 2 }}>{translate(`complaint.action.intro.${action}`, { code: record.trackingCode })}</DialogContentText>
           <Inputs action={action} record={opened.record} />
           {problem && (
             <Alert severity="error" sx={{ mt: 2 }} data-testid="action-problem">

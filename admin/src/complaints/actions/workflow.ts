@@ -6,46 +6,105 @@ import { client } from '../../providers/apolloClient';
  * them a user sees for a complaint is `Complaint.availableActions`: the server's decision
  * (role × relation to the complaint × status machine), never re-derived here.
  */
-export const ACTION_ORDER = [
-  'VERIFY',
-  'FORWARD',
-  'ACCEPT',
-  'ASSIGN',
-  'PROGRESS',
-  'RESPOND',
-  'CLOSE',
-  'REOPEN',
-  'RETURN',
-  'REJECT',
-  'NOTE',
-] as const;
+export const ACTION_ORDER = ['VERIFY', 'FORWARD', 'ACCEPT', 'ASSIGN', 'PROGRESS', 'RESPOND', 'CLOSE', 'REOPEN', 'RETURN', 'REJECT', 'NOTE'] as const;
 export type WorkflowAction = (typeof ACTION_ORDER)[number];
 
-const RESULT = '{ id version status }';
-
 const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
-  VERIFY: gql`mutation verifyComplaint($id: ID!, $note: String, $version: Int) {
-    verifyComplaint(id: $id, note: $note, version: $version) ${RESULT} }`,
-  REJECT: gql`mutation rejectComplaint($id: ID!, $reason: String!, $duplicateOf: ID, $version: Int) {
-    rejectComplaint(id: $id, reason: $reason, duplicateOf: $duplicateOf, version: $version) ${RESULT} }`,
-  FORWARD: gql`mutation forwardComplaint($id: ID!, $opdId: ID!, $note: String, $version: Int) {
-    forwardComplaint(id: $id, opdId: $opdId, note: $note, version: $version) ${RESULT} }`,
-  RETURN: gql`mutation returnComplaint($id: ID!, $reason: String!, $version: Int) {
-    returnComplaint(id: $id, reason: $reason, version: $version) ${RESULT} }`,
-  ACCEPT: gql`mutation acceptComplaint($id: ID!, $version: Int) {
-    acceptComplaint(id: $id, version: $version) ${RESULT} }`,
-  ASSIGN: gql`mutation assignComplaint($id: ID!, $userId: ID!, $version: Int) {
-    assignComplaint(id: $id, userId: $userId, version: $version) ${RESULT} }`,
-  PROGRESS: gql`mutation addProgress($id: ID!, $stage: ProgressStage!, $note: String!, $public: Boolean!, $version: Int) {
-    addProgress(id: $id, stage: $stage, note: $note, public: $public, version: $version) ${RESULT} }`,
-  NOTE: gql`mutation addInternalNote($id: ID!, $note: String!, $version: Int) {
-    addInternalNote(id: $id, note: $note, version: $version) ${RESULT} }`,
-  RESPOND: gql`mutation respondToComplaint($id: ID!, $answer: String!, $version: Int) {
-    respondToComplaint(id: $id, answer: $answer, version: $version) ${RESULT} }`,
-  CLOSE: gql`mutation closeComplaint($id: ID!, $note: String, $version: Int) {
-    closeComplaint(id: $id, note: $note, version: $version) ${RESULT} }`,
-  REOPEN: gql`mutation reopenComplaint($id: ID!, $reason: String!, $version: Int) {
-    reopenComplaint(id: $id, reason: $reason, version: $version) }`,
+  VERIFY: gql`
+    mutation verifyComplaint($id: ID!, $note: String, $version: Int) {
+      verifyComplaint(id: $id, note: $note, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  REJECT: gql`
+    mutation rejectComplaint($id: ID!, $reason: String!, $duplicateOf: ID, $version: Int) {
+      rejectComplaint(id: $id, reason: $reason, duplicateOf: $duplicateOf, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  FORWARD: gql`
+    mutation forwardComplaint($id: ID!, $opdId: ID!, $note: String, $version: Int) {
+      forwardComplaint(id: $id, opdId: $opdId, note: $note, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  RETURN: gql`
+    mutation returnComplaint($id: ID!, $reason: String!, $version: Int) {
+      returnComplaint(id: $id, reason: $reason, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  ACCEPT: gql`
+    mutation acceptComplaint($id: ID!, $version: Int) {
+      acceptComplaint(id: $id, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  ASSIGN: gql`
+    mutation assignComplaint($id: ID!, $userId: ID!, $version: Int) {
+      assignComplaint(id: $id, userId: $userId, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  PROGRESS: gql`
+    mutation addProgress($id: ID!, $stage: ProgressStage!, $note: String!, $public: Boolean!, $version: Int) {
+      addProgress(id: $id, stage: $stage, note: $note, public: $public, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  NOTE: gql`
+    mutation addInternalNote($id: ID!, $note: String!, $version: Int) {
+      addInternalNote(id: $id, note: $note, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  RESPOND: gql`
+    mutation respondToComplaint($id: ID!, $answer: String!, $version: Int) {
+      respondToComplaint(id: $id, answer: $answer, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  CLOSE: gql`
+    mutation closeComplaint($id: ID!, $note: String, $version: Int) {
+      closeComplaint(id: $id, note: $note, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  REOPEN: gql`
+    mutation reopenComplaint($id: ID!, $reason: String!, $version: Int) {
+      reopenComplaint(id: $id, reason: $reason, version: $version)
+    }
+  `,
 };
 
 /** The arguments each action's dialog collects (besides `id` and `version`). */
@@ -66,16 +125,10 @@ const ARGS: Record<WorkflowAction, string[]> = {
 const clean = (value: unknown) => (typeof value === 'string' ? value.trim() || null : (value ?? null));
 
 /** Runs one action against the complaint as the user saw it (`version`: optimistic lock). */
-export const runAction = async (
-  action: WorkflowAction,
-  id: string,
-  version: number,
-  values: Record<string, unknown>,
-): Promise<void> => {
+export const runAction = async (action: WorkflowAction, id: string, version: number, values: Record<string, unknown>): Promise<void> => {
   const variables: Record<string, unknown> = { id, version };
   for (const arg of ARGS[action]) variables[arg] = clean(values[arg]);
   await client.mutate({ mutation: MUTATIONS[action], variables });
 };
 
-export const isWorkflowAction = (value: string): value is WorkflowAction =>
-  (ACTION_ORDER as readonly string[]).includes(value);
+export const isWorkflowAction = (value: string): value is WorkflowAction => (ACTION_ORDER as readonly string[]).includes(value);

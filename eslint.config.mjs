@@ -45,14 +45,10 @@ export default defineConfig(
     rules: {
       // type-graphql and TypeORM take classes and resolvers typed as `Function`.
       '@typescript-eslint/no-unsafe-function-type': 'off',
-      // Found in code being rewritten elsewhere; shown as warnings until its owner fixes them.
-      'preserve-caught-error': 'warn',
-      'no-useless-assignment': 'warn',
       '@typescript-eslint/no-unused-vars': [
-        'warn',
+        'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
-      '@typescript-eslint/no-unused-expressions': 'warn',
     },
   },
   {

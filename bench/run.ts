@@ -29,7 +29,10 @@ const cfg = {
   scaleDays: env('BENCH_SCALE_DAYS', 3 * 365),
   scaleRequests: env('BENCH_SCALE_REQUESTS', 100),
   scaleExperiment: process.env.BENCH_SCALE_EXPERIMENT !== '0',
-  fanoutLevels: (process.env.BENCH_FANOUT ?? '1000,5000,10000').split(',').map(Number).filter((n) => n > 0),
+  fanoutLevels: (process.env.BENCH_FANOUT ?? '1000,5000,10000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0),
   fanoutCommits: env('BENCH_FANOUT_COMMITS', 20),
   fanoutAccounts: env('BENCH_FANOUT_ACCOUNTS', 200),
   rounds: Math.max(1, env('BENCH_ROUNDS', 1)),
@@ -61,13 +64,17 @@ async function settle(dbUrl: string): Promise<void> {
 async function fanoutAccounts(dbUrl: string, org: Org, n: number): Promise<string[]> {
   const template = org.userByName.get('walikota');
   if (!template) throw new Error('no leader account to copy');
-  const rows = await withClient(dbUrl, async (c) =>
-    (await c.query(
-      `INSERT INTO app_user (username, name, "opdId", role, "passwordHash")
+  const rows = await withClient(
+    dbUrl,
+    async (c) =>
+      (
+        await c.query(
+          `INSERT INTO app_user (username, name, "opdId", role, "passwordHash")
        SELECT 'bench-leader-' || i, 'Bench leader ' || i, $1, $2, 'x' FROM generate_series(1, $3::int) i
        ON CONFLICT (username) DO UPDATE SET active = true RETURNING id, username`,
-      [template.opdId, template.role, n],
-    )).rows as { id: number; username: string }[],
+          [template.opdId, template.role, n],
+        )
+      ).rows as { id: number; username: string }[],
   );
   for (const r of rows) org.userByName.set(r.username, { ...template, id: r.id });
   return rows.map((r) => tokenFor(org, r.username));
@@ -124,8 +131,11 @@ function mergeRounds(rs: LoadResult[]): LoadResult {
     ok: rs.reduce((a, r) => a + r.ok, 0),
     throughput: Math.round(mean((r) => r.throughput) * 10) / 10,
     latencyMs: {
-      p50: mean((r) => r.latencyMs.p50), p90: mean((r) => r.latencyMs.p90), p99: mean((r) => r.latencyMs.p99),
-      mean: mean((r) => r.latencyMs.mean), max: Math.max(...rs.map((r) => r.latencyMs.max)),
+      p50: mean((r) => r.latencyMs.p50),
+      p90: mean((r) => r.latencyMs.p90),
+      p99: mean((r) => r.latencyMs.p99),
+      mean: mean((r) => r.latencyMs.mean),
+      max: Math.max(...rs.map((r) => r.latencyMs.max)),
     },
     gqlErrors: rs.reduce((a, r) => a + r.gqlErrors, 0),
     transportErrors: rs.reduce((a, r) => a + r.transportErrors, 0),
@@ -181,14 +191,23 @@ async function main() {
 
   const dbUrl = await recreateDatabase(cluster, BENCH_DB);
   await migrateAndSeedOrg(dbUrl);
-  const seeded = await seedComplaints(dbUrl, { count: cfg.complaints, spanDays: cfg.spanDays, label: `seeding ${cfg.complaints.toLocaleString('en')} complaints` });
+  const seeded = await seedComplaints(dbUrl, {
+    count: cfg.complaints,
+    spanDays: cfg.spanDays,
+    label: `seeding ${cfg.complaints.toLocaleString('en')} complaints`,
+  });
   report.dataset = { complaints: seeded.complaints, events: seeded.events, seedSeconds: seeded.seconds };
   const org: Org = await withClient(dbUrl, loadOrg);
-  const runTag = startedAt.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14);
+  const runTag = startedAt
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14);
   const servers: Array<'ours' | 'postgraphile'> = peer ? ['ours', 'postgraphile'] : ['ours'];
 
   const filtered: ListFilter = { label: 'status CLOSED, category Bansos', status: 'CLOSED', categoryId: org.categoryByCode.get('BANSOS') };
-  const [{ n: filteredMatches }] = await query<{ n: string }>(dbUrl, `SELECT count(*) AS n FROM complaint WHERE status = 'CLOSED' AND "categoryId" = $1`, [filtered.categoryId]);
+  const [{ n: filteredMatches }] = await query<{ n: string }>(dbUrl, `SELECT count(*) AS n FROM complaint WHERE status = 'CLOSED' AND "categoryId" = $1`, [
+    filtered.categoryId,
+  ]);
 
   type Scenario = { name: string; description: string; requests: (s: 'ours' | 'postgraphile') => Promise<RequestDef[]> | RequestDef[]; note?: string };
   const scenarios: Scenario[] = [
@@ -209,15 +228,22 @@ async function main() {
     },
     {
       name: 'submit',
-      description: 'submitComplaint as a complaint admin (staff: no public rate limit), a new idempotency key each time; PostGraphile: a plpgsql mutation writing the same rows.',
+      description:
+        'submitComplaint as a complaint admin (staff: no public rate limit), a new idempotency key each time; PostGraphile: a plpgsql mutation writing the same rows.',
       requests: (s) => submitRequests(s, org, `${runTag}-${Date.now().toString(36)}`),
     },
     {
       name: 'transition',
-      description: 'forward (intake admin → Dinas Sosial) then respond (its unit head; accepts first: 2 events), per pair, each pair on a fresh VERIFIED complaint; every event insert NOTIFYs. Throughput in pairs per second, latency per request; PostGraphile: plpgsql mutations with the same writes and checks.',
+      description:
+        'forward (intake admin → Dinas Sosial) then respond (its unit head; accepts first: 2 events), per pair, each pair on a fresh VERIFIED complaint; every event insert NOTIFYs. Throughput in pairs per second, latency per request; PostGraphile: plpgsql mutations with the same writes and checks.',
       requests: async (s) => {
         const pool = await seedComplaints(dbUrl, {
-          count: transitionPool, spanDays: 2, forceStatus: 'VERIFIED', forceIntakeCode: 'KEC-TENGAH', forceAdmin: 'admin.tengah', label: `transition pool for ${s}`,
+          count: transitionPool,
+          spanDays: 2,
+          forceStatus: 'VERIFIED',
+          forceIntakeCode: 'KEC-TENGAH',
+          forceAdmin: 'admin.tengah',
+          label: `transition pool for ${s}`,
         });
         return transitionRequests(s, org, { first: pool.firstId, last: pool.lastId });
       },
@@ -230,26 +256,35 @@ async function main() {
       const rows: PageSizeCount[] = sizes.map((perPage) => ({ perPage, oursApp: null, oursPgss: NaN, pglPgss: null }));
       for (const which of servers) {
         try {
-          await withServer(which, dbUrl, peer, async (server) => {
-            for (const row of rows) {
-              const body = which === 'ours' ? { query: OURS_LIST, variables: { filter: null, perPage: row.perPage } } : { query: PGL_LIST, variables: { condition: null, first: row.perPage } };
-              const headers: Record<string, string> = which === 'ours' ? { authorization: `Bearer ${tokenFor(org, 'superadmin')}` } : {};
-              await probe(server, { headers, body: () => body });
-              await resetStatements(dbUrl);
-              let app = 0;
-              const n = 5;
-              for (let i = 0; i < n; i++) {
-                const text = await probe(server, { headers, body: () => body });
-                const m = /"sqlStatements":(\d+)/.exec(text);
-                if (m) app += Number(m[1]);
+          await withServer(
+            which,
+            dbUrl,
+            peer,
+            async (server) => {
+              for (const row of rows) {
+                const body =
+                  which === 'ours'
+                    ? { query: OURS_LIST, variables: { filter: null, perPage: row.perPage } }
+                    : { query: PGL_LIST, variables: { condition: null, first: row.perPage } };
+                const headers: Record<string, string> = which === 'ours' ? { authorization: `Bearer ${tokenFor(org, 'superadmin')}` } : {};
+                await probe(server, { headers, body: () => body });
+                await resetStatements(dbUrl);
+                let app = 0;
+                const n = 5;
+                for (let i = 0; i < n; i++) {
+                  const text = await probe(server, { headers, body: () => body });
+                  const m = /"sqlStatements":(\d+)/.exec(text);
+                  if (m) app += Number(m[1]);
+                }
+                const s = await readStatements(dbUrl, n);
+                if (which === 'ours') {
+                  row.oursApp = app / n;
+                  row.oursPgss = s.perRequest;
+                } else row.pglPgss = s.perRequest;
               }
-              const s = await readStatements(dbUrl, n);
-              if (which === 'ours') {
-                row.oursApp = app / n;
-                row.oursPgss = s.perRequest;
-              } else row.pglPgss = s.perRequest;
-            }
-          }, COUNTED);
+            },
+            COUNTED,
+          );
         } catch (err) {
           report.notes.push(`Page-size count on ${which} failed: ${(err as Error).message}`);
         }
@@ -276,7 +311,13 @@ async function main() {
             if (!['submit', 'transition'].includes(sc.name)) await probe(server, requests[0]);
             log(`${sc.name} on ${which}${cfg.rounds > 1 ? ` (round ${round + 1})` : ''}: ${cfg.warmup}s warm-up + ${cfg.duration}s`);
             const r: LoadResult = await runLoad({
-              server, scenario: sc.name, dbUrl, requests, connections: cfg.connections, seconds: cfg.duration, warmupSeconds: cfg.warmup,
+              server,
+              scenario: sc.name,
+              dbUrl,
+              requests,
+              connections: cfg.connections,
+              seconds: cfg.duration,
+              warmupSeconds: cfg.warmup,
             });
             results[which].push(r);
             log(
@@ -310,7 +351,11 @@ async function main() {
   if (cfg.scale) {
     try {
       report.scale = await runScale({
-        cluster, spec: { complaints: cfg.scaleComplaints, spanDays: cfg.scaleDays }, peer, requests: cfg.scaleRequests, experiment: cfg.scaleExperiment,
+        cluster,
+        spec: { complaints: cfg.scaleComplaints, spanDays: cfg.scaleDays },
+        peer,
+        requests: cfg.scaleRequests,
+        experiment: cfg.scaleExperiment,
       });
     } catch (err) {
       report.scaleError = (err as Error).message;
@@ -321,13 +366,15 @@ async function main() {
   report.notes.push(
     'Both servers are child processes started for each scenario (ours: `node server/main.js` from a snapshot of dist/ taken at the start, APP_MODE=demo without seeding, NODE_ENV=production, the deadline sweeper off, its own SQL counter off under load as in production and on for the page-size count; PostGraphile: amber preset over schema `public` (+ `bench_pgl` for the write functions), NODE_ENV=production, no GraphiQL/explain). Pools of 10 connections each.',
     'Ours is called as staff with a signed token (superadmin for reads: row scope ALL, like PostGraphile without RLS; the intake admin and the unit head for writes); PostGraphile gets no token (no RLS, no pgSettings).',
-    'Equivalent queries: the same columns, relations and ordering (createdAt DESC, id DESC); the last 3 events are `events(last: 3)` on ours and `complaintEventsByComplaintId(first: 3, orderBy: ROW_ID_DESC)` on PostGraphile; the total is `total` / `totalCount`. Filters use PostGraphile\'s `condition` (equality on indexed columns) and our `filter`.',
-    'How ours reads (server/modules/complaints/complaint.preload.ts, server/app/compiled.ts): a list or a single complaint is ONE named prepared statement built from the request\'s selection — the page, its total, and only the columns and relations the selection shows (the last N events as a LATERAL) — primed into the request\'s DataLoaders; queries run compiled by graphql-jit from their second use. Writes are transactions: a transition reads the complaint, then inserts its events (whose trigger NOTIFYs), moves the handling episode and updates the complaint row in one statement; a submission takes the sequence, inserts the complaint, then its event and episode; each of these is a named prepared statement.',
+    "Equivalent queries: the same columns, relations and ordering (createdAt DESC, id DESC); the last 3 events are `events(last: 3)` on ours and `complaintEventsByComplaintId(first: 3, orderBy: ROW_ID_DESC)` on PostGraphile; the total is `total` / `totalCount`. Filters use PostGraphile's `condition` (equality on indexed columns) and our `filter`.",
+    "How ours reads (server/modules/complaints/complaint.preload.ts, server/app/compiled.ts): a list or a single complaint is ONE named prepared statement built from the request's selection — the page, its total, and only the columns and relations the selection shows (the last N events as a LATERAL) — primed into the request's DataLoaders; queries run compiled by graphql-jit from their second use. Writes are transactions: a transition reads the complaint, then inserts its events (whose trigger NOTIFYs), moves the handling episode and updates the complaint row in one statement; a submission takes the sequence, inserts the complaint, then its event and episode; each of these is a named prepared statement.",
     'Writes on PostGraphile are plpgsql functions exposed as mutations (the idiomatic PostGraphile way): the same rows (complaint version +1, lastEventId, events with their NOTIFY trigger) and the same status / Opd / unit-head / central-rule checks, but in one round trip and with fixed-interval deadlines instead of our working-day calendar.',
     'SQL statements per request: ours from its own counter (`extensions.sqlStatements`, which leaves out START TRANSACTION/COMMIT; page-size table, and under load with BENCH_SQL_COUNT=1) and, for both servers alike, from pg_stat_statements (preloaded in the embedded cluster): calls of every statement in the database during the measured run ÷ responses, transaction control (BEGIN/COMMIT/SET) shown separately as "tx".',
-    'Throughput counts responses without GraphQL errors ÷ the measured seconds; latency percentiles are autocannon\'s. The load generator runs in the harness process on the same 2 cores as the server under test and PostgreSQL.',
+    "Throughput counts responses without GraphQL errors ÷ the measured seconds; latency percentiles are autocannon's. The load generator runs in the harness process on the same 2 cores as the server under test and PostgreSQL.",
     'CPU ms per unit: user + system CPU of the server process, and of PostgreSQL (the postmaster and all its children), during the measured run ÷ requests (÷ pairs for `transition`), from /proc. It depends much less than req/s on what else the shared machine is doing (it still varies by some 10–30 % between rounds), so it is the steadier measure of cost.',
-    `PostgreSQL settings: ${Object.entries(report.postgres.settings).map(([k, v]) => `${k}=${v}`).join(', ')}; everything else default.`,
+    `PostgreSQL settings: ${Object.entries(report.postgres.settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}; everything else default.`,
   );
   report.finishedAt = new Date().toISOString();
 

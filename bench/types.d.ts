@@ -18,7 +18,10 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
-    setupRequest?: (req: RequestSpec & Record<string, unknown>, context: Record<string, unknown>) => (RequestSpec & Record<string, unknown>) | null | undefined | false;
+    setupRequest?: (
+      req: RequestSpec & Record<string, unknown>,
+      context: Record<string, unknown>,
+    ) => (RequestSpec & Record<string, unknown>) | null | undefined | false;
     onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
   }
   interface Options {

@@ -58,7 +58,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenSecret: secret || DEV_SECRET,
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600),
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     adminDist: path.join(root, 'admin', 'dist'),
     seedDemo: mode !== 'production' && env.SEED_DEMO !== 'false',
     sweepIntervalMs: int(env, 'SWEEP_INTERVAL_MS', 60_000),

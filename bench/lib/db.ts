@@ -78,7 +78,9 @@ export async function startCluster(): Promise<Cluster> {
   };
   const normalise = (v: string) => v.replace(/\s+/g, '').toLowerCase();
   const differs = (have: Record<string, string>) =>
-    Object.entries(PG_SETTINGS).filter(([k, v]) => normalise(have[k] ?? '') !== normalise(v)).map(([k]) => k);
+    Object.entries(PG_SETTINGS)
+      .filter(([k, v]) => normalise(have[k] ?? '') !== normalise(v))
+      .map(([k]) => k);
   let stale = differs(await current());
   if (stale.length) {
     log(`configuring the benchmark cluster (${stale.join(', ')}) and restarting it`);

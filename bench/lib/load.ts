@@ -54,13 +54,17 @@ export async function resetStatements(dbUrl: string): Promise<void> {
 }
 
 export async function readStatements(dbUrl: string, requests: number): Promise<SqlCount> {
-  const rows = await withClient(dbUrl, async (c) =>
-    (await c.query(
-      `SELECT s.query, s.calls::int AS calls, s.mean_exec_time AS mean
+  const rows = await withClient(
+    dbUrl,
+    async (c) =>
+      (
+        await c.query(
+          `SELECT s.query, s.calls::int AS calls, s.mean_exec_time AS mean
          FROM bench.pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
         WHERE d.datname = current_database() AND s.query NOT ILIKE '%pg_stat_statements%'
         ORDER BY s.calls DESC`,
-    )).rows as { query: string; calls: number; mean: number }[],
+        )
+      ).rows as { query: string; calls: number; mean: number }[],
   );
   const n = Math.max(1, requests);
   const all = rows.reduce((a, r) => a + r.calls, 0);
@@ -68,7 +72,9 @@ export async function readStatements(dbUrl: string, requests: number): Promise<S
   return {
     perRequest: round(data / n, 2),
     perRequestAll: round(all / n, 2),
-    top: rows.slice(0, 8).map((r) => ({ query: r.query.replace(/\s+/g, ' ').slice(0, 300), calls: r.calls, meanMs: round(r.mean, 3), perRequest: round(r.calls / n, 2) })),
+    top: rows
+      .slice(0, 8)
+      .map((r) => ({ query: r.query.replace(/\s+/g, ' ').slice(0, 300), calls: r.calls, meanMs: round(r.mean, 3), perRequest: round(r.calls / n, 2) })),
   };
 }
 

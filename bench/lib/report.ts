@@ -72,12 +72,16 @@ function goalRows(r: BenchReport): string[][] {
   const f10 = r.fanout?.find((f) => f.subscribers === 10_000) ?? r.fanout?.at(-1);
   rows.push([
     'Fan-out to 10k subscribers: commit → last subscriber p99 < 0.5 s',
-    f10 ? `p99 ${fmt(f10.lastSubscriberMs.p99, 0)} ms, p50 ${fmt(f10.lastSubscriberMs.p50, 0)} ms at ${f10.connected.toLocaleString('en')} subscribers${f10.missed ? `, ${f10.missed} deliveries missed` : ''}` : r.fanoutError ?? 'not measured',
+    f10
+      ? `p99 ${fmt(f10.lastSubscriberMs.p99, 0)} ms, p50 ${fmt(f10.lastSubscriberMs.p50, 0)} ms at ${f10.connected.toLocaleString('en')} subscribers${f10.missed ? `, ${f10.missed} deliveries missed` : ''}`
+      : (r.fanoutError ?? 'not measured'),
     met(f10 ? f10.subscribers === 10_000 && f10.lastSubscriberMs.p99 < GOALS.fanoutP99Ms && !f10.missed : null),
   ]);
   rows.push([
     'Fan-out: < 30 KB RSS per connection',
-    f10 ? `${fmt(f10.rssPerConnectionKiB)} KiB per connection at ${f10.connected.toLocaleString('en')} (server RSS ${fmt(f10.serverRssMiB)} MiB)` : 'not measured',
+    f10
+      ? `${fmt(f10.rssPerConnectionKiB)} KiB per connection at ${f10.connected.toLocaleString('en')} (server RSS ${fmt(f10.serverRssMiB)} MiB)`
+      : 'not measured',
     met(f10 ? f10.rssPerConnectionKiB < GOALS.rssPerConnKiB : null),
   ]);
   const s = r.scale;
@@ -86,16 +90,18 @@ function goalRows(r: BenchReport): string[][] {
     '1M complaints: filtered list p95 < 30 ms',
     s && mix != null
       ? `p95 ${fmt(mix)} ms over ${s.lists.filter((l) => l.server === 'ours').length} filters (worst filter p95 ${fmt(Math.max(...s.lists.filter((l) => l.server === 'ours').map((l) => l.p95)))} ms)`
-      : r.scaleError ?? 'not measured in this run (BENCH_SCALE=1)',
+      : (r.scaleError ?? 'not measured in this run (BENCH_SCALE=1)'),
     met(s && mix != null ? mix < GOALS.scaleListP95Ms : null),
   ]);
   rows.push([
     '1M complaints: quarterly report < 1 s',
     s
-      ? (s.apiReport && !s.apiReport.error ? `product's complianceReport over the API ${fmt(s.apiReport.medianMs, 0)} ms median of ${s.apiReport.runsMs.length}; ` : '') +
+      ? (s.apiReport && !s.apiReport.error
+          ? `product's complianceReport over the API ${fmt(s.apiReport.medianMs, 0)} ms median of ${s.apiReport.runsMs.length}; `
+          : '') +
         `its per-Opd episode statement ${fmt(s.report.medianMs, 0)} ms median of ${s.report.runsMs.length} runs (${s.report.quarter})` +
         (s.experiment ? `; ${fmt(s.experiment.report.medianMs, 0)} ms with the proposed indexes` : '')
-      : r.scaleError ?? 'not measured in this run (BENCH_SCALE=1)',
+      : (r.scaleError ?? 'not measured in this run (BENCH_SCALE=1)'),
     met(s ? Math.max(s.report.medianMs, s.apiReport?.medianMs ?? 0) < GOALS.reportMs && !s.apiReport?.error : null),
   ]);
   return rows;
@@ -130,7 +136,20 @@ export function toMarkdown(r: BenchReport): string {
   out.push('');
   out.push(
     table(
-      ['Scenario', 'Ours /s', 'PostGraphile /s', 'Ours ÷ PG', 'Ours p50 / p99 ms', 'PG p50 / p99 ms', 'CPU ms per unit: ours server + PostgreSQL', 'CPU ms per unit: PG server + PostgreSQL', 'SQL per request: ours (own count · pg_stat_statements)', 'SQL per request: PG', 'Errors ours / PG', 'Bytes per response ours / PG'],
+      [
+        'Scenario',
+        'Ours /s',
+        'PostGraphile /s',
+        'Ours ÷ PG',
+        'Ours p50 / p99 ms',
+        'PG p50 / p99 ms',
+        'CPU ms per unit: ours server + PostgreSQL',
+        'CPU ms per unit: PG server + PostgreSQL',
+        'SQL per request: ours (own count · pg_stat_statements)',
+        'SQL per request: PG',
+        'Errors ours / PG',
+        'Bytes per response ours / PG',
+      ],
       r.scenarios.map((s) => {
         const o = s.ours;
         const p = s.postgraphile;
@@ -156,7 +175,11 @@ export function toMarkdown(r: BenchReport): string {
   out.push('');
   for (const s of r.scenarios) out.push(`- \`${s.name}\`: ${s.description}${s.note ? ` ${s.note}` : ''}`);
   out.push('');
-  const errs = r.scenarios.flatMap((s) => [s.ours, s.postgraphile].filter((x): x is LoadResult => !!x && !!x.firstError).map((x) => `- ${s.name} (${x.server}): \`${x.firstError!.replace(/`/g, "'").slice(0, 300)}\``));
+  const errs = r.scenarios.flatMap((s) =>
+    [s.ours, s.postgraphile]
+      .filter((x): x is LoadResult => !!x && !!x.firstError)
+      .map((x) => `- ${s.name} (${x.server}): \`${x.firstError!.replace(/`/g, "'").slice(0, 300)}\``),
+  );
   if (errs.length) {
     out.push('First error seen per run:');
     out.push('');
@@ -170,7 +193,12 @@ export function toMarkdown(r: BenchReport): string {
       if (!x) continue;
       out.push(`<details><summary>${s.name} — ${x.server}: ${fmt(x.sql.perRequest, 2)} statements per request</summary>`);
       out.push('');
-      out.push(table(['per request', 'mean ms', 'statement'], x.sql.top.map((t) => [fmt(t.perRequest, 2), fmt(t.meanMs, 3), `\`${t.query.replace(/\|/g, '\\|').replace(/`/g, "'").slice(0, 220)}\``])));
+      out.push(
+        table(
+          ['per request', 'mean ms', 'statement'],
+          x.sql.top.map((t) => [fmt(t.perRequest, 2), fmt(t.meanMs, 3), `\`${t.query.replace(/\|/g, '\\|').replace(/`/g, "'").slice(0, 220)}\``]),
+        ),
+      );
       out.push('');
       out.push('</details>');
       out.push('');
@@ -194,7 +222,16 @@ export function toMarkdown(r: BenchReport): string {
   if (r.fanout?.length) {
     out.push(
       table(
-        ['Subscribers', 'Accounts', 'Commit → last subscriber p50 / p99 / max ms', 'Each delivery p50 / p99 ms', 'Missed', 'Server RSS MiB', 'RSS per connection KiB', 'Connect s'],
+        [
+          'Subscribers',
+          'Accounts',
+          'Commit → last subscriber p50 / p99 / max ms',
+          'Each delivery p50 / p99 ms',
+          'Missed',
+          'Server RSS MiB',
+          'RSS per connection KiB',
+          'Connect s',
+        ],
         r.fanout.map((f) => [
           f.connected.toLocaleString('en'),
           String(f.accounts ?? 1),
@@ -211,7 +248,7 @@ export function toMarkdown(r: BenchReport): string {
     out.push(
       `${r.fanout[0].commits} commits per level. Subscribers run in the harness process on the same 2 cores (graphql-transport-ws spoken with \`ws\` directly; a message is timed on arrival), ` +
         'so the figures include the client side reading every message. Subscribers are spread round-robin over leader accounts (they see every complaint); ' +
-        'the server executes a change once per account and document and sends that result to each of the account\'s subscribers (server/app/live.ts). RSS per connection = (server RSS with N subscribers − RSS before the first) ÷ N.',
+        "the server executes a change once per account and document and sends that result to each of the account's subscribers (server/app/live.ts). RSS per connection = (server RSS with N subscribers − RSS before the first) ÷ N.",
     );
   } else out.push(r.fanoutError ? `Failed: ${r.fanoutError}` : 'Not run.');
   out.push('');
@@ -221,7 +258,9 @@ export function toMarkdown(r: BenchReport): string {
   if (s) {
     out.push(
       `${s.dataset.complaints.toLocaleString('en')} complaints and ${s.dataset.events.toLocaleString('en')} events over three years ` +
-        `(tables with indexes: ${Object.entries(s.dataset.tableMiB).map(([t, m]) => `${t} ${m} MiB`).join(', ')})` +
+        `(tables with indexes: ${Object.entries(s.dataset.tableMiB)
+          .map(([t, m]) => `${t} ${m} MiB`)
+          .join(', ')})` +
         (s.dataset.seededNow ? `, seeded in ${fmt(s.dataset.seedSeconds)} s in this run.` : ', seeded by an earlier run and reused.'),
     );
     out.push('');
@@ -234,20 +273,34 @@ export function toMarkdown(r: BenchReport): string {
           .filter((l) => l.server === 'ours')
           .map((l) => {
             const p = s.lists.find((x) => x.server === 'postgraphile' && x.filter === l.filter);
-            return [l.filter, l.matches.toLocaleString('en'), `${fmt(l.p50)} / **${fmt(l.p95)}** / ${fmt(l.p99)}${l.errors ? ` (${l.errors} errors)` : ''}`, p ? `${fmt(p.p50)} / ${fmt(p.p95)} / ${fmt(p.p99)}${p.errors ? ` (${p.errors} errors)` : ''}` : '–'];
+            return [
+              l.filter,
+              l.matches.toLocaleString('en'),
+              `${fmt(l.p50)} / **${fmt(l.p95)}** / ${fmt(l.p99)}${l.errors ? ` (${l.errors} errors)` : ''}`,
+              p ? `${fmt(p.p50)} / ${fmt(p.p95)} / ${fmt(p.p99)}${p.errors ? ` (${p.errors} errors)` : ''}` : '–',
+            ];
           }),
       ),
     );
     out.push('');
-    out.push(`p95 over all filters: ours ${fmt(s.listMixP95.ours)} ms${s.listMixP95.postgraphile != null ? `, PostGraphile ${fmt(s.listMixP95.postgraphile)} ms` : ''}.`);
+    out.push(
+      `p95 over all filters: ours ${fmt(s.listMixP95.ours)} ms${s.listMixP95.postgraphile != null ? `, PostGraphile ${fmt(s.listMixP95.postgraphile)} ms` : ''}.`,
+    );
     if (s.listSql) {
       out.push('');
       out.push(`Our statements during these lists (${fmt(s.listSql.perRequest, 2)} per request):`);
       out.push('');
-      out.push(table(['calls', 'mean ms', 'statement'], s.listSql.top.map((t) => [String(t.calls), fmt(t.meanMs, 3), `\`${t.query.replace(/\|/g, '\\|').slice(0, 200)}\``])));
+      out.push(
+        table(
+          ['calls', 'mean ms', 'statement'],
+          s.listSql.top.map((t) => [String(t.calls), fmt(t.meanMs, 3), `\`${t.query.replace(/\|/g, '\\|').slice(0, 200)}\``]),
+        ),
+      );
     }
     out.push('');
-    out.push(`The report's per-Opd episode statement alone (${s.report.quarter}, complaint_handling: received, answered, due, on time, first-response percentiles, rating): runs ${s.report.runsMs.join(', ')} ms, median **${fmt(s.report.medianMs, 0)} ms**, ${s.report.rows} Opds.`);
+    out.push(
+      `The report's per-Opd episode statement alone (${s.report.quarter}, complaint_handling: received, answered, due, on time, first-response percentiles, rating): runs ${s.report.runsMs.join(', ')} ms, median **${fmt(s.report.medianMs, 0)} ms**, ${s.report.rows} Opds.`,
+    );
     if (s.apiReport) {
       out.push('');
       out.push(
@@ -260,7 +313,13 @@ export function toMarkdown(r: BenchReport): string {
       out.push('');
       out.push(
         `With the proposed indexes (built in ${fmt(s.experiment.buildSeconds)} s, then dropped again): report runs ${s.experiment.report.runsMs.join(', ')} ms, median **${fmt(s.experiment.report.medianMs, 0)} ms**; ` +
-          `list SQL ${s.experiment.plans.filter((p) => p.title.startsWith('list')).map((p) => `${fmt(p.ms)} ms`).join(', ')} (vs ${s.plans.filter((p) => p.title.startsWith('list')).map((p) => `${fmt(p.ms)} ms`).join(', ')} without).`,
+          `list SQL ${s.experiment.plans
+            .filter((p) => p.title.startsWith('list'))
+            .map((p) => `${fmt(p.ms)} ms`)
+            .join(', ')} (vs ${s.plans
+            .filter((p) => p.title.startsWith('list'))
+            .map((p) => `${fmt(p.ms)} ms`)
+            .join(', ')} without).`,
       );
       out.push('');
       out.push('```sql');
@@ -273,7 +332,7 @@ export function toMarkdown(r: BenchReport): string {
       out.push('');
       out.push(
         table(
-          ['Filter', 'Statement', 'Migrations\' indexes ms', 'With the proposed indexes ms'],
+          ['Filter', 'Statement', "Migrations' indexes ms", 'With the proposed indexes ms'],
           s.listAlternatives.map((a) => [a.filter, a.variant, fmt(a.withoutMs), fmt(a.withMs)]),
         ),
       );
@@ -305,7 +364,12 @@ export function toMarkdown(r: BenchReport): string {
         out.push('');
       }
     }
-  } else out.push(r.scaleError ? `Failed: ${r.scaleError}` : 'Not run: `BENCH_SCALE=1 npm run bench` seeds 1M complaints and 5M events once (kept in bench/.data for later runs) and measures these.');
+  } else
+    out.push(
+      r.scaleError
+        ? `Failed: ${r.scaleError}`
+        : 'Not run: `BENCH_SCALE=1 npm run bench` seeds 1M complaints and 5M events once (kept in bench/.data for later runs) and measures these.',
+    );
   out.push('');
   out.push('## Method');
   out.push('');

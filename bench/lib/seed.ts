@@ -135,9 +135,19 @@ export interface Org {
 }
 
 export async function loadOrg(c: Client): Promise<Org> {
-  const opds = (await c.query(`SELECT id, code, kind, "parentId", path FROM opd ORDER BY id`)).rows as { id: number; code: string; kind: string; parentId: number | null; path: string }[];
+  const opds = (await c.query(`SELECT id, code, kind, "parentId", path FROM opd ORDER BY id`)).rows as {
+    id: number;
+    code: string;
+    kind: string;
+    parentId: number | null;
+    path: string;
+  }[];
   const users = (await c.query(`SELECT id, username, role, "opdId", "servicePostId" FROM app_user WHERE active ORDER BY id`)).rows as {
-    id: number; username: string; role: Role; opdId: number; servicePostId: number | null;
+    id: number;
+    username: string;
+    role: Role;
+    opdId: number;
+    servicePostId: number | null;
   }[];
   const cats = (await c.query(`SELECT id, code FROM category ORDER BY id`)).rows as { id: number; code: string }[];
   const heads = new Map<number, number>();
@@ -182,14 +192,26 @@ export async function seedComplaints(url: string, spec: SeedSpec): Promise<SeedR
   return withClient(url, async (c) => {
     await c.query(GEN_SQL);
     const org = await loadOrg(c);
-    const opds = (await c.query(`SELECT id, code, kind, "parentId" FROM opd ORDER BY id`)).rows as { id: number; code: string; kind: string; parentId: number | null }[];
+    const opds = (await c.query(`SELECT id, code, kind, "parentId" FROM opd ORDER BY id`)).rows as {
+      id: number;
+      code: string;
+      kind: string;
+      parentId: number | null;
+    }[];
     const kels = opds.filter((o) => o.kind === 'KELURAHAN');
-    const adminOf = (kecId: number) => [...org.userByName.entries()].find(([, u]) => u.role === Role.ADMIN && u.opdId === kecId)?.[1].id ?? org.userByName.get('admin.tengah')!.id;
-    const catRows = (await c.query(`SELECT id, code, "defaultOpdId" FROM category ORDER BY id`)).rows as { id: number; code: string; defaultOpdId: number | null }[];
+    const adminOf = (kecId: number) =>
+      [...org.userByName.entries()].find(([, u]) => u.role === Role.ADMIN && u.opdId === kecId)?.[1].id ?? org.userByName.get('admin.tengah')!.id;
+    const catRows = (await c.query(`SELECT id, code, "defaultOpdId" FROM category ORDER BY id`)).rows as {
+      id: number;
+      code: string;
+      defaultOpdId: number | null;
+    }[];
     const programs = (await c.query(`SELECT id, code FROM program ORDER BY id`)).rows as { id: number; code: string }[];
     const progByCode = new Map(programs.map((p) => [p.code, p.id]));
     const catRoute = catRows.map((x, i) => (x.defaultOpdId && org.units.includes(x.defaultOpdId) ? x.defaultOpdId : org.units[i % org.units.length]));
-    const [{ maxc, maxe }] = (await c.query(`SELECT coalesce((SELECT max(id) FROM complaint), 0) AS maxc, coalesce((SELECT max(id) FROM complaint_event), 0) AS maxe`)).rows;
+    const [{ maxc, maxe }] = (
+      await c.query(`SELECT coalesce((SELECT max(id) FROM complaint), 0) AS maxc, coalesce((SELECT max(id) FROM complaint_event), 0) AS maxe`)
+    ).rows;
     const first = Number(maxc) + 1;
     const last = first + spec.count - 1;
     const end = Date.now() - 3600_000;
@@ -198,26 +220,52 @@ export async function seedComplaints(url: string, spec: SeedSpec): Promise<SeedR
     await c.query(
       `INSERT INTO bench.params VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
       [
-        spec.count, first, Number(maxe) + 1, new Date(end - span * 1000), span, Math.min(span, 30 * 86400),
-        spec.forceStatus ?? null, spec.forceIntakeCode ? org.opdByCode.get(spec.forceIntakeCode) : null,
+        spec.count,
+        first,
+        Number(maxe) + 1,
+        new Date(end - span * 1000),
+        span,
+        Math.min(span, 30 * 86400),
+        spec.forceStatus ?? null,
+        spec.forceIntakeCode ? org.opdByCode.get(spec.forceIntakeCode) : null,
         spec.forceAdmin ? org.userByName.get(spec.forceAdmin)!.id : null,
-        kels.map((k) => k.id), kels.map((k) => k.parentId), kels.map((k) => adminOf(k.parentId!)),
-        org.units, org.unitHead, catRows.map((x) => x.id), catRoute, programs.map((p) => p.id),
-        COMPLAINT_TEMPLATES.map((t) => t.title), COMPLAINT_TEMPLATES.map((t) => t.description),
+        kels.map((k) => k.id),
+        kels.map((k) => k.parentId),
+        kels.map((k) => adminOf(k.parentId!)),
+        org.units,
+        org.unitHead,
+        catRows.map((x) => x.id),
+        catRoute,
+        programs.map((p) => p.id),
+        COMPLAINT_TEMPLATES.map((t) => t.title),
+        COMPLAINT_TEMPLATES.map((t) => t.description),
         COMPLAINT_TEMPLATES.map((t) => org.categoryByCode.get(t.categoryCode) ?? null),
-        COMPLAINT_TEMPLATES.map((t) => (t.programCode ? progByCode.get(t.programCode) ?? null : null)),
+        COMPLAINT_TEMPLATES.map((t) => (t.programCode ? (progByCode.get(t.programCode) ?? null) : null)),
         REPORTER_NAMES,
-        [Channel.WEB, Channel.WEB, Channel.WHATSAPP, Channel.WHATSAPP, Channel.SERVICE_POST, Channel.SMS, Channel.CALL_CENTER, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.WALK_IN],
+        [
+          Channel.WEB,
+          Channel.WEB,
+          Channel.WHATSAPP,
+          Channel.WHATSAPP,
+          Channel.SERVICE_POST,
+          Channel.SMS,
+          Channel.CALL_CENTER,
+          Channel.SOCIAL_MEDIA,
+          Channel.SP4N_LAPOR,
+          Channel.WALK_IN,
+        ],
       ],
     );
 
     let saved: { indexname: string; indexdef: string }[] = [];
     if (spec.rebuildIndexes) {
-      saved = (await c.query(
-        `SELECT i.indexname, i.indexdef FROM pg_indexes i
+      saved = (
+        await c.query(
+          `SELECT i.indexname, i.indexdef FROM pg_indexes i
           WHERE i.schemaname = 'public' AND i.tablename IN ('complaint', 'complaint_event')
             AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)`,
-      )).rows;
+        )
+      ).rows;
       for (const ix of saved) await c.query(`DROP INDEX "${ix.indexname}"`);
     }
 

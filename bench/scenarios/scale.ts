@@ -36,7 +36,12 @@ export interface ScaleResult {
   /** The product's own compliance report (`complianceReport`) for the same quarter, over the API. */
   apiReport?: { runsMs: number[]; medianMs: number; opds: number; error?: string };
   plans: { title: string; sql: string; plan: string; ms: number }[];
-  experiment?: { indexes: string[]; report: { runsMs: number[]; medianMs: number }; plans: { title: string; plan: string; ms: number }[]; buildSeconds: number };
+  experiment?: {
+    indexes: string[];
+    report: { runsMs: number[]; medianMs: number };
+    plans: { title: string; plan: string; ms: number }[];
+    buildSeconds: number;
+  };
   /** PostgreSQL execution time (median of 3) of ways to get a page and its total, without and with the proposed indexes. */
   listAlternatives?: { filter: string; variant: string; withoutMs: number; withMs?: number }[];
 }
@@ -214,7 +219,9 @@ export async function runScale(opts: {
   ];
   const matches: number[] = [];
   for (const f of filters) {
-    const sql = ourListSql(org, f).replace(/^SELECT c\.\*, count\(\*\) OVER\(\) AS "__total"/, 'SELECT count(*) AS n').replace(/ ORDER BY .*$/, '');
+    const sql = ourListSql(org, f)
+      .replace(/^SELECT c\.\*, count\(\*\) OVER\(\) AS "__total"/, 'SELECT count(*) AS n')
+      .replace(/ ORDER BY .*$/, '');
     matches.push(Number((await query<{ n: string }>(url, sql))[0].n));
   }
 
@@ -348,4 +355,3 @@ export async function runScale(opts: {
     listAlternatives,
   };
 }
-

@@ -71,7 +71,14 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
 /** Starts everything the product needs; `stop()` drains connections and stops what it started. */
 export async function startApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningApp> {
   const { db, url: dbUrl, embedded } = await openDatabase(config, log);
-  const stops: Array<() => Promise<void>> = [async () => { await db.destroy(); }, async () => { await embedded?.stop(); }];
+  const stops: Array<() => Promise<void>> = [
+    async () => {
+      await db.destroy();
+    },
+    async () => {
+      await embedded?.stop();
+    },
+  ];
   const stopAll = async () => {
     for (const stop of stops) await stop().catch((err) => log.error({ err }, 'while stopping'));
   };

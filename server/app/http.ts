@@ -170,20 +170,30 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
       ...armor.plugins,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
-      ...(config.exposeSqlCount
-        ? [{
-            async requestDidStart() {
-              return {
-                async willSendResponse({ response }: { response: { body: { kind: string; singleResult?: { extensions?: Record<string, unknown> } } } }) {
-                  const scope = sqlScope.getStore();
-                  if (scope && response.body.kind === 'single') {
-                    response.body.singleResult!.extensions = { ...response.body.singleResult!.extensions, sqlStatements: scope.statements };
-                  }
-                },
-              };
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
             },
-          }]
+          };
+        },
+      },
+      ...(config.exposeSqlCount
+        ? [
+            {
+              async requestDidStart() {
+                return {
+                  async willSendResponse({ response }: { response: { body: { kind: string; singleResult?: { extensions?: Record<string, unknown> } } } }) {
+                    const scope = sqlScope.getStore();
+                    if (scope && response.body.kind === 'single') {
+                      response.body.singleResult!.extensions = { ...response.body.singleResult!.extensions, sqlStatements: scope.statements };
+                    }
+                  },
+                };
+              },
+            },
+          ]
         : []),
     ],
   });
@@ -244,7 +254,14 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err }, 'http error');
-    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : err.message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }] });
+    res.status(status).json({
+      errors: [
+        {
+          message: status === 500 ? 'Internal server error' : err.message,
+          extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' },
+        },
+      ],
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -94,8 +94,7 @@ export function liveExecution<C>(opts: {
               (prepared.payloadVariables.get(args.operationName ?? undefined) ?? []).map((v) => args.variableValues?.[v] ?? null),
             )}`
           : null;
-      const run = (change: unknown) =>
-        Promise.resolve(execute({ ...args, rootValue: change, contextValue: opts.forExecution(context) }));
+      const run = (change: unknown) => Promise.resolve(execute({ ...args, rootValue: change, contextValue: opts.forExecution(context) }));
       const resultFor = (change: unknown): Promise<ExecutionResult> => {
         if (group == null || typeof change !== 'object' || change === null) return run(change);
         let results = shared.get(change);

@@ -102,12 +102,16 @@ export function callFieldResolversDirectly(schema: GraphQLSchema): void {
     // buildSchema has filled in each field resolver's roles, middlewares and parameters.
     if (!Array.isArray(r.middlewares) || !Array.isArray(r.params)) throw internalsChanged('a built field resolver has no middlewares or params list');
     if (authorized.has(`${r.target.name}\u0000${r.methodName}`) && !r.roles) throw internalsChanged('an @Authorized field resolver carries no roles');
-    if (r.params.some((p) => p.kind === 'arg' && (typeof p.name !== 'string' || typeof p.getType !== 'function'))) throw internalsChanged('an argument has no name or type');
+    if (r.params.some((p) => p.kind === 'arg' && (typeof p.name !== 'string' || typeof p.getType !== 'function')))
+      throw internalsChanged('an argument has no name or type');
     if (r.roles?.length || r.middlewares?.length || classes.has(r.target) || r.target.length > 0) continue;
     const params = [...(r.params ?? [])].sort((a, b) => a.index - b.index);
-    const plain = params.every((p) =>
-      ((p.kind === 'root' || p.kind === 'context') && !('propertyName' in p && p.propertyName)) || p.kind === 'info' ||
-      (p.kind === 'arg' && p.getType() instanceof GraphQLScalarType));
+    const plain = params.every(
+      (p) =>
+        ((p.kind === 'root' || p.kind === 'context') && !('propertyName' in p && p.propertyName)) ||
+        p.kind === 'info' ||
+        (p.kind === 'arg' && p.getType() instanceof GraphQLScalarType),
+    );
     const typeName = storage.objectTypes.find((o) => o.target === r.getObjectType?.())?.name;
     const type = typeName ? schema.getType(typeName) : undefined;
     const field = type instanceof GraphQLObjectType ? type.getFields()[r.schemaName] : undefined;
@@ -130,12 +134,21 @@ export function callFieldResolversDirectly(schema: GraphQLSchema): void {
     const [p0, p1, p2, p3] = pick;
     // Most take two or three parameters: called without building an argument list per row.
     const call: GraphQLFieldResolver<unknown, unknown> =
-      pick.length === 1 ? (r, a, c, i) => method.call(instance, p0(r, a, c, i))
-      : pick.length === 2 ? (r, a, c, i) => method.call(instance, p0(r, a, c, i), p1(r, a, c, i))
-      : pick.length === 3 ? (r, a, c, i) => method.call(instance, p0(r, a, c, i), p1(r, a, c, i), p2(r, a, c, i))
-      : pick.length === 4 ? (r, a, c, i) => method.call(instance, p0(r, a, c, i), p1(r, a, c, i), p2(r, a, c, i), p3(r, a, c, i))
-      : (r, a, c, i) => method.apply(instance, pick.map((f) => f(r, a, c, i)));
-    field.resolve = (root, args, ctx, info) => (RootClass && root != null && !(root instanceof RootClass) ? wrapped(root, args, ctx, info) : call(root, args, ctx, info));
+      pick.length === 1
+        ? (r, a, c, i) => method.call(instance, p0(r, a, c, i))
+        : pick.length === 2
+          ? (r, a, c, i) => method.call(instance, p0(r, a, c, i), p1(r, a, c, i))
+          : pick.length === 3
+            ? (r, a, c, i) => method.call(instance, p0(r, a, c, i), p1(r, a, c, i), p2(r, a, c, i))
+            : pick.length === 4
+              ? (r, a, c, i) => method.call(instance, p0(r, a, c, i), p1(r, a, c, i), p2(r, a, c, i), p3(r, a, c, i))
+              : (r, a, c, i) =>
+                  method.apply(
+                    instance,
+                    pick.map((f) => f(r, a, c, i)),
+                  );
+    field.resolve = (root, args, ctx, info) =>
+      RootClass && root != null && !(root instanceof RootClass) ? wrapped(root, args, ctx, info) : call(root, args, ctx, info);
   }
 }
 

@@ -55,7 +55,11 @@ export class AuthResolver {
     ctx.services.limits.login.check(`login:${ctx.source}`, 'sign-in attempts');
     if (username.length > 100 || password.length > 200) throw AppError.unauthenticated(WRONG);
     const repo = ctx.db.getRepository(User);
-    const user = await repo.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username: username.trim().toLowerCase() }).getOne();
+    const user = await repo
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username: username.trim().toLowerCase() })
+      .getOne();
     if (!user || !user.active) {
       dummyHash ??= argon2.hash('not-a-password');
       await argon2.verify(await dummyHash, password).catch(() => false);

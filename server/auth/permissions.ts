@@ -33,14 +33,7 @@ export enum Permission {
 const READ_ALL = [Permission.AUTHENTICATED, Permission.ORG_READ, Permission.COMPLAINT_READ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.SUPERADMIN]: [
-    ...READ_ALL,
-    Permission.ORG_MANAGE,
-    Permission.USER_READ,
-    Permission.USER_MANAGE,
-    Permission.DESK_READ,
-    Permission.REPORT_READ,
-  ],
+  [Role.SUPERADMIN]: [...READ_ALL, Permission.ORG_MANAGE, Permission.USER_READ, Permission.USER_MANAGE, Permission.DESK_READ, Permission.REPORT_READ],
   [Role.ADMIN]: [
     ...READ_ALL,
     Permission.USER_READ,
@@ -66,12 +59,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.DESK_MANAGE,
     Permission.REPORT_READ,
   ],
-  [Role.UNIT_STAFF]: [
-    ...READ_ALL,
-    Permission.COMPLAINT_PROGRESS,
-    Permission.COMPLAINT_NOTE,
-    Permission.DESK_READ,
-  ],
+  [Role.UNIT_STAFF]: [...READ_ALL, Permission.COMPLAINT_PROGRESS, Permission.COMPLAINT_NOTE, Permission.DESK_READ],
   [Role.LEADER]: [...READ_ALL, Permission.USER_READ, Permission.DESK_READ, Permission.REPORT_READ],
 };
 

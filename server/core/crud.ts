@@ -124,18 +124,12 @@ export interface CrudResolverSpec<T extends ObjectLiteral & { id: number }, TInp
 }
 
 /** Queries `<plural>`, `<single>` and mutations `create/update/delete<Type>` for one resource. */
-export function createCrudResolver<T extends ObjectLiteral & { id: number }, TInput, TFilter extends BaseFilter>(
-  s: CrudResolverSpec<T, TInput, TFilter>,
-) {
+export function createCrudResolver<T extends ObjectLiteral & { id: number }, TInput, TFilter extends BaseFilter>(s: CrudResolverSpec<T, TInput, TFilter>) {
   @Resolver(() => s.type)
   class CrudResolver {
     @Requires(s.read)
     @Query(() => s.page, { name: s.plural, description: `List ${s.typeName} records with filter, sort and paging.` })
-    list(
-      @Arg('filter', () => s.filter, { nullable: true }) filter: TFilter | null,
-      @Args(() => ListArgs) args: ListArgs,
-      @Ctx() ctx: Context,
-    ) {
+    list(@Arg('filter', () => s.filter, { nullable: true }) filter: TFilter | null, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context) {
       return s.service.list(ctx, filter, args);
     }
 

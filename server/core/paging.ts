@@ -58,11 +58,7 @@ export function checkPaging(args: ListArgs): { offset: number; limit: number } {
  * Applies paging and a whitelisted sort to a query and returns the page with its total.
  * `sortable` maps API field names to SQL expressions; the default is the first entry.
  */
-export async function fetchPage<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  args: ListArgs,
-  sortable: Record<string, string>,
-): Promise<Page<T>> {
+export async function fetchPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, args: ListArgs, sortable: Record<string, string>): Promise<Page<T>> {
   const { offset, limit } = checkPaging(args);
   const field = args.sortField ?? Object.keys(sortable)[0];
   const column = sortable[field];

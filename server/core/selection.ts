@@ -19,7 +19,10 @@ export function selectedFields(info: Pick<GraphQLResolveInfo, 'fragments'>, sets
 
 /** What the fields under these nodes select. */
 export function fieldsUnder(info: Pick<GraphQLResolveInfo, 'fragments'>, nodes: readonly FieldNode[] | undefined): Map<string, FieldNode[]> {
-  return selectedFields(info, (nodes ?? []).map((n) => n.selectionSet));
+  return selectedFields(
+    info,
+    (nodes ?? []).map((n) => n.selectionSet),
+  );
 }
 
 /** A field argument's value as the request gave it (literal or variable); undefined when absent. */
@@ -28,12 +31,20 @@ export function argumentOf(info: Pick<GraphQLResolveInfo, 'variableValues'>, nod
   if (!arg) return undefined;
   const v = arg.value;
   switch (v.kind) {
-    case Kind.VARIABLE: return info.variableValues[v.name.value];
-    case Kind.INT: return Number.parseInt(v.value, 10);
-    case Kind.FLOAT: return Number.parseFloat(v.value);
-    case Kind.NULL: return null;
-    case Kind.STRING: case Kind.ENUM: return v.value;
-    case Kind.BOOLEAN: return v.value;
-    default: return undefined;
+    case Kind.VARIABLE:
+      return info.variableValues[v.name.value];
+    case Kind.INT:
+      return Number.parseInt(v.value, 10);
+    case Kind.FLOAT:
+      return Number.parseFloat(v.value);
+    case Kind.NULL:
+      return null;
+    case Kind.STRING:
+    case Kind.ENUM:
+      return v.value;
+    case Kind.BOOLEAN:
+      return v.value;
+    default:
+      return undefined;
   }
 }

@@ -46,6 +46,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     throw new Error(
       `Embedded PostgreSQL did not start on port ${port} (data in ${dataDir}). ` +
         `Is another server using the port? Set EMBEDDED_PG_PORT or DATABASE_URL. ${err ? String(err) : ''}`,
+      { cause: err },
     );
   }
   const dbName = 'lapor';
@@ -100,10 +101,9 @@ function removeStalePid(dataDir: string, log: Logger): void {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  let alive = false;
+  let alive = true;
   try {
     process.kill(pid, 0);
-    alive = true;
   } catch {
     alive = false;
   }

@@ -11,4 +11,19 @@ import { ServicePost } from '../modules/service-posts/service-post.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { User } from '../modules/users/user.entity';
 
-export const ENTITIES = [Opd, SlaPolicy, Category, Program, Holiday, ServicePost, User, Complaint, ComplaintEvent, ComplaintHandling, Desk, DeskItem, SurveyResponse, ApiClient];
+export const ENTITIES = [
+  Opd,
+  SlaPolicy,
+  Category,
+  Program,
+  Holiday,
+  ServicePost,
+  User,
+  Complaint,
+  ComplaintEvent,
+  ComplaintHandling,
+  Desk,
+  DeskItem,
+  SurveyResponse,
+  ApiClient,
+];

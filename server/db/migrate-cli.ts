@@ -27,7 +27,11 @@ async function main() {
       const className = `${name.replace(/[^A-Za-z0-9]/g, '')}${stamp}`;
       const file = path.join(MIGRATIONS_DIR, `${stamp}-${name}.ts`);
       const lines = (qs: { query: string; parameters?: unknown[] }[]) =>
-        qs.map((q) => `    await q.query(\`${q.query.replace(/[`\\$]/g, (c) => `\\${c}`)}\`${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`).join('\n');
+        qs
+          .map(
+            (q) => `    await q.query(\`${q.query.replace(/[`\\$]/g, (c) => `\\${c}`)}\`${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`,
+          )
+          .join('\n');
       fs.writeFileSync(
         file,
         `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\n` +

@@ -39,7 +39,7 @@ export function poolOf(db: DataSource): pg.Pool {
 }
 
 function describe(v: unknown): string {
-  return v == null ? String(v) : (v as object).constructor?.name ?? typeof v;
+  return v == null ? String(v) : ((v as object).constructor?.name ?? typeof v);
 }
 
 /**
@@ -52,7 +52,9 @@ export async function preparedTxQuery<T = Record<string, unknown>>(tx: EntityMan
   // QueryRunner.connect() returns the connection the runner holds (pg's client for PostgreSQL).
   const client: unknown = await tx.queryRunner.connect();
   if (!(client instanceof pg.Client)) {
-    throw new Error(`A TypeORM query runner's connection is not a pg client (found ${describe(client)}): TypeORM or pg changed shape; see server/db/prepared.ts.`);
+    throw new Error(
+      `A TypeORM query runner's connection is not a pg client (found ${describe(client)}): TypeORM or pg changed shape; see server/db/prepared.ts.`,
+    );
   }
   tx.connection.logger.logQuery(text, values);
   return (await client.query<T & Record<string, unknown>>(statement(text, values))).rows;

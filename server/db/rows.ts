@@ -2,7 +2,11 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { readTimestamp } from './timestamps';
 
 /** How a column's value goes from a row into the entity. */
-const enum Kind { PLAIN = 1, DATE = 2, TRANSFORMED = 3 }
+const enum Kind {
+  PLAIN = 1,
+  DATE = 2,
+  TRANSFORMED = 3,
+}
 
 interface Shape {
   make: () => ObjectLiteral;

@@ -94,9 +94,29 @@ export function isoString(t: number): string | null {
   const mo = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (mo <= 2 ? 1 : 0);
   return code(
-    ZERO + ((y / 1000) | 0), ZERO + (((y / 100) | 0) % 10), ZERO + (((y / 10) | 0) % 10), ZERO + (y % 10), 45,
-    ZERO + ((mo / 10) | 0), ZERO + (mo % 10), 45, ZERO + ((d / 10) | 0), ZERO + (d % 10), 84,
-    ZERO + ((h / 10) | 0), ZERO + (h % 10), 58, ZERO + ((mi / 10) | 0), ZERO + (mi % 10), 58, ZERO + ((s / 10) | 0), ZERO + (s % 10), 46,
-    ZERO + ((ms / 100) | 0), ZERO + (((ms / 10) | 0) % 10), ZERO + (ms % 10), 90,
+    ZERO + ((y / 1000) | 0),
+    ZERO + (((y / 100) | 0) % 10),
+    ZERO + (((y / 10) | 0) % 10),
+    ZERO + (y % 10),
+    45,
+    ZERO + ((mo / 10) | 0),
+    ZERO + (mo % 10),
+    45,
+    ZERO + ((d / 10) | 0),
+    ZERO + (d % 10),
+    84,
+    ZERO + ((h / 10) | 0),
+    ZERO + (h % 10),
+    58,
+    ZERO + ((mi / 10) | 0),
+    ZERO + (mi % 10),
+    58,
+    ZERO + ((s / 10) | 0),
+    ZERO + (s % 10),
+    46,
+    ZERO + ((ms / 100) | 0),
+    ZERO + (((ms / 10) | 0) % 10),
+    ZERO + (ms % 10),
+    90,
   );
 }

@@ -14,10 +14,22 @@ import { User } from '../modules/users/user.entity';
 import { COMPLAINT_TEMPLATES, REPORTER_NAMES } from './data/magelang';
 
 const TARGETS: [ComplaintStatus, number][] = [
-  [ComplaintStatus.SUBMITTED, 8], [ComplaintStatus.VERIFIED, 7], [ComplaintStatus.FORWARDED, 12], [ComplaintStatus.IN_PROGRESS, 18],
-  [ComplaintStatus.RESPONDED, 15], [ComplaintStatus.CLOSED, 30], [ComplaintStatus.REJECTED, 10],
+  [ComplaintStatus.SUBMITTED, 8],
+  [ComplaintStatus.VERIFIED, 7],
+  [ComplaintStatus.FORWARDED, 12],
+  [ComplaintStatus.IN_PROGRESS, 18],
+  [ComplaintStatus.RESPONDED, 15],
+  [ComplaintStatus.CLOSED, 30],
+  [ComplaintStatus.REJECTED, 10],
 ];
-const ORDER = [ComplaintStatus.SUBMITTED, ComplaintStatus.VERIFIED, ComplaintStatus.FORWARDED, ComplaintStatus.IN_PROGRESS, ComplaintStatus.RESPONDED, ComplaintStatus.CLOSED];
+const ORDER = [
+  ComplaintStatus.SUBMITTED,
+  ComplaintStatus.VERIFIED,
+  ComplaintStatus.FORWARDED,
+  ComplaintStatus.IN_PROGRESS,
+  ComplaintStatus.RESPONDED,
+  ComplaintStatus.CLOSED,
+];
 const HOUR = 3600_000;
 
 /** Deterministic, so every demo shows the same story. */
@@ -43,7 +55,14 @@ export async function seedDemoComplaints(services: Services, db: DataSource, cou
   const categories = new Map((await db.getRepository(Category).find()).map((c) => [c.code, c]));
   const programs = new Map((await db.getRepository(Program).find()).map((p) => [p.code, p]));
   const asViewer = (u: User): Viewer =>
-    makeViewer({ userId: u.id, username: u.username, role: u.role, opdId: u.opdId, opdPath: opds.get([...opds.values()].find((o) => o.id === u.opdId)!.code)!.path, servicePostId: u.servicePostId });
+    makeViewer({
+      userId: u.id,
+      username: u.username,
+      role: u.role,
+      opdId: u.opdId,
+      opdPath: opds.get([...opds.values()].find((o) => o.id === u.opdId)!.code)!.path,
+      servicePostId: u.servicePostId,
+    });
   const byUsername = new Map(users.map((u) => [u.username, u]));
   const adminOf = (kecamatanId: number) => users.find((u) => u.role === Role.ADMIN && u.opdId === kecamatanId);
   const headOf = (opdId: number) => users.find((u) => u.role === Role.UNIT_HEAD && u.opdId === opdId);
@@ -54,7 +73,13 @@ export async function seedDemoComplaints(services: Services, db: DataSource, cou
   let clock = Date.now() - 90 * 24 * HOUR;
   const svc: ComplaintService = base.withClock(() => new Date(clock));
   const ctxFor = (viewer: Viewer | null): Context => ({
-    viewer, db, loaders: createLoaders(db), requestId: 'seed', source: 'seed', log, services,
+    viewer,
+    db,
+    loaders: createLoaders(db),
+    requestId: 'seed',
+    source: 'seed',
+    log,
+    services,
   });
   const statuses = TARGETS.flatMap(([s, w]) => Array<ComplaintStatus>(w).fill(s));
   let made = 0;
@@ -78,16 +103,33 @@ export async function seedDemoComplaints(services: Services, db: DataSource, cou
     const atPost = tpl.channel === Channel.SERVICE_POST;
     const recorder = atPost ? officer : kecamatan.code === 'KEC-TENGAH' && rand() < 0.5 ? byUsername.get('admin.tengah')! : null;
     const name = pick(REPORTER_NAMES);
-    const result = await svc.submit(ctxFor(recorder ? asViewer(recorder) : null), {
-      type: tpl.type,
-      channel: atPost ? Channel.SERVICE_POST : recorder ? pick([Channel.WALK_IN, Channel.CALL_CENTER, Channel.WHATSAPP]) : tpl.channel === Channel.WALK_IN ? Channel.WEB : tpl.channel,
-      title: tpl.title, description: tpl.description, categoryId: category ? String(category.id) : null,
-      programId: tpl.programCode && programs.get(tpl.programCode) ? String(programs.get(tpl.programCode)!.id) : null,
-      address: tpl.address, rt: tpl.rt ?? null, rw: tpl.rw ?? null, kelurahanId: String(kelurahan.id),
-      reporterName: name, reporterPhone: `08${String(1000000000 + Math.floor(rand() * 8999999999)).slice(0, 10)}`,
-      reporterNik: rand() < 0.6 ? `3371${String(Math.floor(rand() * 1e12)).padStart(12, '0')}` : null,
-      anonymous: rand() < 0.12, confidential: rand() < 0.06,
-    } as never, `seed-${i}-${crypto.createHash('md5').update(tpl.title).digest('hex').slice(0, 8)}`);
+    const result = await svc.submit(
+      ctxFor(recorder ? asViewer(recorder) : null),
+      {
+        type: tpl.type,
+        channel: atPost
+          ? Channel.SERVICE_POST
+          : recorder
+            ? pick([Channel.WALK_IN, Channel.CALL_CENTER, Channel.WHATSAPP])
+            : tpl.channel === Channel.WALK_IN
+              ? Channel.WEB
+              : tpl.channel,
+        title: tpl.title,
+        description: tpl.description,
+        categoryId: category ? String(category.id) : null,
+        programId: tpl.programCode && programs.get(tpl.programCode) ? String(programs.get(tpl.programCode)!.id) : null,
+        address: tpl.address,
+        rt: tpl.rt ?? null,
+        rw: tpl.rw ?? null,
+        kelurahanId: String(kelurahan.id),
+        reporterName: name,
+        reporterPhone: `08${String(1000000000 + Math.floor(rand() * 8999999999)).slice(0, 10)}`,
+        reporterNik: rand() < 0.6 ? `3371${String(Math.floor(rand() * 1e12)).padStart(12, '0')}` : null,
+        anonymous: rand() < 0.12,
+        confidential: rand() < 0.06,
+      } as never,
+      `seed-${i}-${crypto.createHash('md5').update(tpl.title).digest('hex').slice(0, 8)}`,
+    );
     made += 1;
     let c = result.complaint;
     const admin = adminOf(c.intakeOpdId) ?? adminOf(kecamatan.id) ?? byUsername.get('admin.tengah')!;
@@ -95,7 +137,13 @@ export async function seedDemoComplaints(services: Services, db: DataSource, cou
     const goal = ORDER.indexOf(target);
     try {
       if (target === ComplaintStatus.REJECTED) {
-        if (later(2, 30)) await svc.reject(adminCtx, String(c.id), null, pick(['Laporan tidak dapat diverifikasi: alamat tidak ditemukan', 'Bukan kewenangan Pemerintah Kota Magelang', 'Laporan ganda']));
+        if (later(2, 30))
+          await svc.reject(
+            adminCtx,
+            String(c.id),
+            null,
+            pick(['Laporan tidak dapat diverifikasi: alamat tidak ditemukan', 'Bukan kewenangan Pemerintah Kota Magelang', 'Laporan ganda']),
+          );
         continue;
       }
       if (goal < 1 || !later(1, 40)) continue;
@@ -118,16 +166,34 @@ export async function seedDemoComplaints(services: Services, db: DataSource, cou
       c = await svc.accept(headCtx, String(c.id), null);
       const staff = staffOf(target1);
       if (staff && rand() < 0.5) c = await svc.assign(headCtx, String(c.id), null, String(staff.id));
-      if (later(4, 48)) c = await svc.addProgress(headCtx, String(c.id), null, pick([ProgressStage.FIELD_CHECK, ProgressStage.IN_WORK]), pick(['Petugas sudah melakukan cek lapangan ke lokasi.', 'Sedang dikoordinasikan dengan pihak kelurahan.', 'Data pelapor sedang dicocokkan dengan DTKS.']), true);
+      if (later(4, 48))
+        c = await svc.addProgress(
+          headCtx,
+          String(c.id),
+          null,
+          pick([ProgressStage.FIELD_CHECK, ProgressStage.IN_WORK]),
+          pick([
+            'Petugas sudah melakukan cek lapangan ke lokasi.',
+            'Sedang dikoordinasikan dengan pihak kelurahan.',
+            'Data pelapor sedang dicocokkan dengan DTKS.',
+          ]),
+          true,
+        );
       if (goal < 4 || !later(4, 72)) continue;
-      c = await svc.respond(headCtx, String(c.id), null, pick([
-        'Terima kasih atas laporannya. Petugas kami sudah menindaklanjuti dan permasalahan telah ditangani.',
-        'Berdasarkan hasil verifikasi lapangan, pelapor memenuhi syarat dan telah diusulkan sebagai penerima bantuan.',
-        'Perbaikan telah dijadwalkan dan akan dikerjakan dalam dua minggu ke depan. Mohon kesabarannya.',
-      ]));
+      c = await svc.respond(
+        headCtx,
+        String(c.id),
+        null,
+        pick([
+          'Terima kasih atas laporannya. Petugas kami sudah menindaklanjuti dan permasalahan telah ditangani.',
+          'Berdasarkan hasil verifikasi lapangan, pelapor memenuhi syarat dan telah diusulkan sebagai penerima bantuan.',
+          'Perbaikan telah dijadwalkan dan akan dikerjakan dalam dua minggu ke depan. Mohon kesabarannya.',
+        ]),
+      );
       if (goal < 5 || !later(24, 200)) continue;
       c = await svc.close(adminCtx, String(c.id), null, null);
-      if (rand() < 0.6) await svc.rate(adminCtx, result.trackingCode, result.accessCode, rand() < 0.8 ? 3 + Math.floor(rand() * 3) : 1 + Math.floor(rand() * 2), null);
+      if (rand() < 0.6)
+        await svc.rate(adminCtx, result.trackingCode, result.accessCode, rand() < 0.8 ? 3 + Math.floor(rand() * 3) : 1 + Math.floor(rand() * 2), null);
     } catch (err) {
       log.warn({ err, trackingCode: c.trackingCode }, 'demo complaint story stopped early');
     }

@@ -9,9 +9,7 @@ import { ServicePost } from '../modules/service-posts/service-post.entity';
 import { SlaCalendarKind, SlaPolicy, SlaUnitKind } from '../modules/sla/sla-policy.entity';
 import { hashPassword } from '../modules/users/user.service';
 import { User } from '../modules/users/user.entity';
-import {
-  CATEGORIES, DEMO_USERS, EXTRA_HEADS, HOLIDAYS_2026, OPDS, PROGRAMS, SERVICE_POSTS, SLA_POLICIES,
-} from './data/magelang';
+import { CATEGORIES, DEMO_USERS, EXTRA_HEADS, HOLIDAYS_2026, OPDS, PROGRAMS, SERVICE_POSTS, SLA_POLICIES } from './data/magelang';
 
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -37,28 +35,49 @@ export async function seedDemo(db: DataSource, log: Logger, options: SeedOptions
     const postIds = new Map<string, number>();
     for (const p of SERVICE_POSTS) {
       const row = await tx.getRepository(ServicePost).save({
-        code: p.code, name: p.name, kelurahanId: opdIds.get(p.kelurahanCode)!, rw: p.rw, address: p.address, schedule: p.schedule,
+        code: p.code,
+        name: p.name,
+        kelurahanId: opdIds.get(p.kelurahanCode)!,
+        rw: p.rw,
+        address: p.address,
+        schedule: p.schedule,
       });
       postIds.set(p.code, row.id);
     }
     const slaIds = new Map((await tx.getRepository(SlaPolicy).find()).map((s) => [s.code, s.id]));
     await tx.getRepository(Category).save(
       CATEGORIES.map((c) => ({
-        code: c.code, name: c.name, description: c.description,
-        defaultOpdId: opdIds.get(c.defaultOpdCode) ?? null, slaPolicyId: slaIds.get(c.slaCode) ?? null,
+        code: c.code,
+        name: c.name,
+        description: c.description,
+        defaultOpdId: opdIds.get(c.defaultOpdCode) ?? null,
+        slaPolicyId: slaIds.get(c.slaCode) ?? null,
       })),
     );
     await tx.getRepository(Program).save(
       PROGRAMS.map((p) => ({
-        code: p.code, name: p.name, ownerOpdId: opdIds.get(p.ownerOpdCode) ?? null, description: p.description,
-        eligibility: p.eligibility, benefits: p.benefits, contact: p.contact, startsOn: p.startsOn, endsOn: p.endsOn,
+        code: p.code,
+        name: p.name,
+        ownerOpdId: opdIds.get(p.ownerOpdCode) ?? null,
+        description: p.description,
+        eligibility: p.eligibility,
+        benefits: p.benefits,
+        contact: p.contact,
+        startsOn: p.startsOn,
+        endsOn: p.endsOn,
       })),
     );
     if (passwordHash) {
       await tx.getRepository(User).save(
         [...DEMO_USERS, ...EXTRA_ADMINS, ...EXTRA_HEADS].map((u) => ({
-          username: u.username, name: u.name, role: u.role, opdId: opdIds.get(u.opdCode)!, phone: u.phone ?? null,
-          email: u.email ?? null, servicePostId: u.servicePostCode ? postIds.get(u.servicePostCode)! : null, passwordHash,
+          username: u.username,
+          name: u.name,
+          role: u.role,
+          opdId: opdIds.get(u.opdCode)!,
+          phone: u.phone ?? null,
+          email: u.email ?? null,
+          servicePostId: u.servicePostCode ? postIds.get(u.servicePostCode)! : null,
+          passwordHash,
         })),
       );
     }
@@ -74,9 +93,15 @@ async function seedReference(tx: EntityManager): Promise<void> {
   );
   await tx.getRepository(SlaPolicy).upsert(
     SLA_POLICIES.map((s) => ({
-      code: s.code, name: s.name, calendar: s.calendar as SlaCalendarKind, verifyWithin: s.verifyWithin,
-      verifyUnit: s.verifyUnit as SlaUnitKind, respondWithin: s.respondWithin, respondUnit: s.respondUnit as SlaUnitKind,
-      autoCloseAfterDays: s.autoCloseAfterDays, isDefault: s.isDefault,
+      code: s.code,
+      name: s.name,
+      calendar: s.calendar as SlaCalendarKind,
+      verifyWithin: s.verifyWithin,
+      verifyUnit: s.verifyUnit as SlaUnitKind,
+      respondWithin: s.respondWithin,
+      respondUnit: s.respondUnit as SlaUnitKind,
+      autoCloseAfterDays: s.autoCloseAfterDays,
+      isDefault: s.isDefault,
     })),
     ['code'],
   );
@@ -88,7 +113,11 @@ async function seedOpds(tx: EntityManager): Promise<Map<string, number>> {
   for (const o of OPDS) {
     const parentId = o.parentCode ? ids.get(o.parentCode)! : null;
     const row = await tx.getRepository(Opd).save({
-      code: o.code, name: o.name, kind: o.kind, parentId, regionCode: o.regionCode ?? null,
+      code: o.code,
+      name: o.name,
+      kind: o.kind,
+      parentId,
+      regionCode: o.regionCode ?? null,
     });
     const path = `${o.parentCode ? paths.get(o.parentCode)! : '/'}${row.id}/`;
     await tx.getRepository(Opd).update(row.id, { path });

@@ -45,8 +45,7 @@ const waitForValue = async (input: Locator, expected: string) => {
   }
 };
 
-const statusChip = (page: Page, status: string) =>
-  page.locator(`[data-testid="complaint-status"] [data-status="${status}"]`);
+const statusChip = (page: Page, status: string) => page.locator(`[data-testid="complaint-status"] [data-status="${status}"]`);
 
 const runAction = async (page: Page, action: string, fill?: (dialog: Locator) => Promise<void>) => {
   await page.locator(`[data-action="${action}"]`).click();
@@ -137,7 +136,9 @@ test('admin records, verifies and forwards; the unit head sees it live and answe
   await runAction(head, 'RESPOND', async (dialog) => {
     await dialog
       .locator('textarea[name="answer"]')
-      .fill('Terima kasih atas laporannya. Data keluarga Ibu sudah kami periksa; pencairan PKH tahap berikutnya dijadwalkan minggu depan melalui Bank Himbara.');
+      .fill(
+        'Terima kasih atas laporannya. Data keluarga Ibu sudah kami periksa; pencairan PKH tahap berikutnya dijadwalkan minggu depan melalui Bank Himbara.',
+      );
   });
   await statusChip(head, 'RESPONDED').waitFor();
 

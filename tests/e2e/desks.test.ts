@@ -55,8 +55,13 @@ const forwardedToDinsos = async (title: string): Promise<{ id: string; trackingC
 };
 
 const complaint = async (id: string) =>
-  (await t.ok(`query($id: ID!) { complaint(id: $id) { status progressStage currentOpd { code } responseDueAt events { type message } } }`, { id }, await t.login('walikota')))
-    .complaint;
+  (
+    await t.ok(
+      `query($id: ID!) { complaint(id: $id) { status progressStage currentOpd { code } responseDueAt events { type message } } }`,
+      { id },
+      await t.login('walikota'),
+    )
+  ).complaint;
 
 /** Types into an autocomplete and picks the option whose text matches. */
 const pick = async (page: Page, input: Locator, text: string, option: RegExp) => {
@@ -65,8 +70,7 @@ const pick = async (page: Page, input: Locator, text: string, option: RegExp) =>
   await page.getByRole('option', { name: option }).first().click();
 };
 
-const wibDate = (daysFromNow: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() + daysFromNow * 86_400_000));
+const wibDate = (daysFromNow: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() + daysFromNow * 86_400_000));
 
 test('kepala.dinsos convenes a desk, records minutes and routes one complaint to Disperkim', async () => {
   const a = await forwardedToDinsos('Rumah tidak layak huni di RW 03');
@@ -90,13 +94,19 @@ test('kepala.dinsos convenes a desk, records minutes and routes one complaint to
   await form.locator('input[name="place"]').fill('Aula Kelurahan Cacaban');
 
   // Meanwhile the third complaint is answered: the server refuses it, the form says which and why.
-  await t.ok('mutation($id: ID!) { respondToComplaint(id: $id, answer: "Bantuan pangan sudah disalurkan minggu ini.") { id } }', { id: c.id }, await t.login('kepala.dinsos'));
+  await t.ok(
+    'mutation($id: ID!) { respondToComplaint(id: $id, answer: "Bantuan pangan sudah disalurkan minggu ini.") { id } }',
+    { id: c.id },
+    await t.login('kepala.dinsos'),
+  );
   await form.locator('form button[type="submit"]').click();
   const problem = form.locator('[data-testid="desk-problem"]');
   await problem.waitFor();
   expect(await problem.getAttribute('data-code')).toBe('BAD_USER_INPUT');
   await expect(problem.innerText()).resolves.toMatch(new RegExp(`Pengaduan yang dibahas #3: ${c.trackingCode} is RESPONDED`));
-  await expect(form.locator('.MuiFormControl-root:has(input[name="complaintIds"]) .MuiFormHelperText-root').first().innerText()).resolves.toContain(c.trackingCode);
+  await expect(form.locator('.MuiFormControl-root:has(input[name="complaintIds"]) .MuiFormHelperText-root').first().innerText()).resolves.toContain(
+    c.trackingCode,
+  );
   expect(new URL(head.url()).hash).toBe('#/desks/create');
   expect((await t.ok('{ desks { total } }', {}, await t.login('kepala.dinsos'))).desks.total).toBe(0);
 
@@ -194,7 +204,9 @@ test('kepala.dinsos convenes a desk, records minutes and routes one complaint to
   // The status filter is the query's own `status` argument.
   const byStatus = (status: string) => `${t.url}/admin/#/desks?filter=${encodeURIComponent(JSON.stringify({ status }))}`;
   await disperkim.goto(byStatus('CONVENED'));
-  await main(disperkim).getByText(/Tidak ada .* yang cocok dengan filter/).waitFor();
+  await main(disperkim)
+    .getByText(/Tidak ada .* yang cocok dengan filter/)
+    .waitFor();
   expect(await main(disperkim).locator('tbody tr', { hasText: 'Forum desk RTLH' }).count()).toBe(0);
   await disperkim.goto(byStatus('CONCLUDED'));
   await main(disperkim).locator('tbody tr', { hasText: 'Forum desk RTLH dan bansos RW 03 Cacaban' }).waitFor();

@@ -37,7 +37,7 @@ const content = (page: Page) => page.locator('#main-content');
 
 /** Raw i18n keys on screen (a missing translation), e.g. "resources.opds.fields.code". */
 const rawKeys = async (page: Page) =>
-  ((await page.locator('body').innerText()).match(/\b(ra|resources|dashboard|dashboardStats|enums|menu|app|errors|actions)\.[a-zA-Z_]+\.[\w.]+/g) ?? []);
+  (await page.locator('body').innerText()).match(/\b(ra|resources|dashboard|dashboardStats|enums|menu|app|errors|actions)\.[a-zA-Z_]+\.[\w.]+/g) ?? [];
 
 /** The labels of react-admin's write buttons, in both languages. */
 const WRITE_LABELS = /^(Tambah|Ubah|Hapus|Simpan|Salin|Create|Edit|Delete|Save|Clone)$/i;
@@ -60,16 +60,14 @@ const writeControls = (page: Page): Promise<WriteControls> =>
       const workflow = new RegExp(workflowSource, 'i');
       const hrefs = Array.from(root.querySelectorAll('a[href]')).map((a) => a.getAttribute('href') ?? '');
       const buttons = Array.from(root.querySelectorAll('button, a[role="button"], a.MuiButton-root'));
-      const label = (b: { getAttribute(name: string): string | null; textContent: string | null }) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim();
+      const label = (b: { getAttribute(name: string): string | null; textContent: string | null }) =>
+        (b.getAttribute('aria-label') ?? b.textContent ?? '').trim();
       return {
         createLinks: hrefs.filter((h) => /\/create(\?|$)/.test(h)),
         // react-admin edit routes are "#/<resource>/<id>" (show is ".../show").
         editLinks: hrefs.filter((h) => /^#\/[A-Za-z]+\/[^/?]+$/.test(h) && !h.endsWith('/create')),
         writeButtons: buttons.map(label).filter((l) => write.test(l)),
-        workflowButtons: [
-          ...Array.from(root.querySelectorAll('[data-action]')),
-          ...buttons.filter((b) => workflow.test(label(b))),
-        ].map(label),
+        workflowButtons: [...Array.from(root.querySelectorAll('[data-action]')), ...buttons.filter((b) => workflow.test(label(b)))].map(label),
         forms: root.querySelectorAll('form button[type="submit"]').length,
       };
     },

@@ -96,7 +96,9 @@ test('a duplicate code refused by the server is shown under the code input', asy
   await page.getByRole('option', { name: /^Pemerintah Kota Magelang/ }).click();
   await save();
   const helperOf = (source: string) => main().locator(`.MuiFormControl-root:has(input[name="${source}"]) .MuiFormHelperText-root`);
-  await helperOf('code').getByText(/already has this value/).waitFor();
+  await helperOf('code')
+    .getByText(/already has this value/)
+    .waitFor();
   await expect(helperOf('name').innerText()).resolves.not.toMatch(/already has this value/);
   await expect(main().locator('input[name="code"]').getAttribute('aria-invalid')).resolves.toBe('true');
   await expect(main().locator('input[name="name"]').getAttribute('aria-invalid')).resolves.toBe('false');
@@ -140,7 +142,9 @@ test("edits a service post's schedule to Monday and Thursday 09:00–12:00", asy
   const after = await t.ok('query($id: ID!) { servicePost(id: $id) { address schedule { weekday opensAt closesAt } } }', { id }, token);
   expect(after.servicePost.address).toBe(post.address);
   expect(
-    after.servicePost.schedule.map((s: { weekday: number; opensAt: string; closesAt: string }) => `${s.weekday} ${s.opensAt.slice(0, 5)}-${s.closesAt.slice(0, 5)}`).sort(),
+    after.servicePost.schedule
+      .map((s: { weekday: number; opensAt: string; closesAt: string }) => `${s.weekday} ${s.opensAt.slice(0, 5)}-${s.closesAt.slice(0, 5)}`)
+      .sort(),
   ).toEqual(['1 09:00-12:00', '4 09:00-12:00']);
   await snapshot('service-posts');
 });

@@ -37,12 +37,12 @@ interface Totals {
 const shownStats = async (page: Page) => {
   const panel = main(page).locator('[data-testid="scope-stats"]');
   await panel.waitFor();
-  const tiles = await panel.locator('[data-stat]').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [e.getAttribute('data-stat'), e.getAttribute('data-value')])),
-  );
-  const byStatus = await panel.locator('[data-chart="scope-status"] [data-bar]').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [e.getAttribute('data-bar'), (e.querySelector('[data-value]')?.textContent ?? '').trim()])),
-  );
+  const tiles = await panel
+    .locator('[data-stat]')
+    .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-stat'), e.getAttribute('data-value')])));
+  const byStatus = await panel
+    .locator('[data-chart="scope-status"] [data-bar]')
+    .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-bar'), (e.querySelector('[data-value]')?.textContent ?? '').trim()])));
   return { tiles, byStatus };
 };
 
@@ -61,7 +61,9 @@ test('a programme page shows its information and the statistics complaintStats(p
   const token = await t.login('walikota');
   // The programme with the most demo complaints.
   const { complaintStats } = await t.ok('{ complaintStats { byProgram { key total program { id name } } } }', {}, token);
-  const busiest = complaintStats.byProgram.filter((b: { key: string | null }) => b.key).sort((a: { total: number }, b: { total: number }) => b.total - a.total)[0];
+  const busiest = complaintStats.byProgram
+    .filter((b: { key: string | null }) => b.key)
+    .sort((a: { total: number }, b: { total: number }) => b.total - a.total)[0];
   expect(busiest.total).toBeGreaterThan(0);
   const { program } = await t.ok('query($id: ID!) { program(id: $id) { id name eligibility benefits contact ownerOpd { name } } }', { id: busiest.key }, token);
   const api = (await t.ok(STATS, { programId: program.id }, token)).complaintStats;
@@ -88,7 +90,11 @@ test('a programme page shows its information and the statistics complaintStats(p
 
 test('a service post page shows Senin and Kamis 09.00–12.00 WIB, its officers (assigned in the form) and intake statistics', async () => {
   const token = await t.login('superadmin');
-  const { servicePosts } = await t.ok('{ servicePosts(filter: { q: "POS-CACABAN-RW03" }) { items { id name openNow kelurahanId officers { name } } } }', {}, token);
+  const { servicePosts } = await t.ok(
+    '{ servicePosts(filter: { q: "POS-CACABAN-RW03" }) { items { id name openNow kelurahanId officers { name } } } }',
+    {},
+    token,
+  );
   const post = servicePosts.items[0];
   expect(post.officers.map((o: { name: string }) => o.name)).toEqual(['Agus Setiawan']);
   // A new officer, not yet at any post.
@@ -122,12 +128,15 @@ test('a service post page shows Senin and Kamis 09.00–12.00 WIB, its officers 
     'Senin09.00–12.00 WIB',
     'Kamis09.00–12.00 WIB',
   ]);
-  await expect(main(page).locator('[data-testid="post-officers"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-username')))).resolves.toEqual(
-    expect.arrayContaining(['petugas.rw', 'petugas.cacaban2']),
-  );
+  await expect(
+    main(page)
+      .locator('[data-testid="post-officers"] li')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-username'))),
+  ).resolves.toEqual(expect.arrayContaining(['petugas.rw', 'petugas.cacaban2']));
   await main(page).locator('[data-testid="post-officers"]').getByText('Rini Puspitasari').waitFor();
   expect(await main(page).locator('[data-testid="open-now"]').getAttribute('data-open')).toBe(String(after.openNow));
-  if (!after.openNow) await expect(main(page).locator('[data-testid="next-opening"]').innerText()).resolves.toMatch(/^Buka berikutnya: (Senin|Kamis), .* 09\.00 WIB$/);
+  if (!after.openNow)
+    await expect(main(page).locator('[data-testid="next-opening"]').innerText()).resolves.toMatch(/^Buka berikutnya: (Senin|Kamis), .* 09\.00 WIB$/);
 
   const api = (await t.ok(STATS, { servicePostId: post.id }, token)).complaintStats;
   // The demo officer records at this post.

@@ -50,8 +50,7 @@ interface ApiRow {
   medianHoursToFirstResponse: number | null;
 }
 
-const percentId = (pct: number) =>
-  new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 }).format(pct / 100).replace(/\s/g, ' ');
+const percentId = (pct: number) => new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 }).format(pct / 100).replace(/\s/g, ' ');
 const norm = (s: string) => s.replace(/\s/g, ' ').trim();
 
 /** RFC 4180 lines (the report's cells hold no line breaks). */
@@ -62,13 +61,17 @@ const parseCsv = (text: string): Record<string, string>[] => {
     let quoted = false;
     for (let i = 0; i < line.length; i++) {
       const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-        else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') cells.push(cur), (cur = '');
-      else cur += ch;
+      if (quoted && ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = !quoted;
+      } else if (ch === ',' && !quoted) {
+        cells.push(cur);
+        cur = '';
+      } else {
+        cur += ch;
+      }
     }
     cells.push(cur);
     return cells;

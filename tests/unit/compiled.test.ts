@@ -59,7 +59,9 @@ test('errors keep their code and message once compiled', async () => {
   const results = [await run(q), await run(q)];
   expect(results[1]).toEqual(results[0]);
   expect(results[1].data).toEqual({ item: null, ok: { label: 'item 2' } });
-  expect(results[1].errors).toEqual([expect.objectContaining({ message: 'Item -4 not found', path: ['item'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
+  expect(results[1].errors).toEqual([
+    expect.objectContaining({ message: 'Item -4 not found', path: ['item'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+  ]);
 });
 
 test('mutations stay on graphql-js', async () => {

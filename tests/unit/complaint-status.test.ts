@@ -138,24 +138,14 @@ describe('complaint status machine', () => {
     });
 
     it('offers the console the listed actions for FORWARDED', () => {
-      expect(allowedActions(S.FORWARDED)).toEqual([
-        A.FORWARD,
-        A.ACCEPT,
-        A.ASSIGN,
-        A.PROGRESS,
-        A.RETURN,
-        A.NOTE,
-        A.MARK_OVERDUE,
-      ]);
+      expect(allowedActions(S.FORWARDED)).toEqual([A.FORWARD, A.ACCEPT, A.ASSIGN, A.PROGRESS, A.RETURN, A.NOTE, A.MARK_OVERDUE]);
     });
   });
 
   describe('OPEN_STATUSES / TERMINAL_STATUSES', () => {
     it('CLOSED and REJECTED are terminal; all others are open', () => {
       expect([...TERMINAL_STATUSES].sort()).toEqual([S.CLOSED, S.REJECTED].sort());
-      expect([...OPEN_STATUSES].sort()).toEqual(
-        [S.SUBMITTED, S.VERIFIED, S.FORWARDED, S.IN_PROGRESS, S.RESPONDED].sort(),
-      );
+      expect([...OPEN_STATUSES].sort()).toEqual([S.SUBMITTED, S.VERIFIED, S.FORWARDED, S.IN_PROGRESS, S.RESPONDED].sort());
     });
 
     it('no action moves a complaint out of a terminal status', () => {

@@ -32,7 +32,9 @@ test.each([
   ['modules', ['app', 'seed', 'main.ts']],
 ])('server/%s imports no values from %j', (layer, forbidden) => {
   const offenders = sources(path.join(server, layer)).flatMap((f) =>
-    valueImports(f).filter((t) => forbidden.includes(t) || forbidden.includes(`${t}.ts`)).map((t) => `${path.relative(root, f)} → ${t}`),
+    valueImports(f)
+      .filter((t) => forbidden.includes(t) || forbidden.includes(`${t}.ts`))
+      .map((t) => `${path.relative(root, f)} → ${t}`),
   );
   expect(offenders).toEqual([]);
 });
@@ -42,5 +44,9 @@ test('the check sees value imports (it would catch one)', () => {
 });
 
 test('modules name their files by role: no <x>.module.ts holding inputs, service and resolver together', () => {
-  expect(sources(path.join(server, 'modules')).filter((f) => f.endsWith('.module.ts')).map((f) => path.relative(root, f))).toEqual([]);
+  expect(
+    sources(path.join(server, 'modules'))
+      .filter((f) => f.endsWith('.module.ts'))
+      .map((f) => path.relative(root, f)),
+  ).toEqual([]);
 });

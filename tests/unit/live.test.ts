@@ -60,10 +60,7 @@ beforeEach(() => {
 
 test('subscribers with the same audience share one execution per change, whatever their resume point', async () => {
   const feed = [{ id: 1 }, { id: 2 }, { id: 3 }];
-  const [a, b] = await Promise.all([
-    collect(SUB, { prefix: '#' }, { who: 'ana', feed }),
-    collect(SUB, { prefix: '#', after: 1 }, { who: 'ana', feed }),
-  ]);
+  const [a, b] = await Promise.all([collect(SUB, { prefix: '#' }, { who: 'ana', feed }), collect(SUB, { prefix: '#', after: 1 }, { who: 'ana', feed })]);
   expect(a.map((r) => r.data)).toEqual(feed.map((c) => ({ changed: { id: c.id, label: `#${c.id}`, seenBy: 'ana' } })));
   expect(b.map((r) => r.data)).toEqual(a.slice(1).map((r) => r.data));
   // Shared: the very same result object reaches both subscribers.
@@ -88,10 +85,7 @@ test('variables used in fragments count as payload variables', async () => {
   const q = `subscription s($after: Int, $prefix: String) { changed(after: $after) { ...f } }
              fragment f on Change { id label(prefix: $prefix) }`;
   const feed = [{ id: 4 }];
-  const [x, y] = await Promise.all([
-    collect(q, { prefix: 'x' }, { who: 'ana', feed }),
-    collect(q, { prefix: 'y' }, { who: 'ana', feed }),
-  ]);
+  const [x, y] = await Promise.all([collect(q, { prefix: 'x' }, { who: 'ana', feed }), collect(q, { prefix: 'y' }, { who: 'ana', feed })]);
   expect(x[0].data).toEqual({ changed: { id: 4, label: 'x4' } });
   expect(y[0].data).toEqual({ changed: { id: 4, label: 'y4' } });
 });

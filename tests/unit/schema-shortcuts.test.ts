@@ -109,8 +109,7 @@ class GuardedItemResolver {
   }
 }
 
-const build = () =>
-  buildSchema({ resolvers: [ItemResolver, GuardedItemResolver], authChecker, globalMiddlewares: [Probe], validate: false });
+const build = () => buildSchema({ resolvers: [ItemResolver, GuardedItemResolver], authChecker, globalMiddlewares: [Probe], validate: false });
 
 let reference: GraphQLSchema;
 let fast: GraphQLSchema;
@@ -136,8 +135,15 @@ test('every field answers the same with the shortcuts as through type-graphql', 
   expect(b.result).toEqual(a.result);
   expect(b.result.errors).toBeUndefined();
   expect(b.result.data.items[0]).toEqual({
-    name: 'item 1', secret: 'secret 1', loud: 'loud 1!', renamed: 'internal 1', greeting: 'Hi item 1 (SECRET)', isItem: true,
-    guardedGreeting: 'psst item 1', loudGreeting: 'hey item 1!', classGuarded: 'class item 1',
+    name: 'item 1',
+    secret: 'secret 1',
+    loud: 'loud 1!',
+    renamed: 'internal 1',
+    greeting: 'Hi item 1 (SECRET)',
+    isItem: true,
+    guardedGreeting: 'psst item 1',
+    loudGreeting: 'hey item 1!',
+    classGuarded: 'class item 1',
   });
 });
 
@@ -145,14 +151,32 @@ test('guarded fields and field resolvers still run their guard and refuse', asyn
   const [a, b] = [await run(reference, ALL, []), await run(fast, ALL, [])];
   expect(b.result).toEqual(a.result);
   const refused = (b.result.errors as { path: (string | number)[] }[]).map((e) => e.path.join('.')).sort();
-  expect(refused).toEqual(['items.0.classGuarded', 'items.0.guardedGreeting', 'items.0.secret', 'items.1.classGuarded', 'items.1.guardedGreeting', 'items.1.secret']);
+  expect(refused).toEqual([
+    'items.0.classGuarded',
+    'items.0.guardedGreeting',
+    'items.0.secret',
+    'items.1.classGuarded',
+    'items.1.guardedGreeting',
+    'items.1.secret',
+  ]);
   expect(b.checked).toEqual(['Item.classGuarded', 'Item.guardedGreeting', 'Item.secret']);
 });
 
 test('only plain fields skip type-graphql; fields with a guard or middleware keep its wrapper', async () => {
   const { wrapped: inReference } = await run(reference, ALL, ['SECRET']);
   const { wrapped: inFast } = await run(fast, ALL, ['SECRET']);
-  expect(inReference).toEqual(['Item.classGuarded', 'Item.greeting', 'Item.guardedGreeting', 'Item.isItem', 'Item.loud', 'Item.loudGreeting', 'Item.name', 'Item.renamed', 'Item.secret', 'Query.items']);
+  expect(inReference).toEqual([
+    'Item.classGuarded',
+    'Item.greeting',
+    'Item.guardedGreeting',
+    'Item.isItem',
+    'Item.loud',
+    'Item.loudGreeting',
+    'Item.name',
+    'Item.renamed',
+    'Item.secret',
+    'Query.items',
+  ]);
   // Taken: plain property fields and plain field resolvers. If these reappear, the shortcut silently stopped applying.
   expect(inFast).toEqual(['Item.classGuarded', 'Item.guardedGreeting', 'Item.loud', 'Item.loudGreeting', 'Item.renamed', 'Item.secret', 'Query.items']);
 });

@@ -11,9 +11,16 @@ import { categoryService } from './category.service';
 
 @Resolver(() => Category)
 export class CategoryResolver extends createCrudResolver({
-  type: Category, page: PageOf(Category, 'CategoryPage'), input: CategoryInput, filter: CategoryFilter,
-  single: 'category', plural: 'categories', typeName: 'Category',
-  read: Permission.ORG_READ, manage: Permission.ORG_MANAGE, service: categoryService,
+  type: Category,
+  page: PageOf(Category, 'CategoryPage'),
+  input: CategoryInput,
+  filter: CategoryFilter,
+  single: 'category',
+  plural: 'categories',
+  typeName: 'Category',
+  read: Permission.ORG_READ,
+  manage: Permission.ORG_MANAGE,
+  service: categoryService,
 }) {
   @FieldResolver(() => Opd, { nullable: true, description: 'Where complaints of this category go by default.' })
   defaultOpd(@Root() c: Category, @Ctx() ctx: Context) {

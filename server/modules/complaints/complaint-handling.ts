@@ -32,11 +32,14 @@ export function handlingSteps(c: ComplaintLike, at: Date, events: readonly Event
   if (rated) {
     // One statement may change a row only once: a rating comes alone (ComplaintService.rate).
     if (events.some((e) => SHAPING.has(e.type))) throw new Error('a rating is recorded in a batch of its own');
-    return [`handling_rated AS (UPDATE complaint_handling SET rating = ${p(rated.data?.rating ?? null)}::smallint WHERE "complaintId" = ${p(c.id)} AND "respondedAt" IS NOT NULL)`];
+    return [
+      `handling_rated AS (UPDATE complaint_handling SET rating = ${p(rated.data?.rating ?? null)}::smallint WHERE "complaintId" = ${p(c.id)} AND "respondedAt" IS NOT NULL)`,
+    ];
   }
   const set: string[] = [];
   if (events.some(isFirstResponse)) set.push(`"firstResponseAt" = coalesce("firstResponseAt", ${p(at)}::timestamptz)`);
-  if (events.some((e) => e.type === T.RESPONDED)) set.push(`"respondedAt" = coalesce("respondedAt", ${p(at)}::timestamptz)`, `rating = ${p(c.rating)}::smallint`);
+  if (events.some((e) => e.type === T.RESPONDED))
+    set.push(`"respondedAt" = coalesce("respondedAt", ${p(at)}::timestamptz)`, `rating = ${p(c.rating)}::smallint`);
   if (events.some((e) => e.type === T.FORWARDED || e.type === T.RETURNED)) set.push(`"endedAt" = ${p(at)}::timestamptz`);
   const steps: string[] = [];
   if (set.length) steps.push(`handling_open AS (UPDATE complaint_handling SET ${set.join(', ')} WHERE "complaintId" = ${p(c.id)} AND "endedAt" IS NULL)`);

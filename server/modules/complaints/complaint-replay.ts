@@ -18,15 +18,35 @@ export interface ReplayedState {
 }
 
 export const REPLAYED_FIELDS: (keyof ReplayedState)[] = [
-  'status', 'currentOpdId', 'handlerOpdIds', 'progressStage', 'assigneeId', 'firstResponseAt', 'respondedAt', 'closedAt',
-  'answer', 'rating', 'duplicateOfId', 'lastEventId',
+  'status',
+  'currentOpdId',
+  'handlerOpdIds',
+  'progressStage',
+  'assigneeId',
+  'firstResponseAt',
+  'respondedAt',
+  'closedAt',
+  'answer',
+  'rating',
+  'duplicateOfId',
+  'lastEventId',
 ];
 
 /** Rebuilds a complaint's state from its events alone (oldest first); the audit compares it with the row. */
 export function replayComplaint(events: readonly ComplaintEvent[]): ReplayedState {
   const s: ReplayedState = {
-    status: ComplaintStatus.SUBMITTED, currentOpdId: null, handlerOpdIds: [], progressStage: null, assigneeId: null,
-    firstResponseAt: null, respondedAt: null, closedAt: null, answer: null, rating: null, duplicateOfId: null, lastEventId: null,
+    status: ComplaintStatus.SUBMITTED,
+    currentOpdId: null,
+    handlerOpdIds: [],
+    progressStage: null,
+    assigneeId: null,
+    firstResponseAt: null,
+    respondedAt: null,
+    closedAt: null,
+    answer: null,
+    rating: null,
+    duplicateOfId: null,
+    lastEventId: null,
   };
   const firstResponse = (at: Date) => (s.firstResponseAt ??= at);
   for (const e of events) {
@@ -88,6 +108,6 @@ export function replayComplaint(events: readonly ComplaintEvent[]): ReplayedStat
 /** Field names where the stored row and the replay disagree (empty when they agree). */
 export function replayMismatches(row: Complaint, events: readonly ComplaintEvent[]): string[] {
   const replayed = replayComplaint(events);
-  const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? [...v].sort().join(',') : v ?? null);
+  const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? [...v].sort().join(',') : (v ?? null));
   return REPLAYED_FIELDS.filter((f) => String(norm(replayed[f])) !== String(norm(row[f as keyof Complaint])));
 }

@@ -37,9 +37,7 @@ export const TRANSITIONS: Readonly<Record<ComplaintAction, Readonly<Transition>>
 export const TERMINAL_STATUSES: readonly ComplaintStatus[] = Object.freeze([S.CLOSED, S.REJECTED]);
 
 /** Every status that is not terminal (RESPONDED included: it can still be reopened or closed). */
-export const OPEN_STATUSES: readonly ComplaintStatus[] = Object.freeze(
-  ALL_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s)),
-);
+export const OPEN_STATUSES: readonly ComplaintStatus[] = Object.freeze(ALL_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s)));
 
 /** Thrown for a refused transition; the service layer maps it to extensions.code INVALID_TRANSITION. */
 export class InvalidTransitionError extends Error {

@@ -87,7 +87,13 @@ export function planFor(info: GraphQLResolveInfo, path: string[]): PagePlan {
   const fields = fieldsUnder(info, nodes);
   const plan: PagePlan = {
     fields: new Set(fields.keys()),
-    opds: new Set(), users: new Set(), category: false, categoryOpd: false, program: false, servicePost: false, events: null,
+    opds: new Set(),
+    users: new Set(),
+    category: false,
+    categoryOpd: false,
+    program: false,
+    servicePost: false,
+    events: null,
   };
   for (const name of fields.keys()) {
     if (name in OPD_FIELDS) plan.opds.add(OPD_FIELDS[name]);
@@ -118,9 +124,19 @@ export function planFor(info: GraphQLResolveInfo, path: string[]): PagePlan {
  * still does not carry 50 descriptions and answers it will not show.
  */
 export const WIDE_COLUMNS: ReadonlySet<string> = new Set([
-  'description', 'answer', 'rejectReason', 'ratingComment', 'address',
-  'reporterName', 'reporterNik', 'reporterPhone', 'reporterEmail', 'reporterAddress',
-  'accessCodeHash', 'idempotencyKey', 'inputHash',
+  'description',
+  'answer',
+  'rejectReason',
+  'ratingComment',
+  'address',
+  'reporterName',
+  'reporterNik',
+  'reporterPhone',
+  'reporterEmail',
+  'reporterAddress',
+  'accessCodeHash',
+  'idempotencyKey',
+  'inputHash',
 ]);
 
 /** The select list for complaints under this plan (`c.` columns). */
@@ -138,7 +154,11 @@ const userColumns = new WeakMap<DataSource, string>();
 function userColumnsOf(db: DataSource): string {
   let cols = userColumns.get(db);
   if (!cols) {
-    cols = db.getMetadata(User).columns.filter((c) => c.propertyName !== 'passwordHash').map((c) => `u."${c.databaseName}"`).join(', ');
+    cols = db
+      .getMetadata(User)
+      .columns.filter((c) => c.propertyName !== 'passwordHash')
+      .map((c) => `u."${c.databaseName}"`)
+      .join(', ');
     userColumns.set(db, cols);
   }
   return cols;
@@ -154,8 +174,15 @@ export interface ComplaintSource {
 
 type Json = Record<string, unknown>[] | null;
 type Row = Record<string, unknown> & {
-  __pos?: string | null; __first?: number | null; __total?: string | null;
-  __events?: Json; __categories?: Json; __opds?: Json; __programs?: Json; __users?: Json; __posts?: Json;
+  __pos?: string | null;
+  __first?: number | null;
+  __total?: string | null;
+  __events?: Json;
+  __categories?: Json;
+  __opds?: Json;
+  __programs?: Json;
+  __users?: Json;
+  __posts?: Json;
 };
 
 /**

@@ -92,13 +92,25 @@ function listWithPreload(ctx: Context, info: GraphQLResolveInfo, filter: Complai
 export class ComplaintResolver {
   @Requires(Permission.COMPLAINT_READ)
   @Query(() => ComplaintPage, { description: 'Complaints in the viewer’s scope, filtered, sorted and paged.' })
-  complaints(@Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  complaints(
+    @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null,
+    @Args(() => ListArgs) args: ListArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return listWithPreload(ctx, info, filter, args, false);
   }
 
   @Requires(Permission.COMPLAINT_READ)
-  @Query(() => ComplaintPage, { description: 'What waits for the viewer: admins verify and forward; unit heads answer (overdue first); staff work what is assigned.' })
-  myInbox(@Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  @Query(() => ComplaintPage, {
+    description: 'What waits for the viewer: admins verify and forward; unit heads answer (overdue first); staff work what is assigned.',
+  })
+  myInbox(
+    @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null,
+    @Args(() => ListArgs) args: ListArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return listWithPreload(ctx, info, filter, args, true);
   }
 
@@ -117,24 +129,50 @@ export class ComplaintResolver {
 
   @Requires(Permission.PUBLIC)
   @Query(() => PublicComplaint, { description: 'For the reporter: the public timeline, found by tracking code and access code.' })
-  async trackComplaint(@Arg('trackingCode', () => String) trackingCode: string, @Arg('accessCode', () => String) accessCode: string, @Ctx() ctx: Context): Promise<PublicComplaint> {
+  async trackComplaint(
+    @Arg('trackingCode', () => String) trackingCode: string,
+    @Arg('accessCode', () => String) accessCode: string,
+    @Ctx() ctx: Context,
+  ): Promise<PublicComplaint> {
     ctx.services.limits.publicRead.check(`track:${ctx.source}`, 'look-ups');
     const c = await svc(ctx).byAccessCode(trackingCode, accessCode);
     const events = (await ctx.loaders.eventsByComplaint.load(c.id)).filter((e) => e.public);
     const opdName = async (id: number | null) => (id ? ((await ctx.loaders.opd.load(id))?.name ?? null) : null);
     return {
-      trackingCode: c.trackingCode, type: c.type, title: c.title, status: c.status, progressStage: c.progressStage,
+      trackingCode: c.trackingCode,
+      type: c.type,
+      title: c.title,
+      status: c.status,
+      progressStage: c.progressStage,
       category: c.categoryId ? ((await ctx.loaders.category.load(c.categoryId))?.name ?? null) : null,
-      currentUnit: await opdName(c.currentOpdId), answer: c.answer, rating: c.rating, submittedAt: c.createdAt, respondedAt: c.respondedAt,
-      timeline: await Promise.all(events.map(async (e) => ({
-        type: e.type, status: e.toStatus, stage: e.stage, unit: await opdName(e.toOpdId), message: e.message, at: e.createdAt,
-      }))),
+      currentUnit: await opdName(c.currentOpdId),
+      answer: c.answer,
+      rating: c.rating,
+      submittedAt: c.createdAt,
+      respondedAt: c.respondedAt,
+      timeline: await Promise.all(
+        events.map(async (e) => ({
+          type: e.type,
+          status: e.toStatus,
+          stage: e.stage,
+          unit: await opdName(e.toOpdId),
+          message: e.message,
+          at: e.createdAt,
+        })),
+      ),
     };
   }
 
   @Requires(Permission.PUBLIC)
-  @Mutation(() => SubmitComplaintResult, { description: 'Record a complaint (admins, officers) or submit one as a citizen or external app (rate-limited). Retrying with the same idempotencyKey returns the same complaint.' })
-  async submitComplaint(@Arg('input', () => ComplaintInput) input: ComplaintInput, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null, @Ctx() ctx: Context) {
+  @Mutation(() => SubmitComplaintResult, {
+    description:
+      'Record a complaint (admins, officers) or submit one as a citizen or external app (rate-limited). Retrying with the same idempotencyKey returns the same complaint.',
+  })
+  async submitComplaint(
+    @Arg('input', () => ComplaintInput) input: ComplaintInput,
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
+    @Ctx() ctx: Context,
+  ) {
     if (!ctx.viewer && ctx.client) ctx.services.limits.clientSubmit.check(`client:${ctx.client.id}`, 'submissions from this app');
     else if (!ctx.viewer) ctx.services.limits.publicSubmit.check(`submit:${ctx.source}`, 'submissions');
     const r = await svc(ctx).submit(ctx, input, idempotencyKey);
@@ -143,25 +181,47 @@ export class ComplaintResolver {
 
   @Requires(Permission.COMPLAINT_VERIFY)
   @Mutation(() => Complaint)
-  verifyComplaint(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+  verifyComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
     return svc(ctx).verify(ctx, id, version, note);
   }
 
   @Requires(Permission.COMPLAINT_VERIFY)
   @Mutation(() => Complaint)
-  rejectComplaint(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Arg('duplicateOf', () => ID, { nullable: true }) duplicateOf: string | null, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+  rejectComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Arg('duplicateOf', () => ID, { nullable: true }) duplicateOf: string | null,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
     return svc(ctx).reject(ctx, id, version, reason, duplicateOf);
   }
 
   @Requires(Permission.COMPLAINT_FORWARD)
   @Mutation(() => Complaint)
-  forwardComplaint(@Arg('id', () => ID) id: string, @Arg('opdId', () => ID) opdId: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+  forwardComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('opdId', () => ID) opdId: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
     return svc(ctx).forward(ctx, id, version, opdId, note);
   }
 
   @Requires(Permission.COMPLAINT_RETURN)
   @Mutation(() => Complaint, { description: '"Bukan wewenang": give the complaint back to the intake admins to forward elsewhere.' })
-  returnComplaint(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+  returnComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
     return svc(ctx).returnToIntake(ctx, id, version, reason);
   }
 
@@ -173,7 +233,12 @@ export class ComplaintResolver {
 
   @Requires(Permission.COMPLAINT_ASSIGN)
   @Mutation(() => Complaint)
-  assignComplaint(@Arg('id', () => ID) id: string, @Arg('userId', () => ID) userId: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+  assignComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('userId', () => ID) userId: string,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
     return svc(ctx).assign(ctx, id, version, userId);
   }
 
@@ -192,19 +257,34 @@ export class ComplaintResolver {
 
   @Requires(Permission.COMPLAINT_NOTE)
   @Mutation(() => Complaint)
-  addInternalNote(@Arg('id', () => ID) id: string, @Arg('note', () => String) note: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+  addInternalNote(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String) note: string,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
     return svc(ctx).addInternalNote(ctx, id, version, note);
   }
 
   @Requires(Permission.COMPLAINT_RESPOND)
   @Mutation(() => Complaint, { description: 'The answer the reporter sees. Only the head of the unit the complaint is forwarded to (or above it).' })
-  respondToComplaint(@Arg('id', () => ID) id: string, @Arg('answer', () => String) answer: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+  respondToComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('answer', () => String) answer: string,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
     return svc(ctx).respond(ctx, id, version, answer);
   }
 
   @Requires(Permission.COMPLAINT_CLOSE)
   @Mutation(() => Complaint)
-  closeComplaint(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+  closeComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
     return svc(ctx).close(ctx, id, version, note);
   }
 
@@ -326,11 +406,21 @@ export class ComplaintResolver {
     return ctx.services.complaints.policy.canSeeIdentity(ctx.viewer, c);
   }
 
-  @FieldResolver(() => String, { nullable: true }) reporterName(@Root() c: Complaint, @Ctx() ctx: Context) { return this.identity(c, ctx, c.reporterName); }
-  @FieldResolver(() => String, { nullable: true }) reporterNik(@Root() c: Complaint, @Ctx() ctx: Context) { return this.identity(c, ctx, c.reporterNik); }
-  @FieldResolver(() => String, { nullable: true }) reporterPhone(@Root() c: Complaint, @Ctx() ctx: Context) { return this.identity(c, ctx, c.reporterPhone); }
-  @FieldResolver(() => String, { nullable: true }) reporterEmail(@Root() c: Complaint, @Ctx() ctx: Context) { return this.identity(c, ctx, c.reporterEmail); }
-  @FieldResolver(() => String, { nullable: true }) reporterAddress(@Root() c: Complaint, @Ctx() ctx: Context) { return this.identity(c, ctx, c.reporterAddress); }
+  @FieldResolver(() => String, { nullable: true }) reporterName(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return this.identity(c, ctx, c.reporterName);
+  }
+  @FieldResolver(() => String, { nullable: true }) reporterNik(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return this.identity(c, ctx, c.reporterNik);
+  }
+  @FieldResolver(() => String, { nullable: true }) reporterPhone(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return this.identity(c, ctx, c.reporterPhone);
+  }
+  @FieldResolver(() => String, { nullable: true }) reporterEmail(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return this.identity(c, ctx, c.reporterEmail);
+  }
+  @FieldResolver(() => String, { nullable: true }) reporterAddress(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return this.identity(c, ctx, c.reporterAddress);
+  }
 
   private identity(c: Complaint, ctx: Context, value: string | null): string | null {
     return ctx.services.complaints.policy.canSeeIdentity(ctx.viewer, c) ? value : null;

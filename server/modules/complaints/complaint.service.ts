@@ -29,8 +29,15 @@ import { wibWallClock } from '../../core/wib';
 const PUBLIC_CHANNELS = [Channel.WEB, Channel.SMS, Channel.WHATSAPP, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.EXTERNAL_APP, Channel.CALL_CENTER];
 /** How the public timeline names a channel (the tracking page is in Bahasa Indonesia). */
 const CHANNEL_LABELS: Record<Channel, string> = {
-  SERVICE_POST: 'pos layanan RW', WALK_IN: 'layanan tatap muka', CALL_CENTER: 'call center 112', SMS: 'SMS', WHATSAPP: 'WhatsApp',
-  WEB: 'situs web', SOCIAL_MEDIA: 'media sosial', SP4N_LAPOR: 'SP4N-LAPOR!', EXTERNAL_APP: 'aplikasi mitra',
+  SERVICE_POST: 'pos layanan RW',
+  WALK_IN: 'layanan tatap muka',
+  CALL_CENTER: 'call center 112',
+  SMS: 'SMS',
+  WHATSAPP: 'WhatsApp',
+  WEB: 'situs web',
+  SOCIAL_MEDIA: 'media sosial',
+  SP4N_LAPOR: 'SP4N-LAPOR!',
+  EXTERNAL_APP: 'aplikasi mitra',
 };
 const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -125,7 +132,14 @@ export class ComplaintService {
    * A page in one statement with everything `reader.plan` shows (complaint.preload.ts); the
    * total, only when the caller asks for it, counted over the narrow index, not the wide rows.
    */
-  async list(viewer: Viewer, filter: ComplaintFilter | null | undefined, args: ListArgs, reader: Reader, inbox = false, wantTotal = true): Promise<Page<Complaint>> {
+  async list(
+    viewer: Viewer,
+    filter: ComplaintFilter | null | undefined,
+    args: ListArgs,
+    reader: Reader,
+    inbox = false,
+    wantTotal = true,
+  ): Promise<Page<Complaint>> {
     await this.org.ready();
     const { offset, limit } = checkPaging(args);
     const params: unknown[] = [];
@@ -160,8 +174,15 @@ export class ComplaintService {
     if (inbox) where.push(this.inboxSql(viewer, p));
 
     const sortable: Record<string, string> = {
-      createdAt: 'c."createdAt"', updatedAt: 'c."updatedAt"', trackingCode: 'c."trackingCode"', status: 'c.status',
-      title: 'c.title', dueAt: 'c."dueAt"', responseDueAt: 'c."responseDueAt"', verifyDueAt: 'c."verifyDueAt"', rating: 'c.rating',
+      createdAt: 'c."createdAt"',
+      updatedAt: 'c."updatedAt"',
+      trackingCode: 'c."trackingCode"',
+      status: 'c.status',
+      title: 'c.title',
+      dueAt: 'c."dueAt"',
+      responseDueAt: 'c."responseDueAt"',
+      verifyDueAt: 'c."verifyDueAt"',
+      rating: 'c.rating',
     };
     const nullable = new Set(['dueAt', 'responseDueAt', 'verifyDueAt', 'rating']);
     const sortField = args.sortField ?? (inbox ? 'dueAt' : 'createdAt');
@@ -183,7 +204,14 @@ export class ComplaintService {
   /** One complaint the viewer may read, with what the plan shows, in one statement; null when none. */
   async readVisible(viewer: Viewer | null, id: string, reader: Reader): Promise<Complaint | null> {
     await this.org.ready();
-    const { items: [c] } = await readComplaints(this.db, reader.loaders, { sql: `SELECT ${complaintColumns(this.db, reader.plan)} FROM complaint c WHERE c.id = $1`, params: [parseId(id)] }, reader.plan);
+    const {
+      items: [c],
+    } = await readComplaints(
+      this.db,
+      reader.loaders,
+      { sql: `SELECT ${complaintColumns(this.db, reader.plan)} FROM complaint c WHERE c.id = $1`, params: [parseId(id)] },
+      reader.plan,
+    );
     return c && this.policy.canRead(viewer, c) ? c : null;
   }
 
@@ -259,16 +287,38 @@ export class ComplaintService {
         .insert()
         .into(Complaint)
         .values({
-          trackingCode, type: input.type, channel, title: text(input.title, 'input.title', 5, 200),
-          description: text(input.description, 'input.description', 10, 10000), categoryId, programId,
-          address: input.address ?? null, rt: input.rt ?? null, rw: input.rw ?? null, kelurahanId,
-          latitude: input.latitude ?? null, longitude: input.longitude ?? null,
-          reporterName: input.reporterName?.trim() || null, reporterNik: input.reporterNik ?? null,
-          reporterPhone: input.reporterPhone ?? null, reporterEmail: input.reporterEmail ?? null,
-          reporterAddress: input.reporterAddress ?? null, anonymous: input.anonymous, confidential: input.confidential,
-          status: ComplaintStatus.SUBMITTED, intakeOpdId, handlerOpdIds: [],
-          recordedById: viewer?.userId ?? null, servicePostId: viewer?.role === Role.OFFICER ? viewer.servicePostId : null,
-          verifyDueAt, dueAt: verifyDueAt, createdAt: now, updatedAt: now, accessCodeHash: hash(accessCode), idempotencyKey: idempotencyKey ?? null, inputHash,
+          trackingCode,
+          type: input.type,
+          channel,
+          title: text(input.title, 'input.title', 5, 200),
+          description: text(input.description, 'input.description', 10, 10000),
+          categoryId,
+          programId,
+          address: input.address ?? null,
+          rt: input.rt ?? null,
+          rw: input.rw ?? null,
+          kelurahanId,
+          latitude: input.latitude ?? null,
+          longitude: input.longitude ?? null,
+          reporterName: input.reporterName?.trim() || null,
+          reporterNik: input.reporterNik ?? null,
+          reporterPhone: input.reporterPhone ?? null,
+          reporterEmail: input.reporterEmail ?? null,
+          reporterAddress: input.reporterAddress ?? null,
+          anonymous: input.anonymous,
+          confidential: input.confidential,
+          status: ComplaintStatus.SUBMITTED,
+          intakeOpdId,
+          handlerOpdIds: [],
+          recordedById: viewer?.userId ?? null,
+          servicePostId: viewer?.role === Role.OFFICER ? viewer.servicePostId : null,
+          verifyDueAt,
+          dueAt: verifyDueAt,
+          createdAt: now,
+          updatedAt: now,
+          accessCodeHash: hash(accessCode),
+          idempotencyKey: idempotencyKey ?? null,
+          inputHash,
         })
         .orIgnore()
         .returning('*')
@@ -276,9 +326,22 @@ export class ComplaintService {
       const [row] = await preparedTxQuery<Complaint>(tx, sql, values);
       if (!row) return null;
       const complaint = tx.getRepository(Complaint).create(row);
-      ({ lastEventId: complaint.lastEventId } = await this.appendEvents(tx, complaint, { viewer, label: viewer ? undefined : 'CITIZEN' }, now, [
-        { type: ComplaintEventType.SUBMITTED, toStatus: ComplaintStatus.SUBMITTED, toOpdId: intakeOpdId, public: true, message: `Diterima melalui ${CHANNEL_LABELS[channel]}` },
-      ], ['UPDATE complaint SET "lastEventId" = (SELECT max(id) FROM ev) WHERE id = $1', [complaint.id]]));
+      ({ lastEventId: complaint.lastEventId } = await this.appendEvents(
+        tx,
+        complaint,
+        { viewer, label: viewer ? undefined : 'CITIZEN' },
+        now,
+        [
+          {
+            type: ComplaintEventType.SUBMITTED,
+            toStatus: ComplaintStatus.SUBMITTED,
+            toOpdId: intakeOpdId,
+            public: true,
+            message: `Diterima melalui ${CHANNEL_LABELS[channel]}`,
+          },
+        ],
+        ['UPDATE complaint SET "lastEventId" = (SELECT max(id) FROM ev) WHERE id = $1', [complaint.id]],
+      ));
       return complaint;
     });
     if (result) return { complaint: result, trackingCode: result.trackingCode, accessCode, replayed: false };
@@ -343,27 +406,53 @@ export class ComplaintService {
 
   /** A desk's decision: the complaint goes to the responsible unit with the solution, inside the desk's transaction. */
   forwardByDesk(viewer: Viewer, c: Complaint, target: Opd, decision: DeskDecision, tx: EntityManager) {
-    return this.change(viewer, c, null, ComplaintAction.FORWARD, async (cur, now, t) => this.forwarding(cur, target, decision.responseDueAt ?? (await this.responseDue(t, cur, now)), {
-      stage: ProgressStage.DESK,
-      message: `Keputusan forum desk "${decision.deskTitle}": ${decision.solution} (penanggung jawab: ${target.name})`,
-      data: { deskId: decision.deskId, dueDate: decision.dueDate },
-    }), { tx });
+    return this.change(
+      viewer,
+      c,
+      null,
+      ComplaintAction.FORWARD,
+      async (cur, now, t) =>
+        this.forwarding(cur, target, decision.responseDueAt ?? (await this.responseDue(t, cur, now)), {
+          stage: ProgressStage.DESK,
+          message: `Keputusan forum desk "${decision.deskTitle}": ${decision.solution} (penanggung jawab: ${target.name})`,
+          data: { deskId: decision.deskId, dueDate: decision.dueDate },
+        }),
+      { tx },
+    );
   }
 
   private async responseDue(tx: EntityManager, c: Complaint, now: Date): Promise<Date> {
     return this.sla.responseDue(await this.sla.policyFor(tx, c.categoryId), now);
   }
 
-  private forwarding(c: Complaint, target: Opd, responseDueAt: Date, event: { message: string; stage?: ProgressStage; data?: Record<string, unknown> }): Change {
+  private forwarding(
+    c: Complaint,
+    target: Opd,
+    responseDueAt: Date,
+    event: { message: string; stage?: ProgressStage; data?: Record<string, unknown> },
+  ): Change {
     return {
       patch: {
-        status: ComplaintStatus.FORWARDED, currentOpdId: target.id, progressStage: event.stage ?? null, assigneeId: null,
-        handlerOpdIds: [...new Set([...c.handlerOpdIds, target.id])], responseDueAt, dueAt: responseDueAt, overdueNotified: false,
+        status: ComplaintStatus.FORWARDED,
+        currentOpdId: target.id,
+        progressStage: event.stage ?? null,
+        assigneeId: null,
+        handlerOpdIds: [...new Set([...c.handlerOpdIds, target.id])],
+        responseDueAt,
+        dueAt: responseDueAt,
+        overdueNotified: false,
       },
-      events: [{
-        type: ComplaintEventType.FORWARDED, public: true, stage: event.stage, fromOpdId: c.currentOpdId, toOpdId: target.id,
-        message: event.message, data: { responseDueAt, ...event.data },
-      }],
+      events: [
+        {
+          type: ComplaintEventType.FORWARDED,
+          public: true,
+          stage: event.stage,
+          fromOpdId: c.currentOpdId,
+          toOpdId: target.id,
+          message: event.message,
+          data: { responseDueAt, ...event.data },
+        },
+      ],
     };
   }
 
@@ -408,21 +497,37 @@ export class ComplaintService {
 
   /** A desk takes the complaint up: public progress at stage DESK, its participants become handlers. */
   takeToDesk(viewer: Viewer, c: Complaint, desk: { id: number; title: string; participantOpdIds: number[] }, tx: EntityManager) {
-    const names = desk.participantOpdIds.map((id) => this.org.get(id)?.name).filter(Boolean).join(', ');
-    return this.change(viewer, c, null, ComplaintAction.PROGRESS, async (cur, now) => this.progressing(cur, now, {
-      stage: ProgressStage.DESK, isPublic: true, handlers: desk.participantOpdIds,
-      message: `Dibahas dalam forum desk "${desk.title}" bersama ${names || 'unit terkait'}`,
-      data: { deskId: desk.id, participantOpdIds: desk.participantOpdIds },
-    }), { tx });
+    const names = desk.participantOpdIds
+      .map((id) => this.org.get(id)?.name)
+      .filter(Boolean)
+      .join(', ');
+    return this.change(
+      viewer,
+      c,
+      null,
+      ComplaintAction.PROGRESS,
+      async (cur, now) =>
+        this.progressing(cur, now, {
+          stage: ProgressStage.DESK,
+          isPublic: true,
+          handlers: desk.participantOpdIds,
+          message: `Dibahas dalam forum desk "${desk.title}" bersama ${names || 'unit terkait'}`,
+          data: { deskId: desk.id, participantOpdIds: desk.participantOpdIds },
+        }),
+      { tx },
+    );
   }
 
   private progressing(
-    c: Complaint, now: Date,
+    c: Complaint,
+    now: Date,
     p: { stage: ProgressStage; message: string; isPublic: boolean; handlers?: number[]; data?: Record<string, unknown> },
   ): Change {
     return {
       patch: {
-        status: ComplaintStatus.IN_PROGRESS, progressStage: p.stage, ...(p.isPublic ? this.firstResponse(c, now) : {}),
+        status: ComplaintStatus.IN_PROGRESS,
+        progressStage: p.stage,
+        ...(p.isPublic ? this.firstResponse(c, now) : {}),
         ...(p.handlers ? { handlerOpdIds: [...new Set([...c.handlerOpdIds, ...p.handlers])] } : {}),
       },
       events: [{ type: ComplaintEventType.PROGRESS, public: p.isPublic, stage: p.stage, message: p.message, ...(p.data ? { data: p.data } : {}) }],
@@ -436,7 +541,14 @@ export class ComplaintService {
 
   /** A desk's minutes on the timeline of each complaint it discussed (internal). */
   noteDeskMinutes(viewer: Viewer, c: Complaint, desk: { id: number; title: string }, minutes: string, tx: EntityManager) {
-    return this.change(viewer, c, null, ComplaintAction.NOTE, async () => this.noting(`Notulen forum desk "${desk.title}": ${minutes.slice(0, 500)}`, { deskId: desk.id }), { tx });
+    return this.change(
+      viewer,
+      c,
+      null,
+      ComplaintAction.NOTE,
+      async () => this.noting(`Notulen forum desk "${desk.title}": ${minutes.slice(0, 500)}`, { deskId: desk.id }),
+      { tx },
+    );
   }
 
   private noting(message: string, data?: Record<string, unknown>): Change {
@@ -446,23 +558,46 @@ export class ComplaintService {
   /** The central rule is enforced for every caller in `commit`, by the policy (ACTION_RULES.RESPOND). */
   respond(ctx: Context, id: string, version: number | null | undefined, answer: string) {
     const body = text(answer, 'answer', 10, 10000);
-    return this.change(ctx.viewer, id, version, ComplaintAction.RESPOND, async (c, now, tx) => {
-      const policy = await this.sla.policyFor(tx, c.categoryId);
-      const events: EventSpec[] = [];
-      const accepting = c.status === ComplaintStatus.FORWARDED;
-      if (accepting) {
-        events.push({ type: ComplaintEventType.ACCEPTED, public: true, stage: ProgressStage.VERIFICATION, fromStatus: c.status, toStatus: ComplaintStatus.IN_PROGRESS });
-      }
-      events.push({ type: ComplaintEventType.RESPONDED, public: true, message: body, fromStatus: ComplaintStatus.IN_PROGRESS, toStatus: ComplaintStatus.RESPONDED });
-      return {
-        patch: {
-          status: ComplaintStatus.RESPONDED, answer: body, respondedAt: now, ...this.firstResponse(c, now),
-          ...(accepting ? { progressStage: ProgressStage.VERIFICATION } : {}),
-          dueAt: null, autoCloseAt: await this.sla.autoCloseAt(policy, now),
-        },
-        events,
-      };
-    }, { statusFor: (c) => (c.status === ComplaintStatus.FORWARDED ? ComplaintStatus.IN_PROGRESS : c.status) });
+    return this.change(
+      ctx.viewer,
+      id,
+      version,
+      ComplaintAction.RESPOND,
+      async (c, now, tx) => {
+        const policy = await this.sla.policyFor(tx, c.categoryId);
+        const events: EventSpec[] = [];
+        const accepting = c.status === ComplaintStatus.FORWARDED;
+        if (accepting) {
+          events.push({
+            type: ComplaintEventType.ACCEPTED,
+            public: true,
+            stage: ProgressStage.VERIFICATION,
+            fromStatus: c.status,
+            toStatus: ComplaintStatus.IN_PROGRESS,
+          });
+        }
+        events.push({
+          type: ComplaintEventType.RESPONDED,
+          public: true,
+          message: body,
+          fromStatus: ComplaintStatus.IN_PROGRESS,
+          toStatus: ComplaintStatus.RESPONDED,
+        });
+        return {
+          patch: {
+            status: ComplaintStatus.RESPONDED,
+            answer: body,
+            respondedAt: now,
+            ...this.firstResponse(c, now),
+            ...(accepting ? { progressStage: ProgressStage.VERIFICATION } : {}),
+            dueAt: null,
+            autoCloseAt: await this.sla.autoCloseAt(policy, now),
+          },
+          events,
+        };
+      },
+      { statusFor: (c) => (c.status === ComplaintStatus.FORWARDED ? ComplaintStatus.IN_PROGRESS : c.status) },
+    );
   }
 
   close(ctx: Context, id: string, version: number | null | undefined, note?: string | null) {
@@ -523,8 +658,16 @@ export class ComplaintService {
       return {
         patch: { overdueNotified: true },
         events: [
-          { type: ComplaintEventType.OVERDUE, public: false, fromOpdId: responsible, message: `Melewati batas waktu ${atUnit ? 'tanggapan' : 'verifikasi'}`, data: { dueAt: cur.dueAt } },
-          ...(parent ? [{ type: ComplaintEventType.ESCALATED, public: false, fromOpdId: responsible, toOpdId: parent.id, message: `Dieskalasi ke ${parent.name}` }] : []),
+          {
+            type: ComplaintEventType.OVERDUE,
+            public: false,
+            fromOpdId: responsible,
+            message: `Melewati batas waktu ${atUnit ? 'tanggapan' : 'verifikasi'}`,
+            data: { dueAt: cur.dueAt },
+          },
+          ...(parent
+            ? [{ type: ComplaintEventType.ESCALATED, public: false, fromOpdId: responsible, toOpdId: parent.id, message: `Dieskalasi ke ${parent.name}` }]
+            : []),
         ],
       };
     });
@@ -602,9 +745,18 @@ export class ComplaintService {
         .set({ ...columns, lastEventId: () => '(SELECT max(id) FROM ev)' })
         .where('id = :id AND version = :version', { id: c.id, version: c.version })
         .getQueryAndParameters();
-      const { lastEventId, written } = await this.appendEvents(tx, c, actor, now, events.map((e) => ({
-        fromStatus: c.status, toStatus: next.status, ...e,
-      })), update);
+      const { lastEventId, written } = await this.appendEvents(
+        tx,
+        c,
+        actor,
+        now,
+        events.map((e) => ({
+          fromStatus: c.status,
+          toStatus: next.status,
+          ...e,
+        })),
+        update,
+      );
       if (!written) throw AppError.conflict('Someone else changed this complaint at the same moment; reload and try again.');
       next.lastEventId = lastEventId;
       return next;
@@ -619,16 +771,34 @@ export class ComplaintService {
    * many rows it changed.
    */
   private async appendEvents(
-    tx: EntityManager, c: Complaint, actor: Actor, at: Date, specs: EventSpec[], write?: [string, unknown[]],
+    tx: EntityManager,
+    c: Complaint,
+    actor: Actor,
+    at: Date,
+    specs: EventSpec[],
+    write?: [string, unknown[]],
   ): Promise<{ lastEventId: number; written: number }> {
     const params: unknown[] = write ? [...write[1]] : [];
     const p = (v: unknown) => `$${params.push(v)}`;
     const values = specs.map((e) => {
       const data = { ...(e.data ?? {}), ...(actor.label ? { actor: actor.label } : {}) };
       return `(${[
-        c.id, e.type, actor.viewer?.userId ?? null, actor.viewer?.role ?? null, e.fromStatus ?? null, e.toStatus ?? null,
-        e.fromOpdId ?? null, e.toOpdId ?? null, e.stage ?? null, e.message ?? null, e.public, JSON.stringify(data), at,
-      ].map(p).join(', ')})`;
+        c.id,
+        e.type,
+        actor.viewer?.userId ?? null,
+        actor.viewer?.role ?? null,
+        e.fromStatus ?? null,
+        e.toStatus ?? null,
+        e.fromOpdId ?? null,
+        e.toOpdId ?? null,
+        e.stage ?? null,
+        e.message ?? null,
+        e.public,
+        JSON.stringify(data),
+        at,
+      ]
+        .map(p)
+        .join(', ')})`;
     });
     const ctes = [
       `ev AS (INSERT INTO complaint_event ("complaintId", type, "actorId", "actorRole", "fromStatus", "toStatus", "fromOpdId", "toOpdId", stage, message, public, data, "createdAt")

@@ -37,7 +37,13 @@ export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: C
       let overdue = 0;
       for (const c of late) {
         // Changed meanwhile: the next sweep looks again.
-        if (await complaints.markOverdue(c).then(() => true, () => false)) overdue += 1;
+        if (
+          await complaints.markOverdue(c).then(
+            () => true,
+            () => false,
+          )
+        )
+          overdue += 1;
       }
       const answered = await db
         .getRepository(Complaint)
@@ -47,7 +53,13 @@ export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: C
         .getMany();
       let autoClosed = 0;
       for (const c of answered) {
-        if (await complaints.autoClose(c).then(() => true, () => false)) autoClosed += 1;
+        if (
+          await complaints.autoClose(c).then(
+            () => true,
+            () => false,
+          )
+        )
+          autoClosed += 1;
       }
       return { ran: true, overdue, autoClosed };
     } finally {

@@ -41,7 +41,6 @@ async function onAgenda<T>(c: Complaint, act: () => Promise<T>): Promise<T> {
   }
 }
 
-
 /**
  * Forum desks. Every step lands on each complaint's timeline through ComplaintService's named
  * actions (takeToDesk, noteDeskMinutes, forwardByDesk), so desks obey the same policy and status
@@ -76,7 +75,11 @@ export class DeskService {
       qb.where('(d.convenerOpdId = ANY(:ids) OR d.participantOpdIds && :ids::int[])', { ids });
     }
     if (status) qb.andWhere('d.status = :status', { status });
-    const [items, total] = await qb.orderBy('d.scheduledAt', args.sortOrder ?? 'DESC').skip(offset).take(limit).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('d.scheduledAt', args.sortOrder ?? 'DESC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -103,7 +106,13 @@ export class DeskService {
     });
     return this.db.transaction(async (tx) => {
       const desk = await tx.getRepository(Desk).save({
-        title, place, scheduledAt: input.scheduledAt, participantOpdIds, convenedById: viewer.userId, convenerOpdId: viewer.opdId, status: DeskStatus.CONVENED,
+        title,
+        place,
+        scheduledAt: input.scheduledAt,
+        participantOpdIds,
+        convenedById: viewer.userId,
+        convenerOpdId: viewer.opdId,
+        status: DeskStatus.CONVENED,
       });
       await tx.getRepository(DeskItem).save(complaints.map((c) => ({ deskId: desk.id, complaintId: c.id })));
       for (const c of complaints) await onAgenda(c, () => this.complaints.takeToDesk(viewer, c, desk, tx));
@@ -160,9 +169,21 @@ export class DeskService {
         const opd = targets.get(Number(d.responsibleOpdId))!;
         const c = await tx.getRepository(Complaint).findOneByOrFail({ id: item.complaintId });
         const solution = d.solution.trim();
-        await onAgenda(c, () => this.complaints.forwardByDesk(viewer, c, opd, {
-          deskId: desk.id, deskTitle: desk.title, solution, responseDueAt: d.dueDate ? endOfWibDay(d.dueDate) : null, dueDate: d.dueDate ?? null,
-        }, tx));
+        await onAgenda(c, () =>
+          this.complaints.forwardByDesk(
+            viewer,
+            c,
+            opd,
+            {
+              deskId: desk.id,
+              deskTitle: desk.title,
+              solution,
+              responseDueAt: d.dueDate ? endOfWibDay(d.dueDate) : null,
+              dueDate: d.dueDate ?? null,
+            },
+            tx,
+          ),
+        );
         await tx.getRepository(DeskItem).update(item.id, { solution, responsibleOpdId: opd.id, dueDate: d.dueDate ?? null });
       }
       await tx.getRepository(Desk).update(desk.id, { status: DeskStatus.CONCLUDED, concludedAt: now });

@@ -8,7 +8,14 @@ import { holidayService } from './holiday.service';
 
 @Resolver(() => Holiday)
 export class HolidayResolver extends createCrudResolver({
-  type: Holiday, page: PageOf(Holiday, 'HolidayPage'), input: HolidayInput, filter: HolidayFilter,
-  single: 'holiday', plural: 'holidays', typeName: 'Holiday',
-  read: Permission.ORG_READ, manage: Permission.ORG_MANAGE, service: holidayService,
+  type: Holiday,
+  page: PageOf(Holiday, 'HolidayPage'),
+  input: HolidayInput,
+  filter: HolidayFilter,
+  single: 'holiday',
+  plural: 'holidays',
+  typeName: 'Holiday',
+  read: Permission.ORG_READ,
+  manage: Permission.ORG_MANAGE,
+  service: holidayService,
 }) {}

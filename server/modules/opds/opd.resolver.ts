@@ -10,9 +10,16 @@ import { canReceiveForwards, opdService } from './opd.service';
 const OpdPage = PageOf(Opd, 'OpdPage');
 
 const OpdCrud = createCrudResolver({
-  type: Opd, page: OpdPage, input: OpdInput, filter: OpdFilter,
-  single: 'opd', plural: 'opds', typeName: 'Opd',
-  read: Permission.ORG_READ, manage: Permission.ORG_MANAGE, service: opdService,
+  type: Opd,
+  page: OpdPage,
+  input: OpdInput,
+  filter: OpdFilter,
+  single: 'opd',
+  plural: 'opds',
+  typeName: 'Opd',
+  read: Permission.ORG_READ,
+  manage: Permission.ORG_MANAGE,
+  service: opdService,
 });
 
 @Resolver(() => Opd)

@@ -24,10 +24,9 @@ export const opdService = new CrudService<Opd, OpdInput, OpdFilter>({
     }
     if (f.active != null) qb.andWhere('e.active = :active', { active: f.active });
     if (f.canReceive != null) {
-      qb.andWhere(
-        `${f.canReceive ? '' : 'NOT '}(e.active AND EXISTS (SELECT 1 FROM app_user u WHERE u."opdId" = e.id AND u.role = :head AND u.active))`,
-        { head: Role.UNIT_HEAD },
-      );
+      qb.andWhere(`${f.canReceive ? '' : 'NOT '}(e.active AND EXISTS (SELECT 1 FROM app_user u WHERE u."opdId" = e.id AND u.role = :head AND u.active))`, {
+        head: Role.UNIT_HEAD,
+      });
     }
   },
   async toRow(input, ctx, existing) {
@@ -59,9 +58,7 @@ export const opdService = new CrudService<Opd, OpdInput, OpdFilter>({
 
 /** Keeps the materialised ancestor path of an Opd and its subtree in step with `parentId`. */
 export async function refreshPaths(tx: EntityManager, opd: Opd, oldPath: string | null): Promise<void> {
-  const parentPath = opd.parentId
-    ? ((await tx.getRepository(Opd).findOneByOrFail({ id: opd.parentId })).path)
-    : '/';
+  const parentPath = opd.parentId ? (await tx.getRepository(Opd).findOneByOrFail({ id: opd.parentId })).path : '/';
   const newPath = `${parentPath}${opd.id}/`;
   if (newPath === oldPath) return;
   if (oldPath && oldPath !== '/') {

@@ -11,9 +11,16 @@ import { programService, publicPrograms } from './program.service';
 
 @Resolver(() => Program)
 export class ProgramResolver extends createCrudResolver({
-  type: Program, page: PageOf(Program, 'ProgramPage'), input: ProgramInput, filter: ProgramFilter,
-  single: 'program', plural: 'programs', typeName: 'Program',
-  read: Permission.ORG_READ, manage: Permission.ORG_MANAGE, service: programService,
+  type: Program,
+  page: PageOf(Program, 'ProgramPage'),
+  input: ProgramInput,
+  filter: ProgramFilter,
+  single: 'program',
+  plural: 'programs',
+  typeName: 'Program',
+  read: Permission.ORG_READ,
+  manage: Permission.ORG_MANAGE,
+  service: programService,
 }) {
   @Requires(Permission.PUBLIC)
   @Query(() => [Program], { description: 'Active programmes with their information, for citizens and external apps.' })

@@ -87,7 +87,7 @@ export class ReportService {
     private readonly org: OrgDirectory,
   ) {}
 
-  private visibleOpds(viewer: Viewer): ((id: number) => boolean) {
+  private visibleOpds(viewer: Viewer): (id: number) => boolean {
     if (ROLE_ROW_SCOPE[viewer.role] === RowScope.ALL) return () => true;
     return (id) => this.org.isWithin(id, viewer.opdId);
   }
@@ -96,20 +96,28 @@ export class ReportService {
     await this.org.ready();
     const { from, to } = period;
     type Handling = {
-      opd: number; received: number; responded: number; due: number; in_time: number;
-      hours: [number | null, number | null] | null; rating_sum: number | null; rated: number;
+      opd: number;
+      received: number;
+      responded: number;
+      due: number;
+      in_time: number;
+      hours: [number | null, number | null] | null;
+      rating_sum: number | null;
+      rated: number;
     };
-    const counts = async (sql: string) => new Map<number, number>(((await this.db.query(sql, [from, to])) as { opd: number; n: number }[]).map((r) => [Number(r.opd), Number(r.n)]));
+    const counts = async (sql: string) =>
+      new Map<number, number>(((await this.db.query(sql, [from, to])) as { opd: number; n: number }[]).map((r) => [Number(r.opd), Number(r.n)]));
     // Independent reads of a heavy report, side by side on the pool.
     const [handled, taken, forwarded, returns, overdueRows, sheets] = await Promise.all([
       this.db.query(EPISODES_BY_OPD_SQL, [from, to, asOf]) as Promise<Handling[]>,
       counts(`SELECT "intakeOpdId" AS opd, count(*)::int AS n FROM complaint WHERE "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`),
       counts(`SELECT "fromOpdId" AS opd, count(*)::int AS n FROM complaint_handling WHERE "startedAt" >= $1 AND "startedAt" < $2 GROUP BY 1`),
-      counts(`SELECT "fromOpdId" AS opd, count(*)::int AS n FROM complaint_event WHERE type = 'RETURNED' AND "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`),
-      this.db.query(
-        `SELECT coalesce("currentOpdId", "intakeOpdId") AS opd, count(*)::int AS n FROM complaint WHERE "dueAt" < $1 GROUP BY 1`,
-        [asOf],
-      ) as Promise<{ opd: number; n: number }[]>,
+      counts(
+        `SELECT "fromOpdId" AS opd, count(*)::int AS n FROM complaint_event WHERE type = 'RETURNED' AND "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`,
+      ),
+      this.db.query(`SELECT coalesce("currentOpdId", "intakeOpdId") AS opd, count(*)::int AS n FROM complaint WHERE "dueAt" < $1 GROUP BY 1`, [
+        asOf,
+      ]) as Promise<{ opd: number; n: number }[]>,
       this.db.query(`SELECT "opdId", answers FROM survey_response WHERE "submittedAt" >= $1 AND "submittedAt" < $2`, [from, to]) as Promise<
         { opdId: number; answers: number[] }[]
       >,
@@ -187,12 +195,46 @@ export class ReportService {
   async complianceCsv(viewer: Viewer, period: Period): Promise<string> {
     const rows = await this.compliance(viewer, period);
     return toCsv(
-      ['rank', 'opd_code', 'opd_name', 'taken', 'received', 'forwarded', 'responded', 'due', 'responded_in_time', 'responded_in_time_pct',
-        'median_hours_to_first_response', 'p90_hours_to_first_response', 'overdue_now', 'returns', 'average_rating', 'ikm', 'ikm_grade'],
+      [
+        'rank',
+        'opd_code',
+        'opd_name',
+        'taken',
+        'received',
+        'forwarded',
+        'responded',
+        'due',
+        'responded_in_time',
+        'responded_in_time_pct',
+        'median_hours_to_first_response',
+        'p90_hours_to_first_response',
+        'overdue_now',
+        'returns',
+        'average_rating',
+        'ikm',
+        'ikm_grade',
+      ],
       rows.map((r) => {
         const opd = this.org.get(r.opdId);
-        return [r.rank, opd?.code, opd?.name, r.taken, r.received, r.forwarded, r.responded, r.due, r.respondedInTime, r.respondedInTimePct,
-          r.medianHoursToFirstResponse, r.p90HoursToFirstResponse, r.overdueNow, r.returns, r.averageRating, r.ikm, r.ikmGrade];
+        return [
+          r.rank,
+          opd?.code,
+          opd?.name,
+          r.taken,
+          r.received,
+          r.forwarded,
+          r.responded,
+          r.due,
+          r.respondedInTime,
+          r.respondedInTimePct,
+          r.medianHoursToFirstResponse,
+          r.p90HoursToFirstResponse,
+          r.overdueNow,
+          r.returns,
+          r.averageRating,
+          r.ikm,
+          r.ikmGrade,
+        ];
       }),
     );
   }

@@ -60,7 +60,11 @@ export class ComplaintStatsService {
       params.push(to);
       where.push(`c."createdAt" < $${params.length}`);
     }
-    for (const [column, value] of [['programId', only.programId], ['servicePostId', only.servicePostId], ['categoryId', only.categoryId]] as const) {
+    for (const [column, value] of [
+      ['programId', only.programId],
+      ['servicePostId', only.servicePostId],
+      ['categoryId', only.categoryId],
+    ] as const) {
       if (value == null) continue;
       params.push(value);
       where.push(`c."${column}" = $${params.length}`);
@@ -81,7 +85,11 @@ export class ComplaintStatsService {
         GROUP BY GROUPING SETS ((c.status), (c.channel), (c."currentOpdId"), (c."programId"), (c."categoryId"), ())`,
       params,
     );
-    const pick = (dim: string) => rows.filter((r) => r.dim === dim).map(({ dim: _d, ...r }) => r).sort((a, b) => b.total - a.total);
+    const pick = (dim: string) =>
+      rows
+        .filter((r) => r.dim === dim)
+        .map(({ dim: _d, ...r }) => r)
+        .sort((a, b) => b.total - a.total);
     const empty: StatsRow = { key: null, total: 0, open: 0, overdue: 0, responded: 0, respondedInTime: 0, firstResponded: 0, averageRating: null };
     return {
       totals: pick('total')[0] ?? empty,

@@ -11,9 +11,16 @@ import { nextOpening, servicePostService } from './service-post.service';
 
 @Resolver(() => ServicePost)
 export class ServicePostResolver extends createCrudResolver({
-  type: ServicePost, page: PageOf(ServicePost, 'ServicePostPage'), input: ServicePostInput, filter: ServicePostFilter,
-  single: 'servicePost', plural: 'servicePosts', typeName: 'ServicePost',
-  read: Permission.ORG_READ, manage: Permission.ORG_MANAGE, service: servicePostService,
+  type: ServicePost,
+  page: PageOf(ServicePost, 'ServicePostPage'),
+  input: ServicePostInput,
+  filter: ServicePostFilter,
+  single: 'servicePost',
+  plural: 'servicePosts',
+  typeName: 'ServicePost',
+  read: Permission.ORG_READ,
+  manage: Permission.ORG_MANAGE,
+  service: servicePostService,
 }) {
   @FieldResolver(() => Opd, { nullable: true })
   kelurahan(@Root() p: ServicePost, @Ctx() ctx: Context) {

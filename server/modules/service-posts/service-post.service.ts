@@ -43,9 +43,7 @@ export const servicePostService = new CrudService<ServicePost, ServicePostInput,
     return {
       code: input.code,
       name: input.name.trim(),
-      kelurahanId: (await refId(ctx, Opd, input.kelurahanId, 'input.kelurahanId', (o) =>
-        o.kind === OpdKind.KELURAHAN ? null : 'must be a kelurahan',
-      ))!,
+      kelurahanId: (await refId(ctx, Opd, input.kelurahanId, 'input.kelurahanId', (o) => (o.kind === OpdKind.KELURAHAN ? null : 'must be a kelurahan')))!,
       rw: input.rw.padStart(2, '0'),
       address: input.address ?? '',
       schedule: input.schedule.map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),

@@ -12,7 +12,10 @@ export enum SlaUnitKind {
 registerEnumType(SlaCalendarKind, { name: 'SlaCalendar' });
 registerEnumType(SlaUnitKind, { name: 'SlaUnit' });
 
-@ObjectType({ description: 'Deadlines for verifying and answering complaints of a category. HOURS are clock hours ("1×24 jam"); DAYS are working days on the WORKING_DAYS calendar, else calendar days.' })
+@ObjectType({
+  description:
+    'Deadlines for verifying and answering complaints of a category. HOURS are clock hours ("1×24 jam"); DAYS are working days on the WORKING_DAYS calendar, else calendar days.',
+})
 @Entity('sla_policy')
 export class SlaPolicy {
   @Field(() => ID)

@@ -8,7 +8,14 @@ import { slaPolicyService } from './sla-policy.service';
 
 @Resolver(() => SlaPolicy)
 export class SlaPolicyResolver extends createCrudResolver({
-  type: SlaPolicy, page: PageOf(SlaPolicy, 'SlaPolicyPage'), input: SlaPolicyInput, filter: SlaPolicyFilter,
-  single: 'slaPolicy', plural: 'slaPolicies', typeName: 'SlaPolicy',
-  read: Permission.ORG_READ, manage: Permission.ORG_MANAGE, service: slaPolicyService,
+  type: SlaPolicy,
+  page: PageOf(SlaPolicy, 'SlaPolicyPage'),
+  input: SlaPolicyInput,
+  filter: SlaPolicyFilter,
+  single: 'slaPolicy',
+  plural: 'slaPolicies',
+  typeName: 'SlaPolicy',
+  read: Permission.ORG_READ,
+  manage: Permission.ORG_MANAGE,
+  service: slaPolicyService,
 }) {}

@@ -8,8 +8,12 @@ const TTL_MS = 60_000;
 
 /** Fallback when no policy row exists: SP4N-LAPOR! verify in 3 working days, Central Java's 1×24 h response. */
 export const BUILT_IN_POLICY: PolicyLike = {
-  calendar: SlaCalendarKind.WORKING_DAYS, verifyWithin: 3, verifyUnit: SlaUnitKind.DAYS,
-  respondWithin: 24, respondUnit: SlaUnitKind.HOURS, autoCloseAfterDays: 10,
+  calendar: SlaCalendarKind.WORKING_DAYS,
+  verifyWithin: 3,
+  verifyUnit: SlaUnitKind.DAYS,
+  respondWithin: 24,
+  respondUnit: SlaUnitKind.HOURS,
+  autoCloseAfterDays: 10,
 };
 
 type PolicyLike = Pick<SlaPolicy, 'calendar' | 'verifyWithin' | 'verifyUnit' | 'respondWithin' | 'respondUnit' | 'autoCloseAfterDays'>;

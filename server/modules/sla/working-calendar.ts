@@ -111,12 +111,7 @@ export function addCalendarHours(start: Date, hours: number): Date {
  * office hours does not count; a deadline that exactly uses up a day falls at `day.end`,
  * not at the next morning. 0 hours returns `start` unchanged.
  */
-export function addWorkingHours(
-  start: Date,
-  hours: number,
-  cal: HolidayCalendar,
-  day: OfficeHours = { start: '08:00', end: '16:00' },
-): Date {
+export function addWorkingHours(start: Date, hours: number, cal: HolidayCalendar, day: OfficeHours = { start: '08:00', end: '16:00' }): Date {
   assertInstant(start, 'start');
   assertAmount(hours, 'hours', false);
   const open = parseTime(day.start);
@@ -156,13 +151,7 @@ export function workingDaysBetween(a: Date, b: Date, cal: HolidayCalendar): numb
   return count;
 }
 
-export function dueAt(
-  start: Date,
-  amount: number,
-  unit: SlaUnit,
-  calendar: SlaCalendar,
-  cal: HolidayCalendar,
-): Date {
+export function dueAt(start: Date, amount: number, unit: SlaUnit, calendar: SlaCalendar, cal: HolidayCalendar): Date {
   // Policies come from the database, so an unknown unit or calendar must fail loudly, not default.
   if (calendar === 'WORKING_DAYS') {
     if (unit === 'DAYS') return addWorkingDays(start, amount, cal);

@@ -11,9 +11,16 @@ import { userService } from './user.service';
 
 @Resolver(() => User)
 export class UserResolver extends createCrudResolver({
-  type: User, page: PageOf(User, 'UserPage'), input: UserInput, filter: UserFilter,
-  single: 'user', plural: 'users', typeName: 'User',
-  read: Permission.USER_READ, manage: Permission.USER_MANAGE, service: userService,
+  type: User,
+  page: PageOf(User, 'UserPage'),
+  input: UserInput,
+  filter: UserFilter,
+  single: 'user',
+  plural: 'users',
+  typeName: 'User',
+  read: Permission.USER_READ,
+  manage: Permission.USER_MANAGE,
+  service: userService,
 }) {
   @FieldResolver(() => Opd)
   opd(@Root() u: User, @Ctx() ctx: Context) {

@@ -345,8 +345,7 @@ export const PROGRAMS: SeedProgram[] = [
     code: 'BPNT',
     name: 'Bantuan Pangan Non Tunai (BPNT) / Program Sembako',
     ownerOpdCode: 'DINSOS',
-    description:
-      'Bantuan pangan dari pemerintah pusat yang disalurkan secara non-tunai kepada keluarga penerima manfaat untuk membeli bahan pangan.',
+    description: 'Bantuan pangan dari pemerintah pusat yang disalurkan secara non-tunai kepada keluarga penerima manfaat untuk membeli bahan pangan.',
     eligibility: 'Keluarga miskin dan rentan yang terdaftar dalam data terpadu kesejahteraan sosial (DTKS/DTSEN) dan ditetapkan sebagai penerima.',
     benefits: 'Bantuan pangan non-tunai per periode penyaluran; nilai dan jadwal sesuai ketentuan Kementerian Sosial.',
     contact: `Dinas Sosial Kota Magelang (Bidang Perlindungan dan Jaminan Sosial), ${CONTACT_LAYANAN_PRIMA}.`,
@@ -561,9 +560,7 @@ function headTitle(opd: SeedOpd): string {
 const OPDS_WITH_DEMO_HEAD = new Set(DEMO_USERS.filter((u) => u.role === Role.UNIT_HEAD).map((u) => u.opdCode));
 
 /** One generated UNIT_HEAD (`kepala.<code lowercase>`) per headed Opd without a demo head. */
-export const EXTRA_HEADS: SeedUser[] = OPDS.filter(
-  (o) => HEADED_OPD_KINDS.includes(o.kind) && !OPDS_WITH_DEMO_HEAD.has(o.code),
-).map((o) => {
+export const EXTRA_HEADS: SeedUser[] = OPDS.filter((o) => HEADED_OPD_KINDS.includes(o.kind) && !OPDS_WITH_DEMO_HEAD.has(o.code)).map((o) => {
   const username = `kepala.${o.code.toLowerCase()}`;
   return {
     username,

@@ -15,11 +15,15 @@ test('a desk on two complaints concludes, routes each to its responsible unit, w
   const b = await lab.forwarded('DINSOS', { title: 'Lansia belum menerima bantuan' });
   const participant = await lab.subscribe('kepala.disperkim');
 
-  const { conveneDesk: desk } = await lab.ok(
-    'kepala.dinsos',
-    `mutation($i: DeskInput!) { conveneDesk(input: $i) { ${DESK} } }`,
-    { i: { title: 'Forum desk Cacaban', complaintIds: [a.id, b.id], participantOpdIds: [lab.opd.DISPERKIM], scheduledAt: '2026-11-26T02:00:00Z', place: 'Kelurahan Cacaban' } },
-  );
+  const { conveneDesk: desk } = await lab.ok('kepala.dinsos', `mutation($i: DeskInput!) { conveneDesk(input: $i) { ${DESK} } }`, {
+    i: {
+      title: 'Forum desk Cacaban',
+      complaintIds: [a.id, b.id],
+      participantOpdIds: [lab.opd.DISPERKIM],
+      scheduledAt: '2026-11-26T02:00:00Z',
+      place: 'Kelurahan Cacaban',
+    },
+  });
   expect(desk.status).toBe('CONVENED');
   expect(desk.items.map((i: any) => [i.complaint.status, i.complaint.progressStage])).toEqual([
     ['IN_PROGRESS', 'DESK'],
@@ -33,15 +37,21 @@ test('a desk on two complaints concludes, routes each to its responsible unit, w
   // A unit that is not on the desk does not see it.
   expect((await lab.ok('kepala.dinkes', `{ desks { total } }`)).desks.total).toBe(0);
 
-  await lab.ok('kepala.dinsos', `mutation($id: ID!) { recordDeskMinutes(id: $id, minutes: "Disepakati: Disperkim survei rumah, Dinsos verifikasi DTKS") { minutes } }`, { id: desk.id });
+  await lab.ok(
+    'kepala.dinsos',
+    `mutation($id: ID!) { recordDeskMinutes(id: $id, minutes: "Disepakati: Disperkim survei rumah, Dinsos verifikasi DTKS") { minutes } }`,
+    { id: desk.id },
+  );
   // Only the convening unit concludes.
   const foreign = await lab.gql('kepala.disperkim', `mutation($id: ID!, $d: [DeskDecisionInput!]!) { concludeDesk(id: $id, decisions: $d) { id } }`, {
-    id: desk.id, d: [],
+    id: desk.id,
+    d: [],
   });
   expect(codeOf(foreign)).toBe('FORBIDDEN');
   // Every complaint on the agenda needs a decision.
   const partial = await lab.gql('kepala.dinsos', `mutation($id: ID!, $d: [DeskDecisionInput!]!) { concludeDesk(id: $id, decisions: $d) { id } }`, {
-    id: desk.id, d: [{ complaintId: a.id, solution: 'Renovasi RTLH', responsibleOpdId: lab.opd.DISPERKIM }],
+    id: desk.id,
+    d: [{ complaintId: a.id, solution: 'Renovasi RTLH', responsibleOpdId: lab.opd.DISPERKIM }],
   });
   expect(codeOf(partial)).toBe('BAD_USER_INPUT');
 
@@ -70,9 +80,14 @@ test('a desk on two complaints concludes, routes each to its responsible unit, w
     const r = await lab.act(who, 'respondToComplaint', { id: a.id, answer: 'Rumah sudah masuk daftar renovasi tahun ini.' });
     expect(codeOf(r)).toBe('FORBIDDEN');
   }
-  const answered = await lab.must('kepala.disperkim', 'respondToComplaint', { id: a.id, answer: 'Rumah Bapak masuk daftar renovasi RTLH dan dikerjakan Desember.' });
+  const answered = await lab.must('kepala.disperkim', 'respondToComplaint', {
+    id: a.id,
+    answer: 'Rumah Bapak masuk daftar renovasi RTLH dan dikerjakan Desember.',
+  });
   expect(answered.status).toBe('RESPONDED');
-  expect((await lab.must('kepala.dinsos', 'respondToComplaint', { id: b.id, answer: 'Ibu sudah didaftarkan ke DTKS; PKH cair bulan depan.' })).status).toBe('RESPONDED');
+  expect((await lab.must('kepala.dinsos', 'respondToComplaint', { id: b.id, answer: 'Ibu sudah didaftarkan ke DTKS; PKH cair bulan depan.' })).status).toBe(
+    'RESPONDED',
+  );
 
   // Every step is on the timeline, and the timeline still rebuilds each row.
   for (const id of [a.id, b.id]) {

@@ -48,7 +48,11 @@ interface Resource {
 
 const RESOURCES: Resource[] = [
   {
-    type: 'Opd', single: 'opd', plural: 'opds', inputType: 'OpdInput', read: Permission.ORG_READ,
+    type: 'Opd',
+    single: 'opd',
+    plural: 'opds',
+    inputType: 'OpdInput',
+    read: Permission.ORG_READ,
     fields: 'id code name kind parentId regionCode active',
     inputs: () => [
       { code: 'ZQX-OPD-A', name: 'Zqxopd Alfa', kind: 'OPD', parentId: rootId() },
@@ -56,21 +60,38 @@ const RESOURCES: Resource[] = [
     ],
     update: (a) => ({ ...a, name: 'Zqxopd Alfa Baru', active: false }),
     updated: { name: 'Zqxopd Alfa Baru', active: false },
-    sortField: 'name', q: 'zqxopd',
+    sortField: 'name',
+    q: 'zqxopd',
   },
   {
-    type: 'ServicePost', single: 'servicePost', plural: 'servicePosts', inputType: 'ServicePostInput', read: Permission.ORG_READ,
+    type: 'ServicePost',
+    single: 'servicePost',
+    plural: 'servicePosts',
+    inputType: 'ServicePostInput',
+    read: Permission.ORG_READ,
     fields: 'id code name kelurahanId rw address schedule { weekday opensAt closesAt } active kelurahan { code }',
     inputs: () => [
-      { code: 'ZQX-POS-A', name: 'Zqxpos Alfa', kelurahanId: opd['KEL-CACABAN'], rw: '7', address: 'Jl. Uji 1', schedule: [{ weekday: 1, opensAt: '09:00', closesAt: '12:00' }] },
+      {
+        code: 'ZQX-POS-A',
+        name: 'Zqxpos Alfa',
+        kelurahanId: opd['KEL-CACABAN'],
+        rw: '7',
+        address: 'Jl. Uji 1',
+        schedule: [{ weekday: 1, opensAt: '09:00', closesAt: '12:00' }],
+      },
       { code: 'ZQX-POS-B', name: 'Zqxpos Beta', kelurahanId: opd['KEL-WATES'], rw: '12', schedule: [] },
     ],
     update: (a) => ({ ...a, rw: '08', schedule: [{ weekday: 4, opensAt: '13:00', closesAt: '15:30' }] }),
     updated: { rw: '08', schedule: [{ weekday: 4, opensAt: '13:00', closesAt: '15:30' }] },
-    sortField: 'code', q: 'zqxpos',
+    sortField: 'code',
+    q: 'zqxpos',
   },
   {
-    type: 'Category', single: 'category', plural: 'categories', inputType: 'CategoryInput', read: Permission.ORG_READ,
+    type: 'Category',
+    single: 'category',
+    plural: 'categories',
+    inputType: 'CategoryInput',
+    read: Permission.ORG_READ,
     fields: 'id code name description defaultOpdId slaPolicyId active defaultOpd { code }',
     inputs: () => [
       { code: 'ZQX-CAT-A', name: 'Zqxcat Alfa', description: 'uji', defaultOpdId: opd.DINSOS, slaPolicyId },
@@ -78,10 +99,15 @@ const RESOURCES: Resource[] = [
     ],
     update: (a) => ({ ...a, name: 'Zqxcat Alfa Baru', defaultOpdId: opd.DISPERKIM }),
     updated: { name: 'Zqxcat Alfa Baru', defaultOpd: { code: 'DISPERKIM' } },
-    sortField: 'name', q: 'zqxcat',
+    sortField: 'name',
+    q: 'zqxcat',
   },
   {
-    type: 'SlaPolicy', single: 'slaPolicy', plural: 'slaPolicies', inputType: 'SlaPolicyInput', read: Permission.ORG_READ,
+    type: 'SlaPolicy',
+    single: 'slaPolicy',
+    plural: 'slaPolicies',
+    inputType: 'SlaPolicyInput',
+    read: Permission.ORG_READ,
     fields: 'id code name calendar verifyWithin verifyUnit respondWithin respondUnit autoCloseAfterDays isDefault',
     inputs: () => [
       { code: 'ZQX-SLA-A', name: 'Zqxsla Alfa', calendar: 'WORKING_DAYS', verifyWithin: 3, verifyUnit: 'DAYS', respondWithin: 5, respondUnit: 'DAYS' },
@@ -89,10 +115,15 @@ const RESOURCES: Resource[] = [
     ],
     update: (a) => ({ ...a, respondWithin: 7, autoCloseAfterDays: 14 }),
     updated: { respondWithin: 7, autoCloseAfterDays: 14, isDefault: false },
-    sortField: 'name', q: 'zqxsla',
+    sortField: 'name',
+    q: 'zqxsla',
   },
   {
-    type: 'Program', single: 'program', plural: 'programs', inputType: 'ProgramInput', read: Permission.ORG_READ,
+    type: 'Program',
+    single: 'program',
+    plural: 'programs',
+    inputType: 'ProgramInput',
+    read: Permission.ORG_READ,
     fields: 'id code name ownerOpdId description startsOn endsOn active ownerOpd { code }',
     inputs: () => [
       { code: 'ZQX-PRG-A', name: 'Zqxprg Alfa', ownerOpdId: opd.DINSOS, startsOn: '2026-01-01', endsOn: '2026-12-31' },
@@ -100,10 +131,15 @@ const RESOURCES: Resource[] = [
     ],
     update: (a) => ({ ...a, endsOn: '2027-06-30', ownerOpdId: null }),
     updated: { endsOn: '2027-06-30', ownerOpdId: null, ownerOpd: null },
-    sortField: 'code', q: 'zqxprg',
+    sortField: 'code',
+    q: 'zqxprg',
   },
   {
-    type: 'Holiday', single: 'holiday', plural: 'holidays', inputType: 'HolidayInput', read: Permission.ORG_READ,
+    type: 'Holiday',
+    single: 'holiday',
+    plural: 'holidays',
+    inputType: 'HolidayInput',
+    read: Permission.ORG_READ,
     fields: 'id date name kind',
     inputs: () => [
       { date: '2031-03-10', name: 'Zqxhol Alfa', kind: 'NATIONAL' },
@@ -111,10 +147,15 @@ const RESOURCES: Resource[] = [
     ],
     update: (a) => ({ ...a, date: '2031-03-12', kind: 'CUTI_BERSAMA' }),
     updated: { date: '2031-03-12', kind: 'CUTI_BERSAMA' },
-    sortField: 'date', q: 'zqxhol',
+    sortField: 'date',
+    q: 'zqxhol',
   },
   {
-    type: 'User', single: 'user', plural: 'users', inputType: 'UserInput', read: Permission.USER_READ,
+    type: 'User',
+    single: 'user',
+    plural: 'users',
+    inputType: 'UserInput',
+    read: Permission.USER_READ,
     fields: 'id username name phone email opdId role active servicePostId opd { code }',
     inputs: () => [
       { username: 'zqxusr.alfa', name: 'Zqxusr Alfa', opdId: opd.DINSOS, role: 'UNIT_STAFF', password: 'rahasia-alfa-1', email: 'alfa@example.org' },
@@ -125,7 +166,8 @@ const RESOURCES: Resource[] = [
       return { ...rest, name: 'Zqxusr Alfa Baru', opdId: opd['DINSOS-LINJAMSOS'] };
     },
     updated: { name: 'Zqxusr Alfa Baru', opd: { code: 'DINSOS-LINJAMSOS' } },
-    sortField: 'username', q: 'zqxusr',
+    sortField: 'username',
+    q: 'zqxusr',
   },
 ];
 
@@ -281,12 +323,17 @@ describe('Opd tree', () => {
   const createOpd = `mutation($input: OpdInput!) { createOpd(input: $input) { ${OPD_FIELDS} } }`;
   const updateOpd = `mutation($id: ID!, $input: OpdInput!) { updateOpd(id: $id, input: $input) { ${OPD_FIELDS} } }`;
   const within = async (id: string) =>
-    ((await t.ok(`query($id: ID!) { opds(filter: { withinId: $id }, perPage: 1000) { total items { id code } } }`, { id }, su)).opds) as {
+    (await t.ok(`query($id: ID!) { opds(filter: { withinId: $id }, perPage: 1000) { total items { id code } } }`, { id }, su)).opds as {
       total: number;
       items: { id: string; code: string }[];
     };
   const inputOf = (o: Record<string, unknown>) => ({
-    code: o.code, name: o.name, kind: o.kind, parentId: o.parentId, regionCode: o.regionCode, active: o.active,
+    code: o.code,
+    name: o.name,
+    kind: o.kind,
+    parentId: o.parentId,
+    regionCode: o.regionCode,
+    active: o.active,
   });
 
   test('deleting an Opd that is still referenced gives CONFLICT and keeps it', async () => {
@@ -326,7 +373,7 @@ describe('Opd tree', () => {
     expect(dinsosAfter.items.map((o) => o.code)).toEqual(expect.arrayContaining(['ZQX-TREE-X', 'ZQX-TREE-Y', 'ZQX-TREE-Z']));
     expect(dinsosAfter.total).toBe(dinsosBefore.total + 3);
     expect((await codes(x.id)).sort()).toEqual(['ZQX-TREE-X', 'ZQX-TREE-Y', 'ZQX-TREE-Z']);
-    expect((await codes(root))).toEqual(expect.arrayContaining(['ZQX-TREE-Z']));
+    expect(await codes(root)).toEqual(expect.arrayContaining(['ZQX-TREE-Z']));
 
     // Move Y (with Z) under Disperkim: it leaves Dinas Sosial, X stays.
     await t.ok(updateOpd, { id: y.id, input: { ...inputOf(y), parentId: opd.DISPERKIM } }, su);

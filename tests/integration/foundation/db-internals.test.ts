@@ -31,7 +31,7 @@ afterAll(async () => {
 const isPrepared = async (query: (sql: string, values: unknown[]) => Promise<{ n: number }[]>, text: string) =>
   (await query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1 AND name LIKE 'q\\_%'`, [text]))[0].n === 1;
 
-test('preparedQuery runs on TypeORM\'s pool as a named prepared statement', async () => {
+test("preparedQuery runs on TypeORM's pool as a named prepared statement", async () => {
   const text = `SELECT $1::int + 1 AS n /* db-internals ${Date.now()} */`;
   expect(await isPrepared((sql, v) => db.query(sql, v), text)).toBe(false);
   expect(await preparedQuery(db, text, [41])).toEqual([{ n: 42 }]);
@@ -80,7 +80,9 @@ test('entityFromRow builds, for every entity, the same entity TypeORM reads from
     const typeorm = await qb.orderBy(pk.replace(/t\."/g, '"t"."')).limit(50).getMany();
     // `SELECT *` rows (as ComplaintService.byId reads) and json_agg rows (as the list preload reads).
     const rows: Record<string, unknown>[] = await db.query(`SELECT t.* FROM "${meta.tableName}" t ORDER BY ${pk} LIMIT 50`);
-    const [{ json }] = await db.query(`SELECT coalesce(json_agg(t ORDER BY ${pk}), '[]') AS json FROM (SELECT * FROM "${meta.tableName}" t ORDER BY ${pk} LIMIT 50) t`);
+    const [{ json }] = await db.query(
+      `SELECT coalesce(json_agg(t ORDER BY ${pk}), '[]') AS json FROM (SELECT * FROM "${meta.tableName}" t ORDER BY ${pk} LIMIT 50) t`,
+    );
     expect(rows.length).toBe(typeorm.length);
     for (const [i, expected] of typeorm.entries()) {
       const fromRow = entityFromRow(db, target, rows[i]);

@@ -4,9 +4,7 @@ import { pendingSchemaChanges } from '../../../server/db/drift';
 import { adminQuery, createTestDatabase, withDatabase } from '../../support/databases';
 
 async function publicTables(db: DataSource): Promise<string[]> {
-  const rows: { table_name: string }[] = await db.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
-  );
+  const rows: { table_name: string }[] = await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
   return rows.map((r) => r.table_name);
 }
 

@@ -52,7 +52,7 @@ function renderSnapshot(ops: Operation[]): string {
     '## Operations',
     ...opLines,
     '',
-    '## Roles (server/auth/permissions.ts; PUBLIC is everyone\'s, signed in or not)',
+    "## Roles (server/auth/permissions.ts; PUBLIC is everyone's, signed in or not)",
     ...roleLines,
     '',
   ].join('\n');
@@ -72,7 +72,9 @@ test('the schema has operations to check', () => {
 test('every Query, Mutation and Subscription field states a known permission', () => {
   const known = new Set<string>(Object.values(Permission));
   const missing = ops.filter((o) => o.permission === undefined).map((o) => `${o.root}.${o.field.name}`);
-  const unknown = ops.filter((o) => o.permission !== undefined && !known.has(String(o.permission))).map((o) => `${o.root}.${o.field.name}: ${String(o.permission)}`);
+  const unknown = ops
+    .filter((o) => o.permission !== undefined && !known.has(String(o.permission)))
+    .map((o) => `${o.root}.${o.field.name}: ${String(o.permission)}`);
   expect({ missing, unknown }).toEqual({ missing: [], unknown: [] });
 });
 
@@ -93,10 +95,7 @@ test('the operation and role matrix matches tests/permissions.snapshot.txt', () 
   if (committed !== actual) {
     const want = new Set(committed.split('\n'));
     const have = new Set(actual.split('\n'));
-    const diff = [
-      ...[...want].filter((l) => l && !have.has(l)).map((l) => `- ${l}`),
-      ...[...have].filter((l) => l && !want.has(l)).map((l) => `+ ${l}`),
-    ];
+    const diff = [...[...want].filter((l) => l && !have.has(l)).map((l) => `- ${l}`), ...[...have].filter((l) => l && !want.has(l)).map((l) => `+ ${l}`)];
     throw new Error(
       `Permissions changed (${SNAPSHOT}):\n${diff.join('\n')}\n\n` +
         'If intended, run: npm run build:server && UPDATE_SNAPSHOTS=1 npx jest dist/tests/integration/foundation/permissions',
@@ -143,7 +142,7 @@ function callOf(op: Operation): string {
   return `${op.root.toLowerCase()} { ${op.field.name}${argText}${selection} }`;
 }
 
-describe('the server enforces each operation\'s permission', () => {
+describe("the server enforces each operation's permission", () => {
   let t: TestApp;
   const tokens = new Map<Role, string>();
   const usernames: Record<Role, string> = {
@@ -177,7 +176,7 @@ describe('the server enforces each operation\'s permission', () => {
     expect(wrong).toEqual([]);
   });
 
-  test('an external app\'s API key gives exactly the public operations: every other one is UNAUTHENTICATED', async () => {
+  test("an external app's API key gives exactly the public operations: every other one is UNAUTHENTICATED", async () => {
     const su = tokens.get(Role.SUPERADMIN)!;
     const { createApiClient } = await t.ok('mutation { createApiClient(name: "Sambat Online") { key } }', {}, su);
     const wrong: string[] = [];
@@ -197,7 +196,7 @@ describe('the server enforces each operation\'s permission', () => {
     expect(wrong).toEqual([]);
   });
 
-  test('every role lacking an operation\'s permission gets FORBIDDEN', async () => {
+  test("every role lacking an operation's permission gets FORBIDDEN", async () => {
     const wrong: string[] = [];
     let checked = 0;
     for (const role of ROLES) {

@@ -61,7 +61,15 @@ describe('timestamps from PostgreSQL', () => {
   });
 
   it('refuses shapes that are not a timestamp with an offset', () => {
-    for (const s of ['2026-12-04 20:31:42', '2026-12-04 20:31:42.+00', '2026-12-04 20:31:42+0', '2026-12-04 20:31:42+07:0', '2026-12-04X20:31:42+00', '2026-1a-04 20:31:42+00', '0999-12-04 20:31:42+00']) {
+    for (const s of [
+      '2026-12-04 20:31:42',
+      '2026-12-04 20:31:42.+00',
+      '2026-12-04 20:31:42+0',
+      '2026-12-04 20:31:42+07:0',
+      '2026-12-04X20:31:42+00',
+      '2026-1a-04 20:31:42+00',
+      '0999-12-04 20:31:42+00',
+    ]) {
       expect({ s, parsed: parseTimestamp(s) }).toEqual({ s, parsed: null });
     }
     expect(parseTimestamp('2026-12-04T20:31:42.5Z')?.toISOString()).toBe('2026-12-04T20:31:42.500Z');
@@ -74,7 +82,17 @@ describe('timestamps to the API', () => {
   it('writes what toISOString writes, for every millisecond kind of instant in years 1000–9999', () => {
     const first = Date.UTC(1000, 0, 1);
     const last = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-    const edges = [first, last, 0, -1, 1, Date.UTC(2000, 1, 29, 23, 59, 59, 999), Date.UTC(1900, 2, 1), Date.UTC(2100, 1, 28, 12), Date.UTC(2026, 11, 31, 16, 59, 59, 999)];
+    const edges = [
+      first,
+      last,
+      0,
+      -1,
+      1,
+      Date.UTC(2000, 1, 29, 23, 59, 59, 999),
+      Date.UTC(1900, 2, 1),
+      Date.UTC(2100, 1, 28, 12),
+      Date.UTC(2026, 11, 31, 16, 59, 59, 999),
+    ];
     let seed = 7;
     const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const instants = [...edges, ...Array.from({ length: 200_000 }, () => Math.floor(first + random() * (last - first)))];

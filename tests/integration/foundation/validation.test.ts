@@ -34,10 +34,20 @@ const CREATE_CATEGORY = 'mutation($input: CategoryInput!) { createCategory(input
 
 const opdInput = (extra: Record<string, unknown> = {}) => ({ code: 'ZQV-OPD', name: 'Zqv Opd', kind: 'OPD', parentId: opd.PEMDA, ...extra });
 const postInput = (extra: Record<string, unknown> = {}) => ({
-  code: 'ZQV-POS', name: 'Pos Zqv', kelurahanId: opd['KEL-CACABAN'], rw: '03', schedule: [{ weekday: 1, opensAt: '09:00', closesAt: '12:00' }], ...extra,
+  code: 'ZQV-POS',
+  name: 'Pos Zqv',
+  kelurahanId: opd['KEL-CACABAN'],
+  rw: '03',
+  schedule: [{ weekday: 1, opensAt: '09:00', closesAt: '12:00' }],
+  ...extra,
 });
 const userInput = (extra: Record<string, unknown> = {}) => ({
-  username: 'zqv.user', name: 'Zqv User', opdId: opd.DINSOS, role: 'UNIT_STAFF', password: 'rahasia-zqv-1', ...extra,
+  username: 'zqv.user',
+  name: 'Zqv User',
+  opdId: opd.DINSOS,
+  role: 'UNIT_STAFF',
+  password: 'rahasia-zqv-1',
+  ...extra,
 });
 
 describe('input validation names the offending field', () => {
@@ -88,7 +98,7 @@ describe('input validation names the offending field', () => {
     expectFields(r, ['input.regionCode']);
   });
 
-  test('updating an Opd to another one\'s code → input.code', async () => {
+  test("updating an Opd to another one's code → input.code", async () => {
     const r = await t.gql(
       'mutation($id: ID!, $input: OpdInput!) { updateOpd(id: $id, input: $input) { id } }',
       { id: opd.DISPERKIM, input: opdInput({ code: 'DINSOS', name: 'Dinas Perumahan dan Kawasan Permukiman' }) },
@@ -219,10 +229,7 @@ describe('ids', () => {
     expectFields(await t.gql('{ user(id: "-1") { id } }', {}, su), ['id']);
     expectFields(await t.gql('{ category(id: "99999999999") { id } }', {}, su), ['id']);
     expectFields(await t.gql('mutation { deleteHoliday(id: "abc") { id } }', {}, su), ['id']);
-    expectFields(
-      await t.gql('mutation($input: OpdInput!) { updateOpd(id: "abc", input: $input) { id } }', { input: opdInput() }, su),
-      ['id'],
-    );
+    expectFields(await t.gql('mutation($input: OpdInput!) { updateOpd(id: "abc", input: $input) { id } }', { input: opdInput() }, su), ['id']);
   });
 
   test('a well-formed id that does not exist: null for a read, NOT_FOUND for a change', async () => {

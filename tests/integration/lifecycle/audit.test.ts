@@ -28,11 +28,19 @@ test('the database itself refuses UPDATE, DELETE and TRUNCATE on complaint_event
     ['TRUNCATE complaint_event CASCADE', []],
   ] as const;
   for (const [sql, params] of attempts) {
-    const err = await db.query(sql, [...params]).then(() => null, (e: Error) => e);
+    const err = await db.query(sql, [...params]).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect({ sql, refused: err?.message ?? null }).toEqual({ sql, refused: expect.stringMatching(/append-only/) });
   }
   // Also inside a transaction of its own.
-  const err = await db.transaction((tx) => tx.query('DELETE FROM complaint_event WHERE id = $1', [before[0].id])).then(() => null, (e: Error) => e);
+  const err = await db
+    .transaction((tx) => tx.query('DELETE FROM complaint_event WHERE id = $1', [before[0].id]))
+    .then(
+      () => null,
+      (e: Error) => e,
+    );
   expect(err?.message).toMatch(/append-only/);
   expect(await db.query('SELECT * FROM complaint_event WHERE "complaintId" = $1 ORDER BY id', [Number(c.id)])).toEqual(before);
 });
@@ -143,18 +151,38 @@ test('after long workflows, every complaint replays from its events to the store
   await lab.must('kepala.disperkim', 'forwardComplaint', { id, opdId: opd['DISPERKIM-PERUMAHAN'] });
   await lab.must('kepala.disperkim-perumahan', 'addProgress', { id, stage: 'IN_WORK', note: 'Dikerjakan' });
   await lab.must('kepala.disperkim', 'respondToComplaint', { id, answer: 'Perbaikan selesai minggu ini.' });
-  await lab.ok(null, 'mutation($tc: String!, $ac: String!) { reopenComplaint(trackingCode: $tc, accessCode: $ac, reason: "Belum selesai") }', { tc: a.trackingCode, ac: a.accessCode });
+  await lab.ok(null, 'mutation($tc: String!, $ac: String!) { reopenComplaint(trackingCode: $tc, accessCode: $ac, reason: "Belum selesai") }', {
+    tc: a.trackingCode,
+    ac: a.accessCode,
+  });
   await lab.must('kepala.disperkim-perumahan', 'respondToComplaint', { id, answer: 'Sekarang sudah selesai.' });
   await lab.must('admin.tengah', 'closeComplaint', { id });
-  await lab.ok(null, 'mutation($tc: String!, $ac: String!) { rateComplaint(trackingCode: $tc, accessCode: $ac, score: 4) { rating } }', { tc: a.trackingCode, ac: a.accessCode });
+  await lab.ok(null, 'mutation($tc: String!, $ac: String!) { rateComplaint(trackingCode: $tc, accessCode: $ac, score: 4) { rating } }', {
+    tc: a.trackingCode,
+    ac: a.accessCode,
+  });
   // A duplicate, rejected.
   const dup = await lab.submit('admin.tengah');
   await lab.must('admin.tengah', 'rejectComplaint', { id: dup.complaint.id, reason: 'Ganda', duplicateOf: id });
 
   const { row, events } = await lab.stored(id);
   expect(events.map((e) => e.type)).toEqual([
-    'SUBMITTED', 'VERIFIED', 'FORWARDED', 'ACCEPTED', 'ASSIGNED', 'PROGRESS', 'INTERNAL_NOTE', 'RETURNED', 'FORWARDED', 'FORWARDED',
-    'PROGRESS', 'RESPONDED', 'REOPENED', 'RESPONDED', 'CLOSED', 'RATED',
+    'SUBMITTED',
+    'VERIFIED',
+    'FORWARDED',
+    'ACCEPTED',
+    'ASSIGNED',
+    'PROGRESS',
+    'INTERNAL_NOTE',
+    'RETURNED',
+    'FORWARDED',
+    'FORWARDED',
+    'PROGRESS',
+    'RESPONDED',
+    'REOPENED',
+    'RESPONDED',
+    'CLOSED',
+    'RATED',
   ]);
   expect(row).toMatchObject({ status: 'CLOSED', rating: 4, currentOpdId: Number(opd['DISPERKIM-PERUMAHAN']), answer: 'Sekarang sudah selesai.' });
   expect([...row.handlerOpdIds].sort()).toEqual([opd.DINSOS, opd.DISPERKIM, opd['DISPERKIM-PERUMAHAN']].map(Number).sort());

@@ -1,6 +1,6 @@
 import { AppError } from '../../../server/core/errors';
 import { ComplaintAction, ComplaintEventType, ComplaintStatus } from '../../../server/modules/complaints/complaint.enums';
-import { expectError, Lab } from './helpers';
+import { Lab } from './helpers';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -37,21 +37,37 @@ test('the rule lives in the domain: calling the service directly as an ADMIN is 
   const svc = lab.services.complaints;
 
   for (const who of ['admin.tengah', 'staf.dinsos', 'kepala.disperkim', 'walikota', 'superadmin']) {
-    const err = await svc.respond(await lab.ctx(who), c.id, null, ANSWER).then(() => null, (e: unknown) => e);
+    const err = await svc.respond(await lab.ctx(who), c.id, null, ANSWER).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     expect({ who, code: (err as AppError).code }).toEqual({ who, code: 'FORBIDDEN' });
     if (who === 'admin.tengah') expect((err as AppError).message).toMatch(/forward/i);
   }
-  const anon = await svc.respond(await lab.ctx(null), c.id, null, ANSWER).then(() => null, (e: unknown) => e);
+  const anon = await svc.respond(await lab.ctx(null), c.id, null, ANSWER).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect((anon as AppError).code).toBe('UNAUTHENTICATED');
 
   // Not even through the one write path itself (private to the service; reached here on purpose).
   const { row } = await lab.stored(c.id);
   const commit = (svc as unknown as { commit: (...a: unknown[]) => Promise<unknown> }).commit.bind(svc);
-  const viaCommit = await commit(row, row.version, ComplaintAction.RESPOND, { viewer: await lab.viewer('admin.tengah') }, async (_c: unknown, now: Date) => ({
-    patch: { status: ComplaintStatus.RESPONDED, answer: ANSWER, respondedAt: now },
-    events: [{ type: ComplaintEventType.RESPONDED, public: true, message: ANSWER }],
-  }), { statusFor: () => ComplaintStatus.IN_PROGRESS }).then(() => null, (e: unknown) => e);
+  const viaCommit = await commit(
+    row,
+    row.version,
+    ComplaintAction.RESPOND,
+    { viewer: await lab.viewer('admin.tengah') },
+    async (_c: unknown, now: Date) => ({
+      patch: { status: ComplaintStatus.RESPONDED, answer: ANSWER, respondedAt: now },
+      events: [{ type: ComplaintEventType.RESPONDED, public: true, message: ANSWER }],
+    }),
+    { statusFor: () => ComplaintStatus.IN_PROGRESS },
+  ).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect((viaCommit as AppError)?.code).toBe('FORBIDDEN');
 
   const still = await lab.stored(c.id);

@@ -1,5 +1,14 @@
 import {
-  execute, getNamedType, GraphQLID, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, isObjectType, parse, type GraphQLField, type GraphQLNamedType,
+  execute,
+  getNamedType,
+  GraphQLID,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isObjectType,
+  parse,
+  type GraphQLField,
+  type GraphQLNamedType,
 } from 'graphql';
 import { buildAppSchema } from '../../../server/app/schema';
 import { Complaint } from '../../../server/modules/complaints/complaint.entity';
@@ -34,10 +43,25 @@ beforeAll(async () => {
   });
 
   // Complaints in every shape the fields care about: anonymous, assigned, at a desk, answered and rated, rejected as a duplicate.
-  const anon = await lab.forwarded('DINSOS', {
-    title: 'Jalan berlubang di RW 03', anonymous: true, reporterNik: '3371010101010001', reporterEmail: 'warga@example.id', reporterAddress: 'Jl. Tidar 1',
-    kelurahanId: lab.opd['KEL-MAGERSARI'], categoryId: lab.category.BANSOS, programId: lab.program.PKH, address: 'Jl. Tidar', rt: '01', rw: '03', latitude: -7.47, longitude: 110.21,
-  }, 'petugas.rw');
+  const anon = await lab.forwarded(
+    'DINSOS',
+    {
+      title: 'Jalan berlubang di RW 03',
+      anonymous: true,
+      reporterNik: '3371010101010001',
+      reporterEmail: 'warga@example.id',
+      reporterAddress: 'Jl. Tidar 1',
+      kelurahanId: lab.opd['KEL-MAGERSARI'],
+      categoryId: lab.category.BANSOS,
+      programId: lab.program.PKH,
+      address: 'Jl. Tidar',
+      rt: '01',
+      rw: '03',
+      latitude: -7.47,
+      longitude: 110.21,
+    },
+    'petugas.rw',
+  );
   await lab.must('kepala.dinsos', 'assignComplaint', { id: anon.id, userId: lab.user['staf.dinsos'].id });
   await lab.must('staf.dinsos', 'addProgress', { id: anon.id, stage: 'FIELD_CHECK', note: 'Cek lapangan besok pagi', public: false });
   const answered = await lab.responded({ categoryId: lab.category.RTLH });
@@ -48,7 +72,11 @@ beforeAll(async () => {
   const { trackingCode } = await lab.submit(null, { kelurahanId: lab.opd['KEL-CACABAN'] });
   const [{ id: publicId }] = await lab.t.app.db.query('SELECT id FROM complaint WHERE "trackingCode" = $1', [trackingCode]);
   // Never verified, ten days ago: overdue now.
-  const late = await lab.submitDirect('admin.tengah', { title: 'Laporan lama belum diverifikasi' }, lab.services.complaints.withClock(() => new Date(Date.now() - 10 * 86_400_000)));
+  const late = await lab.submitDirect(
+    'admin.tengah',
+    { title: 'Laporan lama belum diverifikasi' },
+    lab.services.complaints.withClock(() => new Date(Date.now() - 10 * 86_400_000)),
+  );
   ids = [anon.id, answered.id, original.id, dup.id, String(publicId), String(late.id)];
   // And some of the demo data, whatever it holds.
   const demo: { id: number }[] = await lab.t.app.db.query('SELECT id FROM complaint ORDER BY id LIMIT 12');
@@ -84,16 +112,22 @@ async function compare(selection: string): Promise<string[]> {
     const expected = JSON.parse(JSON.stringify(base.data ?? {}));
     for (const item of visible) {
       const want = expected[`c${item.id}`];
-      if (JSON.stringify(item) !== JSON.stringify(want)) problems.push(`${who} list #${item.id} ${selection}: ${JSON.stringify(item)} ≠ ${JSON.stringify(want)}`);
+      if (JSON.stringify(item) !== JSON.stringify(want))
+        problems.push(`${who} list #${item.id} ${selection}: ${JSON.stringify(item)} ≠ ${JSON.stringify(want)}`);
       const one = singles.data?.[`c${item.id}`];
-      if (JSON.stringify(one) !== JSON.stringify(want)) problems.push(`${who} complaint(id: ${item.id}) ${selection}: ${JSON.stringify(one)} ≠ ${JSON.stringify(want)}`);
+      if (JSON.stringify(one) !== JSON.stringify(want))
+        problems.push(`${who} complaint(id: ${item.id}) ${selection}: ${JSON.stringify(one)} ≠ ${JSON.stringify(want)}`);
     }
   }
   return problems;
 }
 
 test('the rows under test are visible and varied', async () => {
-  const { complaints } = await lab.ok('walikota', `query($ids: [ID!]) { complaints(filter: { ids: $ids }, perPage: 100) { items { status anonymous overdue } } }`, { ids });
+  const { complaints } = await lab.ok(
+    'walikota',
+    `query($ids: [ID!]) { complaints(filter: { ids: $ids }, perPage: 100) { items { status anonymous overdue } } }`,
+    { ids },
+  );
   const statuses = new Set(complaints.items.map((c: any) => c.status));
   expect(complaints.items.length).toBe(ids.length);
   expect(statuses.size).toBeGreaterThanOrEqual(4);

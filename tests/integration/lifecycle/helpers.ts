@@ -133,7 +133,12 @@ export class Lab {
     if (cached) return cached;
     const v = await this.viewer(username);
     const { token } = this.services.tokens.sign({
-      sub: String(v.userId), username: v.username, role: v.role, opdId: v.opdId, opdPath: v.opdPath, servicePostId: v.servicePostId,
+      sub: String(v.userId),
+      username: v.username,
+      role: v.role,
+      opdId: v.opdId,
+      opdPath: v.opdPath,
+      servicePostId: v.servicePostId,
     });
     this.tokens.set(username, token);
     return token;
@@ -191,7 +196,12 @@ export class Lab {
     return c.events;
   }
 
-  async list(username: string, filter: Record<string, unknown> = {}, args: Record<string, unknown> = {}, fields = 'id'): Promise<{ items: any[]; total: number }> {
+  async list(
+    username: string,
+    filter: Record<string, unknown> = {},
+    args: Record<string, unknown> = {},
+    fields = 'id',
+  ): Promise<{ items: any[]; total: number }> {
     const d = await this.ok(
       username,
       `query($filter: ComplaintFilter, $page: Int! = 1, $perPage: Int! = 25, $sortField: String, $sortOrder: SortOrder) {
@@ -278,7 +288,11 @@ export class Lab {
   }
 
   /** Like submitDirect, with the tracking and access codes the reporter is given. */
-  async submitDirectResult(username: string | null, input: Record<string, unknown> = {}, svc: ComplaintService = this.services.complaints): Promise<SubmitResult> {
+  async submitDirectResult(
+    username: string | null,
+    input: Record<string, unknown> = {},
+    svc: ComplaintService = this.services.complaints,
+  ): Promise<SubmitResult> {
     const full = { type: 'COMPLAINT', anonymous: false, confidential: false, ...complaintInput(input) } as unknown as ComplaintInput;
     return svc.submit(await this.ctx(username), full, null);
   }

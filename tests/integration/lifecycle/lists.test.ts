@@ -12,10 +12,16 @@ beforeAll(async () => {
   lab = await Lab.start();
   const { opd, category, program, user } = lab;
   S.A = (await lab.submit('admin.tengah', { title: 'Lstx Alfa bantuan PKH', categoryId: category.BANSOS, programId: program.PKH })).complaint;
-  const b = (await lab.submit('admin.tengah', {
-    title: 'Lstx Bravo usulan rumah', description: 'Usulan perbaikan rumah dan zebracross di depan sekolah.',
-    channel: 'CALL_CENTER', type: 'ASPIRATION', categoryId: category.RTLH, programId: program.RTLH,
-  })).complaint;
+  const b = (
+    await lab.submit('admin.tengah', {
+      title: 'Lstx Bravo usulan rumah',
+      description: 'Usulan perbaikan rumah dan zebracross di depan sekolah.',
+      channel: 'CALL_CENTER',
+      type: 'ASPIRATION',
+      categoryId: category.RTLH,
+      programId: program.RTLH,
+    })
+  ).complaint;
   S.B = await lab.must('admin.tengah', 'verifyComplaint', { id: b.id });
   const c = await lab.forwarded('DINSOS', { title: 'Lstx Charlie info jadwal', type: 'INFORMATION_REQUEST', categoryId: category.BANSOS }, 'petugas.rw');
   S.C = await lab.must('kepala.dinsos', 'assignComplaint', { id: c.id, userId: user['staf.dinsos'].id });
@@ -65,7 +71,13 @@ async function only(filter: Record<string, unknown>): Promise<string[]> {
 
 test('the data set is what the filters below assume', () => {
   expect(Object.fromEntries(Object.entries(S).map(([k, v]) => [k, v.status]))).toEqual({
-    A: 'SUBMITTED', B: 'VERIFIED', C: 'FORWARDED', D: 'SUBMITTED', E: 'SUBMITTED', F: 'FORWARDED', G: 'REJECTED',
+    A: 'SUBMITTED',
+    B: 'VERIFIED',
+    C: 'FORWARDED',
+    D: 'SUBMITTED',
+    E: 'SUBMITTED',
+    F: 'FORWARDED',
+    G: 'REJECTED',
   });
   expect(S.E.overdue).toBe(true);
   expect(S.A.overdue).toBe(false);
@@ -229,8 +241,12 @@ test('a page reads only what its selection shows, and the last entries of each t
   }
 
   // Only the last entries read in the preload; asking for more than it read still answers in full.
-  const deep = await lab.t.gql<any>(`query($f: ComplaintFilter) { complaints(perPage: 10, filter: $f) { items { id
-    a: events(last: 1) { id } b: events(last: 1000) { id } c: events { id } } } }`, { f }, token);
+  const deep = await lab.t.gql<any>(
+    `query($f: ComplaintFilter) { complaints(perPage: 10, filter: $f) { items { id
+    a: events(last: 1) { id } b: events(last: 1000) { id } c: events { id } } } }`,
+    { f },
+    token,
+  );
   expect(deep.errors).toBeUndefined();
   for (const c of deep.data.complaints.items) {
     expect(c.b).toEqual(c.c);
@@ -241,14 +257,26 @@ test('a page reads only what its selection shows, and the last entries of each t
   const EVERY = `id complaintId type actorId actorRole fromStatus toStatus fromOpdId toOpdId stage message public createdAt
     actorKind actor { name } fromOpd { code } toOpd { code } __typename`;
   for (const fields of [EVERY, 'message', 'createdAt toOpd { code }', 'actorKind', 'stage actor { username }']) {
-    const tail = await lab.t.gql<any>(`query($f: ComplaintFilter) { complaints(perPage: 10, filter: $f) { items { id events(last: 3) { ${fields} } } } }`, { f }, token);
-    const whole = await lab.t.gql<any>(`query($f: ComplaintFilter) { complaints(perPage: 10, filter: $f) { items { id events { ${fields} } } } }`, { f }, token);
+    const tail = await lab.t.gql<any>(
+      `query($f: ComplaintFilter) { complaints(perPage: 10, filter: $f) { items { id events(last: 3) { ${fields} } } } }`,
+      { f },
+      token,
+    );
+    const whole = await lab.t.gql<any>(
+      `query($f: ComplaintFilter) { complaints(perPage: 10, filter: $f) { items { id events { ${fields} } } } }`,
+      { f },
+      token,
+    );
     expect([tail.errors, whole.errors, sql(tail)]).toEqual([undefined, undefined, 1]);
     expect(tail.data.complaints.items).toEqual(whole.data.complaints.items.map((c: any) => ({ ...c, events: c.events.slice(-3) })));
   }
 
   // Past the last page: no rows, and still the total, in the same one statement.
-  const past = await lab.t.gql<any>(`query($f: ComplaintFilter) { complaints(page: 99, perPage: 10, filter: $f) { total items { id currentOpd { code } } } }`, { f }, token);
+  const past = await lab.t.gql<any>(
+    `query($f: ComplaintFilter) { complaints(page: 99, perPage: 10, filter: $f) { total items { id currentOpd { code } } } }`,
+    { f },
+    token,
+  );
   expect(past.errors).toBeUndefined();
   expect(past.data.complaints).toEqual({ total: N_PLUS_ONE, items: [] });
   expect(sql(past)).toBe(1);
@@ -257,7 +285,10 @@ test('a page reads only what its selection shows, and the last entries of each t
   const citizen = { ids: [S.D.id] };
   const withKind = `k: complaints(perPage: 5, filter: $c) { items { events(last: 2) { id actorKind } } }`;
   const withoutKind = `n: complaints(perPage: 5, filter: $c) { items { events(last: 2) { id } } }`;
-  for (const fields of [[withKind, withoutKind], [withoutKind, withKind]]) {
+  for (const fields of [
+    [withKind, withoutKind],
+    [withoutKind, withKind],
+  ]) {
     const r2 = await lab.t.gql<any>(`query($c: ComplaintFilter) { ${fields.join(' ')} }`, { c: citizen }, token);
     expect(r2.errors).toBeUndefined();
     expect(r2.data.k.items[0].events).toEqual([{ id: expect.any(String), actorKind: 'CITIZEN' }]);

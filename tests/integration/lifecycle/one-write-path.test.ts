@@ -27,11 +27,19 @@ interface Case {
 }
 
 const ACTIONS: Record<string, Case> = {
-  REJECT: { setup: async () => (await lab.submit('admin.tengah')).complaint, call: (s, c, id) => s.reject(c, id, null, 'Bukan pengaduan'), rightful: 'admin.tengah' },
+  REJECT: {
+    setup: async () => (await lab.submit('admin.tengah')).complaint,
+    call: (s, c, id) => s.reject(c, id, null, 'Bukan pengaduan'),
+    rightful: 'admin.tengah',
+  },
   FORWARD: { setup: () => lab.verified(), call: (s, c, id) => s.forward(c, id, null, lab.opd.DINSOS), rightful: 'admin.tengah' },
   RETURN: { setup: () => lab.forwarded('DINSOS'), call: (s, c, id) => s.returnToIntake(c, id, null, 'Bukan kewenangan kami'), rightful: 'kepala.dinsos' },
   ASSIGN: { setup: () => lab.forwarded('DINSOS'), call: (s, c, id) => s.assign(c, id, null, lab.user['staf.dinsos'].id), rightful: 'kepala.dinsos' },
-  PROGRESS: { setup: () => lab.forwarded('DINSOS'), call: (s, c, id) => s.addProgress(c, id, null, 'FIELD_CHECK' as never, 'Cek lapangan hari ini', true), rightful: 'kepala.dinsos' },
+  PROGRESS: {
+    setup: () => lab.forwarded('DINSOS'),
+    call: (s, c, id) => s.addProgress(c, id, null, 'FIELD_CHECK' as never, 'Cek lapangan hari ini', true),
+    rightful: 'kepala.dinsos',
+  },
   NOTE: { setup: () => lab.forwarded('DINSOS'), call: (s, c, id) => s.addInternalNote(c, id, null, 'Mohon dipercepat'), rightful: 'admin.tengah' },
   CLOSE: { setup: () => lab.responded(), call: (s, c, id) => s.close(c, id, null), rightful: 'admin.tengah' },
   VERIFY: { setup: async () => (await lab.submit('admin.tengah')).complaint, call: (s, c, id) => s.verify(c, id, null), rightful: 'admin.tengah' },
@@ -42,34 +50,40 @@ const ACTIONS: Record<string, Case> = {
 const ALSO_ALLOWED: Record<string, string[]> = { PROGRESS: ['staf.dinsos'], NOTE: ['kepala.dinsos', 'staf.dinsos'] };
 
 async function refusal(p: Promise<unknown>): Promise<string> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof AppError)) throw new Error(`expected a refusal, got ${err === null ? 'success' : String(err)}`);
   return err.code;
 }
 
-test.each(Object.keys(ACTIONS))('%s called on the service directly: every other role is FORBIDDEN, the public UNAUTHENTICATED, nothing is written', async (action) => {
-  const { setup, call, rightful } = ACTIONS[action];
-  const { id } = await setup();
-  const svc = lab.services.complaints;
-  const before = await lab.stored(id);
+test.each(Object.keys(ACTIONS))(
+  '%s called on the service directly: every other role is FORBIDDEN, the public UNAUTHENTICATED, nothing is written',
+  async (action) => {
+    const { setup, call, rightful } = ACTIONS[action];
+    const { id } = await setup();
+    const svc = lab.services.complaints;
+    const before = await lab.stored(id);
 
-  const codes: Record<string, string> = {};
-  for (const who of STAFF.filter((u) => u !== rightful && !(ALSO_ALLOWED[action] ?? []).includes(u))) {
-    codes[who] = await refusal(call(svc, await lab.ctx(who), id));
-  }
-  codes.public = await refusal(call(svc, await lab.ctx(null), id));
-  expect(Object.values(codes).filter((c) => c !== 'FORBIDDEN' && c !== 'UNAUTHENTICATED')).toEqual([]);
-  expect(codes.public).toBe('UNAUTHENTICATED');
-  expect(Object.entries(codes).filter(([who, c]) => who !== 'public' && c !== 'FORBIDDEN')).toEqual([]);
+    const codes: Record<string, string> = {};
+    for (const who of STAFF.filter((u) => u !== rightful && !(ALSO_ALLOWED[action] ?? []).includes(u))) {
+      codes[who] = await refusal(call(svc, await lab.ctx(who), id));
+    }
+    codes.public = await refusal(call(svc, await lab.ctx(null), id));
+    expect(Object.values(codes).filter((c) => c !== 'FORBIDDEN' && c !== 'UNAUTHENTICATED')).toEqual([]);
+    expect(codes.public).toBe('UNAUTHENTICATED');
+    expect(Object.entries(codes).filter(([who, c]) => who !== 'public' && c !== 'FORBIDDEN')).toEqual([]);
 
-  const after = await lab.stored(id);
-  expect(after.row.version).toBe(before.row.version);
-  expect(after.events.length).toBe(before.events.length);
+    const after = await lab.stored(id);
+    expect(after.row.version).toBe(before.row.version);
+    expect(after.events.length).toBe(before.events.length);
 
-  // The same call as the one who may: so the refusals above are about the actor, not the call.
-  await call(svc, await lab.ctx(rightful), id);
-  expect((await lab.stored(id)).row.version).toBe(before.row.version + 1);
-});
+    // The same call as the one who may: so the refusals above are about the actor, not the call.
+    await call(svc, await lab.ctx(rightful), id);
+    expect((await lab.stored(id)).row.version).toBe(before.row.version + 1);
+  },
+);
 
 test('the write path itself asks the policy for every staff actor, not only for RESPOND', async () => {
   const c = await lab.forwarded('DINSOS');
@@ -99,7 +113,11 @@ test('the sweep’s own actions refuse a complaint that is not due', async () =>
 
 describe('through desks', () => {
   const deskInput = (complaintIds: string[]) => ({
-    title: 'Forum desk uji', complaintIds, participantOpdIds: [lab.opd.DISPERKIM], scheduledAt: new Date('2026-12-10T02:00:00Z'), place: 'Kantor Dinsos',
+    title: 'Forum desk uji',
+    complaintIds,
+    participantOpdIds: [lab.opd.DISPERKIM],
+    scheduledAt: new Date('2026-12-10T02:00:00Z'),
+    place: 'Kantor Dinsos',
   });
 
   test('taking a complaint to a desk (PROGRESS) is refused to a head whose unit no longer holds it', async () => {
@@ -129,7 +147,9 @@ describe('through desks', () => {
     const before = await lab.stored(c.id);
 
     expect(await refusal(desks.recordMinutes(head, String(desk.id), 'Disepakati survei lapangan'))).toBe('FORBIDDEN');
-    expect(await refusal(desks.conclude(head, String(desk.id), [{ complaintId: c.id, solution: 'Renovasi RTLH', responsibleOpdId: lab.opd.DINSOS }]))).toBe('FORBIDDEN');
+    expect(await refusal(desks.conclude(head, String(desk.id), [{ complaintId: c.id, solution: 'Renovasi RTLH', responsibleOpdId: lab.opd.DINSOS }]))).toBe(
+      'FORBIDDEN',
+    );
     const after = await lab.stored(c.id);
     expect(after.row.version).toBe(before.row.version);
     expect(after.events.length).toBe(before.events.length);

@@ -45,7 +45,7 @@ test('a citizen submits without an account: tracking code and access code, no co
   const selatan = await lab.ok('admin.selatan', '{ myInbox(perPage: 100) { items { trackingCode } } }');
   expect(selatan.myInbox.items.map((c: any) => c.trackingCode)).toContain(s.trackingCode);
   expect((await lab.list('admin.tengah', { q: s.trackingCode })).total).toBe(0);
-  const [ev] = (await lab.events(String(row.id), 'type actorId actorKind'));
+  const [ev] = await lab.events(String(row.id), 'type actorId actorKind');
   expect(ev).toEqual({ type: 'SUBMITTED', actorId: null, actorKind: 'CITIZEN' });
 
   // Without a kelurahan it is verified centrally (the city's complaint desk at Diskominsta); a channel the public cannot use is refused.
@@ -99,8 +99,12 @@ test('idempotencyKey: retries, even 10 at once, give one complaint with the same
 
 test('trackComplaint shows the public timeline only: no internal notes, no staff, no reporter identity', async () => {
   const reporter = {
-    reporterName: 'Bambang Sulistyo Nugroho', reporterPhone: '081398765432', reporterNik: '3371031204850002',
-    reporterEmail: 'bambang.sn@example.id', reporterAddress: 'Jl. Pahlawan Gang Mawar 17', kelurahanId: lab.opd['KEL-CACABAN'],
+    reporterName: 'Bambang Sulistyo Nugroho',
+    reporterPhone: '081398765432',
+    reporterNik: '3371031204850002',
+    reporterEmail: 'bambang.sn@example.id',
+    reporterAddress: 'Jl. Pahlawan Gang Mawar 17',
+    kelurahanId: lab.opd['KEL-CACABAN'],
     categoryId: lab.category.BANSOS,
   };
   const s = await lab.submit(null, { ...reporter, title: 'BPNT tidak masuk ke KKS' });
@@ -124,19 +128,37 @@ test('trackComplaint shows the public timeline only: no internal notes, no staff
   const r = await lab.gql(null, TRACK, { tc: s.trackingCode, ac: s.accessCode });
   expect(r.errors).toBeUndefined();
   const pub = r.data.trackComplaint;
-  expect(pub).toMatchObject({ status: 'RESPONDED', answer: 'Saldo BPNT sudah masuk ke KKS pelapor.', currentUnit: lab.opdName.DINSOS, category: expect.any(String) });
+  expect(pub).toMatchObject({
+    status: 'RESPONDED',
+    answer: 'Saldo BPNT sudah masuk ke KKS pelapor.',
+    currentUnit: lab.opdName.DINSOS,
+    category: expect.any(String),
+  });
   expect(pub.timeline.map((e: any) => e.type)).toEqual(['SUBMITTED', 'VERIFIED', 'FORWARDED', 'ACCEPTED', 'PROGRESS', 'RESPONDED']);
   expect(pub.timeline.find((e: any) => e.type === 'FORWARDED').unit).toBe(lab.opdName.DINSOS);
   const json = JSON.stringify(r);
   const forbidden = [
-    reporter.reporterName, 'Bambang', reporter.reporterPhone, reporter.reporterNik, reporter.reporterEmail, reporter.reporterAddress,
-    secretNote, privateProgress, 'INTERNAL_NOTE', 'ASSIGNED', 'Ditugaskan',
+    reporter.reporterName,
+    'Bambang',
+    reporter.reporterPhone,
+    reporter.reporterNik,
+    reporter.reporterEmail,
+    reporter.reporterAddress,
+    secretNote,
+    privateProgress,
+    'INTERNAL_NOTE',
+    'ASSIGNED',
+    'Ditugaskan',
     ...['staf.dinsos', 'kepala.dinsos', 'admin.tengah'].flatMap((u) => [u, lab.user[u].name]),
   ];
   for (const word of forbidden) expect({ word, found: json.includes(word) }).toEqual({ word, found: false });
 
   // Wrong codes reveal nothing.
-  for (const [tc, ac] of [[s.trackingCode, 'ZZZZZZZZZZ'], ['MGL-0000-99999', s.accessCode], [s.trackingCode, '']]) {
+  for (const [tc, ac] of [
+    [s.trackingCode, 'ZZZZZZZZZZ'],
+    ['MGL-0000-99999', s.accessCode],
+    [s.trackingCode, ''],
+  ]) {
     const bad = await lab.gql(null, TRACK, { tc, ac });
     expect(codeOf(bad)).toBe('NOT_FOUND');
     expect(bad.data).toBeNull();

@@ -6,8 +6,7 @@ beforeAll(async () => {
 });
 afterAll(() => lab?.stop());
 
-const ids = async (username: string, filter: Record<string, unknown> = {}) =>
-  (await lab.list(username, filter, { perPage: 1000 })).items.map((c) => c.id);
+const ids = async (username: string, filter: Record<string, unknown> = {}) => (await lab.list(username, filter, { perPage: 1000 })).items.map((c) => c.id);
 
 test('an admin sees and changes only its own intake', async () => {
   const { complaint: x } = await lab.submit('admin.tengah', { title: 'Drainase tersumbat di Tengah' });
@@ -81,8 +80,11 @@ test('units see what is or was forwarded to them; leaders see everything', async
 
 describe('identity of an anonymous reporter', () => {
   const reporter = {
-    reporterName: 'Suryani Lestari', reporterNik: '3371036507900003', reporterPhone: '085712345678',
-    reporterEmail: 'suryani@example.id', reporterAddress: 'Jl. Cempaka 5 RT 02 RW 03',
+    reporterName: 'Suryani Lestari',
+    reporterNik: '3371036507900003',
+    reporterPhone: '085712345678',
+    reporterEmail: 'suryani@example.id',
+    reporterAddress: 'Jl. Cempaka 5 RT 02 RW 03',
   };
   const visible = { identityVisible: true, ...reporter };
   const masked = { identityVisible: false, reporterName: null, reporterNik: null, reporterPhone: null, reporterEmail: null, reporterAddress: null };

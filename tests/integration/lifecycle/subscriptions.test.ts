@@ -70,9 +70,11 @@ test('nothing is delivered for a change that was rolled back', async () => {
   const admin = await lab.subscribe('admin.tengah', { filter: { complaintId: c.id } });
 
   // Refused inside the transaction: the target has no unit head.
-  const headless = (await lab.ok('superadmin', 'mutation($i: OpdInput!) { createOpd(input: $i) { id } }', {
-    i: { code: 'DINSOS-TANPA-KEPALA', name: 'Bidang Tanpa Kepala', kind: 'BIDANG', parentId: lab.opd.DINSOS },
-  })).createOpd;
+  const headless = (
+    await lab.ok('superadmin', 'mutation($i: OpdInput!) { createOpd(input: $i) { id } }', {
+      i: { code: 'DINSOS-TANPA-KEPALA', name: 'Bidang Tanpa Kepala', kind: 'BIDANG', parentId: lab.opd.DINSOS },
+    })
+  ).createOpd;
   expectError(await lab.act('kepala.dinsos', 'forwardComplaint', { id: c.id, opdId: headless.id }), 'BAD_USER_INPUT', ['opdId']);
 
   // Lost the race after its events were inserted and NOTIFYed: someone else changed the row meanwhile.

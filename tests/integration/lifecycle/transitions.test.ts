@@ -39,7 +39,8 @@ test('refused transitions carry INVALID_TRANSITION and change nothing', async ()
   // The citizen cannot rate what is not answered yet.
   const pub = await lab.submit(null, { kelurahanId: lab.opd['KEL-CACABAN'] });
   const rate = await lab.gql(null, 'mutation($tc: String!, $ac: String!) { rateComplaint(trackingCode: $tc, accessCode: $ac, score: 5) { rating } }', {
-    tc: pub.trackingCode, ac: pub.accessCode,
+    tc: pub.trackingCode,
+    ac: pub.accessCode,
   });
   expect(codeOf(rate)).toBe('INVALID_TRANSITION');
 });

@@ -14,8 +14,15 @@ const clients: Client[] = [];
 /** Process B: the production entry point on the same database, found through its "server ready" log line. */
 function startB(dbUrl: string): Promise<string> {
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: process.env.HOME,
-    APP_MODE: 'test', DATABASE_URL: dbUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED_DEMO: 'false', SWEEP_INTERVAL_MS: '0',
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    APP_MODE: 'test',
+    DATABASE_URL: dbUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    SEED_DEMO: 'false',
+    SWEEP_INTERVAL_MS: '0',
   };
   // No TOKEN_SECRET on either side: both use the development secret, so a token from A works on B.
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', '..', 'server', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -90,7 +97,8 @@ test('a change made through process A reaches a subscriber of process B', async 
   // B answers on its own, against the same data.
   const token = await lab.token('kepala.dinsos');
   const me = await fetch(`${bUrl}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ me { username } }' }),
   }).then((r) => r.json() as Promise<any>);
   expect(me.data.me.username).toBe('kepala.dinsos');
@@ -119,7 +127,8 @@ test('a change made through process A reaches a subscriber of process B', async 
   // A change made through B reaches A's subscribers just the same.
   const onA = await lab.subscribe('admin.tengah', { filter: { complaintId: c.id } });
   const close = await fetch(`${bUrl}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await lab.token('admin.tengah')}` },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await lab.token('admin.tengah')}` },
     body: JSON.stringify({ query: 'mutation($id: ID!) { closeComplaint(id: $id) { status } }', variables: { id: c.id } }),
   }).then((r) => r.json() as Promise<any>);
   expect(close.data.closeComplaint.status).toBe('CLOSED');

@@ -24,7 +24,12 @@ test('a complaint goes from the console to CLOSED, every step on the timeline', 
   const { opd, user } = lab;
   const before = new Date();
   const sub = await lab.submit('admin.tengah', {
-    channel: 'CALL_CENTER', categoryId: lab.category.BANSOS, programId: lab.program.PKH, kelurahanId: opd['KEL-CACABAN'], rt: '02', rw: '03',
+    channel: 'CALL_CENTER',
+    categoryId: lab.category.BANSOS,
+    programId: lab.program.PKH,
+    kelurahanId: opd['KEL-CACABAN'],
+    rt: '02',
+    rw: '03',
   });
   const c0 = sub.complaint;
   expect(c0.status).toBe('SUBMITTED');
@@ -90,7 +95,15 @@ test('a complaint goes from the console to CLOSED, every step on the timeline', 
     { type: 'CLOSED', fromStatus: 'RESPONDED', toStatus: 'CLOSED', fromOpdId: null, toOpdId: null, public: true },
   ]);
   expect(events.map((e: any) => e.actor?.username)).toEqual([
-    'admin.tengah', 'admin.tengah', 'admin.tengah', 'kepala.dinsos', 'kepala.dinsos', 'staf.dinsos', 'staf.dinsos', 'kepala.dinsos', 'admin.tengah',
+    'admin.tengah',
+    'admin.tengah',
+    'admin.tengah',
+    'kepala.dinsos',
+    'kepala.dinsos',
+    'staf.dinsos',
+    'staf.dinsos',
+    'kepala.dinsos',
+    'admin.tengah',
   ]);
   expect(events[1].message).toBe('Data lengkap');
   expect(events[5].stage).toBe('FIELD_CHECK');
@@ -123,7 +136,14 @@ test('"bukan wewenang": a unit returns the complaint, the admin forwards it else
 
   const events = (await lab.events(c.id)).map(ev);
   expect(events.map((e) => e.type)).toEqual(['SUBMITTED', 'VERIFIED', 'FORWARDED', 'ACCEPTED', 'RETURNED', 'FORWARDED', 'ACCEPTED', 'RESPONDED']);
-  expect(events[4]).toEqual({ type: 'RETURNED', fromStatus: 'IN_PROGRESS', toStatus: 'VERIFIED', fromOpdId: opd.DINSOS, toOpdId: opd['KEC-TENGAH'], public: false });
+  expect(events[4]).toEqual({
+    type: 'RETURNED',
+    fromStatus: 'IN_PROGRESS',
+    toStatus: 'VERIFIED',
+    fromOpdId: opd.DINSOS,
+    toOpdId: opd['KEC-TENGAH'],
+    public: false,
+  });
   expect(events[5]).toEqual({ type: 'FORWARDED', fromStatus: 'VERIFIED', toStatus: 'FORWARDED', fromOpdId: null, toOpdId: opd.DISPERKIM, public: true });
   // Responding to a FORWARDED complaint accepts it first: two legal steps on the timeline.
   expect(events[6]).toEqual({ type: 'ACCEPTED', fromStatus: 'FORWARDED', toStatus: 'IN_PROGRESS', fromOpdId: null, toOpdId: null, public: true });
@@ -137,7 +157,12 @@ test('a unit head forwards on to its division; the division head answers', async
   expect(on).toMatchObject({ status: 'FORWARDED', currentOpdId: opd['DINSOS-LINJAMSOS'] });
   const events = (await lab.events(c.id)).map(ev);
   expect(events[events.length - 1]).toEqual({
-    type: 'FORWARDED', fromStatus: 'FORWARDED', toStatus: 'FORWARDED', fromOpdId: opd.DINSOS, toOpdId: opd['DINSOS-LINJAMSOS'], public: true,
+    type: 'FORWARDED',
+    fromStatus: 'FORWARDED',
+    toStatus: 'FORWARDED',
+    fromOpdId: opd.DINSOS,
+    toOpdId: opd['DINSOS-LINJAMSOS'],
+    public: true,
   });
   // The admin may no longer move it: the unit has it.
   expectError(await lab.act('admin.tengah', 'forwardComplaint', { id: c.id, opdId: opd.DISPERKIM }), 'FORBIDDEN');
@@ -165,9 +190,19 @@ test('the head above the division (kepala.dinsos) may answer too; a division hea
 test('reject as a duplicate', async () => {
   const first = await lab.submit('admin.tengah', { title: 'Lampu jalan mati di Jl. Tidar' });
   const second = await lab.submit('admin.tengah', { title: 'Lampu jalan mati di Jalan Tidar' });
-  expectError(await lab.act('admin.tengah', 'rejectComplaint', { id: second.complaint.id, reason: 'Ganda', duplicateOf: second.complaint.id }), 'BAD_USER_INPUT', ['duplicateOf']);
-  expectError(await lab.act('admin.tengah', 'rejectComplaint', { id: second.complaint.id, reason: 'Ganda', duplicateOf: '999999' }), 'BAD_USER_INPUT', ['duplicateOf']);
-  const rejected = await lab.must('admin.tengah', 'rejectComplaint', { id: second.complaint.id, reason: 'Sama dengan laporan sebelumnya', duplicateOf: first.complaint.id });
+  expectError(
+    await lab.act('admin.tengah', 'rejectComplaint', { id: second.complaint.id, reason: 'Ganda', duplicateOf: second.complaint.id }),
+    'BAD_USER_INPUT',
+    ['duplicateOf'],
+  );
+  expectError(await lab.act('admin.tengah', 'rejectComplaint', { id: second.complaint.id, reason: 'Ganda', duplicateOf: '999999' }), 'BAD_USER_INPUT', [
+    'duplicateOf',
+  ]);
+  const rejected = await lab.must('admin.tengah', 'rejectComplaint', {
+    id: second.complaint.id,
+    reason: 'Sama dengan laporan sebelumnya',
+    duplicateOf: first.complaint.id,
+  });
   expect(rejected).toMatchObject({ status: 'REJECTED', duplicateOfId: first.complaint.id, rejectReason: 'Sama dengan laporan sebelumnya', dueAt: null });
   expect(rejected.closedAt).not.toBeNull();
   expect(rejected.availableActions).toEqual(['NOTE']);
@@ -211,9 +246,13 @@ test('reopen by the admin, and by the reporter with tracking code and access cod
 test('forwarding needs an active Opd with a unit head', async () => {
   const { opd } = lab;
   const CREATE = 'mutation($input: OpdInput!) { createOpd(input: $input) { id canReceive } }';
-  const headless = (await lab.ok('superadmin', CREATE, { input: { code: 'DINSOS-UJI', name: 'Bidang Uji Tanpa Kepala', kind: 'BIDANG', parentId: opd.DINSOS } })).createOpd;
+  const headless = (
+    await lab.ok('superadmin', CREATE, { input: { code: 'DINSOS-UJI', name: 'Bidang Uji Tanpa Kepala', kind: 'BIDANG', parentId: opd.DINSOS } })
+  ).createOpd;
   expect(headless.canReceive).toBe(false);
-  const inactive = (await lab.ok('superadmin', CREATE, { input: { code: 'DINSOS-NONAKTIF', name: 'Bidang Nonaktif', kind: 'BIDANG', parentId: opd.DINSOS, active: false } })).createOpd;
+  const inactive = (
+    await lab.ok('superadmin', CREATE, { input: { code: 'DINSOS-NONAKTIF', name: 'Bidang Nonaktif', kind: 'BIDANG', parentId: opd.DINSOS, active: false } })
+  ).createOpd;
 
   const c = await lab.verified();
   const r1 = await lab.act('admin.tengah', 'forwardComplaint', { id: c.id, opdId: headless.id });

@@ -16,7 +16,11 @@ test('production mode: internal errors reach the client without message, stack o
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('x-powered-by')).toBeNull();
-    const other = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{"query":"{ __typename }"}' });
+    const other = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     const body = (await res.json()) as any;
     expect(body.extensions?.sqlStatements).toBeUndefined();
@@ -56,7 +60,13 @@ test('replaying every demo complaint’s events rebuilds exactly the stored row'
     expect(made).toBe(120);
     const rows = await t.app.db.getRepository(Complaint).find();
     const events = await t.app.db.getRepository(ComplaintEvent).find({ order: { id: 'ASC' } });
-    const mismatched = rows.filter((row) => replayMismatches(row, events.filter((e) => e.complaintId === row.id)).length > 0);
+    const mismatched = rows.filter(
+      (row) =>
+        replayMismatches(
+          row,
+          events.filter((e) => e.complaintId === row.id),
+        ).length > 0,
+    );
     console.log(`audit: ${rows.length} demo complaints, ${events.length} events, ${mismatched.length} mismatches`);
     expect(rows.length).toBe(120);
     expect(mismatched.map((r) => r.trackingCode)).toEqual([]);

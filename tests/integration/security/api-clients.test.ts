@@ -16,14 +16,23 @@ async function withKey(key: string, query: string, variables: Record<string, unk
 }
 
 const SUBMIT = `mutation($i: ComplaintInput!, $k: String) { submitComplaint(input: $i, idempotencyKey: $k) { trackingCode accessCode complaint { id } } }`;
-const input = { title: 'Laporan dari SP4N-LAPOR!', description: 'Jalan berlubang di depan SD Negeri Cacaban 1.', reporterPhone: '081234567890', channel: 'WEB' };
+const input = {
+  title: 'Laporan dari SP4N-LAPOR!',
+  description: 'Jalan berlubang di depan SD Negeri Cacaban 1.',
+  reporterPhone: '081234567890',
+  channel: 'WEB',
+};
 
 test('an external app submits with its key on its own channel, never sees staff data, and a revoked or wrong key is refused', async () => {
   const su = await t.login('superadmin');
   const admin = await t.login('admin.tengah');
   const refused = await t.gql(`mutation { createApiClient(name: "SP4N-LAPOR!", channel: SP4N_LAPOR) { key } }`, {}, admin);
   expect(codeOf(refused)).toBe('FORBIDDEN');
-  const { createApiClient } = await t.ok(`mutation { createApiClient(name: "SP4N-LAPOR!", channel: SP4N_LAPOR) { key client { id keyPrefix channel } } }`, {}, su);
+  const { createApiClient } = await t.ok(
+    `mutation { createApiClient(name: "SP4N-LAPOR!", channel: SP4N_LAPOR) { key client { id keyPrefix channel } } }`,
+    {},
+    su,
+  );
   const key: string = createApiClient.key;
   expect(key.startsWith(`${createApiClient.client.keyPrefix}.`)).toBe(true);
 
@@ -36,7 +45,8 @@ test('an external app submits with its key on its own channel, never sees staff 
   expect(codeOf(await withKey(key, `{ complaints { total } }`))).toBe('UNAUTHENTICATED');
   // The citizen-facing tracking works with the codes handed back.
   const tracked = await withKey(key, `query($c: String!, $a: String!) { trackComplaint(trackingCode: $c, accessCode: $a) { status } }`, {
-    c: r.data.submitComplaint.trackingCode, a: r.data.submitComplaint.accessCode,
+    c: r.data.submitComplaint.trackingCode,
+    a: r.data.submitComplaint.accessCode,
   });
   expect(tracked.data.trackComplaint.status).toBe('SUBMITTED');
 

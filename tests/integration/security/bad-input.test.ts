@@ -19,7 +19,7 @@ interface Probe {
 
 /** Deterministic pseudo-random, so a failure names a reproducible probe. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
 function probes(): Probe[] {
@@ -27,11 +27,39 @@ function probes(): Probe[] {
   const rand = rng(42);
   const gql = (name: string, query: string, variables?: unknown, auth = true) => out.push({ name, body: JSON.stringify({ query, variables }), auth });
   const hostile = [
-    "'; DROP TABLE complaint; --", '" OR 1=1 --', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '${7*7}', '{{7*7}}',
-    '../../etc/passwd', '%00', '\\', '😀'.repeat(50), 'x'.repeat(20_000), '\u202e\u0301', 'null', 'undefined', '-1', '1e309', ' ',
+    "'; DROP TABLE complaint; --",
+    '" OR 1=1 --',
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '${7*7}',
+    '{{7*7}}',
+    '../../etc/passwd',
+    '%00',
+    '\\',
+    '😀'.repeat(50),
+    'x'.repeat(20_000),
+    '\u202e\u0301',
+    'null',
+    'undefined',
+    '-1',
+    '1e309',
+    ' ',
   ];
   // Invalid JSON and wrong content types.
-  for (const body of ['{', '{"query":', 'null', '[]', '"just a string"', '{"query": 5}', '{"query": null}', '{"query": ""}', '{"query": "{", "variables": 7}', '\u0000', '{"query":"{ me { id } }","variables":"x"}', 'a'.repeat(1000)]) {
+  for (const body of [
+    '{',
+    '{"query":',
+    'null',
+    '[]',
+    '"just a string"',
+    '{"query": 5}',
+    '{"query": null}',
+    '{"query": ""}',
+    '{"query": "{", "variables": 7}',
+    '\u0000',
+    '{"query":"{ me { id } }","variables":"x"}',
+    'a'.repeat(1000),
+  ]) {
     out.push({ name: `invalid json ${body.slice(0, 20)}`, body });
   }
   out.push({ name: 'text/plain body', body: '{ me { id } }', contentType: 'text/plain' });
@@ -40,18 +68,36 @@ function probes(): Probe[] {
   out.push({ name: 'batched queries', body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]) });
   out.push({ name: 'GET mutation', method: 'GET' });
   // Depth, width, aliases, directives, tokens.
-  gql('deep query', `{ opds { items { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } } } }`);
+  gql(
+    'deep query',
+    `{ opds { items { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } } } }`,
+  );
   gql('many aliases', `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: me { id }`).join(' ')} }`);
   gql('many directives', `{ me @include(if: true) ${'@skip(if: false) '.repeat(100)} { id } }`);
   gql('many tokens', `{ me { ${'id '.repeat(6000)} } }`);
-  gql('wide list', `{ complaints(perPage: 1000) { items { ${'id title description status channel '.repeat(40)} events { id message actor { name opd { name parent { name } } } } } } }`);
-  gql('introspection flood', `{ ${Array.from({ length: 40 }, (_, i) => `s${i}: __schema { types { name fields { name type { name ofType { name ofType { name } } } } } }`).join(' ')} }`);
+  gql(
+    'wide list',
+    `{ complaints(perPage: 1000) { items { ${'id title description status channel '.repeat(40)} events { id message actor { name opd { name parent { name } } } } } } }`,
+  );
+  gql(
+    'introspection flood',
+    `{ ${Array.from({ length: 40 }, (_, i) => `s${i}: __schema { types { name fields { name type { name ofType { name ofType { name } } } } } }`).join(' ')} }`,
+  );
   gql('fragment cycle', `{ me { ...A } } fragment A on Viewer { opd { name } ...B } fragment B on Viewer { ...A }`);
   gql('unknown field', `{ complaints { items { passwordHash } } }`);
   gql('unknown operation', `{ dropEverything }`);
   gql('syntax error', `{ complaints( { items } }`);
   // Wrong types and unknown enum values in variables and literals.
-  for (const [v, type] of [['x', 'Int'], [1.5, 'Int'], [2 ** 40, 'Int'], [true, 'String'], [{}, 'ID'], [[1], 'ID'], ['NOT_A_STATUS', '[ComplaintStatus!]'], ['2026-13-45', 'DateTimeISO']] as const) {
+  for (const [v, type] of [
+    ['x', 'Int'],
+    [1.5, 'Int'],
+    [2 ** 40, 'Int'],
+    [true, 'String'],
+    [{}, 'ID'],
+    [[1], 'ID'],
+    ['NOT_A_STATUS', '[ComplaintStatus!]'],
+    ['2026-13-45', 'DateTimeISO'],
+  ] as const) {
     gql(`variable ${type} ${JSON.stringify(v).slice(0, 12)}`, `query($v: ${type}) { __typename }`, { v });
   }
   gql('unknown enum literal', `{ complaints(filter: { status: [NOPE] }) { total } }`);
@@ -67,12 +113,36 @@ function probes(): Probe[] {
   const textOps: [string, (s: string) => [string, unknown]][] = [
     ['search', (s) => [`query($q: String) { complaints(filter: { q: $q }) { total } }`, { q: s }]],
     ['opd search', (s) => [`query($q: String) { opds(filter: { q: $q }) { total } }`, { q: s }]],
-    ['submit title', (s) => [`mutation($i: ComplaintInput!) { submitComplaint(input: $i) { trackingCode } }`, { i: { title: s, description: `${s} ${s}`, reporterPhone: '0812345678' } }]],
-    ['submit phone', (s) => [`mutation($i: ComplaintInput!) { submitComplaint(input: $i) { trackingCode } }`, { i: { title: 'Judul yang wajar', description: 'Deskripsi yang cukup panjang', reporterPhone: s } }]],
-    ['submit nik', (s) => [`mutation($i: ComplaintInput!) { submitComplaint(input: $i) { trackingCode } }`, { i: { title: 'Judul yang wajar', description: 'Deskripsi yang cukup panjang', reporterPhone: '0812345678', reporterNik: s } }]],
+    [
+      'submit title',
+      (s) => [
+        `mutation($i: ComplaintInput!) { submitComplaint(input: $i) { trackingCode } }`,
+        { i: { title: s, description: `${s} ${s}`, reporterPhone: '0812345678' } },
+      ],
+    ],
+    [
+      'submit phone',
+      (s) => [
+        `mutation($i: ComplaintInput!) { submitComplaint(input: $i) { trackingCode } }`,
+        { i: { title: 'Judul yang wajar', description: 'Deskripsi yang cukup panjang', reporterPhone: s } },
+      ],
+    ],
+    [
+      'submit nik',
+      (s) => [
+        `mutation($i: ComplaintInput!) { submitComplaint(input: $i) { trackingCode } }`,
+        { i: { title: 'Judul yang wajar', description: 'Deskripsi yang cukup panjang', reporterPhone: '0812345678', reporterNik: s } },
+      ],
+    ],
     ['track', (s) => [`query($c: String!, $a: String!) { trackComplaint(trackingCode: $c, accessCode: $a) { status } }`, { c: s, a: s }]],
     ['login', (s) => [`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: s, p: s }]],
-    ['idempotency key', (s) => [`mutation($i: ComplaintInput!, $k: String) { submitComplaint(input: $i, idempotencyKey: $k) { trackingCode } }`, { i: { title: 'Judul yang wajar', description: 'Deskripsi yang cukup panjang', reporterPhone: '0812345678' }, k: s }]],
+    [
+      'idempotency key',
+      (s) => [
+        `mutation($i: ComplaintInput!, $k: String) { submitComplaint(input: $i, idempotencyKey: $k) { trackingCode } }`,
+        { i: { title: 'Judul yang wajar', description: 'Deskripsi yang cukup panjang', reporterPhone: '0812345678' }, k: s },
+      ],
+    ],
     ['reject reason', (s) => [`mutation($r: String!) { rejectComplaint(id: "1", reason: $r) { id } }`, { r: s }]],
     ['created from', (s) => [`query($d: DateTimeISO) { complaints(filter: { createdFrom: $d }) { total } }`, { d: s }]],
   ];
@@ -104,7 +174,7 @@ test('at least 500 malformed or hostile requests get clear errors, never a 5xx, 
     const text = await res.text();
     if (res.status >= 500) fiveHundreds.push(`${p.name}: ${res.status} ${text.slice(0, 200)}`);
     if (/QueryFailedError|at .*\.js:\d+|SELECT .* FROM|node_modules/.test(text)) leaks.push(`${p.name}: ${text.slice(0, 200)}`);
-    let json: any = null;
+    let json: any;
     try {
       json = JSON.parse(text);
     } catch {
@@ -128,7 +198,15 @@ test('at least 500 malformed or hostile requests get clear errors, never a 5xx, 
 
 test('broken WebSocket messages close that socket only; the server keeps serving', async () => {
   const url = `${t.url.replace('http', 'ws')}/graphql`;
-  const frames = ['not json', '{}', '{"type":"subscribe"}', '{"type":"connection_init","payload":"x"}', JSON.stringify({ type: 'subscribe', id: '1', payload: { query: '{' } }), 'x'.repeat(200_000), '\u0000\u0001'];
+  const frames = [
+    'not json',
+    '{}',
+    '{"type":"subscribe"}',
+    '{"type":"connection_init","payload":"x"}',
+    JSON.stringify({ type: 'subscribe', id: '1', payload: { query: '{' } }),
+    'x'.repeat(200_000),
+    '\u0000\u0001',
+  ];
   for (const frame of frames) {
     const closed = await new Promise<number>((resolve) => {
       const ws = new WebSocket(url, 'graphql-transport-ws');

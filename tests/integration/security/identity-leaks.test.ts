@@ -43,7 +43,10 @@ test('an anonymous reporter’s identity never appears outside the intake Opd’
 
   // Recorded at the RW post (intake: Kelurahan Cacaban under Kecamatan Magelang Tengah), anonymous and confidential.
   const { complaint, trackingCode, accessCode } = await lab.submit('petugas.rw', {
-    ...IDENTITY, anonymous: true, confidential: true, title: 'Dugaan pungutan liar bantuan',
+    ...IDENTITY,
+    anonymous: true,
+    confidential: true,
+    title: 'Dugaan pungutan liar bantuan',
     description: 'Pelapor meminta identitasnya dirahasiakan karena takut.',
   });
   const id = complaint.id;
@@ -93,14 +96,22 @@ test('an anonymous reporter’s identity never appears outside the intake Opd’
   }
 
   // The public: tracking (the reporter's own codes), public programme lists, a wrong code's error message.
-  const track = await lab.gql(null, `query($c: String!, $a: String!) { trackComplaint(trackingCode: $c, accessCode: $a) { ${selection(schema.getType('PublicComplaint') as GraphQLObjectType, 2)} } }`, { c: trackingCode, a: accessCode });
+  const track = await lab.gql(
+    null,
+    `query($c: String!, $a: String!) { trackComplaint(trackingCode: $c, accessCode: $a) { ${selection(schema.getType('PublicComplaint') as GraphQLObjectType, 2)} } }`,
+    { c: trackingCode, a: accessCode },
+  );
   expect(track.data.trackComplaint.status).toBe('RESPONDED');
   expect(leaked(track)).toEqual([]);
   expect(JSON.stringify(track)).not.toContain(lab.user['staf.dinsos'].name);
-  expect(leaked(await lab.gql(null, `query($c: String!) { trackComplaint(trackingCode: $c, accessCode: "WRONGCODE") { title } }`, { c: trackingCode }))).toEqual([]);
+  expect(
+    leaked(await lab.gql(null, `query($c: String!) { trackComplaint(trackingCode: $c, accessCode: "WRONGCODE") { title } }`, { c: trackingCode })),
+  ).toEqual([]);
   expect(leaked(await lab.gql(null, `{ publicPrograms { name description } }`))).toEqual([]);
   // Confidential: never listed for the public or an external app (no public listing exists at all).
-  const publicQueries = Object.values(schema.getQueryType()!.getFields()).filter((f) => f.extensions?.permission === 'PUBLIC').map((f) => f.name);
+  const publicQueries = Object.values(schema.getQueryType()!.getFields())
+    .filter((f) => f.extensions?.permission === 'PUBLIC')
+    .map((f) => f.name);
   expect(publicQueries.sort()).toEqual(['ikm', 'ikmElements', 'publicPrograms', 'trackComplaint']);
   for (const s of subs.values()) s.stop();
 });
@@ -111,7 +122,11 @@ test('a non-anonymous reporter is visible to the units handling the complaint, a
   await lab.must('admin.tengah', 'forwardComplaint', { id: complaint.id, opdId: lab.opd.DINSOS });
   const seen = await lab.complaint('kepala.dinsos', complaint.id, 'reporterName reporterPhone identityVisible');
   expect(seen).toEqual({ reporterName: 'Budi Terbuka', reporterPhone: IDENTITY.reporterPhone, identityVisible: true });
-  const track = await lab.gql(null, `query($c: String!, $a: String!) { trackComplaint(trackingCode: $c, accessCode: $a) { title timeline { message unit } } }`, { c: trackingCode, a: accessCode });
+  const track = await lab.gql(
+    null,
+    `query($c: String!, $a: String!) { trackComplaint(trackingCode: $c, accessCode: $a) { title timeline { message unit } } }`,
+    { c: trackingCode, a: accessCode },
+  );
   expect(JSON.stringify(track)).not.toContain('Budi Terbuka');
   expect(JSON.stringify(track)).not.toContain(IDENTITY.reporterPhone);
 });

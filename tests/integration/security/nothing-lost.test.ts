@@ -15,7 +15,16 @@ afterAll(() => t.stop());
 
 function startServer(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, APP_MODE: 'test', DATABASE_URL: t.dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED_DEMO: 'false', SWEEP_INTERVAL_MS: '0' },
+    env: {
+      ...process.env,
+      APP_MODE: 'test',
+      DATABASE_URL: t.dbUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SEED_DEMO: 'false',
+      SWEEP_INTERVAL_MS: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -45,7 +54,10 @@ test(`${TOTAL} concurrent idempotent submissions survive a SIGKILL mid-run: each
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
         query: 'mutation($i: ComplaintInput!, $k: String) { submitComplaint(input: $i, idempotencyKey: $k) { trackingCode } }',
-        variables: { k: key, i: { title: `Pengaduan beban ${i}`, description: `Uji ketahanan nomor ${i} saat server dimatikan.`, reporterPhone: '081234567890' } },
+        variables: {
+          k: key,
+          i: { title: `Pengaduan beban ${i}`, description: `Uji ketahanan nomor ${i} saat server dimatikan.`, reporterPhone: '081234567890' },
+        },
       }),
       signal: AbortSignal.timeout(10_000),
     });
@@ -80,9 +92,11 @@ test(`${TOTAL} concurrent idempotent submissions survive a SIGKILL mid-run: each
 
   const started = Date.now();
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < TOTAL) await client(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < TOTAL) await client(next++);
+    }),
+  );
   await restarting;
   const seconds = (Date.now() - started) / 1000;
   server.kill('SIGTERM');
@@ -93,7 +107,9 @@ test(`${TOTAL} concurrent idempotent submissions survive a SIGKILL mid-run: each
        FROM complaint c WHERE c."idempotencyKey" LIKE $1`,
     [`load-${process.pid}-%`],
   );
-  console.log(`nothing-lost: ${TOTAL} submissions, ${CONCURRENCY} concurrent, SIGKILL after ${killedAt} acks; ${attempts} attempts, ${failures} failed and retried; ${seconds.toFixed(1)} s; ${rows.length} rows`);
+  console.log(
+    `nothing-lost: ${TOTAL} submissions, ${CONCURRENCY} concurrent, SIGKILL after ${killedAt} acks; ${attempts} attempts, ${failures} failed and retried; ${seconds.toFixed(1)} s; ${rows.length} rows`,
+  );
   expect(killedAt).toBeGreaterThan(0);
   expect(failures).toBeGreaterThan(0);
   expect(acked.size).toBe(TOTAL);

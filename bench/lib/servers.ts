@@ -11,22 +11,25 @@ export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
 let buildDir = path.join(ROOT, 'dist');
 
+/** What the compiled server is made of: the server, its migrations and the code it shares with the console. */
+const BUILD_PARTS = ['server', 'migrations', 'common'];
+
 /**
- * Copies the compiled server (dist/server, dist/migrations, the peer's entry) to
+ * Copies the compiled server (dist/server, dist/migrations, dist/common, the peer's entry) to
  * bench/.data/build and starts the servers from there: a rebuild of dist/ by someone's
  * `npm test` while the benchmark runs cannot change (or half-write) the code under test.
  */
 export function snapshotBuild(): string {
   const target = path.join(BENCH_DIR, '.data', 'build');
   fs.rmSync(target, { recursive: true, force: true });
-  for (const part of ['server', 'migrations']) fs.cpSync(path.join(ROOT, 'dist', part), path.join(target, part), { recursive: true });
+  for (const part of BUILD_PARTS) fs.cpSync(path.join(ROOT, 'dist', part), path.join(target, part), { recursive: true });
   fs.mkdirSync(path.join(target, 'bench'), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'dist', 'bench', 'peer-server.js'), path.join(target, 'bench', 'peer-server.js'));
   buildDir = target;
   return target;
 }
 
-/** A fingerprint of the code under test (the snapshot's server and migrations), for the report. */
+/** A fingerprint of the code under test (the snapshot's BUILD_PARTS), for the report. */
 export function buildFingerprint(): string {
   const h = crypto.createHash('sha256');
   const walk = (dir: string) => {
@@ -36,7 +39,7 @@ export function buildFingerprint(): string {
       else if (name.endsWith('.js')) h.update(path.relative(buildDir, full)).update(fs.readFileSync(full));
     }
   };
-  for (const part of ['server', 'migrations']) if (fs.existsSync(path.join(buildDir, part))) walk(path.join(buildDir, part));
+  for (const part of BUILD_PARTS) if (fs.existsSync(path.join(buildDir, part))) walk(path.join(buildDir, part));
   return h.digest('hex').slice(0, 12);
 }
 

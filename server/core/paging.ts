@@ -54,6 +54,12 @@ export function checkPaging(args: ListArgs): { offset: number; limit: number } {
   return { offset: (args.page - 1) * args.perPage, limit: args.perPage };
 }
 
+/** The SQL a listed sort field stands for; anything else, even a name every object has (`constructor`), is BAD_USER_INPUT. */
+export function sortColumn(sortable: Record<string, string>, field: string): string {
+  if (!Object.hasOwn(sortable, field)) throw AppError.field('sortField', `cannot sort by "${field}"; use one of ${Object.keys(sortable).join(', ')}`);
+  return sortable[field];
+}
+
 /**
  * Applies paging and a whitelisted sort to a query and returns the page with its total.
  * `sortable` maps API field names to SQL expressions; the default is the first entry.
@@ -61,8 +67,7 @@ export function checkPaging(args: ListArgs): { offset: number; limit: number } {
 export async function fetchPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, args: ListArgs, sortable: Record<string, string>): Promise<Page<T>> {
   const { offset, limit } = checkPaging(args);
   const field = args.sortField ?? Object.keys(sortable)[0];
-  const column = sortable[field];
-  if (!column) throw AppError.field('sortField', `cannot sort by "${field}"; use one of ${Object.keys(sortable).join(', ')}`);
+  const column = sortColumn(sortable, field);
   const order = args.sortOrder ?? SortOrder.ASC;
   qb.orderBy(column, order).addOrderBy(`${qb.alias}.id`, order).skip(offset).take(limit);
   const [items, total] = await qb.getManyAndCount();

@@ -6,7 +6,7 @@ import { preparedQuery, preparedTxQuery } from '../../db/prepared';
 import { entityFromRow } from '../../db/rows';
 import type { Loaders } from '../../app/loaders';
 import { AppError, parseId } from '../../core/errors';
-import { checkPaging, ListArgs, SortOrder, type Page } from '../../core/paging';
+import { checkPaging, ListArgs, sortColumn, SortOrder, type Page } from '../../core/paging';
 import { ASSIGNABLE_ROLES, InboxKind, Permission, ROLE_INBOX } from '../../auth/permissions';
 import { Role } from '../../auth/roles';
 import type { Viewer } from '../../auth/viewer';
@@ -186,8 +186,7 @@ export class ComplaintService {
     };
     const nullable = new Set(['dueAt', 'responseDueAt', 'verifyDueAt', 'rating']);
     const sortField = args.sortField ?? (inbox ? 'dueAt' : 'createdAt');
-    const column = sortable[sortField];
-    if (!column) throw AppError.field('sortField', `cannot sort by "${sortField}"; use one of ${Object.keys(sortable).join(', ')}`);
+    const column = sortColumn(sortable, sortField);
     const order = args.sortOrder ?? (inbox ? SortOrder.ASC : SortOrder.DESC);
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const orderBy = `${column} ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order}`;

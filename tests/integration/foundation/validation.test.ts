@@ -211,6 +211,16 @@ describe('list arguments', () => {
     expectFields(await t.gql('{ categories(sortField: "name; DROP TABLE opd") { total } }', {}, su), ['sortField']);
   });
 
+  test('a sortField named like a property every object has (constructor, __proto__, toString) → sortField, on every list', async () => {
+    const lists = ['opds', 'users', 'categories', 'holidays', 'programs', 'servicePosts', 'slaPolicies', 'complaints', 'myInbox'];
+    for (const list of lists) {
+      for (const field of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+        const r = await t.gql(`query($f: String) { ${list}(sortField: $f) { total } }`, { f: field }, su);
+        expect({ list, field, code: codeOf(r), fields: r.errors?.[0]?.extensions?.fields }).toEqual({ list, field, code: 'BAD_USER_INPUT', fields: ['sortField'] });
+      }
+    }
+  });
+
   test('q is matched literally: % and _ are not wildcards', async () => {
     const d = await t.ok('{ all: opds { total } pct: opds(filter: { q: "%" }) { total } und: opds(filter: { q: "_" }) { total } }', {}, su);
     expect(d.all.total).toBeGreaterThan(10);

@@ -216,7 +216,12 @@ describe('list arguments', () => {
     for (const list of lists) {
       for (const field of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
         const r = await t.gql(`query($f: String) { ${list}(sortField: $f) { total } }`, { f: field }, su);
-        expect({ list, field, code: codeOf(r), fields: r.errors?.[0]?.extensions?.fields }).toEqual({ list, field, code: 'BAD_USER_INPUT', fields: ['sortField'] });
+        expect({ list, field, code: codeOf(r), fields: r.errors?.[0]?.extensions?.fields }).toEqual({
+          list,
+          field,
+          code: 'BAD_USER_INPUT',
+          fields: ['sortField'],
+        });
       }
     }
   });

@@ -7,7 +7,9 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'admin/dist/', 'node_modules/', '.data/', 'coverage/', 'bench/results/', 'bench/.peer/', 'migrations/'] },
+  {
+    ignores: ['dist/', 'admin/dist/', 'node_modules/', '.data/', 'bench/.data/', 'screenshots/', 'coverage/', 'bench/results/', 'bench/.peer/', 'migrations/'],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

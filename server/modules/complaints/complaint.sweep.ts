@@ -16,7 +16,9 @@ export interface SweepResult {
 }
 
 /** Marks passed deadlines (OVERDUE + ESCALATED to the parent unit) and auto-closes answered complaints. */
-export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: ComplaintService, now = new Date()): Promise<SweepResult> {
+export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: ComplaintService): Promise<SweepResult> {
+  // The service's clock: markOverdue and autoClose check what is due against the same time.
+  const now = complaints.clock();
   const runner = db.createQueryRunner();
   await runner.connect();
   try {

@@ -1,5 +1,5 @@
 // Deadline arithmetic in WIB (Asia/Jakarta), on the offset of core/wib.ts.
-import { WIB_OFFSET_MS } from '../../core/wib';
+import { WIB_OFFSET_MS, wibDate } from '../../core/wib';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -70,7 +70,7 @@ export function holidayCalendar(dates: Iterable<string>): HolidayCalendar {
 /** YYYY-MM-DD of `instant` in WIB. */
 export function toWibDate(instant: Date): string {
   assertInstant(instant, 'instant');
-  return formatDay(instant.getTime() + WIB_OFFSET_MS);
+  return wibDate(instant);
 }
 
 /** Monday–Friday and not a holiday or cuti bersama in `cal`. */

@@ -58,6 +58,10 @@ export class User {
   @Column({ type: 'varchar', length: 200, select: false })
   passwordHash: string;
 
+  /** Bumped (by a trigger) whenever what a token stands for changes: every older token stops working. */
+  @Column({ type: 'int', default: 0 })
+  tokenGeneration: number;
+
   @Column({ type: 'int', default: 0 })
   failedLogins: number;
 

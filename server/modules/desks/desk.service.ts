@@ -19,7 +19,8 @@ import { endOfWibDay, wibDate } from '../../core/wib';
 /**
  * How far ahead a desk may set the responsible unit's due date, in working days (WIB calendar
  * with holidays and cuti bersama). A decision replaces the category's response deadline, so an
- * unbounded date would let a desk put a complaint out of reach of the overdue sweep.
+ * unbounded date would let a desk put a complaint out of reach of the overdue sweep. The
+ * console's help text (desk.conclude.dueDateHelp) names the same number.
  */
 export const DESK_DUE_WITHIN_WORKING_DAYS = 30;
 

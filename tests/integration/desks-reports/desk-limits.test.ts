@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { wibDate } from '../../../server/core/wib';
+import { rebuildHandling } from '../../../server/modules/complaints/complaint-handling';
 import { replayMismatches } from '../../../server/modules/complaints/complaint-replay';
 import { addWorkingDays, toWibDate } from '../../../server/modules/sla/working-calendar';
 import { DESK_DUE_WITHIN_WORKING_DAYS } from '../../../server/modules/desks/desk.service';
@@ -81,6 +82,7 @@ test('convening a desk is no response: the running deadline stays, no first resp
     return complianceReport.opds.find((o: { opd: { code: string } }) => o.opd.code === 'DISDUKCAPIL');
   };
   expect(await report()).toMatchObject({ received: 1, due: 0, respondedInTime: 0, medianHoursToFirstResponse: null });
+  await expectEpisodesRebuildFromTimeline();
 
   // A real response still counts: the head's public progress note.
   await lab.must('kepala.disdukcapil', 'addProgress', { id: c.id, stage: 'FIELD_CHECK', note: 'Petugas akan meninjau data kependudukan Ibu.', public: true });
@@ -91,7 +93,18 @@ test('convening a desk is no response: the running deadline stays, no first resp
 
   const { row, events } = await lab.stored(c.id);
   expect(replayMismatches(row, events)).toEqual([]);
+  await expectEpisodesRebuildFromTimeline();
 });
+
+/** The episodes written with each event are what rebuildHandling derives from the timeline alone. */
+async function expectEpisodesRebuildFromTimeline(): Promise<void> {
+  const db = lab.t.app.db;
+  const all = 'SELECT * FROM complaint_handling ORDER BY id';
+  const written = await db.query(all);
+  expect(written.length).toBeGreaterThan(0);
+  await rebuildHandling(db);
+  expect(await db.query(all)).toEqual(written);
+}
 
 test("a decision's due date is today at the earliest and at most the configured working days ahead; the field is named", async () => {
   const c = await lab.forwarded('DISDUKCAPIL');

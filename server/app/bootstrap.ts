@@ -65,7 +65,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     complaints,
     feed: new ComplaintFeed(db, url, org, policy, log),
     stats: new ComplaintStatsService(db, org, policy),
-    desks: new DeskService(db, org, complaints),
+    desks: new DeskService(db, org, complaints, sla),
     reports: new ReportService(db, org),
     apiClients: new ApiClientDirectory(db),
     limits: createRateLimits(config.mode),

@@ -22,11 +22,11 @@ export class User {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  /** Shown through UserResolver.phone, only to those canSeeStaffContact allows. */
   @Column({ type: 'varchar', length: 30, nullable: true })
   phone: string | null;
 
-  @Field(() => String, { nullable: true })
+  /** Shown through UserResolver.email, like phone. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   email: string | null;
 

@@ -488,6 +488,7 @@ export const enDomain = {
     },
   },
   live: {
+    sessionEnded: 'Your session has ended (signed out, expired, or your account changed). Please sign in again.',
     new: 'New',
     events: {
       SUBMITTED: 'New complaint %{code} received',

@@ -705,6 +705,7 @@ const domain: Shape<typeof enDomain> = {
     },
   },
   live: {
+    sessionEnded: 'Sesi Anda telah berakhir (keluar, kedaluwarsa, atau akun Anda diubah). Silakan masuk kembali.',
     new: 'Baru',
     events: {
       SUBMITTED: 'Pengaduan baru %{code} masuk',

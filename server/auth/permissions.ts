@@ -28,12 +28,22 @@ export enum Permission {
   DESK_READ = 'DESK_READ',
   DESK_MANAGE = 'DESK_MANAGE',
   REPORT_READ = 'REPORT_READ',
+  /** The append-only record of administrative changes (users, organisation, settings, API clients). */
+  AUDIT_READ = 'AUDIT_READ',
 }
 
 const READ_ALL = [Permission.AUTHENTICATED, Permission.ORG_READ, Permission.COMPLAINT_READ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.SUPERADMIN]: [...READ_ALL, Permission.ORG_MANAGE, Permission.USER_READ, Permission.USER_MANAGE, Permission.DESK_READ, Permission.REPORT_READ],
+  [Role.SUPERADMIN]: [
+    ...READ_ALL,
+    Permission.ORG_MANAGE,
+    Permission.USER_READ,
+    Permission.USER_MANAGE,
+    Permission.DESK_READ,
+    Permission.REPORT_READ,
+    Permission.AUDIT_READ,
+  ],
   [Role.ADMIN]: [
     ...READ_ALL,
     Permission.USER_READ,

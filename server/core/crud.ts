@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { QueryFailedError, type EntityManager, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { Requires } from '../auth/requires';
+import { auditSubjectOf } from '../modules/audit/audit.subjects';
+import { actorOf, auditedCreate, auditedDelete, auditedUpdate } from '../modules/audit/audit.trail';
 import type { Permission } from '../auth/permissions';
 import type { Context } from './context';
 import { AppError, parseId } from './errors';
@@ -23,8 +25,8 @@ export interface CrudSpec<T extends ObjectLiteral & { id: number }, TInput, TFil
   afterCommit?(ctx: Context): void;
   /** May refuse a delete with an AppError. */
   beforeDelete?(row: T, ctx: Context): void;
-  /** Runs in the saving transaction. */
-  afterSave?(row: T, tx: EntityManager, existing: T | null, input: TInput): Promise<void>;
+  /** Runs in the saving transaction; further changes it makes to audited records go through audit.trail with `ctx`'s actor. */
+  afterSave?(row: T, tx: EntityManager, existing: T | null, input: TInput, ctx: Context): Promise<void>;
 }
 
 export interface BaseFilter {
@@ -32,8 +34,12 @@ export interface BaseFilter {
   q?: string | null;
 }
 
+/** Every create, update and delete is recorded in the audit trail within the transaction that makes it (see modules/audit). */
 export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilter extends BaseFilter> {
-  constructor(readonly spec: CrudSpec<T, TInput, TFilter>) {}
+  constructor(readonly spec: CrudSpec<T, TInput, TFilter>) {
+    // Fails at start-up, not on the first change, when a resource has no audit rules.
+    auditSubjectOf(spec.entity);
+  }
 
   async list(ctx: Context, filter: TFilter | null | undefined, args: ListArgs): Promise<Page<T>> {
     const qb = ctx.db.getRepository(this.spec.entity).createQueryBuilder('e');
@@ -67,7 +73,9 @@ export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilt
     const existing = await this.get(ctx, id);
     this.spec.beforeDelete?.(existing, ctx);
     try {
-      await ctx.db.getRepository(this.spec.entity).delete(existing.id);
+      await ctx.db.transaction((tx) =>
+        auditedDelete(tx, actorOf(ctx), this.spec.entity as Function, existing.id, () => tx.getRepository(this.spec.entity).delete(existing.id)),
+      );
     } catch (err) {
       throw translateDbError(err, this.spec.label);
     }
@@ -79,9 +87,13 @@ export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilt
     let saved: T;
     try {
       saved = await ctx.db.transaction(async (tx) => {
-        const row2 = await tx.getRepository(this.spec.entity).save(row);
-        await this.spec.afterSave?.(row2, tx, existing, input);
-        return row2;
+        const change = async () => {
+          const row2 = await tx.getRepository(this.spec.entity).save(row);
+          await this.spec.afterSave?.(row2, tx, existing, input, ctx);
+          return row2;
+        };
+        const entity = this.spec.entity as Function;
+        return existing ? auditedUpdate(tx, actorOf(ctx), entity, [existing.id], change) : auditedCreate(tx, actorOf(ctx), entity, change);
       });
     } catch (err) {
       throw translateDbError(err, this.spec.label);

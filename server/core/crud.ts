@@ -1,8 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { QueryFailedError, type EntityManager, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { Requires } from '../auth/requires';
-import { auditSubjectOf } from '../modules/audit/audit.subjects';
-import { actorOf, auditedCreate, auditedDelete, auditedUpdate } from '../modules/audit/audit.trail';
 import type { Permission } from '../auth/permissions';
 import type { Context } from './context';
 import { AppError, parseId } from './errors';
@@ -10,10 +8,21 @@ import { fetchPage, ListArgs, type Page } from './paging';
 
 type Ctor<T = unknown> = new (...args: never[]) => T;
 
+/**
+ * How a resource's changes are recorded in the audit trail, inside the transaction that
+ * makes them (modules/audit implements it). Required, so no resource escapes the trail.
+ */
+export interface CrudAudit {
+  created<R extends { id: number }>(tx: EntityManager, ctx: Context, make: () => Promise<R>): Promise<R>;
+  updated<R>(tx: EntityManager, ctx: Context, id: number, change: () => Promise<R>): Promise<R>;
+  deleted<R>(tx: EntityManager, ctx: Context, id: number, remove: () => Promise<R>): Promise<R>;
+}
+
 /** The rules of one organisation resource; everything else about its CRUD is shared. */
 export interface CrudSpec<T extends ObjectLiteral & { id: number }, TInput, TFilter> {
   entity: EntityTarget<T>;
   label: string;
+  audit: CrudAudit;
   /** API sort field → SQL expression on alias `e`; the first is the default. */
   sortable: Record<string, string>;
   /** Free-text search columns for `filter.q`. */
@@ -25,7 +34,7 @@ export interface CrudSpec<T extends ObjectLiteral & { id: number }, TInput, TFil
   afterCommit?(ctx: Context): void;
   /** May refuse a delete with an AppError. */
   beforeDelete?(row: T, ctx: Context): void;
-  /** Runs in the saving transaction; further changes it makes to audited records go through audit.trail with `ctx`'s actor. */
+  /** Runs in the saving transaction; further changes it makes to audited records are recorded with `ctx`'s actor. */
   afterSave?(row: T, tx: EntityManager, existing: T | null, input: TInput, ctx: Context): Promise<void>;
 }
 
@@ -34,12 +43,9 @@ export interface BaseFilter {
   q?: string | null;
 }
 
-/** Every create, update and delete is recorded in the audit trail within the transaction that makes it (see modules/audit). */
+/** Every create, update and delete is recorded through `spec.audit` within the transaction that makes it. */
 export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilter extends BaseFilter> {
-  constructor(readonly spec: CrudSpec<T, TInput, TFilter>) {
-    // Fails at start-up, not on the first change, when a resource has no audit rules.
-    auditSubjectOf(spec.entity);
-  }
+  constructor(readonly spec: CrudSpec<T, TInput, TFilter>) {}
 
   async list(ctx: Context, filter: TFilter | null | undefined, args: ListArgs): Promise<Page<T>> {
     const qb = ctx.db.getRepository(this.spec.entity).createQueryBuilder('e');
@@ -73,9 +79,7 @@ export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilt
     const existing = await this.get(ctx, id);
     this.spec.beforeDelete?.(existing, ctx);
     try {
-      await ctx.db.transaction((tx) =>
-        auditedDelete(tx, actorOf(ctx), this.spec.entity as Function, existing.id, () => tx.getRepository(this.spec.entity).delete(existing.id)),
-      );
+      await ctx.db.transaction((tx) => this.spec.audit.deleted(tx, ctx, existing.id, () => tx.getRepository(this.spec.entity).delete(existing.id)));
     } catch (err) {
       throw translateDbError(err, this.spec.label);
     }
@@ -92,8 +96,7 @@ export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilt
           await this.spec.afterSave?.(row2, tx, existing, input, ctx);
           return row2;
         };
-        const entity = this.spec.entity as Function;
-        return existing ? auditedUpdate(tx, actorOf(ctx), entity, [existing.id], change) : auditedCreate(tx, actorOf(ctx), entity, change);
+        return existing ? this.spec.audit.updated(tx, ctx, existing.id, change) : this.spec.audit.created(tx, ctx, change);
       });
     } catch (err) {
       throw translateDbError(err, this.spec.label);

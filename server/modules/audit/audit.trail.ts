@@ -1,5 +1,6 @@
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import type { Context } from '../../core/context';
+import type { CrudAudit } from '../../core/crud';
 import { AppError } from '../../core/errors';
 import { AuditAction, AuditEntry, type AuditChange } from './audit.entity';
 import { AUDIT_SUBJECTS, auditSubjectOf, type AuditSubject } from './audit.subjects';
@@ -132,4 +133,15 @@ export async function recordExistingAsCreated(tx: EntityManager, actor: AuditAct
     count += rows.size;
   }
   return count;
+}
+
+/** The shared CRUD's recorder for `entity`, with the signed-in user of each request as the actor. */
+export function auditTrailOf(entity: Function): CrudAudit {
+  // Fails at start-up, not on the first change, when the entity has no audit rules.
+  auditSubjectOf(entity);
+  return {
+    created: (tx, ctx, make) => auditedCreate(tx, actorOf(ctx), entity, make),
+    updated: (tx, ctx, id, change) => auditedUpdate(tx, actorOf(ctx), entity, [id], change),
+    deleted: (tx, ctx, id, remove) => auditedDelete(tx, actorOf(ctx), entity, id, remove),
+  };
 }

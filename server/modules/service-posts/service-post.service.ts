@@ -9,7 +9,7 @@ import { User } from '../users/user.entity';
 import { ServicePost } from './service-post.entity';
 import type { ServicePostFilter, ServicePostInput } from './service-post.inputs';
 import { fromWib, wibWallClock } from '../../core/wib';
-import { actorOf, auditedUpdate } from '../audit/audit.trail';
+import { actorOf, auditedUpdate, auditTrailOf } from '../audit/audit.trail';
 
 /** Next opening of a weekly WIB schedule, or now when inside a slot. */
 export function nextOpening(schedule: { weekday: number; opensAt: string; closesAt: string }[], now: Date): { openNow: boolean; at: Date | null } {
@@ -31,6 +31,7 @@ export function nextOpening(schedule: { weekday: number; opensAt: string; closes
 export const servicePostService = new CrudService<ServicePost, ServicePostInput, ServicePostFilter>({
   entity: ServicePost,
   label: 'service post',
+  audit: auditTrailOf(ServicePost),
   sortable: { name: 'e.name', code: 'e.code', rw: 'e.rw' },
   searchable: ['e.name', 'e.code', 'e.address'],
   applyFilter(qb, f) {

@@ -1,11 +1,12 @@
 import { CrudService } from '../../core/crud';
-import { actorOf, auditedUpdate } from '../audit/audit.trail';
+import { actorOf, auditedUpdate, auditTrailOf } from '../audit/audit.trail';
 import { SlaPolicy } from './sla-policy.entity';
 import type { SlaPolicyFilter, SlaPolicyInput } from './sla-policy.inputs';
 
 export const slaPolicyService = new CrudService<SlaPolicy, SlaPolicyInput, SlaPolicyFilter>({
   entity: SlaPolicy,
   label: 'SLA policy',
+  audit: auditTrailOf(SlaPolicy),
   afterCommit: (ctx) => ctx.services.sla.invalidatePolicies(),
   sortable: { name: 'e.name', code: 'e.code' },
   searchable: ['e.name', 'e.code'],

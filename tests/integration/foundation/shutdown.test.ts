@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -250,7 +251,7 @@ test('production mode on an empty database creates no demo accounts', async () =
   const url = withDatabase(admin, name);
   const server = startServer({
     APP_MODE: 'production',
-    TOKEN_SECRET: 'a-production-secret-that-is-long-enough-0123456789',
+    TOKEN_SECRET: crypto.randomBytes(48).toString('base64'),
     DATABASE_URL: url,
     PORT: '0',
     HOST: '127.0.0.1',

@@ -39,7 +39,7 @@ const CHANNEL_LABELS: Record<Channel, string> = {
   SP4N_LAPOR: 'SP4N-LAPOR!',
   EXTERNAL_APP: 'aplikasi mitra',
 };
-const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export type EventSpec = Partial<Omit<ComplaintEvent, 'id' | 'complaintId' | 'createdAt'>> & { type: ComplaintEventType; public: boolean };
 

@@ -20,6 +20,8 @@ class UsageError extends Error {}
 async function password(username: string, name: string): Promise<string> {
   const fromEnv = process.env.SUPERADMIN_PASSWORD;
   if (!fromEnv && !process.stdin.isTTY) throw new UsageError('no password: run this in a terminal to be asked, or set SUPERADMIN_PASSWORD');
+  // Load the word lists before asking, so no pause between the prompts lets typed-ahead keys echo.
+  if (!fromEnv) passwordProblem('', { username });
   const pw = fromEnv || (await readSecretLine(`Password for ${username}: `));
   const problem = passwordProblem(pw, { username, name });
   if (problem) throw new UsageError(`the password ${problem}`);

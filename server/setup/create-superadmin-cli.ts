@@ -4,7 +4,7 @@ import { openDatabase } from '../app/bootstrap';
 import { Role } from '../auth/roles';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../core/logger';
-import { passwordProblem } from '../core/strength';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../core/strength';
 import { Opd } from '../modules/opds/opd.entity';
 import { User } from '../modules/users/user.entity';
 import { hashPassword } from '../modules/users/user.service';
@@ -21,7 +21,7 @@ async function password(username: string, name: string): Promise<string> {
   const fromEnv = process.env.SUPERADMIN_PASSWORD;
   if (!fromEnv && !process.stdin.isTTY) throw new UsageError('no password: run this in a terminal to be asked, or set SUPERADMIN_PASSWORD');
   // Load the word lists before asking, so no pause between the prompts lets typed-ahead keys echo.
-  if (!fromEnv) passwordProblem('', { username });
+  if (!fromEnv) passwordProblem('x'.repeat(MIN_PASSWORD_LENGTH), { username: '' });
   const pw = fromEnv || (await readSecretLine(`Password for ${username}: `));
   const problem = passwordProblem(pw, { username, name });
   if (problem) throw new UsageError(`the password ${problem}`);

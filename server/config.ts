@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { PUBLISHED_SECRETS, secretProblem, TEST_TOKEN_SECRET } from './core/strength';
 
 export type AppMode = 'production' | 'demo' | 'development' | 'test';
 
@@ -10,7 +11,13 @@ export interface Config {
   databaseUrl: string | null;
   embeddedDataDir: string;
   embeddedPort: number;
+  /**
+   * Signs login tokens. Empty only for the embedded database outside production (demo, development):
+   * startApp then uses the random secret kept in the embedded data directory (server/db/embedded-secret.ts).
+   */
   tokenSecret: string;
+  /** Keys citizens' access codes (ACCESS_CODE_SECRET); null = derived from tokenSecret with HKDF under its own label. */
+  accessCodeSecret: string | null;
   tokenTtlSeconds: number;
   logLevel: string;
   corsOrigins: string[];
@@ -30,7 +37,38 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-const DEV_SECRET = 'lapor-dev-secret-not-for-production';
+const MODES: AppMode[] = ['production', 'demo', 'development', 'test'];
+
+/**
+ * TOKEN_SECRET (and ACCESS_CODE_SECRET) by mode: production requires a strong one (core/strength.ts);
+ * demo and development refuse a published one, and without one sign with a random secret kept in the
+ * embedded data directory (there is no directory to keep it in on an external database, so it is required there);
+ * tests may use the fixed test secret.
+ */
+function secretFrom(env: NodeJS.ProcessEnv, name: 'TOKEN_SECRET' | 'ACCESS_CODE_SECRET', mode: AppMode): string {
+  const value = env[name] ?? '';
+  if (mode === 'test') return value || (name === 'TOKEN_SECRET' ? TEST_TOKEN_SECRET : '');
+  if (!value) {
+    if (mode === 'production') {
+      throw new ConfigError(
+        `${name} is required in production mode (APP_MODE=production, the default whenever DATABASE_URL is set); generate one with openssl rand -base64 48`,
+      );
+    }
+    if (env.DATABASE_URL) {
+      throw new ConfigError(`${name} is required with an external database (DATABASE_URL) in ${mode} mode; generate one with openssl rand -base64 48`);
+    }
+    return '';
+  }
+  if (mode === 'production') {
+    const problem = secretProblem(value);
+    if (problem) throw new ConfigError(`${name} ${problem}.`);
+  } else if (PUBLISHED_SECRETS.includes(value) || value.length < 32) {
+    throw new ConfigError(
+      `${name} ${PUBLISHED_SECRETS.includes(value) ? 'is a secret published in the source code' : 'is too short (at least 32 characters)'}.`,
+    );
+  }
+  return value;
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -40,14 +78,18 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return n;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const mode = (env.APP_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo')) as AppMode;
-  if (!['production', 'demo', 'development', 'test'].includes(mode)) {
-    throw new ConfigError(`APP_MODE must be one of production, demo, development, test; got "${mode}"`);
+/** `secrets: false` for the commands that only need the database (migrate, load-org, create-superadmin): they sign nothing. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { secrets?: boolean } = {}): Config {
+  // Safe by default: an external database means a real deployment unless APP_MODE says otherwise.
+  const mode = (env.APP_MODE || (env.DATABASE_URL || env.NODE_ENV === 'production' ? 'production' : 'demo')) as AppMode;
+  if (!MODES.includes(mode)) {
+    throw new ConfigError(`APP_MODE must be one of ${MODES.join(', ')}; got "${mode}"`);
   }
-  const secret = env.TOKEN_SECRET ?? '';
-  if (mode === 'production' && secret.length < 32) {
-    throw new ConfigError('TOKEN_SECRET is required in production mode (at least 32 characters).');
+  const secrets = options.secrets ?? true;
+  const tokenSecret = secrets ? secretFrom(env, 'TOKEN_SECRET', mode) : '';
+  const accessCodeSecret = secrets && env.ACCESS_CODE_SECRET ? secretFrom(env, 'ACCESS_CODE_SECRET', mode) : null;
+  if (accessCodeSecret && accessCodeSecret === tokenSecret) {
+    throw new ConfigError('ACCESS_CODE_SECRET must differ from TOKEN_SECRET (or leave it unset to derive one from TOKEN_SECRET).');
   }
   const root = path.resolve(__dirname, '..', '..');
   return {
@@ -57,7 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || null,
     embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR ?? path.join(root, '.data', 'pg')),
     embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329),
-    tokenSecret: secret || DEV_SECRET,
+    tokenSecret,
+    accessCodeSecret,
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600),
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     corsOrigins: (env.CORS_ORIGINS ?? '')

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
@@ -5,6 +6,7 @@ import { tokenIssuer } from '../auth/tokens';
 import { IdentityDirectory, identityWrites } from '../auth/identity';
 import { createDataSource } from '../db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded';
+import { embeddedTokenSecret } from '../db/embedded-secret';
 import { poolOf } from '../db/prepared';
 import { ApiClientDirectory } from '../modules/api-clients/api-client.service';
 import { Complaint } from '../modules/complaints/complaint.entity';
@@ -48,11 +50,20 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ db: D
   return { db, url, embedded };
 }
 
+/** HKDF label of the access-code key: a key of its own even when derived from TOKEN_SECRET. */
+export const ACCESS_CODE_KEY_LABEL = 'lapor/complaint-access-code/v1';
+
+/** The key of citizens' access codes: from ACCESS_CODE_SECRET when set, else from TOKEN_SECRET, always through HKDF under its own label. */
+export function accessCodeKey(config: Pick<Config, 'tokenSecret' | 'accessCodeSecret'>): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', config.accessCodeSecret || config.tokenSecret, '', ACCESS_CODE_KEY_LABEL, 32));
+}
+
 export function createServices(config: Config, log: Logger, db: DataSource, url: string): Services {
+  if (!config.tokenSecret) throw new Error('no token secret: loadConfig requires TOKEN_SECRET, or startApp takes the embedded one');
   const org = new OrgDirectory(db);
   const sla = new SlaService(db);
   const policy = new ComplaintPolicy(org);
-  const complaints = new ComplaintService(db, org, sla, policy, config.tokenSecret, config.trackingPrefix, config.centralIntakeCode);
+  const complaints = new ComplaintService(db, org, sla, policy, accessCodeKey(config), config.trackingPrefix, config.centralIntakeCode);
   const identity = new IdentityDirectory(db, url, log);
   db.subscribers.push(identityWrites(identity));
   return {
@@ -87,6 +98,10 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     for (const stop of stops) await stop().catch((err) => log.error({ err }, 'while stopping'));
   };
   try {
+    if (!config.tokenSecret && embedded) {
+      // After openDatabase: initdb wants an empty directory, so the secret joins it once it exists.
+      config = { ...config, tokenSecret: embeddedTokenSecret(config.embeddedDataDir) };
+    }
     const ran = await db.runMigrations({ transaction: 'each' });
     if (ran.length) log.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
     const services = createServices(config, log, db, dbUrl);

@@ -9,7 +9,7 @@ const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', '..', 'migrations');
 
 async function main() {
   const [command = 'run', name = 'Change'] = process.argv.slice(2);
-  const config = loadConfig();
+  const config = loadConfig(process.env, { secrets: false });
   const log = createLogger(process.env.LOG_LEVEL ?? 'info');
   const { db, embedded } = await openDatabase(config, log);
   try {

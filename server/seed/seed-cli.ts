@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { seedDemo } from './seed';
 
 async function main() {
-  const config = loadConfig();
+  const config = loadConfig(process.env, { secrets: false });
   if (config.mode === 'production') throw new Error('npm run seed loads demo data and demo accounts; it refuses to run in production mode.');
   const log = createLogger(process.env.LOG_LEVEL ?? 'info');
   const { db, embedded } = await openDatabase(config, log);

@@ -40,7 +40,7 @@ const CHANNEL_LABELS: Record<Channel, string> = {
   SP4N_LAPOR: 'SP4N-LAPOR!',
   EXTERNAL_APP: 'aplikasi mitra',
 };
-const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export type EventSpec = Partial<Omit<ComplaintEvent, 'id' | 'complaintId' | 'createdAt'>> & { type: ComplaintEventType; public: boolean };
 
@@ -104,7 +104,8 @@ export class ComplaintService {
     private readonly org: OrgDirectory,
     private readonly sla: SlaService,
     readonly policy: ComplaintPolicy,
-    private readonly secret: string,
+    /** Keys access codes (accessCodeKey in app/bootstrap.ts); never the token secret itself. */
+    private readonly accessCodeKey: Buffer,
     private readonly trackingPrefix = 'MGL',
     /** Where public complaints without a kelurahan are verified (the city's complaint desk). */
     private readonly centralIntakeCode = 'DISKOMINSTA',
@@ -113,7 +114,7 @@ export class ComplaintService {
   ) {}
 
   withClock(clock: () => Date): ComplaintService {
-    return new ComplaintService(this.db, this.org, this.sla, this.policy, this.secret, this.trackingPrefix, this.centralIntakeCode, clock);
+    return new ComplaintService(this.db, this.org, this.sla, this.policy, this.accessCodeKey, this.trackingPrefix, this.centralIntakeCode, clock);
   }
 
   // ---------- reading ----------
@@ -360,9 +361,12 @@ export class ComplaintService {
     return `${this.trackingPrefix}-${yymm}-${String(seq).padStart(5, '0')}`;
   }
 
-  /** Derived from the idempotency key, so a retried submission gets the same code back; only its hash is stored. */
+  /**
+   * Derived from the idempotency key, so a retried submission gets the same code back; only its hash is
+   * stored, so checking a code needs no key and codes issued under an earlier key keep working.
+   */
   private accessCode(seed: string): string {
-    const bytes = crypto.createHmac('sha256', this.secret).update(`access:${seed}`).digest();
+    const bytes = crypto.createHmac('sha256', this.accessCodeKey).update(`access:${seed}`).digest();
     return Array.from(bytes.subarray(0, 10), (b) => ACCESS_ALPHABET[b % ACCESS_ALPHABET.length]).join('');
   }
 

@@ -1,7 +1,12 @@
 /**
  * Demo seed data for Kota Magelang (plain typed data, no database code).
  *
- * Region codes: the kecamatan and kelurahan codes below (Kemendagri `PP.KK.CC.DDDD`)
+ * The organisation (Opds, service posts, SLA policies, categories, holidays) is read from
+ * deploy/org/kota-magelang.json, the file a real installation loads with `npm run load-org`,
+ * so the demo and a deployment share one source; this file adds the demo's programmes,
+ * accounts and complaints.
+ *
+ * Region codes: the kecamatan and kelurahan codes (Kemendagri `PP.KK.CC.DDDD`)
  * were copied from the npm package `idn-area-data` 3.1.2 (`data/districts.csv` and
  * `data/villages.csv`, rows starting with `33.71`; data licensed ODbL), which compiles
  * them from official Kemendagri sources. Kota Magelang = 33.71: 3 kecamatan,
@@ -20,6 +25,11 @@
 import { OpdKind } from '../../modules/opds/opd-kind';
 import { Role } from '../../auth/roles';
 import { Channel, ComplaintType } from '../../modules/complaints/complaint.enums';
+import { orgFileSchema, type OrgFile } from '../../setup/org-file';
+import orgJson from '../../../deploy/org/kota-magelang.json';
+
+/** Kota Magelang's organisation file, checked against its schema when loaded. */
+export const ORG: OrgFile = orgFileSchema.parse(orgJson);
 
 // ---------------------------------------------------------------------------
 // 1. Organisation (Opd tree), parent before child
@@ -35,81 +45,13 @@ export interface SeedOpd {
 
 export const PEMDA_CODE = 'PEMDA-MGL';
 
-export const OPDS: SeedOpd[] = [
-  // Root
-  { code: PEMDA_CODE, name: 'Pemerintah Kota Magelang', kind: OpdKind.PEMDA, parentCode: null, regionCode: '33.71' },
-
-  // Kecamatan (idn-area-data districts.csv)
-  { code: 'KEC-SELATAN', name: 'Kecamatan Magelang Selatan', kind: OpdKind.KECAMATAN, parentCode: PEMDA_CODE, regionCode: '33.71.01' },
-  { code: 'KEC-UTARA', name: 'Kecamatan Magelang Utara', kind: OpdKind.KECAMATAN, parentCode: PEMDA_CODE, regionCode: '33.71.02' },
-  { code: 'KEC-TENGAH', name: 'Kecamatan Magelang Tengah', kind: OpdKind.KECAMATAN, parentCode: PEMDA_CODE, regionCode: '33.71.03' },
-
-  // Kelurahan of Magelang Selatan (33.71.01)
-  { code: 'KEL-REJOWINANGUN-SELATAN', name: 'Kelurahan Rejowinangun Selatan', kind: OpdKind.KELURAHAN, parentCode: 'KEC-SELATAN', regionCode: '33.71.01.1003' },
-  { code: 'KEL-MAGERSARI', name: 'Kelurahan Magersari', kind: OpdKind.KELURAHAN, parentCode: 'KEC-SELATAN', regionCode: '33.71.01.1007' },
-  { code: 'KEL-JURANGOMBO-UTARA', name: 'Kelurahan Jurangombo Utara', kind: OpdKind.KELURAHAN, parentCode: 'KEC-SELATAN', regionCode: '33.71.01.1008' },
-  { code: 'KEL-JURANGOMBO-SELATAN', name: 'Kelurahan Jurangombo Selatan', kind: OpdKind.KELURAHAN, parentCode: 'KEC-SELATAN', regionCode: '33.71.01.1009' },
-  { code: 'KEL-TIDAR-UTARA', name: 'Kelurahan Tidar Utara', kind: OpdKind.KELURAHAN, parentCode: 'KEC-SELATAN', regionCode: '33.71.01.1010' },
-  { code: 'KEL-TIDAR-SELATAN', name: 'Kelurahan Tidar Selatan', kind: OpdKind.KELURAHAN, parentCode: 'KEC-SELATAN', regionCode: '33.71.01.1011' },
-
-  // Kelurahan of Magelang Utara (33.71.02)
-  { code: 'KEL-WATES', name: 'Kelurahan Wates', kind: OpdKind.KELURAHAN, parentCode: 'KEC-UTARA', regionCode: '33.71.02.1003' },
-  { code: 'KEL-POTROBANGSAN', name: 'Kelurahan Potrobangsan', kind: OpdKind.KELURAHAN, parentCode: 'KEC-UTARA', regionCode: '33.71.02.1004' },
-  { code: 'KEL-KEDUNGSARI', name: 'Kelurahan Kedungsari', kind: OpdKind.KELURAHAN, parentCode: 'KEC-UTARA', regionCode: '33.71.02.1005' },
-  { code: 'KEL-KRAMAT-UTARA', name: 'Kelurahan Kramat Utara', kind: OpdKind.KELURAHAN, parentCode: 'KEC-UTARA', regionCode: '33.71.02.1008' },
-  { code: 'KEL-KRAMAT-SELATAN', name: 'Kelurahan Kramat Selatan', kind: OpdKind.KELURAHAN, parentCode: 'KEC-UTARA', regionCode: '33.71.02.1009' },
-
-  // Kelurahan of Magelang Tengah (33.71.03)
-  { code: 'KEL-KEMIRIREJO', name: 'Kelurahan Kemirirejo', kind: OpdKind.KELURAHAN, parentCode: 'KEC-TENGAH', regionCode: '33.71.03.1001' },
-  { code: 'KEL-CACABAN', name: 'Kelurahan Cacaban', kind: OpdKind.KELURAHAN, parentCode: 'KEC-TENGAH', regionCode: '33.71.03.1002' },
-  { code: 'KEL-REJOWINANGUN-UTARA', name: 'Kelurahan Rejowinangun Utara', kind: OpdKind.KELURAHAN, parentCode: 'KEC-TENGAH', regionCode: '33.71.03.1003' },
-  { code: 'KEL-MAGELANG', name: 'Kelurahan Magelang', kind: OpdKind.KELURAHAN, parentCode: 'KEC-TENGAH', regionCode: '33.71.03.1004' },
-  { code: 'KEL-PANJANG', name: 'Kelurahan Panjang', kind: OpdKind.KELURAHAN, parentCode: 'KEC-TENGAH', regionCode: '33.71.03.1005' },
-  { code: 'KEL-GELANGAN', name: 'Kelurahan Gelangan', kind: OpdKind.KELURAHAN, parentCode: 'KEC-TENGAH', regionCode: '33.71.03.1006' },
-
-  // Perangkat daerah (dinas/badan)
-  { code: 'DINSOS', name: 'Dinas Sosial', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
-  { code: 'DISPERKIM', name: 'Dinas Perumahan dan Kawasan Permukiman', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
-  { code: 'DINKES', name: 'Dinas Kesehatan', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
-  { code: 'DISDUKCAPIL', name: 'Dinas Kependudukan dan Pencatatan Sipil', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
-  { code: 'DISKOMINSTA', name: 'Dinas Komunikasi, Informatika dan Statistik', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
-  { code: 'DPUPR', name: 'Dinas Pekerjaan Umum dan Penataan Ruang', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
-  { code: 'DISNAKER', name: 'Dinas Tenaga Kerja', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
-  { code: 'BAPPEDA', name: 'Badan Perencanaan Pembangunan Daerah', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
-  { code: 'DISDIKBUD', name: 'Dinas Pendidikan dan Kebudayaan', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
-  { code: 'DLH', name: 'Dinas Lingkungan Hidup', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
-  { code: 'DISHUB', name: 'Dinas Perhubungan', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
-  { code: 'INSPEKTORAT', name: 'Inspektorat Daerah', kind: OpdKind.OPD, parentCode: PEMDA_CODE },
-
-  // Bidang (divisions)
-  { code: 'DINSOS-LINJAMSOS', name: 'Bidang Perlindungan dan Jaminan Sosial', kind: OpdKind.BIDANG, parentCode: 'DINSOS' },
-  { code: 'DINSOS-REHSOS', name: 'Bidang Rehabilitasi Sosial', kind: OpdKind.BIDANG, parentCode: 'DINSOS' },
-  { code: 'DINSOS-DAYASOS', name: 'Bidang Pemberdayaan Sosial dan Penanganan Fakir Miskin', kind: OpdKind.BIDANG, parentCode: 'DINSOS' },
-  { code: 'DISPERKIM-PERUMAHAN', name: 'Bidang Perumahan', kind: OpdKind.BIDANG, parentCode: 'DISPERKIM' },
-  { code: 'DISPERKIM-KAWASAN', name: 'Bidang Kawasan Permukiman', kind: OpdKind.BIDANG, parentCode: 'DISPERKIM' },
-  { code: 'DINKES-YANKES', name: 'Bidang Pelayanan dan Sumber Daya Kesehatan', kind: OpdKind.BIDANG, parentCode: 'DINKES' },
-  { code: 'DINKES-KESMAS', name: 'Bidang Kesehatan Masyarakat', kind: OpdKind.BIDANG, parentCode: 'DINKES' },
-  { code: 'DINKES-P2P', name: 'Bidang Pencegahan dan Pengendalian Penyakit', kind: OpdKind.BIDANG, parentCode: 'DINKES' },
-  { code: 'DPUPR-BINAMARGA', name: 'Bidang Bina Marga', kind: OpdKind.BIDANG, parentCode: 'DPUPR' },
-  { code: 'DPUPR-SDA', name: 'Bidang Sumber Daya Air', kind: OpdKind.BIDANG, parentCode: 'DPUPR' },
-  { code: 'DPUPR-CIPTAKARYA', name: 'Bidang Cipta Karya', kind: OpdKind.BIDANG, parentCode: 'DPUPR' },
-  { code: 'DISNAKER-PENEMPATAN', name: 'Bidang Penempatan Tenaga Kerja dan Perluasan Kesempatan Kerja', kind: OpdKind.BIDANG, parentCode: 'DISNAKER' },
-  { code: 'DISNAKER-PELATIHAN', name: 'Bidang Pelatihan dan Produktivitas Tenaga Kerja', kind: OpdKind.BIDANG, parentCode: 'DISNAKER' },
-  { code: 'DISNAKER-HI', name: 'Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja', kind: OpdKind.BIDANG, parentCode: 'DISNAKER' },
-
-  // UPT (illustrative technical unit)
-  { code: 'DLH-UPT-SAMPAH', name: 'UPT Pengelolaan Sampah', kind: OpdKind.UPT, parentCode: 'DLH' },
-
-  // Puskesmas (UPT of Dinas Kesehatan)
-  { code: 'PKM-SELATAN', name: 'Puskesmas Magelang Selatan', kind: OpdKind.PUSKESMAS, parentCode: 'DINKES' },
-  { code: 'PKM-UTARA', name: 'Puskesmas Magelang Utara', kind: OpdKind.PUSKESMAS, parentCode: 'DINKES' },
-  { code: 'PKM-TENGAH', name: 'Puskesmas Magelang Tengah', kind: OpdKind.PUSKESMAS, parentCode: 'DINKES' },
-  { code: 'PKM-JURANGOMBO', name: 'Puskesmas Jurangombo', kind: OpdKind.PUSKESMAS, parentCode: 'DINKES' },
-  { code: 'PKM-KERKOPAN', name: 'Puskesmas Kerkopan', kind: OpdKind.PUSKESMAS, parentCode: 'DINKES' },
-
-  // BUMD
-  { code: 'TIRTA-GEMILANG', name: 'Perumda Air Minum Tirta Gemilang', kind: OpdKind.BUMD, parentCode: PEMDA_CODE },
-];
+export const OPDS: SeedOpd[] = ORG.opds.map((o) => ({
+  code: o.code,
+  name: o.name,
+  kind: o.kind,
+  parentCode: o.parent,
+  ...(o.regionCode ? { regionCode: o.regionCode } : {}),
+}));
 
 // ---------------------------------------------------------------------------
 // 2. Service posts of Layanan Prima (RW posts; Mon & Thu 09:00-12:00 WIB)
@@ -124,36 +66,17 @@ export interface SeedServicePost {
   schedule: { weekday: number; opensAt: string; closesAt: string }[];
 }
 
-/** weekday: 1 = Monday ... 7 = Sunday; times are local (WIB, Asia/Jakarta). */
-const LAYANAN_PRIMA_SCHEDULE: SeedServicePost['schedule'] = [
-  { weekday: 1, opensAt: '09:00', closesAt: '12:00' },
-  { weekday: 4, opensAt: '09:00', closesAt: '12:00' },
-];
-
-function post(code: string, kelurahanCode: string, kelurahanName: string, kecamatanName: string, rw: string): SeedServicePost {
-  return {
-    code,
-    name: `Pos Layanan Prima RW ${rw} ${kelurahanName}`,
-    kelurahanCode,
-    rw,
-    address: `Balai RW ${rw}, Kelurahan ${kelurahanName}, Kecamatan ${kecamatanName}, Kota Magelang`,
-    schedule: LAYANAN_PRIMA_SCHEDULE.map((s) => ({ ...s })),
-  };
-}
-
 /** The post the demo officer (`petugas.rw`) is assigned to. */
 export const DEMO_OFFICER_POST_CODE = 'POS-CACABAN-RW03';
 
-export const SERVICE_POSTS: SeedServicePost[] = [
-  post(DEMO_OFFICER_POST_CODE, 'KEL-CACABAN', 'Cacaban', 'Magelang Tengah', '03'),
-  post('POS-GELANGAN-RW05', 'KEL-GELANGAN', 'Gelangan', 'Magelang Tengah', '05'),
-  post('POS-REJOWINANGUN-UTARA-RW02', 'KEL-REJOWINANGUN-UTARA', 'Rejowinangun Utara', 'Magelang Tengah', '02'),
-  post('POS-PANJANG-RW07', 'KEL-PANJANG', 'Panjang', 'Magelang Tengah', '07'),
-  post('POS-KRAMAT-SELATAN-RW04', 'KEL-KRAMAT-SELATAN', 'Kramat Selatan', 'Magelang Utara', '04'),
-  post('POS-WATES-RW01', 'KEL-WATES', 'Wates', 'Magelang Utara', '01'),
-  post('POS-JURANGOMBO-SELATAN-RW06', 'KEL-JURANGOMBO-SELATAN', 'Jurangombo Selatan', 'Magelang Selatan', '06'),
-  post('POS-TIDAR-SELATAN-RW02', 'KEL-TIDAR-SELATAN', 'Tidar Selatan', 'Magelang Selatan', '02'),
-];
+export const SERVICE_POSTS: SeedServicePost[] = ORG.servicePosts.map((p) => ({
+  code: p.code,
+  name: p.name,
+  kelurahanCode: p.kelurahan,
+  rw: p.rw,
+  address: p.address,
+  schedule: p.schedule.map((slot) => ({ ...slot })),
+}));
 
 // ---------------------------------------------------------------------------
 // 3. SLA policies and categories
@@ -176,35 +99,7 @@ export interface SeedSlaPolicy {
   isDefault: boolean;
 }
 
-export const SLA_POLICIES: SeedSlaPolicy[] = [
-  {
-    // SP4N-LAPOR!: verify and forward within 3 working days; Central Java: first response
-    // (with progress, not necessarily resolution) within 1×24 jam; auto-close after
-    // 10 working days without a reply.
-    code: 'STANDAR',
-    name: 'Standar (verifikasi 3 hari kerja, tanggapan awal 1×24 jam)',
-    calendar: 'WORKING_DAYS',
-    verifyWithin: 3,
-    verifyUnit: 'DAYS',
-    respondWithin: 24,
-    respondUnit: 'HOURS',
-    autoCloseAfterDays: 10,
-    isDefault: true,
-  },
-  {
-    // Complaints that need a field check (RTLH survey, road/drainage inspection):
-    // SP4N-LAPOR! follow-up within 5 working days.
-    code: 'LAPANGAN',
-    name: 'Cek Lapangan (verifikasi 3 hari kerja, tindak lanjut 5 hari kerja)',
-    calendar: 'WORKING_DAYS',
-    verifyWithin: 3,
-    verifyUnit: 'DAYS',
-    respondWithin: 5,
-    respondUnit: 'DAYS',
-    autoCloseAfterDays: 10,
-    isDefault: false,
-  },
-];
+export const SLA_POLICIES: SeedSlaPolicy[] = ORG.slaPolicies;
 
 export interface SeedCategory {
   code: string;
@@ -214,99 +109,13 @@ export interface SeedCategory {
   slaCode: string;
 }
 
-export const CATEGORIES: SeedCategory[] = [
-  {
-    code: 'BANSOS',
-    name: 'Bantuan Sosial (PKH/BPNT)',
-    description: 'Bantuan sosial tidak diterima atau terlambat, data penerima (DTKS/DTSEN), salah sasaran, PKH, BPNT/Program Sembako.',
-    defaultOpdCode: 'DINSOS',
-    slaCode: 'STANDAR',
-  },
-  {
-    code: 'RTLH',
-    name: 'Rumah Tidak Layak Huni (RTLH)',
-    description: 'Laporan dan usulan bantuan perbaikan rumah tidak layak huni; memerlukan survei lapangan.',
-    defaultOpdCode: 'DISPERKIM',
-    slaCode: 'LAPANGAN',
-  },
-  {
-    code: 'KESEHATAN',
-    name: 'Kesehatan dan BPJS PBI',
-    description: 'Layanan puskesmas, kepesertaan BPJS Kesehatan Penerima Bantuan Iuran (PBI), jaminan kesehatan warga miskin.',
-    defaultOpdCode: 'DINKES',
-    slaCode: 'STANDAR',
-  },
-  {
-    code: 'ADMINDUK',
-    name: 'Administrasi Kependudukan (KTP-el, KK, Akta)',
-    description: 'Pengurusan KTP-el, Kartu Keluarga, akta kelahiran/kematian, pindah datang, perbaikan data kependudukan.',
-    defaultOpdCode: 'DISDUKCAPIL',
-    slaCode: 'STANDAR',
-  },
-  {
-    code: 'JALAN-DRAINASE',
-    name: 'Infrastruktur Jalan dan Drainase',
-    description: 'Jalan rusak atau berlubang, jembatan, trotoar, saluran drainase tersumbat atau meluap.',
-    defaultOpdCode: 'DPUPR',
-    slaCode: 'LAPANGAN',
-  },
-  {
-    code: 'SAMPAH-LINGKUNGAN',
-    name: 'Sampah dan Lingkungan Hidup',
-    description: 'Sampah tidak terangkut, pembuangan liar, pencemaran, bau, kebersihan lingkungan.',
-    defaultOpdCode: 'DLH',
-    slaCode: 'STANDAR',
-  },
-  {
-    code: 'AIR-MINUM',
-    name: 'Air Minum (Perumda Air Minum)',
-    description: 'Air mati atau kecil, air keruh, kebocoran pipa, tagihan dan sambungan baru Perumda Air Minum Tirta Gemilang.',
-    defaultOpdCode: 'TIRTA-GEMILANG',
-    slaCode: 'STANDAR',
-  },
-  {
-    code: 'KETENAGAKERJAAN',
-    name: 'Lowongan Kerja dan Pengangguran',
-    description: 'Informasi lowongan kerja, bursa kerja, kartu pencari kerja, pelatihan kerja, hubungan industrial.',
-    defaultOpdCode: 'DISNAKER',
-    slaCode: 'STANDAR',
-  },
-  {
-    code: 'PENDIDIKAN',
-    name: 'Pendidikan dan Beasiswa',
-    description: 'Beasiswa dan bantuan pendidikan bagi siswa dari keluarga kurang mampu, penerimaan murid baru, pungutan sekolah.',
-    defaultOpdCode: 'DISDIKBUD',
-    slaCode: 'STANDAR',
-  },
-  {
-    code: 'PJU',
-    name: 'Penerangan Jalan Umum',
-    description: 'Lampu penerangan jalan umum padam, rusak, atau tiang membahayakan; usulan titik lampu baru.',
-    defaultOpdCode: 'DISHUB',
-    slaCode: 'LAPANGAN',
-  },
-  {
-    code: 'PEMBERDAYAAN',
-    name: 'Pemberdayaan Masyarakat (Rodanya Mas Bagia)',
-    description: 'Pelaksanaan dan usulan kegiatan Program Pemberdayaan Masyarakat Maju, Sehat dan Bahagia di tingkat RT/RW.',
-    defaultOpdCode: 'BAPPEDA',
-    slaCode: 'STANDAR',
-  },
-  {
-    code: 'INFO-PUBLIK',
-    name: 'Informasi Publik',
-    description: 'Permintaan informasi publik dan data pemerintah daerah, informasi layanan dan program.',
-    defaultOpdCode: 'DISKOMINSTA',
-    slaCode: 'STANDAR',
-  },
-  {
-    code: 'LAINNYA',
-    name: 'Lainnya',
-    description: 'Pengaduan, aspirasi atau permintaan informasi yang tidak termasuk kategori lain; admin meneruskan ke unit yang berwenang.',
-    defaultOpdCode: 'DISKOMINSTA',
-    slaCode: 'STANDAR',
-  },
-];
+export const CATEGORIES: SeedCategory[] = ORG.categories.map((c) => ({
+  code: c.code,
+  name: c.name,
+  description: c.description,
+  defaultOpdCode: c.defaultOpd!,
+  slaCode: c.slaPolicy!,
+}));
 
 // ---------------------------------------------------------------------------
 // 4. Programmes
@@ -414,33 +223,7 @@ export interface SeedHoliday {
   kind: 'NATIONAL' | 'CUTI_BERSAMA';
 }
 
-export const HOLIDAYS_2026: SeedHoliday[] = [
-  { date: '2026-01-01', name: 'Tahun Baru 2026 Masehi', kind: 'NATIONAL' },
-  { date: '2026-01-16', name: 'Isra Mikraj Nabi Muhammad SAW', kind: 'NATIONAL' },
-  { date: '2026-02-16', name: 'Cuti Bersama Tahun Baru Imlek 2577 Kongzili', kind: 'CUTI_BERSAMA' },
-  { date: '2026-02-17', name: 'Tahun Baru Imlek 2577 Kongzili', kind: 'NATIONAL' },
-  { date: '2026-03-18', name: 'Cuti Bersama Hari Suci Nyepi (Tahun Baru Saka 1948)', kind: 'CUTI_BERSAMA' },
-  { date: '2026-03-19', name: 'Hari Suci Nyepi (Tahun Baru Saka 1948)', kind: 'NATIONAL' },
-  { date: '2026-03-20', name: 'Cuti Bersama Idulfitri 1447 H', kind: 'CUTI_BERSAMA' },
-  { date: '2026-03-21', name: 'Idulfitri 1447 H (hari pertama)', kind: 'NATIONAL' },
-  { date: '2026-03-22', name: 'Idulfitri 1447 H (hari kedua)', kind: 'NATIONAL' },
-  { date: '2026-03-23', name: 'Cuti Bersama Idulfitri 1447 H', kind: 'CUTI_BERSAMA' },
-  { date: '2026-03-24', name: 'Cuti Bersama Idulfitri 1447 H', kind: 'CUTI_BERSAMA' },
-  { date: '2026-04-03', name: 'Wafat Yesus Kristus', kind: 'NATIONAL' },
-  { date: '2026-04-05', name: 'Kebangkitan Yesus Kristus (Paskah)', kind: 'NATIONAL' },
-  { date: '2026-05-01', name: 'Hari Buruh Internasional', kind: 'NATIONAL' },
-  { date: '2026-05-14', name: 'Kenaikan Yesus Kristus', kind: 'NATIONAL' },
-  { date: '2026-05-15', name: 'Cuti Bersama Kenaikan Yesus Kristus', kind: 'CUTI_BERSAMA' },
-  { date: '2026-05-27', name: 'Iduladha 1447 H', kind: 'NATIONAL' },
-  { date: '2026-05-28', name: 'Cuti Bersama Iduladha 1447 H', kind: 'CUTI_BERSAMA' },
-  { date: '2026-05-31', name: 'Hari Raya Waisak 2570 BE', kind: 'NATIONAL' },
-  { date: '2026-06-01', name: 'Hari Lahir Pancasila', kind: 'NATIONAL' },
-  { date: '2026-06-16', name: 'Tahun Baru Islam 1448 H', kind: 'NATIONAL' },
-  { date: '2026-08-17', name: 'Proklamasi Kemerdekaan Republik Indonesia', kind: 'NATIONAL' },
-  { date: '2026-08-25', name: 'Maulid Nabi Muhammad SAW', kind: 'NATIONAL' },
-  { date: '2026-12-24', name: 'Cuti Bersama Hari Raya Natal', kind: 'CUTI_BERSAMA' },
-  { date: '2026-12-25', name: 'Hari Raya Natal (Kelahiran Yesus Kristus)', kind: 'NATIONAL' },
-];
+export const HOLIDAYS_2026: SeedHoliday[] = ORG.holidays;
 
 // ---------------------------------------------------------------------------
 // 6. Users (passwords are handled elsewhere)

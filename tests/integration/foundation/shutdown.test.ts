@@ -1,10 +1,14 @@
+import crypto from 'node:crypto';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
+import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
+import { PUBLISHED_SECRETS } from '../../../server/core/strength';
+import { SECRET_FILE } from '../../../server/db/embedded-secret';
 import { DEMO_PASSWORD } from '../../../server/seed/seed';
 import { adminQuery, freePort, withDatabase } from '../../support/databases';
 
@@ -186,6 +190,12 @@ test('demo mode on an embedded database starts, serves, and stops cleanly on SIG
   const me = await gql(base, '{ me { username role opd { code } } }', {}, token);
   expect(me.data?.me).toEqual({ username: 'admin.tengah', role: 'ADMIN', opd: { code: 'KEC-TENGAH' } });
 
+  // Signed with the random secret generated into the data directory (owner-only), not with any secret from the source.
+  const secretFile = path.join(dataDir, SECRET_FILE);
+  expect(fs.statSync(secretFile).mode & 0o777).toBe(0o600);
+  expect(jwt.verify(token, fs.readFileSync(secretFile, 'utf8').trim())).toHaveProperty('sub');
+  for (const published of PUBLISHED_SECRETS) expect(() => jwt.verify(token, published)).toThrow(/invalid signature/);
+
   // An open graphql-ws connection must be closed by the shutdown, not keep the process alive.
   let closeEvent: { code?: number } | null = null;
   let ws: WsClient | null = null;
@@ -250,7 +260,7 @@ test('production mode on an empty database creates no demo accounts', async () =
   const url = withDatabase(admin, name);
   const server = startServer({
     APP_MODE: 'production',
-    TOKEN_SECRET: 'a-production-secret-that-is-long-enough-0123456789',
+    TOKEN_SECRET: crypto.randomBytes(48).toString('base64'),
     DATABASE_URL: url,
     PORT: '0',
     HOST: '127.0.0.1',

@@ -24,7 +24,7 @@ function startB(dbUrl: string): Promise<string> {
     SEED_DEMO: 'false',
     SWEEP_INTERVAL_MS: '0',
   };
-  // No TOKEN_SECRET on either side: both use the development secret, so a token from A works on B.
+  // No TOKEN_SECRET on either side: in APP_MODE=test both use the fixed test secret, so a token from A works on B.
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', '..', 'server', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   b = child;
   bExit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../app/bootstrap';
 import { Role } from '../auth/roles';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../core/logger';
+import { auditedCreate, systemActor } from '../modules/audit/audit.trail';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../core/strength';
 import { Opd } from '../modules/opds/opd.entity';
 import { User } from '../modules/users/user.entity';
@@ -64,15 +66,18 @@ async function main(): Promise<number> {
       if (!opd) throw new UsageError(`--opd: no Opd with code "${opdCode}"; load the organisation first (npm run load-org -- deploy/org/<city>.json)`);
       if (!opd.active) throw new UsageError(`--opd: ${opd.name} (${opdCode}) is not active`);
       if (await tx.getRepository(User).existsBy({ username })) throw new UsageError(`--username: "${username}" already exists; nothing was changed`);
-      return tx.getRepository(User).save({
-        username,
-        name,
-        role: Role.SUPERADMIN,
-        opdId: opd.id,
-        email: values.email?.trim() || null,
-        phone: values.phone?.trim() || null,
-        passwordHash,
-      });
+      const actor = systemActor(`create-superadmin (${os.userInfo().username}@${os.hostname()})`);
+      return auditedCreate(tx, actor, User, () =>
+        tx.getRepository(User).save({
+          username,
+          name,
+          role: Role.SUPERADMIN,
+          opdId: opd.id,
+          email: values.email?.trim() || null,
+          phone: values.phone?.trim() || null,
+          passwordHash,
+        }),
+      );
     });
     console.log(`created SUPERADMIN ${user.username} (id ${user.id}) in ${opdCode}`);
     return 0;

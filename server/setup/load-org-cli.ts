@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../app/bootstrap';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../core/logger';
+import { systemActor } from '../modules/audit/audit.trail';
 import { OrgFileError, readOrgFile } from './org-file';
 import { formatPlan, loadOrg, planOrg } from './org-loader';
 
@@ -44,7 +46,7 @@ async function main(): Promise<number> {
     } else {
       const ran = await db.runMigrations({ transaction: 'each' });
       if (ran.length && !values.json) console.log(`migrations applied: ${ran.map((m) => m.name).join(', ')}`);
-      plan = await loadOrg(db, org, { dryRun });
+      plan = await loadOrg(db, org, { dryRun, actor: systemActor(`load-org ${path.basename(file)} (${os.userInfo().username}@${os.hostname()})`) });
     }
     if (values.json) console.log(JSON.stringify({ file, dryRun, plan }, null, 2));
     else console.log(`${org.name ?? 'organisation'} from ${file}${dryRun ? ' (dry run)' : ''}\n${formatPlan(plan, { dryRun })}`);

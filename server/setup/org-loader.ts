@@ -6,6 +6,7 @@ import { OpdKind } from '../modules/opds/opd-kind';
 import { refreshPaths } from '../modules/opds/opd.service';
 import { ServicePost } from '../modules/service-posts/service-post.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
+import { auditedTables, systemActor, type AuditActor } from '../modules/audit/audit.trail';
 import { OrgFileError, type OrgFile, type OrgOpd } from './org-file';
 
 export const ORG_KINDS = ['slaPolicies', 'opds', 'categories', 'holidays', 'servicePosts'] as const;
@@ -305,11 +306,12 @@ export async function applyOrg(em: EntityManager, org: OrgFile): Promise<OrgPlan
 }
 
 /** Loads the file in ONE transaction (or only plans it on a dry run); concurrent loads wait for each other. */
-export async function loadOrg(db: DataSource, org: OrgFile, options: { dryRun: boolean }): Promise<OrgPlan> {
+export async function loadOrg(db: DataSource, org: OrgFile, options: { dryRun: boolean; actor?: AuditActor }): Promise<OrgPlan> {
   if (options.dryRun) return planOrg(db.manager, org);
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('lapor:load-org'))`);
-    return applyOrg(tx, org);
+    // Recorded in the administrative audit trail like the same changes made in the console.
+    return auditedTables(tx, options.actor ?? systemActor('load-org'), [SlaPolicy, Opd, Category, Holiday, ServicePost], () => applyOrg(tx, org));
   });
 }
 

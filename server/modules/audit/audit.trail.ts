@@ -145,3 +145,34 @@ export function auditTrailOf(entity: Function): CrudAudit {
     deleted: (tx, ctx, id, remove) => auditedDelete(tx, actorOf(ctx), entity, id, remove),
   };
 }
+
+/**
+ * Runs `change` inside `tx` and records every row of `entities` it created, changed or
+ * deleted, by comparing the tables before and after: for bulk writers such as `load-org`,
+ * whose tables are small.
+ */
+export async function auditedTables<T>(tx: EntityManager, actor: AuditActor, entities: Function[], change: () => Promise<T>): Promise<T> {
+  const all = async (subject: AuditSubject) => {
+    const meta = tx.connection.getMetadata(subject.entity);
+    const ids: number[] = (await tx.query(`SELECT id FROM "${meta.tableName}"`)).map((r: { id: number }) => r.id);
+    return snapshots(tx, subject, ids, false);
+  };
+  const subjects = entities.map(auditSubjectOf);
+  // One after the other: a transaction is one connection.
+  const before: Map<number, Row>[] = [];
+  for (const subject of subjects) before.push(await all(subject));
+  const result = await change();
+  for (const [i, subject] of subjects.entries()) {
+    const after = await all(subject);
+    const ids = [...new Set([...before[i].keys(), ...after.keys()])].sort((a, b) => a - b);
+    await write(
+      tx,
+      ids.map((id) => {
+        const b = before[i].get(id) ?? null;
+        const a = after.get(id) ?? null;
+        return entryOf(actor, subject, !b ? AuditAction.CREATE : !a ? AuditAction.DELETE : AuditAction.UPDATE, id, b, a);
+      }),
+    );
+  }
+  return result;
+}

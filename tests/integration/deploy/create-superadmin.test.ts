@@ -55,6 +55,13 @@ test('creates a superadmin who logs in through the HTTP API; an existing usernam
   // The password is stored as an argon2 hash, never as given.
   const [{ passwordHash }] = await t.app.db.query('SELECT "passwordHash" FROM app_user WHERE username = $1', ['rina.kominfo']);
   expect(passwordHash).toMatch(/^\$argon2id\$/);
+  // Recorded in the audit trail as made by the command, without the password.
+  const audit = await t.app.db.query(
+    `SELECT "actorSystem", changes::text AS changes FROM admin_audit WHERE kind = 'USER' AND "entityLabel" LIKE '%rina.kominfo%'`,
+  );
+  expect(audit).toHaveLength(1);
+  expect(audit[0].actorSystem).toMatch(/^create-superadmin \(/);
+  expect(audit[0].changes).not.toContain(passwordHash);
 
   const again = await run(ARGS, 'another-Strong-passphrase-42');
   expect(again.code).toBe(1);

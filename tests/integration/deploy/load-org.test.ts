@@ -81,6 +81,16 @@ test('the real run creates everything in one go; a second run has nothing to cha
   expect(second.opds).toEqual({ create: [], update: [], unchanged: 54, notInFile: [] });
   const text = await load(MAGELANG);
   expect(text.stdout).toContain('nothing to change: the database already matches the file');
+  // The administrative audit trail has one CREATE per row, by the command; the rerun added nothing.
+  const audit = await pg.query(`SELECT kind, action, count(*)::int AS n, min("actorSystem") AS actor FROM admin_audit GROUP BY kind, action ORDER BY kind`);
+  expect(audit.rows.map((r) => [r.kind, r.action, r.n])).toEqual([
+    ['CATEGORY', 'CREATE', 13],
+    ['HOLIDAY', 'CREATE', 25],
+    ['OPD', 'CREATE', 54],
+    ['SERVICE_POST', 'CREATE', 8],
+    ['SLA_POLICY', 'CREATE', 2],
+  ]);
+  expect(audit.rows[0].actor).toMatch(/^load-org kota-magelang\.json \(/);
 });
 
 test('an update is shown by the dry run, then applied; a move rewrites the subtree; what the file lacks is reported, not deleted', async () => {
@@ -106,6 +116,8 @@ test('an update is shown by the dry run, then applied; a move rewrites the subtr
   expect(rows[0].path.startsWith(rows[0].parent_path)).toBe(true);
   expect(await count('holiday')).toBe(25);
   expect(planHasChanges(await plan(renamed))).toBe(false);
+  const updates = await pg.query(`SELECT "entityLabel", changes FROM admin_audit WHERE action = 'UPDATE' AND kind = 'OPD' ORDER BY id`);
+  expect(updates.rows.map((r) => r.changes.map((c: { field: string }) => c.field))).toEqual(expect.arrayContaining([['name'], ['parentId']]));
 });
 
 test('an invalid file names the entry and field, and changes nothing', async () => {

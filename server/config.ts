@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseTrustProxy } from './core/client-address';
 
 export type AppMode = 'production' | 'demo' | 'development' | 'test';
 
@@ -14,6 +15,8 @@ export interface Config {
   tokenTtlSeconds: number;
   logLevel: string;
   corsOrigins: string[];
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty: none, the socket's peer is the client. */
+  trustProxy: string[];
   adminDist: string;
   /** Seed demo data (organisation, demo accounts, complaints) when the database is empty. */
   seedDemo: boolean;
@@ -36,6 +39,14 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+function trustProxyOf(raw: string | undefined): string[] {
+  try {
+    return parseTrustProxy(raw);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -62,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     adminDist: path.join(root, 'admin', 'dist'),
     seedDemo: mode !== 'production' && env.SEED_DEMO !== 'false',
     sweepIntervalMs: int(env, 'SWEEP_INTERVAL_MS', 60_000),

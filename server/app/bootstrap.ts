@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
+import { SignIn } from '../auth/sign-in';
 import { tokenIssuer } from '../auth/tokens';
 import { createDataSource } from '../db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded';
@@ -51,6 +52,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
   const org = new OrgDirectory(db);
   const sla = new SlaService(db);
   const policy = new ComplaintPolicy(org);
+  const limits = createRateLimits(config.mode, poolOf(db));
   const complaints = new ComplaintService(db, org, sla, policy, config.tokenSecret, config.trackingPrefix, config.centralIntakeCode);
   return {
     config,
@@ -64,7 +66,8 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     desks: new DeskService(db, org, complaints),
     reports: new ReportService(db, org),
     apiClients: new ApiClientDirectory(db),
-    limits: createRateLimits(config.mode),
+    limits,
+    signIn: new SignIn(db, limits),
   };
 }
 
@@ -86,6 +89,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     const ran = await db.runMigrations({ transaction: 'each' });
     if (ran.length) log.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
     const services = createServices(config, log, db, dbUrl);
+    await services.signIn.ready();
     if (config.seedDemo) {
       await seedDemo(db, log, { demoAccounts: true });
       if ((await db.getRepository(Complaint).count()) === 0) await seedDemoComplaints(services, db);

@@ -22,6 +22,7 @@ import { AppError } from '../core/errors';
 import { formatErrorFor } from './format-error';
 import { compiledExecution } from './compiled';
 import { liveExecution } from './live';
+import { clientAddress, trustProxy } from '../core/client-address';
 import type { Services } from './services';
 
 /** PostgreSQL text cannot hold U+0000; refuse it up front with a clear error instead of failing in SQL. */
@@ -112,7 +113,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   app.disable('x-powered-by');
   // An ETag costs a hash of every response body; GraphQL POSTs are never revalidated with it.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxy(config));
   const server = http.createServer(app);
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
   const resolveViewer = viewerResolver(db, services);
@@ -147,7 +148,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
         const auth = await resolveViewer(ctx.connectionParams?.authorization);
         if (auth.authError) return false;
         ctx.extra.viewer = auth.viewer;
-        ctx.extra.source = (ctx.extra.request.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+        ctx.extra.source = clientAddress(ctx.extra.request, config);
         // The upgrade request (headers, buffers) is not needed after this: a connection lives for hours.
         (ctx.extra as { request?: unknown }).request = undefined;
         return true;
@@ -231,7 +232,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || crypto.randomUUID();
-        const source = req.ip ?? 'unknown';
+        const source = clientAddress(req, config);
         const auth = await resolveViewer(req.headers.authorization);
         let client: ApiClient | null = null;
         let keyError: AppError | undefined;

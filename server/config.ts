@@ -45,7 +45,7 @@ function trustProxyOf(raw: string | undefined): string[] {
   try {
     return parseTrustProxy(raw);
   } catch (err) {
-    throw new ConfigError((err as Error).message);
+    throw new ConfigError((err as Error).message, { cause: err });
   }
 }
 

@@ -27,19 +27,19 @@ export class SignIn {
   passwordChecks = 0;
   standInChecks = 0;
   /** Hashed at start with the same parameters as real passwords, so an unknown user costs the same. */
-  private readonly standIn: Promise<string>;
+  readonly standInHash: Promise<string>;
 
   constructor(
     private readonly db: DataSource,
     private readonly limits: SignInLimits,
   ) {
-    this.standIn = hashPassword(crypto.randomBytes(24).toString('base64'));
-    this.standIn.catch(() => undefined);
+    this.standInHash = hashPassword(crypto.randomBytes(24).toString('base64'));
+    this.standInHash.catch(() => undefined);
   }
 
   /** Resolves when the stand-in hash is ready (start-up waits for it). */
   async ready(): Promise<void> {
-    await this.standIn;
+    await this.standInHash;
   }
 
   /** The user whose password this is, or UNAUTHENTICATED / RATE_LIMITED. */
@@ -58,7 +58,7 @@ export class SignIn {
     const user = await this.db.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :name', { name }).getOne();
     if (!user || !user.active) {
       this.standInChecks++;
-      await argon2.verify(await this.standIn, password).catch(() => false);
+      await argon2.verify(await this.standInHash, password).catch(() => false);
       throw AppError.unauthenticated(WRONG_CREDENTIALS);
     }
     this.passwordChecks++;

@@ -19,11 +19,16 @@ export function parseTrustProxy(raw: string | undefined): string[] {
   for (const entry of list) {
     if (NAMED.has(entry)) continue;
     const [addr, bits] = entry.split('/');
-    if (!ipaddr.isValid(addr) || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
+    const valid = ipaddr.IPv4.isValidFourPartDecimal(addr) || ipaddr.IPv6.isValid(addr);
+    if (!valid || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
       throw new Error(`TRUST_PROXY: "${entry}" is not an address, a CIDR or one of ${[...NAMED].join(', ')}`);
     }
   }
-  proxyaddr.compile(list); // throws on a prefix length out of range
+  try {
+    proxyaddr.compile(list);
+  } catch (err) {
+    throw new Error(`TRUST_PROXY: ${(err as Error).message}`, { cause: err });
+  }
   return list;
 }
 

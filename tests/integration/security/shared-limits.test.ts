@@ -63,7 +63,7 @@ describe('rate limits live in PostgreSQL', () => {
     }
   });
 
-  test('when PostgreSQL does not answer, each process still limits in memory (fails closed to its own count)', async () => {
+  test('when PostgreSQL does not answer, each process falls back to its own in-memory count with the same limit', async () => {
     const dead = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:${await freePort()}/none`, connectionTimeoutMillis: 500 });
     try {
       const limit = new RateLimit(dead, { name: 'dead', points: 3, durationSeconds: 60 });

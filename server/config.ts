@@ -25,6 +25,8 @@ export interface Config {
   trackingPrefix: string;
   /** Code of the Opd whose admins verify public complaints that name no kelurahan. */
   centralIntakeCode: string;
+  /** WebSockets open at once from one client address (an office behind one NAT address has many consoles). */
+  wsSocketsPerAddress: number;
   /** Adds `extensions.sqlStatements` to responses (tests and benchmarks only). */
   exposeSqlCount: boolean;
 }
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalMs: int(env, 'SWEEP_INTERVAL_MS', 60_000),
     trackingPrefix: (env.TRACKING_PREFIX ?? 'MGL').toUpperCase(),
     centralIntakeCode: env.CENTRAL_INTAKE_OPD ?? 'DISKOMINSTA',
+    wsSocketsPerAddress: int(env, 'WS_SOCKETS_PER_ADDRESS', 500),
     exposeSqlCount: mode === 'test' || (mode !== 'production' && env.EXPOSE_SQL_COUNT === 'true'),
   };
 }

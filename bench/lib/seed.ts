@@ -127,7 +127,7 @@ FROM bench.gen($1, $2) q CROSS JOIN LATERAL generate_series(1, q.nev) AS s`;
 
 export interface Org {
   opdByCode: Map<string, number>;
-  userByName: Map<string, { id: number; role: Role; opdId: number; servicePostId: number | null }>;
+  userByName: Map<string, { id: number; role: Role; opdId: number; servicePostId: number | null; tokenGeneration: number }>;
   opdPath: Map<number, string>;
   categoryByCode: Map<string, number>;
   units: number[];
@@ -142,8 +142,9 @@ export async function loadOrg(c: Client): Promise<Org> {
     parentId: number | null;
     path: string;
   }[];
-  const users = (await c.query(`SELECT id, username, role, "opdId", "servicePostId" FROM app_user WHERE active ORDER BY id`)).rows as {
+  const users = (await c.query(`SELECT id, username, role, "opdId", "servicePostId", "tokenGeneration" FROM app_user WHERE active ORDER BY id`)).rows as {
     id: number;
+    tokenGeneration: number;
     username: string;
     role: Role;
     opdId: number;
@@ -155,7 +156,9 @@ export async function loadOrg(c: Client): Promise<Org> {
   const units = [...heads.keys()].filter((id) => opds.find((o) => o.id === id)?.kind !== 'KECAMATAN').sort((a, b) => a - b);
   return {
     opdByCode: new Map(opds.map((o) => [o.code, o.id])),
-    userByName: new Map(users.map((u) => [u.username, { id: u.id, role: u.role, opdId: u.opdId, servicePostId: u.servicePostId }])),
+    userByName: new Map(
+      users.map((u) => [u.username, { id: u.id, role: u.role, opdId: u.opdId, servicePostId: u.servicePostId, tokenGeneration: u.tokenGeneration }]),
+    ),
     opdPath: new Map(opds.map((o) => [o.id, o.path])),
     categoryByCode: new Map(cats.map((x) => [x.code, x.id])),
     units,

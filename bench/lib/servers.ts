@@ -140,14 +140,7 @@ export async function startOurs(databaseUrl: string, extraEnv: Record<string, st
 export function tokenFor(org: Org, username: string): string {
   const u = org.userByName.get(username);
   if (!u) throw new Error(`no user ${username}`);
-  return tokenIssuer(BENCH_SECRET, 24 * 3600).sign({
-    sub: String(u.id),
-    username,
-    role: u.role,
-    opdId: u.opdId,
-    opdPath: org.opdPath.get(u.opdId)!,
-    servicePostId: u.servicePostId,
-  }).token;
+  return tokenIssuer(BENCH_SECRET, 24 * 3600).sign(u).token;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { SignIn } from '../auth/sign-in';
 import { tokenIssuer } from '../auth/tokens';
+import { IdentityDirectory, identityWrites } from '../auth/identity';
 import { createDataSource } from '../db/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded';
 import { poolOf } from '../db/prepared';
@@ -54,16 +55,19 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
   const policy = new ComplaintPolicy(org);
   const limits = createRateLimits(config.mode, poolOf(db));
   const complaints = new ComplaintService(db, org, sla, policy, config.tokenSecret, config.trackingPrefix, config.centralIntakeCode);
+  const identity = new IdentityDirectory(db, url, log);
+  db.subscribers.push(identityWrites(identity));
   return {
     config,
     log,
     tokens: tokenIssuer(config.tokenSecret, config.tokenTtlSeconds),
+    identity,
     org,
     sla,
     complaints,
     feed: new ComplaintFeed(db, url, org, policy, log),
     stats: new ComplaintStatsService(db, org, policy),
-    desks: new DeskService(db, org, complaints),
+    desks: new DeskService(db, org, complaints, sla),
     reports: new ReportService(db, org),
     apiClients: new ApiClientDirectory(db),
     limits,
@@ -94,6 +98,8 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       await seedDemo(db, log, { demoAccounts: true });
       if ((await db.getRepository(Complaint).count()) === 0) await seedDemoComplaints(services, db);
     }
+    await services.identity.start();
+    stops.unshift(() => services.identity.stop());
     await services.feed.start();
     stops.unshift(() => services.feed.stop());
     const stopSweeper = startSweeper(() => sweepOnce(db, services.org, services.complaints), config.sweepIntervalMs, log);

@@ -5,6 +5,7 @@ import type { ValidationError } from 'class-validator';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors';
 import { InvalidTransitionError } from '../modules/complaints/complaint-status';
+import { withoutSuggestions } from './guards';
 
 const OUR_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -17,8 +18,10 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
 }
 
 /** Every error leaves with one of our codes; internals (stack, SQL) never reach a client outside development. */
-export function formatErrorFor(log: Logger, exposeInternals: boolean) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function formatErrorFor(log: Logger, opts: { exposeInternals: boolean; hideSuggestions: boolean }) {
+  const { exposeInternals, hideSuggestions } = opts;
+  return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = hideSuggestions ? { ...given, message: withoutSuggestions(given.message) } : given;
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
       // Our mutations take their data as the `input` argument, so paths read `input.<field>`.

@@ -7,15 +7,13 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { Lexer, Source, specifiedRules, TokenKind, type GraphQLSchema } from 'graphql';
+import { specifiedRules, type GraphQLSchema } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
 import { sqlScope } from '../db/sql-counter';
 import type { ApiClient } from '../modules/api-clients/api-client.entity';
-import { User } from '../modules/users/user.entity';
-import { audienceOf, makeViewer, type Viewer } from '../auth/viewer';
+import { audienceOf, type Viewer } from '../auth/viewer';
+import type { TokenClaims } from '../auth/tokens';
 import type { Context } from '../core/context';
 import { freshContext, requestContext } from './request-context';
 import { AppError } from '../core/errors';
@@ -23,43 +21,18 @@ import { formatErrorFor } from './format-error';
 import { compiledExecution } from './compiled';
 import { liveExecution } from './live';
 import { clientAddress, trustProxy } from '../core/client-address';
+import { refuseBeforeParsing } from './guards';
+import { startGraphqlWs } from './ws';
 import type { Services } from './services';
 
-/** PostgreSQL text cannot hold U+0000; refuse it up front with a clear error instead of failing in SQL. */
-function hasNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 20 || value === null || typeof value !== 'object') return false;
-  return Object.values(value as Record<string, unknown>).some((v) => hasNul(v, depth + 1));
-}
-
-function refuseNulCharacters(req: express.Request, res: express.Response, next: express.NextFunction): void {
-  if (req.body && hasNul(req.body)) {
-    res.status(400).json({ errors: [{ message: 'Text may not contain the NUL character (\\u0000).', extensions: { code: 'BAD_USER_INPUT' } }] });
+/** The same refusals as graphql-ws (app/guards.ts), answered the way Apollo answers a bad request. */
+function refuseHostileRequests(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const refusal = refuseBeforeParsing(req.body as Parameters<typeof refuseBeforeParsing>[0]);
+  if (refusal) {
+    res.status(400).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
     return;
   }
   next();
-}
-
-/** Refuses documents with more than `max` tokens before they are parsed; syntax errors are left to GraphQL. */
-function tokenLimit(max: number) {
-  return (req: express.Request, res: express.Response, next: express.NextFunction): void => {
-    const query = (req.body as { query?: unknown } | undefined)?.query;
-    if (typeof query === 'string' && query.length > max) {
-      const lexer = new Lexer(new Source(query));
-      let count = 0;
-      try {
-        while (lexer.advance().kind !== TokenKind.EOF) {
-          if (++count > max) {
-            res.status(400).json({ errors: [{ message: `The query has more than ${max} tokens.`, extensions: { code: 'BAD_USER_INPUT' } }] });
-            return;
-          }
-        }
-      } catch {
-        // A syntax error: GraphQL reports it.
-      }
-    }
-    next();
-  };
 }
 
 export interface RunningHttp {
@@ -68,43 +41,17 @@ export interface RunningHttp {
   stop(): Promise<void>;
 }
 
-const ACTIVE_CHECK_MS = 30_000;
-
-/** Token claims carry the viewer; whether the account is still active is re-read at most every 30 s. */
-function viewerResolver(db: DataSource, services: Services) {
-  const checked = new Map<number, { at: number; active: boolean }>();
-  return async (authorization: unknown): Promise<{ viewer: Viewer | null; authError?: AppError }> => {
+/** A bearer token's claims, verified; the identity behind them is read per operation (auth/identity.ts). */
+function tokenReader(services: Services) {
+  return (authorization: unknown): { claims: TokenClaims | null; authError?: AppError } => {
+    if (typeof authorization !== 'string' || !authorization) return { claims: null };
     try {
-      return { viewer: await resolve(authorization) };
+      return { claims: services.tokens.verify(authorization.replace(/^Bearer\s+/i, '')) };
     } catch (err) {
-      if (err instanceof AppError) return { viewer: null, authError: err };
+      if (err instanceof AppError) return { claims: null, authError: err };
       throw err;
     }
   };
-
-  async function resolve(authorization: unknown): Promise<Viewer | null> {
-    if (typeof authorization !== 'string' || !authorization) return null;
-    const token = authorization.replace(/^Bearer\s+/i, '');
-    const claims = services.tokens.verify(token);
-    const userId = Number(claims.sub);
-    const now = Date.now();
-    let state = checked.get(userId);
-    if (!state || now - state.at > ACTIVE_CHECK_MS) {
-      const user = await db.getRepository(User).findOne({ where: { id: userId }, select: { id: true, active: true } });
-      state = { at: now, active: !!user?.active };
-      if (checked.size > 10_000) checked.clear();
-      checked.set(userId, state);
-    }
-    if (!state.active) throw AppError.unauthenticated('This account is no longer active.');
-    return makeViewer({
-      userId,
-      username: claims.username,
-      role: claims.role,
-      opdId: claims.opdId,
-      opdPath: claims.opdPath,
-      servicePostId: claims.servicePostId,
-    });
-  }
 }
 
 export async function startHttp(schema: GraphQLSchema, db: DataSource, services: Services, port: number, host: string): Promise<RunningHttp> {
@@ -115,24 +62,47 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   app.set('etag', false);
   app.set('trust proxy', trustProxy(config));
   const server = http.createServer(app);
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
-  const resolveViewer = viewerResolver(db, services);
+  const readToken = tokenReader(services);
+  const resolveViewer = async (authorization: unknown): Promise<{ viewer: Viewer | null; token?: TokenClaims; authError?: AppError }> => {
+    const { claims, authError } = readToken(authorization);
+    if (!claims) return { viewer: null, authError };
+    try {
+      return { viewer: await services.identity.viewerFor(claims), token: claims };
+    } catch (err) {
+      if (err instanceof AppError) return { viewer: null, authError: err };
+      throw err;
+    }
+  };
+  // The address the rate limits and logs see, by the same trust rule for HTTP and WebSocket upgrades.
+  const addressOf = (req: http.IncomingMessage) => clientAddress(req, config);
+  const formatError = formatErrorFor(log, { exposeInternals: config.mode === 'development', hideSuggestions: config.mode === 'production' });
 
   const makeContext = (
-    auth: { viewer: Viewer | null; authError?: AppError; client?: ApiClient | null; keyError?: AppError },
+    auth: { viewer: Viewer | null; token?: TokenClaims | null; authError?: AppError; client?: ApiClient | null; keyError?: AppError },
     source: string,
     requestId: string,
   ): Context =>
-    requestContext({ viewer: auth.viewer, client: auth.client ?? null, authError: auth.authError, keyError: auth.keyError, db, requestId, source, services });
+    requestContext({
+      viewer: auth.viewer,
+      token: auth.token ?? null,
+      client: auth.client ?? null,
+      authError: auth.authError,
+      keyError: auth.keyError,
+      db,
+      requestId,
+      source,
+      services,
+    });
 
   const armor = new ApolloArmor({
     maxDepth: { n: 10, ignoreIntrospection: true },
     maxAliases: { n: 50 },
-    // Counted before Apollo (tokenLimit below): armor's own parser turns every syntax error into a 500.
+    // Counted before Apollo (app/guards.ts): armor's own parser turns every syntax error into a 500.
     maxTokens: { enabled: false },
     maxDirectives: { n: 30 },
     costLimit: { maxCost: 50_000, ignoreIntrospection: true },
-    blockFieldSuggestion: { enabled: config.mode === 'production' },
+    // Hidden by formatError, the same way on both transports.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   const live = liveExecution<Context>({
     schema,
@@ -141,24 +111,17 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     audience: (ctx) => audienceOf(ctx.viewer),
     forExecution: freshContext,
   });
-  const wsCleanup = useServer<{ authorization?: string }, { viewer?: Viewer | null; source?: string }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        const auth = await resolveViewer(ctx.connectionParams?.authorization);
-        if (auth.authError) return false;
-        ctx.extra.viewer = auth.viewer;
-        ctx.extra.source = clientAddress(ctx.extra.request, config);
-        // The upgrade request (headers, buffers) is not needed after this: a connection lives for hours.
-        (ctx.extra as { request?: unknown }).request = undefined;
-        return true;
-      },
-      onSubscribe: (_ctx, _id, payload) => live.onSubscribe(payload),
-      subscribe: (args) => live.subscribe(args),
-      context: (ctx) => makeContext({ viewer: ctx.extra.viewer ?? null }, ctx.extra.source ?? 'ws', crypto.randomUUID()),
-    },
-    wss,
-  );
+  const ws = startGraphqlWs({
+    server,
+    schema,
+    services,
+    live,
+    formatError,
+    limits: { socketsPerAddress: config.wsSocketsPerAddress, operationsPerSocket: 100, operationsPerMinute: 600 },
+    addressOf,
+    resolveToken: readToken,
+    makeContext: (viewer, token, source, requestId) => makeContext({ viewer, token }, source, requestId),
+  });
 
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(schema),
@@ -166,7 +129,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
-    formatError: formatErrorFor(log, config.mode === 'development'),
+    formatError,
     plugins: [
       ...armor.plugins,
       ApolloServerPluginCacheControlDisabled(),
@@ -175,7 +138,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              await ws.stop();
             },
           };
         },
@@ -227,12 +190,11 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     '/graphql',
     ...(config.exposeSqlCount ? [(_req: express.Request, _res: express.Response, next: express.NextFunction) => sqlScope.run({ statements: 0 }, next)] : []),
     express.json({ limit: '256kb' }),
-    refuseNulCharacters,
-    tokenLimit(5000),
+    refuseHostileRequests,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || crypto.randomUUID();
-        const source = clientAddress(req, config);
+        const source = addressOf(req);
         const auth = await resolveViewer(req.headers.authorization);
         let client: ApiClient | null = null;
         let keyError: AppError | undefined;
@@ -277,8 +239,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     async stop() {
       // Apollo's drain plugins close HTTP keep-alive sockets and the graphql-ws server.
       await apollo.stop();
-      for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await ws.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { ApiClient } from '../modules/api-clients/api-client.entity';
 import type { Viewer } from '../auth/viewer';
+import type { TokenClaims } from '../auth/tokens';
 import type { AppError } from '../core/errors';
 import type { Services } from './services';
 
@@ -16,6 +17,7 @@ type ContextFields = Omit<Context, 'loaders' | 'log'>;
  */
 class RequestContext implements Context {
   viewer!: Viewer | null;
+  token?: TokenClaims | null;
   client?: ApiClient | null;
   keyError?: AppError;
   authError?: AppError;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { TokenIssuer } from '../auth/tokens';
+import type { IdentityDirectory } from '../auth/identity';
 import type { ApiClientDirectory } from '../modules/api-clients/api-client.service';
 import type { ComplaintFeed } from '../modules/complaints/complaint-feed';
 import type { ComplaintService } from '../modules/complaints/complaint.service';
@@ -18,6 +19,7 @@ export interface Services {
   config: Config;
   log: Logger;
   tokens: TokenIssuer;
+  identity: IdentityDirectory;
   org: OrgDirectory;
   sla: SlaService;
   complaints: ComplaintService;

@@ -5,6 +5,7 @@ import { Opd } from '../modules/opds/opd.entity';
 import { User } from '../modules/users/user.entity';
 import { Permission, permissionsOf } from './permissions';
 import { Requires } from './requires';
+import { RevokedToken } from './revoked-token.entity';
 import { Role } from './roles';
 
 registerEnumType(Permission, { name: 'Permission', description: 'What a role may do; see server/auth/permissions.ts' });
@@ -46,16 +47,25 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Sign in; the token goes in `Authorization: Bearer …` or graphql-ws connectionParams.authorization.' })
   async login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
     const user = await ctx.services.signIn.verify(username, password, ctx.source);
-    const opd = await ctx.loaders.opd.load(user.opdId);
-    const { token, expiresAt } = ctx.services.tokens.sign({
-      sub: String(user.id),
-      username: user.username,
-      role: user.role,
-      opdId: user.opdId,
-      opdPath: opd!.path,
-      servicePostId: user.servicePostId,
-    });
+    const { token, expiresAt } = ctx.services.tokens.sign(user);
     return { token, expiresAt, viewer: await toViewer(ctx, user) };
+  }
+
+  @Requires(Permission.AUTHENTICATED)
+  @Mutation(() => Boolean, { description: 'Sign out this device: the token used for this call stops working at once, on every server.' })
+  async logout(@Ctx() ctx: Context) {
+    const token = ctx.token!;
+    await ctx.db.getRepository(RevokedToken).insert({ jti: token.jti, userId: token.userId, expiresAt: new Date(token.expiresAt) });
+    ctx.services.identity.forget(new Set([token.userId]));
+    return true;
+  }
+
+  @Requires(Permission.AUTHENTICATED)
+  @Mutation(() => Boolean, { description: 'Sign out every device: every token issued to this user so far stops working at once.' })
+  async logoutEverywhere(@Ctx() ctx: Context) {
+    await ctx.db.query('UPDATE app_user SET "tokenGeneration" = "tokenGeneration" + 1 WHERE id = $1', [ctx.viewer!.userId]);
+    ctx.services.identity.forget(new Set([ctx.viewer!.userId]));
+    return true;
   }
 
   @Requires(Permission.AUTHENTICATED)

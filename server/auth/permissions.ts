@@ -14,6 +14,8 @@ export enum Permission {
   ORG_MANAGE = 'ORG_MANAGE',
   USER_READ = 'USER_READ',
   USER_MANAGE = 'USER_MANAGE',
+  /** Staff phone numbers and e-mails, for the users in STAFF_CONTACT_SCOPE; everyone sees their own. */
+  STAFF_CONTACT_READ = 'STAFF_CONTACT_READ',
   COMPLAINT_READ = 'COMPLAINT_READ',
   COMPLAINT_RECORD = 'COMPLAINT_RECORD',
   COMPLAINT_VERIFY = 'COMPLAINT_VERIFY',
@@ -33,10 +35,19 @@ export enum Permission {
 const READ_ALL = [Permission.AUTHENTICATED, Permission.ORG_READ, Permission.COMPLAINT_READ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.SUPERADMIN]: [...READ_ALL, Permission.ORG_MANAGE, Permission.USER_READ, Permission.USER_MANAGE, Permission.DESK_READ, Permission.REPORT_READ],
+  [Role.SUPERADMIN]: [
+    ...READ_ALL,
+    Permission.ORG_MANAGE,
+    Permission.USER_READ,
+    Permission.USER_MANAGE,
+    Permission.STAFF_CONTACT_READ,
+    Permission.DESK_READ,
+    Permission.REPORT_READ,
+  ],
   [Role.ADMIN]: [
     ...READ_ALL,
     Permission.USER_READ,
+    Permission.STAFF_CONTACT_READ,
     Permission.COMPLAINT_RECORD,
     Permission.COMPLAINT_VERIFY,
     Permission.COMPLAINT_FORWARD,
@@ -49,6 +60,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.UNIT_HEAD]: [
     ...READ_ALL,
     Permission.USER_READ,
+    Permission.STAFF_CONTACT_READ,
     Permission.COMPLAINT_FORWARD,
     Permission.COMPLAINT_RETURN,
     Permission.COMPLAINT_ASSIGN,
@@ -92,6 +104,20 @@ export const ROLE_ROW_SCOPE: Readonly<Record<Role, RowScope>> = {
   [Role.OFFICER]: RowScope.RECORDED,
   [Role.UNIT_HEAD]: RowScope.HANDLED,
   [Role.UNIT_STAFF]: RowScope.HANDLED,
+};
+
+/** Whose phone and e-mail a role holding STAFF_CONTACT_READ sees (besides its own). */
+export enum ContactScope {
+  /** Every staff member: the superadmin keeps the accounts. */
+  ALL = 'ALL',
+  /** Staff of the viewer's Opd or below it: admins and heads reach their own people. */
+  OWN_OPD = 'OWN_OPD',
+}
+
+export const STAFF_CONTACT_SCOPE: Readonly<Partial<Record<Role, ContactScope>>> = {
+  [Role.SUPERADMIN]: ContactScope.ALL,
+  [Role.ADMIN]: ContactScope.OWN_OPD,
+  [Role.UNIT_HEAD]: ContactScope.OWN_OPD,
 };
 
 /** Who a unit head may assign a complaint to (within the handling unit). */

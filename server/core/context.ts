@@ -2,12 +2,15 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { ApiClient } from '../modules/api-clients/api-client.entity';
 import type { Viewer } from '../auth/viewer';
+import type { TokenClaims } from '../auth/tokens';
 import type { AppError } from './errors';
 import type { Loaders } from '../app/loaders';
 import type { Services } from '../app/services';
 
 export interface Context {
   viewer: Viewer | null;
+  /** The verified token the viewer signed in with (to end this one session). */
+  token?: TokenClaims | null;
   /** An external app identified by its API key (no staff account). */
   client?: ApiClient | null;
   /** A presented API key that is not valid: every operation is refused, even public ones. */

@@ -1,3 +1,4 @@
+import { RevokedToken } from '../auth/revoked-token.entity';
 import { Complaint, ComplaintEvent } from '../modules/complaints/complaint.entity';
 import { ComplaintHandling } from '../modules/complaints/complaint-handling.entity';
 import { Desk, DeskItem } from '../modules/desks/desk.entity';
@@ -19,6 +20,7 @@ export const ENTITIES = [
   Holiday,
   ServicePost,
   User,
+  RevokedToken,
   Complaint,
   ComplaintEvent,
   ComplaintHandling,

@@ -6,8 +6,9 @@ import { consoleSuite, screenshot } from './support/browser';
  * A forum desk (Magelang's Layanan Prima) through the console: the head of Dinas Sosial
  * convenes a desk from a complaint's page on complaints forwarded to his unit (a complaint
  * answered meanwhile is refused by the server, and the console says which one and why),
- * records the minutes and concludes with one complaint routed to Disperkim. The API then
- * shows it forwarded there, and the head of Disperkim finds it in his inbox.
+ * records the minutes and concludes with one complaint routed to Disperkim and the other to a
+ * bidang of Dinas Sosial (the dialog refuses the unit holding it). The API then shows them
+ * forwarded there, and the head of Disperkim finds his in his inbox.
  */
 
 const STEP = 30_000;
@@ -147,7 +148,7 @@ test('kepala.dinsos convenes a desk, records minutes and routes one complaint to
   expect((await t.ok(DESK, {}, await t.login('walikota'))).desk.minutes).toBe(minutes);
   expect((await complaint(b.id)).events.at(-1)).toMatchObject({ type: 'INTERNAL_NOTE' });
 
-  // Conclude: the RTLH complaint goes to Disperkim with a due date, the other stays with Dinsos.
+  // Conclude: the RTLH complaint goes to Disperkim with a due date, the other to Dinsos' social protection bidang.
   await main(head).locator('[data-testid="desk-conclude"]').click();
   const dialog = head.locator('[data-testid="desk-conclude-dialog"]');
   await dialog.waitFor();
@@ -157,14 +158,25 @@ test('kepala.dinsos convenes a desk, records minutes and routes one complaint to
   for (let i = 0; i < 2; i++) {
     const row = rows.nth(i);
     const id = await row.getAttribute('data-decision');
-    // Every decision starts at the unit handling the complaint now.
-    await expect(row.locator(`input[name="decisions.${i}.responsibleOpdId"]`).inputValue()).resolves.toBe('Dinas Sosial');
+    // No unit is preselected: a decision moves the complaint on.
+    await expect(row.locator(`input[name="decisions.${i}.responsibleOpdId"]`).inputValue()).resolves.toBe('');
     if (id === a.id) {
       await row.locator(`textarea[name="decisions.${i}.solution"]`).fill('Diusulkan bantuan renovasi RTLH Rp 15 juta setelah survei lapangan');
       await pick(head, row.locator(`input[name="decisions.${i}.responsibleOpdId"]`), 'Perumahan', /^Dinas Perumahan dan Kawasan Permukiman/);
       await row.locator(`input[name="decisions.${i}.dueDate"]`).fill(due);
     } else {
       await row.locator(`textarea[name="decisions.${i}.solution"]`).fill('Didaftarkan ke DTKS dan diusulkan sebagai penerima PKH');
+      // The unit holding it is listed but cannot be picked; the decision hands it to Dinsos' bidang.
+      const responsible = row.locator(`input[name="decisions.${i}.responsibleOpdId"]`);
+      await responsible.click();
+      await responsible.fill('Dinas Sosial');
+      await expect(
+        head
+          .getByRole('option', { name: /^Dinas Sosial/ })
+          .first()
+          .getAttribute('aria-disabled'),
+      ).resolves.toBe('true');
+      await pick(head, responsible, 'Perlindungan', /^Bidang Perlindungan dan Jaminan Sosial/);
     }
   }
   await dialog.locator('[data-testid="desk-conclude-submit"]').click();
@@ -174,12 +186,12 @@ test('kepala.dinsos convenes a desk, records minutes and routes one complaint to
   expect(concluded.status).toBe('CONCLUDED');
   const decided = Object.fromEntries(concluded.items.map((i: { complaintId: string }) => [i.complaintId, i]));
   expect(decided[a.id]).toMatchObject({ responsibleOpd: { code: 'DISPERKIM' }, dueDate: due, solution: expect.stringContaining('renovasi RTLH') });
-  expect(decided[b.id]).toMatchObject({ responsibleOpd: { code: 'DINSOS' }, dueDate: null });
+  expect(decided[b.id]).toMatchObject({ responsibleOpd: { code: 'DINSOS-LINJAMSOS' }, dueDate: null });
   const aNow = await complaint(a.id);
   expect(aNow).toMatchObject({ status: 'FORWARDED', currentOpd: { code: 'DISPERKIM' } });
   expect(aNow.responseDueAt).toBe(new Date(`${due}T23:59:59.999+07:00`).toISOString());
   expect(aNow.events.at(-1).message).toContain('Diusulkan bantuan renovasi RTLH');
-  expect(await complaint(b.id)).toMatchObject({ status: 'FORWARDED', currentOpd: { code: 'DINSOS' } });
+  expect(await complaint(b.id)).toMatchObject({ status: 'FORWARDED', currentOpd: { code: 'DINSOS-LINJAMSOS' } });
 
   // The page follows: concluded, with the decisions, and no more conclude button.
   await main(head).locator('[data-desk-status="CONCLUDED"]').first().waitFor();

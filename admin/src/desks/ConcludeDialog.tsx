@@ -58,7 +58,7 @@ export const ConcludeDialog = ({ desk, complaints, onClose }: { desk: DeskRecord
     decisions: items.map((item) => ({
       complaintId: String(item.complaintId),
       solution: '',
-      responsibleOpdId: complaints.get(String(item.complaintId))?.currentOpdId ?? null,
+      responsibleOpdId: null,
       dueDate: null,
     })),
   }));
@@ -124,6 +124,8 @@ export const ConcludeDialog = ({ desk, complaints, onClose }: { desk: DeskRecord
                       source={`decisions.${i}.responsibleOpdId`}
                       label="desk.conclude.responsibleOpdId"
                       helperText="desk.conclude.responsibleHelp"
+                      // A decision moves the complaint on: the unit holding it is shown but not selectable (the server refuses it too).
+                      excludeId={complaint?.currentOpdId}
                       validate={required()}
                     />
                   </Box>

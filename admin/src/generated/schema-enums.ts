@@ -59,6 +59,7 @@ export const SCHEMA_ENUMS = {
     'ORG_READ',
     'PUBLIC',
     'REPORT_READ',
+    'STAFF_CONTACT_READ',
     'USER_MANAGE',
     'USER_READ',
   ],

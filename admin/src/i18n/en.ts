@@ -488,6 +488,7 @@ export const enDomain = {
     },
   },
   live: {
+    sessionEnded: 'Your session has ended (signed out, expired, or your account changed). Please sign in again.',
     new: 'New',
     events: {
       SUBMITTED: 'New complaint %{code} received',
@@ -557,9 +558,9 @@ export const enDomain = {
       solution: 'Solution',
       solutionHelp: "Shown on the complaint's public timeline",
       responsibleOpdId: 'Responsible unit',
-      responsibleHelp: 'Only active units with a unit head',
+      responsibleHelp: 'Another unit than the one handling it now; only active units with a unit head',
       dueDate: 'Answer by',
-      dueDateHelp: 'Answered by the end of this day (WIB); leave empty for the standard deadline',
+      dueDateHelp: 'Answered by the end of this day (WIB), at most 30 working days ahead; leave empty for the standard deadline',
       dueDatePast: 'The date must not be in the past',
       submit: 'Conclude and forward',
       done: 'Forum desk "%{title}" concluded; the complaints went to the responsible units',

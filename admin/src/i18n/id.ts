@@ -705,6 +705,7 @@ const domain: Shape<typeof enDomain> = {
     },
   },
   live: {
+    sessionEnded: 'Sesi Anda telah berakhir (keluar, kedaluwarsa, atau akun Anda diubah). Silakan masuk kembali.',
     new: 'Baru',
     events: {
       SUBMITTED: 'Pengaduan baru %{code} masuk',
@@ -775,9 +776,9 @@ const domain: Shape<typeof enDomain> = {
       solution: 'Solusi',
       solutionHelp: 'Tampil di riwayat publik pengaduan',
       responsibleOpdId: 'Unit penanggung jawab',
-      responsibleHelp: 'Hanya unit aktif yang memiliki kepala unit',
+      responsibleHelp: 'Unit lain selain yang menangani sekarang; hanya unit aktif yang memiliki kepala unit',
       dueDate: 'Batas jawaban',
-      dueDateHelp: 'Dijawab paling lambat akhir hari ini (WIB); kosongkan untuk batas waktu standar',
+      dueDateHelp: 'Dijawab paling lambat akhir hari ini (WIB), paling jauh 30 hari kerja ke depan; kosongkan untuk batas waktu standar',
       dueDatePast: 'Tanggal tidak boleh sebelum hari ini',
       submit: 'Simpulkan dan teruskan',
       done: 'Forum desk "%{title}" disimpulkan; pengaduan diteruskan ke unit penanggung jawab',

@@ -38,13 +38,32 @@ const authHeader = (): Record<string, string> => {
   return token ? { authorization: `Bearer ${token}` } : {};
 };
 
+/** The server closes a socket with 4401 when its session ended (expired, signed out, account changed). */
+export const SESSION_ENDED_CLOSE = 4401;
+
+const sessionEndedListeners = new Set<() => void>();
+
+/** Called when the server ends this session over the socket; the layout sends the user to the login page. */
+export const onSessionEnded = (listener: () => void) => {
+  sessionEndedListeners.add(listener);
+  return () => void sessionEndedListeners.delete(listener);
+};
+
+const isSessionEnded = (event: unknown) => (event as { code?: number } | null)?.code === SESSION_ENDED_CLOSE;
+
 /** Subscriptions (graphql-ws); connects lazily on the first subscription. */
 export const wsClient = createClient({
   url: graphqlWsUrl,
   lazy: true,
   connectionParams: () => authHeader(),
   retryAttempts: Infinity,
-  shouldRetry: () => true,
+  // Anything else (network, server restart, 1012 "your unit changed") reconnects and resumes.
+  shouldRetry: (event) => !isSessionEnded(event),
+  on: {
+    closed: (event) => {
+      if (isSessionEnded(event) && tokenStore.get()) for (const listener of sessionEndedListeners) listener();
+    },
+  },
 });
 
 /**

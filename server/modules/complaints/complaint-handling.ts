@@ -13,9 +13,18 @@ interface ComplaintLike {
   rating: number | null;
 }
 
+/**
+ * A desk taking the complaint up (ComplaintService.takeToDesk): public progress, but the unit has
+ * not answered anyone, so it is no response and its deadline keeps running. The SQL in
+ * rebuildHandling spells the same test as `data->>'deskId' IS NULL`.
+ */
+export function convenesDesk(e: EventLike): boolean {
+  return e.type === T.PROGRESS && e.data?.deskId != null;
+}
+
 /** What counts as the unit's first response inside an episode (the SP4N-LAPOR! first-response deadline). */
-function isFirstResponse(e: EventLike): boolean {
-  return e.type === T.ACCEPTED || e.type === T.RESPONDED || (e.type === T.PROGRESS && e.public);
+export function isFirstResponse(e: EventLike): boolean {
+  return e.type === T.ACCEPTED || e.type === T.RESPONDED || (e.type === T.PROGRESS && e.public && !convenesDesk(e));
 }
 
 const SHAPING = new Set([T.FORWARDED, T.RETURNED, T.ACCEPTED, T.PROGRESS, T.RESPONDED]);
@@ -74,7 +83,7 @@ export async function rebuildHandling(db: { query(sql: string): Promise<unknown>
              WINDOW w AS (PARTITION BY e."complaintId" ORDER BY e.id)) m
        JOIN complaint c ON c.id = m."complaintId"
       CROSS JOIN LATERAL (
-        SELECT min(r."createdAt") FILTER (WHERE r.type IN ('ACCEPTED', 'RESPONDED') OR (r.type = 'PROGRESS' AND r.public)) AS first_at,
+        SELECT min(r."createdAt") FILTER (WHERE r.type IN ('ACCEPTED', 'RESPONDED') OR (r.type = 'PROGRESS' AND r.public AND r.data->>'deskId' IS NULL)) AS first_at,
                min(r."createdAt") FILTER (WHERE r.type = 'RESPONDED') AS responded_at
           FROM complaint_event r
          WHERE r."complaintId" = m."complaintId" AND r.id > m.id AND (m.ended_id IS NULL OR r.id < m.ended_id)

@@ -1,4 +1,5 @@
 import type { Complaint, ComplaintEvent } from './complaint.entity';
+import { isFirstResponse } from './complaint-handling';
 import { ComplaintEventType as T, ComplaintStatus, ProgressStage } from './complaint.enums';
 
 /** The workflow state of a complaint, as far as its timeline tells it. */
@@ -49,7 +50,7 @@ export function replayComplaint(events: readonly ComplaintEvent[]): ReplayedStat
     lastEventId: null,
   };
   const firstResponse = (at: Date) => (s.firstResponseAt ??= at);
-  for (const e of events) {
+  events.forEach((e, i) => {
     const at = new Date(e.createdAt);
     s.lastEventId = e.id;
     if (e.toStatus) s.status = e.toStatus;
@@ -61,13 +62,19 @@ export function replayComplaint(events: readonly ComplaintEvent[]): ReplayedStat
         s.duplicateOfId = (e.data?.duplicateOfId as number | null | undefined) ?? null;
         s.closedAt = at;
         break;
-      case T.FORWARDED:
+      case T.FORWARDED: {
         s.currentOpdId = e.toOpdId;
         if (e.toOpdId && !s.handlerOpdIds.includes(e.toOpdId)) s.handlerOpdIds.push(e.toOpdId);
+        const deskId = e.data?.deskId;
+        if (deskId != null && e.toOpdId) {
+          const released = releasedByDesk(events.slice(0, i), Number(deskId), e.toOpdId);
+          s.handlerOpdIds = s.handlerOpdIds.filter((id) => !released.includes(id));
+        }
         // A desk decision forwards while the complaint stays in stage DESK.
         s.progressStage = e.stage ?? null;
         s.assigneeId = null;
         break;
+      }
       case T.RETURNED:
         s.currentOpdId = null;
         s.assigneeId = null;
@@ -82,7 +89,7 @@ export function replayComplaint(events: readonly ComplaintEvent[]): ReplayedStat
         break;
       case T.PROGRESS:
         s.progressStage = e.stage;
-        if (e.public) firstResponse(at);
+        if (isFirstResponse(e)) firstResponse(at);
         // Convening a desk lets the participating units see the complaint.
         for (const id of (e.data?.participantOpdIds as number[] | undefined) ?? []) if (!s.handlerOpdIds.includes(id)) s.handlerOpdIds.push(id);
         break;
@@ -101,8 +108,33 @@ export function replayComplaint(events: readonly ComplaintEvent[]): ReplayedStat
       default:
         break;
     }
-  }
+  });
   return s;
+}
+
+type TimelineEntry = Pick<ComplaintEvent, 'type' | 'toOpdId' | 'data'>;
+
+/**
+ * The units that lose sight of a complaint when desk `deskId` decides it (forwarding it to
+ * `targetId`): the desk's participants, except units it was ever forwarded to (they handle it)
+ * and participants of another desk still open on it. `earlier` is its timeline before the decision.
+ */
+export function releasedByDesk(earlier: readonly TimelineEntry[], deskId: number, targetId: number): number[] {
+  const forwardedTo = new Set<number>([targetId]);
+  const open = new Map<number, number[]>();
+  for (const e of earlier) {
+    const desk = e.data?.deskId;
+    if (e.type === T.FORWARDED) {
+      if (e.toOpdId) forwardedTo.add(e.toOpdId);
+      if (desk != null) open.delete(Number(desk));
+    } else if (e.type === T.PROGRESS && desk != null) {
+      open.set(Number(desk), ((e.data?.participantOpdIds as number[] | undefined) ?? []).map(Number));
+    }
+  }
+  const participants = open.get(deskId) ?? [];
+  open.delete(deskId);
+  const onAnotherDesk = new Set([...open.values()].flat());
+  return participants.filter((id) => !forwardedTo.has(id) && !onAnotherDesk.has(id));
 }
 
 /** Field names where the stored row and the replay disagree (empty when they agree). */

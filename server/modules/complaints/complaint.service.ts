@@ -20,6 +20,7 @@ import { User } from '../users/user.entity';
 import { nextStatus } from './complaint-status';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import { handlingSteps } from './complaint-handling';
+import { releasedByDesk } from './complaint-replay';
 import { complaintColumns, readComplaints, type PagePlan } from './complaint.preload';
 import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, ProgressStage } from './complaint.enums';
 import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
@@ -63,6 +64,8 @@ export interface DeskDecision {
   /** The desk's own due date (end of that WIB day); null: the category's response deadline. */
   responseDueAt: Date | null;
   dueDate: string | null;
+  /** The input field a refusal of the responsible unit names. */
+  field: string;
 }
 
 export interface SubmitResult {
@@ -405,19 +408,32 @@ export class ComplaintService {
     });
   }
 
-  /** A desk's decision: the complaint goes to the responsible unit with the solution, inside the desk's transaction. */
+  /**
+   * A desk's decision: the complaint goes to the responsible unit with the solution, inside the
+   * desk's transaction. Never back to the unit holding it (that would only restart its clock);
+   * the desk's participants lose sight of it unless they handle it otherwise (releasedByDesk).
+   */
   forwardByDesk(viewer: Viewer, c: Complaint, target: Opd, decision: DeskDecision, tx: EntityManager) {
     return this.change(
       viewer,
       c,
       null,
       ComplaintAction.FORWARD,
-      async (cur, now, t) =>
-        this.forwarding(cur, target, decision.responseDueAt ?? (await this.responseDue(t, cur, now)), {
+      async (cur, now, t) => {
+        if (target.id === cur.currentOpdId) throw AppError.field(decision.field, `the complaint is already at ${target.name}; choose another unit`);
+        const timeline = await t.getRepository(ComplaintEvent).find({
+          select: { id: true, type: true, toOpdId: true, data: true },
+          where: { complaintId: cur.id },
+          order: { id: 'ASC' },
+        });
+        const released = releasedByDesk(timeline, decision.deskId, target.id);
+        return this.forwarding(cur, target, decision.responseDueAt ?? (await this.responseDue(t, cur, now)), {
           stage: ProgressStage.DESK,
           message: `Keputusan forum desk "${decision.deskTitle}": ${decision.solution} (penanggung jawab: ${target.name})`,
-          data: { deskId: decision.deskId, dueDate: decision.dueDate },
-        }),
+          data: { deskId: decision.deskId, dueDate: decision.dueDate, ...(released.length ? { releasedOpdIds: released } : {}) },
+          release: released,
+        });
+      },
       { tx },
     );
   }
@@ -430,7 +446,7 @@ export class ComplaintService {
     c: Complaint,
     target: Opd,
     responseDueAt: Date,
-    event: { message: string; stage?: ProgressStage; data?: Record<string, unknown> },
+    event: { message: string; stage?: ProgressStage; data?: Record<string, unknown>; release?: number[] },
   ): Change {
     return {
       patch: {
@@ -438,7 +454,7 @@ export class ComplaintService {
         currentOpdId: target.id,
         progressStage: event.stage ?? null,
         assigneeId: null,
-        handlerOpdIds: [...new Set([...c.handlerOpdIds, target.id])],
+        handlerOpdIds: [...new Set([...c.handlerOpdIds, target.id])].filter((id) => !event.release?.includes(id)),
         responseDueAt,
         dueAt: responseDueAt,
         overdueNotified: false,
@@ -496,7 +512,10 @@ export class ComplaintService {
     return this.change(ctx.viewer, id, version, ComplaintAction.PROGRESS, async (c, now) => this.progressing(c, now, { stage, message, isPublic }));
   }
 
-  /** A desk takes the complaint up: public progress at stage DESK, its participants become handlers. */
+  /**
+   * A desk takes the complaint up: public progress at stage DESK, its participants become handlers
+   * until it concludes (forwardByDesk). Not a response: the running deadline stays (convenesDesk).
+   */
   takeToDesk(viewer: Viewer, c: Complaint, desk: { id: number; title: string; participantOpdIds: number[] }, tx: EntityManager) {
     const names = desk.participantOpdIds
       .map((id) => this.org.get(id)?.name)
@@ -511,6 +530,7 @@ export class ComplaintService {
         this.progressing(cur, now, {
           stage: ProgressStage.DESK,
           isPublic: true,
+          response: false,
           handlers: desk.participantOpdIds,
           message: `Dibahas dalam forum desk "${desk.title}" bersama ${names || 'unit terkait'}`,
           data: { deskId: desk.id, participantOpdIds: desk.participantOpdIds },
@@ -522,13 +542,13 @@ export class ComplaintService {
   private progressing(
     c: Complaint,
     now: Date,
-    p: { stage: ProgressStage; message: string; isPublic: boolean; handlers?: number[]; data?: Record<string, unknown> },
+    p: { stage: ProgressStage; message: string; isPublic: boolean; response?: boolean; handlers?: number[]; data?: Record<string, unknown> },
   ): Change {
     return {
       patch: {
         status: ComplaintStatus.IN_PROGRESS,
         progressStage: p.stage,
-        ...(p.isPublic ? this.firstResponse(c, now) : {}),
+        ...(p.isPublic && p.response !== false ? this.firstResponse(c, now) : {}),
         ...(p.handlers ? { handlerOpdIds: [...new Set([...c.handlerOpdIds, ...p.handlers])] } : {}),
       },
       events: [{ type: ComplaintEventType.PROGRESS, public: p.isPublic, stage: p.stage, message: p.message, ...(p.data ? { data: p.data } : {}) }],

@@ -10,6 +10,7 @@ import { Complaint } from '../complaints/complaint.entity';
 import { Opd } from '../opds/opd.entity';
 import { User } from '../users/user.entity';
 import { Desk, DeskItem, DeskStatus } from './desk.entity';
+import { DESK_DUE_WITHIN_WORKING_DAYS } from './desk.service';
 
 @InputType()
 export class DeskInput {
@@ -24,8 +25,12 @@ export class DeskInput {
 export class DeskDecisionInput {
   @Field(() => ID) complaintId: string;
   @Field(() => String) solution: string;
-  @Field(() => ID) responsibleOpdId: string;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The responsible unit answers by the end of this day (WIB).' }) dueDate?: string | null;
+  @Field(() => ID, { description: 'Another unit than the one holding the complaint now.' }) responsibleOpdId: string;
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: `The responsible unit answers by the end of this day (WIB): today at the earliest, at most ${DESK_DUE_WITHIN_WORKING_DAYS} working days ahead. Empty: the category's response deadline.`,
+  })
+  dueDate?: string | null;
 }
 
 const DeskPage = PageOf(Desk, 'DeskPage');

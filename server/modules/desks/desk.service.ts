@@ -11,8 +11,18 @@ import { text } from '../complaints/complaint.service';
 import { Opd } from '../opds/opd.entity';
 import { receivingOpd } from '../opds/opd.service';
 import type { OrgDirectory } from '../opds/org-directory';
+import type { SlaService } from '../sla/sla.service';
+import { addWorkingDays, toWibDate } from '../sla/working-calendar';
 import { Desk, DeskItem, DeskStatus } from './desk.entity';
-import { endOfWibDay } from '../../core/wib';
+import { endOfWibDay, wibDate } from '../../core/wib';
+
+/**
+ * How far ahead a desk may set the responsible unit's due date, in working days (WIB calendar
+ * with holidays and cuti bersama). A decision replaces the category's response deadline, so an
+ * unbounded date would let a desk put a complaint out of reach of the overdue sweep. The
+ * console's help text (desk.conclude.dueDateHelp) names the same number.
+ */
+export const DESK_DUE_WITHIN_WORKING_DAYS = 30;
 
 export interface ConveneInput {
   title: string;
@@ -52,6 +62,7 @@ export class DeskService {
     private readonly db: DataSource,
     private readonly org: OrgDirectory,
     private readonly complaints: ComplaintService,
+    private readonly sla: SlaService,
   ) {}
 
   canSee(viewer: Viewer, desk: Desk): boolean {
@@ -155,17 +166,24 @@ export class DeskService {
       if (!items.some((it) => it.complaintId === complaintId)) throw AppError.field(`decisions.${i}.complaintId`, 'not on this desk’s agenda');
     }
     const targets = new Map<number, Opd>();
+    const now = this.complaints.clock();
+    const latestDue = addWorkingDays(now, DESK_DUE_WITHIN_WORKING_DAYS, await this.sla.holidays());
     for (const [, { d, i }] of byComplaint) {
       const opdId = parseId(d.responsibleOpdId, `decisions.${i}.responsibleOpdId`);
       const opd = await receivingOpd(this.db.manager, opdId, `decisions.${i}.responsibleOpdId`);
-      if (d.dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(d.dueDate)) throw AppError.field(`decisions.${i}.dueDate`, 'must be YYYY-MM-DD');
+      if (d.dueDate) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(d.dueDate)) throw AppError.field(`decisions.${i}.dueDate`, 'must be YYYY-MM-DD');
+        if (d.dueDate < wibDate(now)) throw AppError.field(`decisions.${i}.dueDate`, 'must not be in the past');
+        if (endOfWibDay(d.dueDate) > latestDue) {
+          throw AppError.field(`decisions.${i}.dueDate`, `must be at most ${DESK_DUE_WITHIN_WORKING_DAYS} working days ahead (by ${toWibDate(latestDue)})`);
+        }
+      }
       text(d.solution, `decisions.${i}.solution`, 5, 5000);
       targets.set(opdId, opd);
     }
     return this.db.transaction(async (tx) => {
-      const now = this.complaints.clock();
       for (const item of items) {
-        const { d } = byComplaint.get(item.complaintId)!;
+        const { d, i } = byComplaint.get(item.complaintId)!;
         const opd = targets.get(Number(d.responsibleOpdId))!;
         const c = await tx.getRepository(Complaint).findOneByOrFail({ id: item.complaintId });
         const solution = d.solution.trim();
@@ -180,6 +198,7 @@ export class DeskService {
               solution,
               responseDueAt: d.dueDate ? endOfWibDay(d.dueDate) : null,
               dueDate: d.dueDate ?? null,
+              field: `decisions.${i}.responsibleOpdId`,
             },
             tx,
           ),

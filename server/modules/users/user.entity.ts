@@ -22,11 +22,11 @@ export class User {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  /** Shown through UserResolver.phone, only to those canSeeStaffContact allows. */
   @Column({ type: 'varchar', length: 30, nullable: true })
   phone: string | null;
 
-  @Field(() => String, { nullable: true })
+  /** Shown through UserResolver.email, like phone. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   email: string | null;
 
@@ -57,6 +57,10 @@ export class User {
 
   @Column({ type: 'varchar', length: 200, select: false })
   passwordHash: string;
+
+  /** Bumped (by a trigger) whenever what a token stands for changes: every older token stops working. */
+  @Column({ type: 'int', default: 0 })
+  tokenGeneration: number;
 
   @Column({ type: 'int', default: 0 })
   failedLogins: number;

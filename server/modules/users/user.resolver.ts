@@ -7,6 +7,7 @@ import { Opd } from '../opds/opd.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from './user.entity';
 import { UserFilter, UserInput } from './user.inputs';
+import { canSeeStaffContact } from './user.policy';
 import { userService } from './user.service';
 
 @Resolver(() => User)
@@ -22,6 +23,24 @@ export class UserResolver extends createCrudResolver({
   manage: Permission.USER_MANAGE,
   service: userService,
 }) {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Null unless it is your own account or you hold STAFF_CONTACT_READ for this user (superadmin: everyone; admins and unit heads: staff of their Opd or below).',
+  })
+  async phone(@Root() u: User, @Ctx() ctx: Context) {
+    return (await this.contactVisible(u, ctx)) ? u.phone : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Null unless you may see this user’s contact details (as for phone).' })
+  async email(@Root() u: User, @Ctx() ctx: Context) {
+    return (await this.contactVisible(u, ctx)) ? u.email : null;
+  }
+
+  private async contactVisible(u: User, ctx: Context): Promise<boolean> {
+    return canSeeStaffContact(ctx.viewer, u, await ctx.services.org.ready());
+  }
+
   @FieldResolver(() => Opd)
   opd(@Root() u: User, @Ctx() ctx: Context) {
     return ctx.loaders.opd.load(u.opdId);

@@ -16,7 +16,8 @@ export const userService = new CrudService<User, UserInput, UserFilter>({
   entity: User,
   label: 'user',
   sortable: { name: 'e.name', username: 'e.username', role: 'e.role', createdAt: 'e.createdAt' },
-  searchable: ['e.name', 'e.username', 'e.email'],
+  // Not e-mail: a search that matches it would reveal addresses to roles that may not see them.
+  searchable: ['e.name', 'e.username'],
   applyFilter(qb, f) {
     if (f.opdId) qb.andWhere('e.opdId = :o', { o: parseId(f.opdId, 'filter.opdId') });
     if (f.role) qb.andWhere('e.role = :r', { r: f.role });

@@ -1,3 +1,4 @@
+import { endOfWibDay, wibDate } from '../../../server/core/wib';
 import { replayMismatches } from '../../../server/modules/complaints/complaint-replay';
 import { Lab, codeOf } from '../lifecycle/helpers';
 
@@ -55,23 +56,26 @@ test('a desk on two complaints concludes, routes each to its responsible unit, w
   });
   expect(codeOf(partial)).toBe('BAD_USER_INPUT');
 
+  // A week from today (WIB), inside the bound on a desk's due date.
+  const due = wibDate(Date.now() + 7 * 86_400_000);
   const { concludeDesk: done } = await lab.ok(
     'kepala.dinsos',
     `mutation($id: ID!, $d: [DeskDecisionInput!]!) { concludeDesk(id: $id, decisions: $d) { ${DESK} } }`,
     {
       id: desk.id,
       d: [
-        { complaintId: a.id, solution: 'Diusulkan bantuan renovasi RTLH Rp 15 juta', responsibleOpdId: lab.opd.DISPERKIM, dueDate: '2026-12-04' },
-        { complaintId: b.id, solution: 'Didaftarkan ke DTKS dan diusulkan PKH', responsibleOpdId: lab.opd.DINSOS },
+        { complaintId: a.id, solution: 'Diusulkan bantuan renovasi RTLH Rp 15 juta', responsibleOpdId: lab.opd.DISPERKIM, dueDate: due },
+        // Within Dinas Sosial, to the bidang that runs PKH: a desk never sends a complaint back to the unit holding it.
+        { complaintId: b.id, solution: 'Didaftarkan ke DTKS dan diusulkan PKH', responsibleOpdId: lab.opd['DINSOS-LINJAMSOS'] },
       ],
     },
   );
   expect(done.status).toBe('CONCLUDED');
   const byId = Object.fromEntries(done.items.map((i: any) => [i.complaintId, i]));
   expect(byId[a.id].complaint).toMatchObject({ status: 'FORWARDED', currentOpd: { code: 'DISPERKIM' } });
-  expect(byId[b.id].complaint).toMatchObject({ status: 'FORWARDED', currentOpd: { code: 'DINSOS' } });
+  expect(byId[b.id].complaint).toMatchObject({ status: 'FORWARDED', currentOpd: { code: 'DINSOS-LINJAMSOS' } });
   const aNow = await lab.complaint('walikota', a.id, 'responseDueAt events { type message public }');
-  expect(aNow.responseDueAt).toBe('2026-12-04T16:59:59.999Z');
+  expect(aNow.responseDueAt).toBe(endOfWibDay(due).toISOString());
   expect(aNow.events.at(-1)).toMatchObject({ type: 'FORWARDED', public: true });
   expect(aNow.events.at(-1).message).toContain('Diusulkan bantuan renovasi RTLH');
 
@@ -85,6 +89,7 @@ test('a desk on two complaints concludes, routes each to its responsible unit, w
     answer: 'Rumah Bapak masuk daftar renovasi RTLH dan dikerjakan Desember.',
   });
   expect(answered.status).toBe('RESPONDED');
+  // The head of Dinas Sosial answers for its bidang (the central rule allows the unit above).
   expect((await lab.must('kepala.dinsos', 'respondToComplaint', { id: b.id, answer: 'Ibu sudah didaftarkan ke DTKS; PKH cair bulan depan.' })).status).toBe(
     'RESPONDED',
   );

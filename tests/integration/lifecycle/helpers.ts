@@ -131,15 +131,10 @@ export class Lab {
   async token(username: string): Promise<string> {
     const cached = this.tokens.get(username);
     if (cached) return cached;
-    const v = await this.viewer(username);
-    const { token } = this.services.tokens.sign({
-      sub: String(v.userId),
-      username: v.username,
-      role: v.role,
-      opdId: v.opdId,
-      opdPath: v.opdPath,
-      servicePostId: v.servicePostId,
-    });
+    const [user]: { id: number; tokenGeneration: number }[] = await this.t.app.db.query('SELECT id, "tokenGeneration" FROM app_user WHERE username = $1', [
+      username,
+    ]);
+    const { token } = this.services.tokens.sign(user);
     this.tokens.set(username, token);
     return token;
   }

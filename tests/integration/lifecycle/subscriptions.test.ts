@@ -130,13 +130,14 @@ test('no token, or a bad one: refused', async () => {
 
   const bad = collect(lab.t.ws('not-a-token'));
   await bad.waitFor((s) => s.errors.length > 0 || s.completed, 'the refusal');
-  // The connection itself is refused (graphql-ws close code 4403 Forbidden).
+  // The connection itself is refused with 4401 Unauthorized, which graphql-ws clients do not retry
+  // and the console answers by sending the user to the login page.
   expect(bad.errors).toHaveLength(1);
-  expect((bad.errors[0] as { code?: number }).code).toBe(4403);
+  expect((bad.errors[0] as { code?: number }).code).toBe(4401);
   expect(bad.changes).toEqual([]);
   const forged = collect(lab.t.ws(`${await lab.token('kepala.dinsos')}x`));
   await forged.waitFor((s) => s.errors.length > 0 || s.completed, 'the refusal');
-  expect((forged.errors[0] as { code?: number }).code).toBe(4403);
+  expect((forged.errors[0] as { code?: number }).code).toBe(4401);
   // Nothing was registered with the feed for them.
   const before = lab.services.feed.subscriberCount;
   await lab.submit('admin.tengah');

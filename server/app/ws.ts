@@ -1,0 +1,228 @@
+import crypto from 'node:crypto';
+import type http from 'node:http';
+import { GraphQLError, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { audienceOf, type Viewer } from '../auth/viewer';
+import type { TokenClaims } from '../auth/tokens';
+import type { IdentityChange } from '../auth/identity';
+import type { Context } from '../core/context';
+import { AppError, ErrorCode } from '../core/errors';
+import { refuseBeforeParsing } from './guards';
+import type { liveExecution } from './live';
+import type { Services } from './services';
+
+/**
+ * How the server ends a socket, and what the console does about it: `sessionEnded` (graphql-ws
+ * 4401 Unauthorized, which its client never retries) sends the user to the login page;
+ * `identityChanged` (1012 Service Restart, retried) makes the client reconnect and resubscribe
+ * as who it now is.
+ */
+export const WS_CLOSE = { sessionEnded: CloseCode.Unauthorized, identityChanged: 1012 } as const;
+
+export interface WsLimits {
+  socketsPerAddress: number;
+  /** Operations running at once on one socket. */
+  operationsPerSocket: number;
+  /** Operations started per minute on one socket. */
+  operationsPerMinute: number;
+}
+
+interface Session {
+  socket: WebSocket;
+  source: string;
+  claims: TokenClaims | null;
+  viewer: Viewer | null;
+  expiry?: NodeJS.Timeout;
+  window: { start: number; count: number };
+}
+
+type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+// setTimeout holds at most a signed 32-bit number of milliseconds.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+// A close reason is at most 123 bytes.
+const reason = (message: string) => Buffer.from(message).subarray(0, 120).toString();
+
+/**
+ * graphql-ws on /graphql, as strict as the HTTP endpoint: the same checks before parsing,
+ * the same validation rules (through `live`), the same error formatting, the identity read
+ * again for every operation, and limits per address and per socket.
+ */
+export function startGraphqlWs(opts: {
+  server: http.Server;
+  schema: GraphQLSchema;
+  services: Services;
+  live: ReturnType<typeof liveExecution<Context>>;
+  formatError: Formatter;
+  limits: WsLimits;
+  addressOf(req: http.IncomingMessage): string;
+  resolveToken(authorization: unknown): { claims: TokenClaims | null; authError?: AppError };
+  makeContext(viewer: Viewer | null, token: TokenClaims | null, source: string, requestId: string): Context;
+}) {
+  const { services, limits } = opts;
+  const { identity } = services;
+  const perAddress = new Map<string, number>();
+  const byUser = new Map<number, Set<Session>>();
+
+  const wss = new WebSocketServer({
+    server: opts.server,
+    path: '/graphql',
+    maxPayload: 64 * 1024,
+    verifyClient: (info, done) => {
+      const address = opts.addressOf(info.req);
+      const open = perAddress.get(address) ?? 0;
+      if (open >= limits.socketsPerAddress) return done(false, 429, 'Too many connections from your address');
+      perAddress.set(address, open + 1);
+      // The TCP socket closes however the handshake or the WebSocket ends.
+      info.req.socket.once('close', () => {
+        const left = (perAddress.get(address) ?? 1) - 1;
+        if (left > 0) perAddress.set(address, left);
+        else perAddress.delete(address);
+      });
+      done(true);
+    },
+  });
+
+  const close = (session: Session, code: number, message: string) => {
+    if (session.socket.readyState === session.socket.OPEN || session.socket.readyState === session.socket.CONNECTING) {
+      session.socket.close(code, reason(message));
+    }
+  };
+
+  const armExpiry = (session: Session) => {
+    if (!session.claims) return;
+    const left = session.claims.expiresAt - Date.now();
+    session.expiry = setTimeout(
+      () => {
+        if (session.claims!.expiresAt > Date.now()) return armExpiry(session);
+        close(session, WS_CLOSE.sessionEnded, 'Your session has expired; sign in again.');
+      },
+      Math.max(0, Math.min(left, MAX_TIMER_MS)),
+    );
+    session.expiry.unref();
+  };
+
+  /** Who the socket's token stands for now; ends the socket when it stands for no one or someone else. */
+  const recheck = async (session: Session): Promise<boolean> => {
+    if (!session.claims) return true;
+    try {
+      const viewer = await identity.viewerFor(session.claims);
+      if (audienceOf(viewer) !== audienceOf(session.viewer)) {
+        // Open subscriptions were set up for who the user was: start them again as who they are.
+        close(session, WS_CLOSE.identityChanged, 'Your place in the organisation changed; reconnecting.');
+        return false;
+      }
+      session.viewer = viewer;
+      return true;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      close(session, WS_CLOSE.sessionEnded, err.message);
+      return false;
+    }
+  };
+
+  const stopListening = identity.onChange((change: IdentityChange) => {
+    const affected = change === 'all' ? [...byUser.values()] : [...change].map((id) => byUser.get(id)).filter((s) => !!s);
+    for (const sessions of affected) {
+      for (const session of sessions) {
+        recheck(session).catch((err) => services.log.error({ err }, 'could not re-read a socket’s identity'));
+      }
+    }
+  });
+
+  const sessionOf = (extra: { session?: Session }) => extra.session;
+
+  const formatErrors = (errors: readonly GraphQLError[], requestError: boolean) =>
+    errors.map((e) => {
+      const json = e.toJSON();
+      // Variables that do not fit their types: the request is wrong, as Apollo reports over HTTP.
+      const tagged = requestError && !json.extensions?.code ? { ...json, extensions: { ...json.extensions, code: ErrorCode.BAD_USER_INPUT } } : json;
+      return opts.formatError(tagged, e);
+    });
+
+  const cleanup = useServer<{ authorization?: string }, { session?: Session }>(
+    {
+      schema: opts.schema,
+      onConnect: async (ctx) => {
+        const { claims, authError } = opts.resolveToken(ctx.connectionParams?.authorization);
+        const session: Session = {
+          socket: ctx.extra.socket,
+          source: opts.addressOf(ctx.extra.request!),
+          claims,
+          viewer: null,
+          window: { start: Date.now(), count: 0 },
+        };
+        // The upgrade request (headers, buffers) is not needed after this: a connection lives for hours.
+        (ctx.extra as { request?: unknown }).request = undefined;
+        if (authError) {
+          close(session, WS_CLOSE.sessionEnded, authError.message);
+          return false;
+        }
+        if (claims) {
+          try {
+            session.viewer = await identity.viewerFor(claims);
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            close(session, WS_CLOSE.sessionEnded, err.message);
+            return false;
+          }
+          let sessions = byUser.get(claims.userId);
+          if (!sessions) byUser.set(claims.userId, (sessions = new Set()));
+          sessions.add(session);
+          armExpiry(session);
+        }
+        ctx.extra.session = session;
+        return true;
+      },
+      onClose: (ctx) => {
+        const session = sessionOf(ctx.extra);
+        if (!session) return;
+        clearTimeout(session.expiry);
+        if (session.claims) {
+          const sessions = byUser.get(session.claims.userId);
+          sessions?.delete(session);
+          if (sessions && !sessions.size) byUser.delete(session.claims.userId);
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const session = sessionOf(ctx.extra)!;
+        const refusal = refuseBeforeParsing(payload);
+        if (refusal) return [refusal];
+        const now = Date.now();
+        if (now - session.window.start >= 60_000) session.window = { start: now, count: 0 };
+        if (++session.window.count > limits.operationsPerMinute || Object.keys(ctx.subscriptions).length > limits.operationsPerSocket) {
+          return [new AppError(ErrorCode.RATE_LIMITED, 'Too many operations on this connection; try again in a moment.', { retryAfterSeconds: 60 })];
+        }
+        if (!(await recheck(session))) return [AppError.unauthenticated('This session was ended; sign in again.')];
+        return opts.live.onSubscribe(payload);
+      },
+      subscribe: (args) => opts.live.subscribe(args),
+      context: (ctx) => {
+        const session = sessionOf(ctx.extra)!;
+        return opts.makeContext(session.viewer, session.claims, session.source, crypto.randomUUID());
+      },
+      onError: (_ctx, _id, _payload, errors) => formatErrors(errors, false),
+      onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) => {
+        if (!result.errors?.length) return;
+        return { ...result, errors: formatErrors(result.errors, !('data' in result)) };
+      },
+    },
+    wss,
+  );
+
+  let stopping: Promise<void> | null = null;
+  return {
+    wss,
+    stop() {
+      stopping ??= (async () => {
+        stopListening();
+        await cleanup.dispose();
+        for (const client of wss.clients) client.terminate();
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { Admin, Resource, defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
+import auditEntries from './auditEntries';
 import categories from './categories';
 import complaints, { inbox } from './complaints';
 import { Dashboard } from './dashboard/Dashboard';
@@ -60,5 +61,6 @@ export const App = () => (
     <Resource name="slaPolicies" {...slaPolicies} />
     <Resource name="programs" {...programs} />
     <Resource name="holidays" {...holidays} />
+    <Resource name="auditEntries" {...auditEntries} />
   </Admin>
 );

@@ -45,6 +45,8 @@ export const ENUMS = {
   SlaCalendar: shown('SlaCalendar', ['WORKING_DAYS', 'CALENDAR_HOURS']),
   SlaUnit: shown('SlaUnit', ['HOURS', 'DAYS']),
   DeskStatus: shown('DeskStatus', ['CONVENED', 'CONCLUDED']),
+  AuditKind: shown('AuditKind', ['USER', 'OPD', 'CATEGORY', 'SLA_POLICY', 'HOLIDAY', 'PROGRAM', 'SERVICE_POST', 'API_CLIENT']),
+  AuditAction: shown('AuditAction', ['CREATE', 'UPDATE', 'DELETE']),
 };
 
 export type EnumName = keyof typeof ENUMS;

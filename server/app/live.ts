@@ -54,11 +54,11 @@ export function liveExecution<C>(opts: {
     let prepared: PreparedDocument;
     try {
       const document = parse(query);
-      const errors = validate(opts.schema, document, opts.rules);
+      const errors = validate(opts.schema, document, opts.rules).map((e) => coded(e, 'GRAPHQL_VALIDATION_FAILED'));
       prepared = { document, errors, payloadVariables: payloadVariablesOf(document), key: nextKey++ };
     } catch (err) {
       if (!(err instanceof GraphQLError)) throw err;
-      return { document: { kind: Kind.DOCUMENT, definitions: [] }, errors: [err], payloadVariables: new Map(), key: 0 };
+      return { document: { kind: Kind.DOCUMENT, definitions: [] }, errors: [coded(err, 'GRAPHQL_PARSE_FAILED')], payloadVariables: new Map(), key: 0 };
     }
     documents.set(query, prepared);
     if (documents.size > DOCUMENT_CACHE_SIZE) documents.delete(documents.keys().next().value!);
@@ -123,6 +123,19 @@ export function liveExecution<C>(opts: {
       return iterator;
     },
   };
+}
+
+/** The codes Apollo gives the same failures over HTTP, so one formatError treats both transports alike. */
+function coded(error: GraphQLError, code: string): GraphQLError {
+  if (error.extensions.code) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

@@ -9,6 +9,7 @@ import { ComplaintEventResolver, ComplaintResolver } from '../modules/complaints
 import { ComplaintStatsResolver, StatsBucketResolver } from '../modules/reports/stats.resolver';
 import { DeskItemResolver, DeskResolver } from '../modules/desks/desk.resolver';
 import { OfficerActivityResolver, ReportResolver } from '../modules/reports/report.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ApiClientResolver } from '../modules/api-clients/api-client.resolver';
 import { HolidayResolver } from '../modules/holidays/holiday.resolver';
 import { OpdResolver } from '../modules/opds/opd.resolver';
@@ -35,6 +36,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReportResolver,
   OfficerActivityResolver,
   ApiClientResolver,
+  AuditResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -30,6 +30,8 @@ export enum Permission {
   DESK_READ = 'DESK_READ',
   DESK_MANAGE = 'DESK_MANAGE',
   REPORT_READ = 'REPORT_READ',
+  /** The append-only record of administrative changes (users, organisation, settings, API clients). */
+  AUDIT_READ = 'AUDIT_READ',
 }
 
 const READ_ALL = [Permission.AUTHENTICATED, Permission.ORG_READ, Permission.COMPLAINT_READ];
@@ -43,6 +45,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.STAFF_CONTACT_READ,
     Permission.DESK_READ,
     Permission.REPORT_READ,
+    Permission.AUDIT_READ,
   ],
   [Role.ADMIN]: [
     ...READ_ALL,

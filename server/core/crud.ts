@@ -8,10 +8,21 @@ import { fetchPage, ListArgs, type Page } from './paging';
 
 type Ctor<T = unknown> = new (...args: never[]) => T;
 
+/**
+ * How a resource's changes are recorded in the audit trail, inside the transaction that
+ * makes them (modules/audit implements it). Required, so no resource escapes the trail.
+ */
+export interface CrudAudit {
+  created<R extends { id: number }>(tx: EntityManager, ctx: Context, make: () => Promise<R>): Promise<R>;
+  updated<R>(tx: EntityManager, ctx: Context, id: number, change: () => Promise<R>): Promise<R>;
+  deleted<R>(tx: EntityManager, ctx: Context, id: number, remove: () => Promise<R>): Promise<R>;
+}
+
 /** The rules of one organisation resource; everything else about its CRUD is shared. */
 export interface CrudSpec<T extends ObjectLiteral & { id: number }, TInput, TFilter> {
   entity: EntityTarget<T>;
   label: string;
+  audit: CrudAudit;
   /** API sort field → SQL expression on alias `e`; the first is the default. */
   sortable: Record<string, string>;
   /** Free-text search columns for `filter.q`. */
@@ -23,8 +34,8 @@ export interface CrudSpec<T extends ObjectLiteral & { id: number }, TInput, TFil
   afterCommit?(ctx: Context): void;
   /** May refuse a delete with an AppError. */
   beforeDelete?(row: T, ctx: Context): void;
-  /** Runs in the saving transaction. */
-  afterSave?(row: T, tx: EntityManager, existing: T | null, input: TInput): Promise<void>;
+  /** Runs in the saving transaction; further changes it makes to audited records are recorded with `ctx`'s actor. */
+  afterSave?(row: T, tx: EntityManager, existing: T | null, input: TInput, ctx: Context): Promise<void>;
 }
 
 export interface BaseFilter {
@@ -32,6 +43,7 @@ export interface BaseFilter {
   q?: string | null;
 }
 
+/** Every create, update and delete is recorded through `spec.audit` within the transaction that makes it. */
 export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilter extends BaseFilter> {
   constructor(readonly spec: CrudSpec<T, TInput, TFilter>) {}
 
@@ -67,7 +79,7 @@ export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilt
     const existing = await this.get(ctx, id);
     this.spec.beforeDelete?.(existing, ctx);
     try {
-      await ctx.db.getRepository(this.spec.entity).delete(existing.id);
+      await ctx.db.transaction((tx) => this.spec.audit.deleted(tx, ctx, existing.id, () => tx.getRepository(this.spec.entity).delete(existing.id)));
     } catch (err) {
       throw translateDbError(err, this.spec.label);
     }
@@ -79,9 +91,12 @@ export class CrudService<T extends ObjectLiteral & { id: number }, TInput, TFilt
     let saved: T;
     try {
       saved = await ctx.db.transaction(async (tx) => {
-        const row2 = await tx.getRepository(this.spec.entity).save(row);
-        await this.spec.afterSave?.(row2, tx, existing, input);
-        return row2;
+        const change = async () => {
+          const row2 = await tx.getRepository(this.spec.entity).save(row);
+          await this.spec.afterSave?.(row2, tx, existing, input, ctx);
+          return row2;
+        };
+        return existing ? this.spec.audit.updated(tx, ctx, existing.id, change) : this.spec.audit.created(tx, ctx, change);
       });
     } catch (err) {
       throw translateDbError(err, this.spec.label);

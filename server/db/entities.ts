@@ -3,6 +3,7 @@ import { Complaint, ComplaintEvent } from '../modules/complaints/complaint.entit
 import { ComplaintHandling } from '../modules/complaints/complaint-handling.entity';
 import { Desk, DeskItem } from '../modules/desks/desk.entity';
 import { SurveyResponse } from '../modules/reports/survey.entity';
+import { AuditEntry } from '../modules/audit/audit.entity';
 import { ApiClient } from '../modules/api-clients/api-client.entity';
 import { Category } from '../modules/categories/category.entity';
 import { Holiday } from '../modules/holidays/holiday.entity';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   DeskItem,
   SurveyResponse,
   ApiClient,
+  AuditEntry,
 ];

@@ -9,6 +9,7 @@ import { ServicePost } from '../modules/service-posts/service-post.entity';
 import { SlaCalendarKind, SlaPolicy, SlaUnitKind } from '../modules/sla/sla-policy.entity';
 import { hashPassword } from '../modules/users/user.service';
 import { User } from '../modules/users/user.entity';
+import { recordExistingAsCreated, systemActor } from '../modules/audit/audit.trail';
 import { CATEGORIES, DEMO_USERS, EXTRA_HEADS, HOLIDAYS_2026, OPDS, PROGRAMS, SERVICE_POSTS, SLA_POLICIES } from './data/magelang';
 
 export const DEMO_PASSWORD = 'demo12345';
@@ -81,6 +82,7 @@ export async function seedDemo(db: DataSource, log: Logger, options: SeedOptions
         })),
       );
     }
+    await recordExistingAsCreated(tx, systemActor('seed (demo data)'));
   });
   return true;
 }

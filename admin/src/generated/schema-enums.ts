@@ -1,5 +1,7 @@
 // Generated from schema.graphql by scripts/gen-admin-schema.mjs (npm run schema). Do not edit.
 export const SCHEMA_ENUMS = {
+  AuditAction: ['CREATE', 'DELETE', 'UPDATE'],
+  AuditKind: ['API_CLIENT', 'CATEGORY', 'HOLIDAY', 'OPD', 'PROGRAM', 'SERVICE_POST', 'SLA_POLICY', 'USER'],
   Channel: ['CALL_CENTER', 'EXTERNAL_APP', 'SERVICE_POST', 'SMS', 'SOCIAL_MEDIA', 'SP4N_LAPOR', 'WALK_IN', 'WEB', 'WHATSAPP'],
   ComplaintAction: [
     'ACCEPT',
@@ -41,6 +43,7 @@ export const SCHEMA_ENUMS = {
   HolidayKind: ['CUTI_BERSAMA', 'NATIONAL'],
   OpdKind: ['BIDANG', 'BUMD', 'KECAMATAN', 'KELURAHAN', 'OPD', 'PEMDA', 'PUSKESMAS', 'UPT'],
   Permission: [
+    'AUDIT_READ',
     'AUTHENTICATED',
     'COMPLAINT_ASSIGN',
     'COMPLAINT_CLOSE',

@@ -141,6 +141,19 @@ export const enDomain = {
         kind: 'Kind',
       },
     },
+    auditEntries: {
+      name: 'Audit log entry |||| Audit log',
+      fields: {
+        createdAt: 'When',
+        actor: 'By',
+        action: 'Action',
+        kind: 'Record type',
+        entityLabel: 'Record',
+        changes: 'Changes',
+        from: 'From date',
+        to: 'To date',
+      },
+    },
     users: {
       name: 'User |||| Users',
       fields: {
@@ -290,6 +303,21 @@ export const enDomain = {
       RATED: 'Rated',
       OVERDUE: 'Overdue',
       ESCALATED: 'Escalated',
+    },
+    AuditKind: {
+      USER: 'User',
+      OPD: 'Unit (OPD)',
+      CATEGORY: 'Category',
+      SLA_POLICY: 'SLA policy',
+      HOLIDAY: 'Holiday',
+      PROGRAM: 'Programme',
+      SERVICE_POST: 'Service post',
+      API_CLIENT: 'API client',
+    },
+    AuditAction: {
+      CREATE: 'Created',
+      UPDATE: 'Changed',
+      DELETE: 'Deleted',
     },
     HolidayKind: {
       NATIONAL: 'National holiday',
@@ -660,6 +688,18 @@ export const enDomain = {
       since: 'Runs since %{from}',
       until: 'Runs until %{to}',
       open: 'No end date',
+    },
+  },
+  audit: {
+    secretChanged: '%{field} changed (value not recorded)',
+    system: 'System: %{name}',
+    fields: {
+      servicePostId: 'Service post',
+      name: 'Name',
+      channel: 'Channel',
+      keyPrefix: 'Key prefix',
+      key: 'API key',
+      active: 'Active',
     },
   },
   servicePostShow: {

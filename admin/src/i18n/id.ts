@@ -358,6 +358,19 @@ const domain: Shape<typeof enDomain> = {
         kind: 'Jenis',
       },
     },
+    auditEntries: {
+      name: 'Jejak Audit',
+      fields: {
+        createdAt: 'Waktu',
+        actor: 'Oleh',
+        action: 'Tindakan',
+        kind: 'Jenis data',
+        entityLabel: 'Data',
+        changes: 'Perubahan',
+        from: 'Dari tanggal',
+        to: 'Sampai tanggal',
+      },
+    },
     users: {
       name: 'Pengguna',
       fields: {
@@ -507,6 +520,21 @@ const domain: Shape<typeof enDomain> = {
       RATED: 'Dinilai',
       OVERDUE: 'Lewat batas waktu',
       ESCALATED: 'Dieskalasi',
+    },
+    AuditKind: {
+      USER: 'Pengguna',
+      OPD: 'Perangkat daerah (OPD)',
+      CATEGORY: 'Kategori',
+      SLA_POLICY: 'Kebijakan SLA',
+      HOLIDAY: 'Hari libur',
+      PROGRAM: 'Program',
+      SERVICE_POST: 'Pos pelayanan',
+      API_CLIENT: 'Aplikasi klien API',
+    },
+    AuditAction: {
+      CREATE: 'Dibuat',
+      UPDATE: 'Diubah',
+      DELETE: 'Dihapus',
     },
     HolidayKind: {
       NATIONAL: 'Libur nasional',
@@ -879,6 +907,18 @@ const domain: Shape<typeof enDomain> = {
       since: 'Berlaku sejak %{from}',
       until: 'Berlaku sampai %{to}',
       open: 'Berlaku tanpa batas waktu',
+    },
+  },
+  audit: {
+    secretChanged: '%{field} diubah (nilainya tidak dicatat)',
+    system: 'Sistem: %{name}',
+    fields: {
+      servicePostId: 'Pos pelayanan',
+      name: 'Nama',
+      channel: 'Kanal',
+      keyPrefix: 'Awalan kunci',
+      key: 'Kunci API',
+      active: 'Aktif',
     },
   },
   servicePostShow: {

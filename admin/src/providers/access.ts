@@ -66,6 +66,8 @@ export const ACCESS: Readonly<Record<string, Actions>> = {
   },
   // The compliance report page (`/reports`) and its CSV.
   reports: { list: 'REPORT_READ', export: 'REPORT_READ' },
+  // The append-only trail of administrative changes: read-only, for the system administrator.
+  auditEntries: { list: 'AUDIT_READ' },
 };
 
 /** The permission an action needs, or undefined when the console never offers it. */

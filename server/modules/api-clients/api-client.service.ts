@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
 import { AppError, parseId } from '../../core/errors';
+import { actorOf, auditedCreate, auditedUpdate } from '../audit/audit.trail';
 import { Channel } from '../complaints/complaint.enums';
 import { ApiClient } from './api-client.entity';
 
@@ -50,16 +51,17 @@ export async function createApiClient(ctx: Context, name: string, channel: Chann
   if (!EXTERNAL_CHANNELS.includes(channel)) throw AppError.field('channel', `use one of ${EXTERNAL_CHANNELS.join(', ')}`);
   const prefix = crypto.randomBytes(6).toString('hex').slice(0, 8);
   const key = `${prefix}.${crypto.randomBytes(24).toString('base64url')}`;
-  const client = await ctx.db.getRepository(ApiClient).save({ name: name.trim(), channel, keyPrefix: prefix, keyHash: sha256(key) });
+  const client = await ctx.db.transaction((tx) =>
+    auditedCreate(tx, actorOf(ctx), ApiClient, () => tx.getRepository(ApiClient).save({ name: name.trim(), channel, keyPrefix: prefix, keyHash: sha256(key) })),
+  );
   return { client, key };
 }
 
 export async function deactivateApiClient(ctx: Context, id: string): Promise<ApiClient> {
-  const repo = ctx.db.getRepository(ApiClient);
-  const client = await repo.findOneBy({ id: parseId(id) });
+  const client = await ctx.db.getRepository(ApiClient).findOneBy({ id: parseId(id) });
   if (!client) throw AppError.notFound('API client', id);
   client.active = false;
-  await repo.save(client);
+  await ctx.db.transaction((tx) => auditedUpdate(tx, actorOf(ctx), ApiClient, [client.id], () => tx.getRepository(ApiClient).save(client)));
   ctx.services.apiClients.invalidate();
   return client;
 }

@@ -1,4 +1,5 @@
 import { CrudService } from '../../core/crud';
+import { auditTrailOf } from '../audit/audit.trail';
 import { parseId } from '../../core/errors';
 import { refId } from '../../core/refs';
 import { Opd } from '../opds/opd.entity';
@@ -9,6 +10,7 @@ import type { CategoryFilter, CategoryInput } from './category.inputs';
 export const categoryService = new CrudService<Category, CategoryInput, CategoryFilter>({
   entity: Category,
   label: 'category',
+  audit: auditTrailOf(Category),
   afterCommit: (ctx) => ctx.services.sla.invalidatePolicies(),
   sortable: { name: 'e.name', code: 'e.code' },
   searchable: ['e.name', 'e.code', 'e.description'],

@@ -1,10 +1,12 @@
 import { CrudService } from '../../core/crud';
+import { auditTrailOf } from '../audit/audit.trail';
 import { Holiday } from './holiday.entity';
 import type { HolidayFilter, HolidayInput } from './holiday.inputs';
 
 export const holidayService = new CrudService<Holiday, HolidayInput, HolidayFilter>({
   entity: Holiday,
   label: 'holiday',
+  audit: auditTrailOf(Holiday),
   sortable: { date: 'e.date', name: 'e.name' },
   searchable: ['e.name'],
   applyFilter(qb, f) {

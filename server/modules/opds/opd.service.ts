@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { CrudService } from '../../core/crud';
+import { auditTrailOf } from '../audit/audit.trail';
 import { AppError, parseId } from '../../core/errors';
 import { Role } from '../../auth/roles';
 import { User } from '../users/user.entity';
@@ -13,6 +14,7 @@ const REGION_KINDS = [OpdKind.KECAMATAN, OpdKind.KELURAHAN];
 export const opdService = new CrudService<Opd, OpdInput, OpdFilter>({
   entity: Opd,
   label: 'Opd',
+  audit: auditTrailOf(Opd),
   sortable: { name: 'e.name', code: 'e.code', kind: 'e.kind', path: 'e.path', regionCode: 'e.regionCode' },
   searchable: ['e.name', 'e.code', 'e.regionCode'],
   applyFilter(qb, f) {

@@ -1,5 +1,6 @@
 import type { Context } from '../../core/context';
 import { CrudService } from '../../core/crud';
+import { auditTrailOf } from '../audit/audit.trail';
 import { AppError, parseId } from '../../core/errors';
 import { refId } from '../../core/refs';
 import { Opd } from '../opds/opd.entity';
@@ -10,6 +11,7 @@ import { wibDate } from '../../core/wib';
 export const programService = new CrudService<Program, ProgramInput, ProgramFilter>({
   entity: Program,
   label: 'programme',
+  audit: auditTrailOf(Program),
   sortable: { name: 'e.name', code: 'e.code', startsOn: 'e.startsOn' },
   searchable: ['e.name', 'e.code', 'e.description'],
   applyFilter(qb, f) {

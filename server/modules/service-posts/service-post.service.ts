@@ -9,6 +9,7 @@ import { User } from '../users/user.entity';
 import { ServicePost } from './service-post.entity';
 import type { ServicePostFilter, ServicePostInput } from './service-post.inputs';
 import { fromWib, wibWallClock } from '../../core/wib';
+import { actorOf, auditedUpdate, auditTrailOf } from '../audit/audit.trail';
 
 /** Next opening of a weekly WIB schedule, or now when inside a slot. */
 export function nextOpening(schedule: { weekday: number; opensAt: string; closesAt: string }[], now: Date): { openNow: boolean; at: Date | null } {
@@ -30,6 +31,7 @@ export function nextOpening(schedule: { weekday: number; opensAt: string; closes
 export const servicePostService = new CrudService<ServicePost, ServicePostInput, ServicePostFilter>({
   entity: ServicePost,
   label: 'service post',
+  audit: auditTrailOf(ServicePost),
   sortable: { name: 'e.name', code: 'e.code', rw: 'e.rw' },
   searchable: ['e.name', 'e.code', 'e.address'],
   applyFilter(qb, f) {
@@ -50,7 +52,7 @@ export const servicePostService = new CrudService<ServicePost, ServicePostInput,
       active: input.active,
     };
   },
-  async afterSave(row, tx, _existing, input) {
+  async afterSave(row, tx, _existing, input, ctx) {
     if (input.officerIds == null) return;
     const ids = input.officerIds.map((id, i) => parseId(id, `input.officerIds.${i}`));
     const officers = await tx.getRepository(User).findBy({ id: In(ids) });
@@ -58,7 +60,11 @@ export const servicePostService = new CrudService<ServicePost, ServicePostInput,
     if (officers.length !== ids.length || wrong) {
       throw AppError.field('input.officerIds', wrong ? `${wrong.name} is not an officer` : 'no such user');
     }
-    await tx.query('UPDATE app_user SET "servicePostId" = NULL WHERE "servicePostId" = $1 AND NOT (id = ANY($2::int[]))', [row.id, ids]);
-    if (ids.length) await tx.query('UPDATE app_user SET "servicePostId" = $1 WHERE id = ANY($2::int[])', [row.id, ids]);
+    // Staffing a post changes the officers' accounts: recorded as changes of those users.
+    const current: number[] = (await tx.query('SELECT id FROM app_user WHERE "servicePostId" = $1', [row.id])).map((r: { id: number }) => r.id);
+    await auditedUpdate(tx, actorOf(ctx), User, [...new Set([...current, ...ids])], async () => {
+      await tx.query('UPDATE app_user SET "servicePostId" = NULL WHERE "servicePostId" = $1 AND NOT (id = ANY($2::int[]))', [row.id, ids]);
+      if (ids.length) await tx.query('UPDATE app_user SET "servicePostId" = $1 WHERE id = ANY($2::int[])', [row.id, ids]);
+    });
   },
 });

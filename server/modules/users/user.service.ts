@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import { CrudService } from '../../core/crud';
+import { auditTrailOf } from '../audit/audit.trail';
 import { AppError, parseId } from '../../core/errors';
 import { refId } from '../../core/refs';
 import { Role } from '../../auth/roles';
@@ -15,6 +16,7 @@ export function hashPassword(password: string): Promise<string> {
 export const userService = new CrudService<User, UserInput, UserFilter>({
   entity: User,
   label: 'user',
+  audit: auditTrailOf(User),
   sortable: { name: 'e.name', username: 'e.username', role: 'e.role', createdAt: 'e.createdAt' },
   // Not e-mail: a search that matches it would reveal addresses to roles that may not see them.
   searchable: ['e.name', 'e.username'],

@@ -1,0 +1,116 @@
+import { ApiClient } from '../api-clients/api-client.entity';
+import { Category } from '../categories/category.entity';
+import { Holiday } from '../holidays/holiday.entity';
+import { Opd } from '../opds/opd.entity';
+import { Program } from '../programs/program.entity';
+import { ServicePost } from '../service-posts/service-post.entity';
+import { SlaPolicy } from '../sla/sla-policy.entity';
+import { User } from '../users/user.entity';
+import { AuditKind } from './audit.entity';
+
+type Row = Record<string, unknown>;
+
+/**
+ * How the changes of one kind of record are written down. Every column is in exactly one
+ * of `recorded` (values kept), `secret` (only "changed" kept, under a name of its own) or
+ * `ignored` (bookkeeping, not an administrative change); a column in none of them is kept
+ * as "changed" without values, and tests/integration/audit lists it until it is placed.
+ */
+export interface AuditSubject {
+  kind: AuditKind;
+  entity: Function;
+  /** Singular noun for messages. */
+  noun: string;
+  label(row: Row): string;
+  recorded: readonly string[];
+  secret: Readonly<Record<string, string>>;
+  ignored: readonly string[];
+  /** Rows of other kinds the database changes when one of these is deleted (ON DELETE SET NULL). */
+  dependents?: readonly { entity: Function; column: string }[];
+}
+
+const codeName = (r: Row) => `${r.code} — ${r.name}`;
+
+export const AUDIT_SUBJECTS: readonly AuditSubject[] = [
+  {
+    kind: AuditKind.USER,
+    entity: User,
+    noun: 'user',
+    label: (r) => `${r.name} (${r.username})`,
+    recorded: ['username', 'name', 'phone', 'email', 'opdId', 'servicePostId', 'role', 'active'],
+    secret: { passwordHash: 'password' },
+    ignored: ['id', 'tokenGeneration', 'failedLogins', 'lockedUntil', 'lastLoginAt', 'createdAt', 'updatedAt'],
+  },
+  {
+    kind: AuditKind.OPD,
+    entity: Opd,
+    noun: 'Opd',
+    label: codeName,
+    recorded: ['code', 'name', 'kind', 'parentId', 'regionCode', 'active'],
+    secret: {},
+    // `path` follows `parentId`.
+    ignored: ['id', 'path', 'createdAt', 'updatedAt'],
+  },
+  {
+    kind: AuditKind.CATEGORY,
+    entity: Category,
+    noun: 'category',
+    label: codeName,
+    recorded: ['code', 'name', 'description', 'defaultOpdId', 'slaPolicyId', 'active'],
+    secret: {},
+    ignored: ['id'],
+  },
+  {
+    kind: AuditKind.SLA_POLICY,
+    entity: SlaPolicy,
+    noun: 'SLA policy',
+    label: codeName,
+    recorded: ['code', 'name', 'calendar', 'verifyWithin', 'verifyUnit', 'respondWithin', 'respondUnit', 'autoCloseAfterDays', 'isDefault'],
+    secret: {},
+    ignored: ['id'],
+  },
+  {
+    kind: AuditKind.HOLIDAY,
+    entity: Holiday,
+    noun: 'holiday',
+    label: (r) => `${r.date} — ${r.name}`,
+    recorded: ['date', 'name', 'kind'],
+    secret: {},
+    ignored: ['id'],
+  },
+  {
+    kind: AuditKind.PROGRAM,
+    entity: Program,
+    noun: 'programme',
+    label: codeName,
+    recorded: ['code', 'name', 'ownerOpdId', 'description', 'eligibility', 'benefits', 'contact', 'startsOn', 'endsOn', 'active'],
+    secret: {},
+    ignored: ['id'],
+  },
+  {
+    kind: AuditKind.SERVICE_POST,
+    entity: ServicePost,
+    noun: 'service post',
+    label: codeName,
+    recorded: ['code', 'name', 'kelurahanId', 'rw', 'address', 'schedule', 'active'],
+    secret: {},
+    ignored: ['id'],
+    dependents: [{ entity: User, column: 'servicePostId' }],
+  },
+  {
+    kind: AuditKind.API_CLIENT,
+    entity: ApiClient,
+    noun: 'API client',
+    label: (r) => `${r.name} (${r.keyPrefix})`,
+    recorded: ['name', 'channel', 'keyPrefix', 'active'],
+    secret: { keyHash: 'key' },
+    ignored: ['id', 'createdAt'],
+  },
+];
+
+/** The audit rules of an entity; every entity changed through the shared CRUD must have some. */
+export function auditSubjectOf(entity: unknown): AuditSubject {
+  const subject = AUDIT_SUBJECTS.find((s) => s.entity === entity);
+  if (!subject) throw new Error(`${(entity as Function)?.name ?? String(entity)} has no audit rules: add it to server/modules/audit/audit.subjects.ts`);
+  return subject;
+}

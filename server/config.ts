@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseTrustProxy } from './core/client-address';
 import { PUBLISHED_SECRETS, secretProblem, TEST_TOKEN_SECRET } from './core/strength';
 
 export type AppMode = 'production' | 'demo' | 'development' | 'test';
@@ -21,6 +22,8 @@ export interface Config {
   tokenTtlSeconds: number;
   logLevel: string;
   corsOrigins: string[];
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty: none, the socket's peer is the client. */
+  trustProxy: string[];
   adminDist: string;
   /** Seed demo data (organisation, demo accounts, complaints) when the database is empty. */
   seedDemo: boolean;
@@ -78,6 +81,14 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return n;
 }
 
+function trustProxyOf(raw: string | undefined): string[] {
+  try {
+    return parseTrustProxy(raw);
+  } catch (err) {
+    throw new ConfigError((err as Error).message, { cause: err });
+  }
+}
+
 /** `secrets: false` for the commands that only need the database (migrate, load-org, create-superadmin): they sign nothing. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { secrets?: boolean } = {}): Config {
   // Safe by default: an external database means a real deployment unless APP_MODE says otherwise.
@@ -107,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { secr
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     adminDist: path.join(root, 'admin', 'dist'),
     seedDemo: mode !== 'production' && env.SEED_DEMO !== 'false',
     sweepIntervalMs: int(env, 'SWEEP_INTERVAL_MS', 60_000),

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
+import { SignIn } from '../auth/sign-in';
 import { tokenIssuer } from '../auth/tokens';
 import { IdentityDirectory, identityWrites } from '../auth/identity';
 import { createDataSource } from '../db/data-source';
@@ -63,6 +64,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
   const org = new OrgDirectory(db);
   const sla = new SlaService(db);
   const policy = new ComplaintPolicy(org);
+  const limits = createRateLimits(config.mode, poolOf(db));
   const complaints = new ComplaintService(db, org, sla, policy, accessCodeKey(config), config.trackingPrefix, config.centralIntakeCode);
   const identity = new IdentityDirectory(db, url, log);
   db.subscribers.push(identityWrites(identity));
@@ -79,7 +81,8 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     desks: new DeskService(db, org, complaints, sla),
     reports: new ReportService(db, org),
     apiClients: new ApiClientDirectory(db),
-    limits: createRateLimits(config.mode),
+    limits,
+    signIn: new SignIn(db, limits),
   };
 }
 
@@ -105,6 +108,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     const ran = await db.runMigrations({ transaction: 'each' });
     if (ran.length) log.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
     const services = createServices(config, log, db, dbUrl);
+    await services.signIn.ready();
     if (config.seedDemo) {
       await seedDemo(db, log, { demoAccounts: true });
       if ((await db.getRepository(Complaint).count()) === 0) await seedDemoComplaints(services, db);

@@ -9,7 +9,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { specifiedRules, type GraphQLSchema } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import proxyAddr from 'proxy-addr';
 import type { DataSource } from 'typeorm';
 import { sqlScope } from '../db/sql-counter';
 import type { ApiClient } from '../modules/api-clients/api-client.entity';
@@ -21,6 +20,7 @@ import { AppError } from '../core/errors';
 import { formatErrorFor } from './format-error';
 import { compiledExecution } from './compiled';
 import { liveExecution } from './live';
+import { clientAddress, trustProxy } from '../core/client-address';
 import { refuseBeforeParsing } from './guards';
 import { startGraphqlWs } from './ws';
 import type { Services } from './services';
@@ -60,7 +60,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   app.disable('x-powered-by');
   // An ETag costs a hash of every response body; GraphQL POSTs are never revalidated with it.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxy(config));
   const server = http.createServer(app);
   const readToken = tokenReader(services);
   const resolveViewer = async (authorization: unknown): Promise<{ viewer: Viewer | null; token?: TokenClaims; authError?: AppError }> => {
@@ -74,7 +74,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     }
   };
   // The address the rate limits and logs see, by the same trust rule for HTTP and WebSocket upgrades.
-  const addressOf = (req: http.IncomingMessage) => proxyAddr(req, app.get('trust proxy fn')).replace(/^::ffff:/, '');
+  const addressOf = (req: http.IncomingMessage) => clientAddress(req, config);
   const formatError = formatErrorFor(log, { exposeInternals: config.mode === 'development', hideSuggestions: config.mode === 'production' });
 
   const makeContext = (

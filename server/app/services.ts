@@ -10,7 +10,9 @@ import type { OrgDirectory } from '../modules/opds/org-directory';
 import type { ComplaintStatsService } from '../modules/reports/stats.service';
 import type { ReportService } from '../modules/reports/report.service';
 import type { SlaService } from '../modules/sla/sla.service';
-import { RateLimiter } from '../core/rate-limit';
+import type pg from 'pg';
+import type { SignIn } from '../auth/sign-in';
+import { RateLimit } from '../core/rate-limit';
 
 /** Process-wide services, created once at start and reachable from every request's context. */
 export interface Services {
@@ -26,21 +28,28 @@ export interface Services {
   desks: DeskService;
   reports: ReportService;
   apiClients: ApiClientDirectory;
-  limits: {
-    login: RateLimiter;
-    publicSubmit: RateLimiter;
-    publicRead: RateLimiter;
-    clientSubmit: RateLimiter;
-  };
+  limits: RateLimits;
+  signIn: SignIn;
 }
 
-export function createRateLimits(mode: Config['mode']) {
+export type RateLimits = ReturnType<typeof createRateLimits>;
+
+/** Shared by all server processes through PostgreSQL (server/core/rate-limit.ts). */
+export function createRateLimits(mode: Config['mode'], pool: pg.Pool) {
+  // Tests send everything from 127.0.0.1; the sign-in lockout per account is not relaxed.
   const relaxed = mode === 'test' ? 10 : 1;
   return {
-    login: new RateLimiter(10 * relaxed, 60_000),
-    publicSubmit: new RateLimiter(5 * relaxed, 60_000),
-    publicRead: new RateLimiter(60 * relaxed, 60_000),
+    /** Sign-in attempts per address, whatever the account. */
+    login: new RateLimit(pool, { name: 'login', points: 10 * relaxed, durationSeconds: 60, sweeps: true }),
+    /** Password checks per account and address: a stranger elsewhere cannot use up the owner's. */
+    loginAccountAddress: new RateLimit(pool, { name: 'login-acct-addr', points: 5, durationSeconds: 15 * 60 }),
+    /** Password checks per account from all addresses: bounds a guesser with many addresses. */
+    loginAccount: new RateLimit(pool, { name: 'login-acct', points: 50, durationSeconds: 3600 }),
+    publicSubmit: new RateLimit(pool, { name: 'public-submit', points: 5 * relaxed, durationSeconds: 60 }),
+    publicRead: new RateLimit(pool, { name: 'public-read', points: 60 * relaxed, durationSeconds: 60 }),
     /** Per external app: a gateway like SP4N-LAPOR! relays many citizens. */
-    clientSubmit: new RateLimiter(600 * relaxed, 60_000),
+    clientSubmit: new RateLimit(pool, { name: 'client-submit', points: 600 * relaxed, durationSeconds: 60 }),
+    /** Satisfaction survey sheets per address and Opd (server/modules/reports/report.resolver.ts). */
+    surveySheet: new RateLimit(pool, { name: 'survey-sheet', points: 1 * relaxed, durationSeconds: 24 * 3600 }),
   };
 }

@@ -1,4 +1,3 @@
-import argon2 from 'argon2';
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { Context } from '../core/context';
 import { AppError } from '../core/errors';
@@ -29,12 +28,6 @@ export class AuthPayload {
   @Field(() => Viewer) viewer: Viewer;
 }
 
-const LOCK_AFTER_FAILURES = 5;
-const LOCK_MS = 5 * 60_000;
-const WRONG = 'Wrong username or password.';
-// Spent on unknown usernames too, so timing does not reveal which part was wrong.
-let dummyHash: Promise<string> | null = null;
-
 async function toViewer(ctx: Context, user: User): Promise<Viewer> {
   const opd = await ctx.loaders.opd.load(user.opdId);
   return {
@@ -53,35 +46,7 @@ export class AuthResolver {
   @Requires(Permission.PUBLIC)
   @Mutation(() => AuthPayload, { description: 'Sign in; the token goes in `Authorization: Bearer …` or graphql-ws connectionParams.authorization.' })
   async login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
-    ctx.services.limits.login.check(`login:${ctx.source}`, 'sign-in attempts');
-    if (username.length > 100 || password.length > 200) throw AppError.unauthenticated(WRONG);
-    const repo = ctx.db.getRepository(User);
-    const user = await repo
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.username = :username', { username: username.trim().toLowerCase() })
-      .getOne();
-    if (!user || !user.active) {
-      dummyHash ??= argon2.hash('not-a-password');
-      await argon2.verify(await dummyHash, password).catch(() => false);
-      throw AppError.unauthenticated(WRONG);
-    }
-    const locked = !!user.lockedUntil && user.lockedUntil > new Date();
-    if (locked || !(await argon2.verify(user.passwordHash, password).catch(() => false))) {
-      // One statement, so parallel wrong guesses cannot all read the same count and slip past the lock.
-      if (!locked) {
-        await ctx.db.query(
-          `UPDATE app_user SET
-             "lockedUntil" = CASE WHEN "failedLogins" + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE "lockedUntil" END,
-             "failedLogins" = CASE WHEN "failedLogins" + 1 >= $2 THEN 0 ELSE "failedLogins" + 1 END
-           WHERE id = $1`,
-          [user.id, LOCK_AFTER_FAILURES, LOCK_MS / 1000],
-        );
-      }
-      // The same answer for a locked account, so it does not reveal that the username exists.
-      throw AppError.unauthenticated(WRONG);
-    }
-    await repo.update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() });
+    const user = await ctx.services.signIn.verify(username, password, ctx.source);
     const { token, expiresAt } = ctx.services.tokens.sign(user);
     return { token, expiresAt, viewer: await toViewer(ctx, user) };
   }

@@ -1,34 +1,77 @@
+import type pg from 'pg';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError, ErrorCode } from './errors';
 
-/** Fixed-window counters per key, in memory (per process). */
-export class RateLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
+/** The table of migration RateLimits: every limiter's counters, keyed `<limiter>:<key>`. */
+export const RATE_LIMIT_TABLE = 'rate_limit';
+
+export interface LimitOptions {
+  /** Distinguishes this limiter's keys from the others' in the shared table. */
+  name: string;
+  points: number;
+  durationSeconds: number;
+  /** Removes rows that expired over an hour ago, every 5 minutes; one limiter per table is enough. */
+  sweeps?: boolean;
+}
+
+/**
+ * A fixed-window counter shared by every server process through PostgreSQL (rate-limiter-flexible's
+ * atomic upsert). When PostgreSQL does not answer, an in-memory counter with the same limit decides
+ * instead: each process then limits on its own, which is looser but never unlimited, and requests
+ * that need the database fail on their own anyway.
+ */
+export class RateLimit {
+  readonly limiter: RateLimiterAbstract;
 
   constructor(
-    readonly limit: number,
-    readonly windowMs: number,
-  ) {}
-
-  hit(key: string, now = Date.now()): boolean {
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      if (this.windows.size > 50_000) this.sweep(now);
-      this.windows.set(key, { start: now, count: 1 });
-      return true;
-    }
-    w.count += 1;
-    return w.count <= this.limit;
+    pool: pg.Pool,
+    readonly options: LimitOptions,
+  ) {
+    this.limiter = new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: RATE_LIMIT_TABLE,
+      tableCreated: true,
+      clearExpiredByTimeout: options.sweeps ?? false,
+      keyPrefix: options.name,
+      points: options.points,
+      duration: options.durationSeconds,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: options.name, points: options.points, duration: options.durationSeconds }),
+    });
   }
 
-  check(key: string, what: string): void {
-    if (!this.hit(key)) {
-      throw new AppError(ErrorCode.RATE_LIMITED, `Too many ${what} from your address; try again in a moment.`, {
-        retryAfterSeconds: Math.ceil(this.windowMs / 1000),
-      });
+  get limit(): number {
+    return this.options.points;
+  }
+
+  /** Counts one attempt for `key`; past the limit, RATE_LIMITED with the seconds until the window ends. */
+  async check(key: string, what: string): Promise<void> {
+    const refusal = await this.take(key);
+    if (refusal) throw RateLimit.refused(`Too many ${what} from your address; try again later.`, refusal);
+  }
+
+  /** Counts one attempt; returns the seconds to wait when it is over the limit, null when allowed. */
+  async take(key: string): Promise<number | null> {
+    try {
+      await this.limiter.consume(key);
+      return null;
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+      throw err;
     }
   }
 
-  private sweep(now: number) {
-    for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
+  /** Gives back one attempt (a success that should not count against the caller). */
+  async giveBack(key: string): Promise<void> {
+    await this.limiter.reward(key, 1).catch(() => undefined);
+  }
+
+  /** Forgets `key`'s count. */
+  async reset(key: string): Promise<void> {
+    await this.limiter.delete(key).catch(() => false);
+  }
+
+  static refused(message: string, retryAfterSeconds: number): AppError {
+    return new AppError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
   }
 }

@@ -32,6 +32,7 @@ const numeric = { from: (v: string | null) => (v == null ? null : Number(v)), to
 @Index(['categoryId', 'status', 'createdAt'])
 // The sweep and the overdue filter walk the deadline; the report counts what is overdue per Opd from the index alone.
 @Index(['dueAt', 'currentOpdId', 'intakeOpdId'])
+@Index(['idempotencyScope', 'idempotencyKey'], { unique: true, where: '"idempotencyKey" IS NOT NULL' })
 export class Complaint {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -242,9 +243,12 @@ export class Complaint {
   @Column({ type: 'varchar', length: 64 })
   accessCodeHash: string;
 
-  @Index({ unique: true, where: '"idempotencyKey" IS NOT NULL' })
   @Column({ type: 'varchar', length: 100, nullable: true })
   idempotencyKey: string | null;
+
+  /** Whose key it is: `user:<id>`, `client:<id>` or `public:<address>`; keys are unique per scope only. */
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  idempotencyScope: string | null;
 
   /** Hash of the submitted input, so a reused idempotency key with other data is refused. */
   @Column({ type: 'varchar', length: 64, nullable: true })

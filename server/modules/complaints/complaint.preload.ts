@@ -136,6 +136,7 @@ export const WIDE_COLUMNS: ReadonlySet<string> = new Set([
   'reporterAddress',
   'accessCodeHash',
   'idempotencyKey',
+  'idempotencyScope',
   'inputHash',
 ]);
 

@@ -134,7 +134,7 @@ export class ComplaintResolver {
     @Arg('accessCode', () => String) accessCode: string,
     @Ctx() ctx: Context,
   ): Promise<PublicComplaint> {
-    ctx.services.limits.publicRead.check(`track:${ctx.source}`, 'look-ups');
+    await ctx.services.limits.publicRead.check(`track:${ctx.source}`, 'look-ups');
     const c = await svc(ctx).byAccessCode(trackingCode, accessCode);
     const events = (await ctx.loaders.eventsByComplaint.load(c.id)).filter((e) => e.public);
     const opdName = async (id: number | null) => (id ? ((await ctx.loaders.opd.load(id))?.name ?? null) : null);
@@ -173,8 +173,8 @@ export class ComplaintResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ) {
-    if (!ctx.viewer && ctx.client) ctx.services.limits.clientSubmit.check(`client:${ctx.client.id}`, 'submissions from this app');
-    else if (!ctx.viewer) ctx.services.limits.publicSubmit.check(`submit:${ctx.source}`, 'submissions');
+    if (!ctx.viewer && ctx.client) await ctx.services.limits.clientSubmit.check(`client:${ctx.client.id}`, 'submissions from this app');
+    else if (!ctx.viewer) await ctx.services.limits.publicSubmit.check(`submit:${ctx.source}`, 'submissions');
     const r = await svc(ctx).submit(ctx, input, idempotencyKey);
     return { ...r, complaint: ctx.viewer ? r.complaint : null };
   }
@@ -303,7 +303,7 @@ export class ComplaintResolver {
       return (await svc(ctx).reopen(ctx, id, version, reason)).status;
     }
     if (!trackingCode || !accessCode) throw AppError.field('trackingCode', 'give the complaint id, or its tracking code and access code');
-    ctx.services.limits.publicRead.check(`reopen:${ctx.source}`, 'requests');
+    await ctx.services.limits.publicRead.check(`reopen:${ctx.source}`, 'requests');
     return (await svc(ctx).reopenByCitizen(ctx, trackingCode, accessCode, reason)).status;
   }
 
@@ -316,7 +316,7 @@ export class ComplaintResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: Context,
   ) {
-    ctx.services.limits.publicRead.check(`rate:${ctx.source}`, 'requests');
+    await ctx.services.limits.publicRead.check(`rate:${ctx.source}`, 'requests');
     await svc(ctx).rate(ctx, trackingCode, accessCode, score, comment);
     // The answer below reads the timeline again, now with the rating.
     ctx.loaders.eventsByComplaint.clearAll();

@@ -274,10 +274,11 @@ export class ComplaintService {
       intakeOpdId = intake.id;
     }
 
-    // The caller is part of the fingerprint: someone else's key never returns their complaint.
-    const caller = viewer ? `user:${viewer.userId}` : ctx.client ? `client:${ctx.client.id}` : 'public';
-    const inputHash = hash(JSON.stringify({ ...input, channel, caller }));
-    const accessCode = this.accessCode(idempotencyKey ?? crypto.randomBytes(16).toString('hex'));
+    // A key belongs to its caller (the public: one caller per address): someone else's use of the
+    // same key neither collides with this submission nor returns it, nor derives its access code.
+    const scope = viewer ? `user:${viewer.userId}` : ctx.client ? `client:${ctx.client.id}` : `public:${ctx.source}`;
+    const inputHash = hash(JSON.stringify({ ...input, channel, caller: scope }));
+    const accessCode = this.accessCode(idempotencyKey != null ? `${scope}|${idempotencyKey}` : crypto.randomBytes(16).toString('hex'));
     const now = this.clock();
     const policy = await this.sla.policyFor(this.db.manager, categoryId);
     const verifyDueAt = await this.sla.verifyDue(policy, now);
@@ -321,6 +322,7 @@ export class ComplaintService {
           updatedAt: now,
           accessCodeHash: hash(accessCode),
           idempotencyKey: idempotencyKey ?? null,
+          idempotencyScope: idempotencyKey != null ? scope : null,
           inputHash,
         })
         .orIgnore()
@@ -350,7 +352,7 @@ export class ComplaintService {
     if (result) return { complaint: result, trackingCode: result.trackingCode, accessCode, replayed: false };
 
     // The idempotency key was seen before: hand back the same complaint, never a second one.
-    const existing = await this.db.getRepository(Complaint).findOneByOrFail({ idempotencyKey: idempotencyKey! });
+    const existing = await this.db.getRepository(Complaint).findOneByOrFail({ idempotencyScope: scope, idempotencyKey: idempotencyKey! });
     if (existing.inputHash !== inputHash) throw AppError.conflict('This idempotencyKey was already used for a different submission.');
     return { complaint: existing, trackingCode: existing.trackingCode, accessCode, replayed: true };
   }

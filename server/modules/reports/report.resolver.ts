@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { AppError, parseId } from '../../core/errors';
+import { RateLimit } from '../../core/rate-limit';
 import { Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires';
 import { Opd } from '../opds/opd.entity';
@@ -109,14 +110,22 @@ export class ReportResolver {
   }
 
   @Requires(Permission.PUBLIC)
-  @Mutation(() => Boolean, { description: 'A citizen’s answers to the satisfaction survey of an Opd (rate-limited).' })
+  @Mutation(() => Boolean, {
+    description:
+      'A citizen’s answers to the satisfaction survey of an Opd: one sheet per address and Opd in 24 hours; a kiosk or app with an API key is limited per key instead.',
+  })
   async submitSurveyResponse(@Arg('input', () => SurveyResponseInput) input: SurveyResponseInput, @Ctx() ctx: Context) {
-    ctx.services.limits.publicSubmit.check(`survey:${ctx.source}`, 'survey answers');
+    const { limits } = ctx.services;
+    if (ctx.client) await limits.clientSubmit.check(`survey:${ctx.client.id}`, 'survey answers from this app');
+    else await limits.publicSubmit.check(`survey:${ctx.source}`, 'survey answers');
     const opdId = parseId(input.opdId, 'input.opdId');
     if (!(await ctx.loaders.opd.load(opdId))?.active) throw AppError.field('input.opdId', 'no such active Opd');
     const problem = validAnswers(input.answers);
     if (problem) throw AppError.field('input.answers', problem);
     if (input.comment && input.comment.length > 2000) throw AppError.field('input.comment', 'must be at most 2000 characters');
+    // Counted after the checks above, so a sheet refused for a typo does not use up the day's one.
+    const wait = ctx.client ? null : await limits.surveySheet.take(`${opdId}:${ctx.source}`);
+    if (wait !== null) throw RateLimit.refused('A survey sheet for this unit was already sent from your address in the last 24 hours; thank you.', wait);
     await ctx.db.getRepository(SurveyResponse).insert({ opdId, answers: input.answers, comment: input.comment?.trim() || null });
     return true;
   }

@@ -2,7 +2,7 @@ import { codeOf, complaintInput, expectError, Lab, unique } from './helpers';
 
 let lab: Lab;
 beforeAll(async () => {
-  lab = await Lab.start();
+  lab = await Lab.start({ trustProxy: ['loopback'] });
 });
 afterAll(() => lab?.stop());
 
@@ -20,7 +20,7 @@ async function rowOf(trackingCode: string) {
   return rows[0];
 }
 
-/** A raw POST, to present another client address (the server trusts X-Forwarded-For from loopback). */
+/** A raw POST, to present another client address (this server trusts X-Forwarded-For from loopback: TRUST_PROXY). */
 async function postFrom(address: string, query: string, variables: Record<string, unknown>) {
   const res = await fetch(`${lab.t.url}/graphql`, {
     method: 'POST',

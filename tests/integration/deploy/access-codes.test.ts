@@ -16,9 +16,10 @@ const input = {
   confidential: false,
 };
 
-/** The access code an HMAC keyed by `key` would give for an idempotency key: the scheme's shape, with any key. */
+/** The access code an HMAC keyed by `key` would give for a public caller's idempotency key: the scheme's shape, with any key. */
 function codeWith(key: crypto.BinaryLike | crypto.KeyObject, idempotencyKey: string): string {
-  const bytes = crypto.createHmac('sha256', key).update(`access:${idempotencyKey}`).digest();
+  // Keys are scoped per caller; the public's scope is its address (the tests call from 127.0.0.1).
+  const bytes = crypto.createHmac('sha256', key).update(`access:public:127.0.0.1|${idempotencyKey}`).digest();
   return Array.from(bytes.subarray(0, 10), (b) => ACCESS_ALPHABET[b % ACCESS_ALPHABET.length]).join('');
 }
 

@@ -34,8 +34,20 @@ export interface Config {
   centralIntakeCode: string;
   /** WebSockets open at once from one client address (an office behind one NAT address has many consoles). */
   wsSocketsPerAddress: number;
+  /** How long the database may keep a request waiting; past these it gets SERVICE_UNAVAILABLE instead of hanging. */
+  database: DatabaseLimits;
   /** Adds `extensions.sqlStatements` to responses (tests and benchmarks only). */
   exposeSqlCount: boolean;
+}
+
+export interface DatabaseLimits {
+  poolSize: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  /** Reports scan whole periods: they get longer. */
+  reportStatementTimeoutMs: number;
+  lockTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +137,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { secr
     trackingPrefix: (env.TRACKING_PREFIX ?? 'MGL').toUpperCase(),
     centralIntakeCode: env.CENTRAL_INTAKE_OPD ?? 'DISKOMINSTA',
     wsSocketsPerAddress: int(env, 'WS_SOCKETS_PER_ADDRESS', 500),
+    database: {
+      poolSize: int(env, 'DB_POOL_SIZE', 10),
+      connectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 5000),
+      statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000),
+      reportStatementTimeoutMs: int(env, 'DB_REPORT_STATEMENT_TIMEOUT_MS', 120_000),
+      lockTimeoutMs: int(env, 'DB_LOCK_TIMEOUT_MS', 10_000),
+      idleInTransactionTimeoutMs: int(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
+    },
     exposeSqlCount: mode === 'test' || (mode !== 'production' && env.EXPOSE_SQL_COUNT === 'true'),
   };
 }

@@ -11,8 +11,8 @@ export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
 let buildDir = path.join(ROOT, 'dist');
 
-/** What the compiled server is made of: the server, its migrations and the code it shares with the console. */
-const BUILD_PARTS = ['server', 'migrations', 'common'];
+/** What the compiled server is made of: the server, its migrations, the code it shares with the console and the organisation file the demo seed loads. */
+const BUILD_PARTS = ['server', 'migrations', 'common', 'deploy'];
 
 /**
  * Copies the compiled server (dist/server, dist/migrations, dist/common, the peer's entry) to
@@ -36,7 +36,7 @@ export function buildFingerprint(): string {
     for (const name of fs.readdirSync(dir).sort()) {
       const full = path.join(dir, name);
       if (fs.statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.js')) h.update(path.relative(buildDir, full)).update(fs.readFileSync(full));
+      else if (name.endsWith('.js') || name.endsWith('.json')) h.update(path.relative(buildDir, full)).update(fs.readFileSync(full));
     }
   };
   for (const part of BUILD_PARTS) if (fs.existsSync(path.join(buildDir, part))) walk(path.join(buildDir, part));

@@ -39,7 +39,7 @@ export interface RunningApp {
 export async function openDatabase(config: Config, log: Logger): Promise<{ db: DataSource; url: string; embedded: EmbeddedDatabase | null }> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.embeddedDataDir, config.embeddedPort, log);
   const url = config.databaseUrl ?? embedded!.url;
-  const db = createDataSource(url);
+  const db = createDataSource(url, { poolSize: config.database.poolSize, limits: config.database });
   try {
     await db.initialize();
     poolOf(db);
@@ -79,7 +79,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     feed: new ComplaintFeed(db, url, org, policy, log),
     stats: new ComplaintStatsService(db, org, policy),
     desks: new DeskService(db, org, complaints, sla),
-    reports: new ReportService(db, org),
+    reports: new ReportService(db, org, config.database.reportStatementTimeoutMs),
     apiClients: new ApiClientDirectory(db),
     limits,
     signIn: new SignIn(db, limits),

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors';
 import { InvalidTransitionError } from '../modules/complaints/complaint-status';
 import { withoutSuggestions } from './guards';
+import { isDatabaseUnavailable, unavailableError } from '../db/unavailable';
 
 const OUR_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -39,6 +40,11 @@ export function formatErrorFor(log: Logger, opts: { exposeInternals: boolean; hi
     }
     if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_SUPPORTED') {
       return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code } };
+    }
+    if (isDatabaseUnavailable(original)) {
+      log.warn({ err: original }, 'database unavailable');
+      const refusal = unavailableError();
+      return { message: refusal.message, path: formatted.path, locations: formatted.locations, extensions: refusal.extensions };
     }
     log.error({ err: original }, 'unexpected error');
     return {

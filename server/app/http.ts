@@ -16,8 +16,10 @@ import { audienceOf, type Viewer } from '../auth/viewer';
 import type { TokenClaims } from '../auth/tokens';
 import type { Context } from '../core/context';
 import { freshContext, requestContext } from './request-context';
-import { AppError } from '../core/errors';
+import { AppError, ErrorCode } from '../core/errors';
 import { formatErrorFor } from './format-error';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailableError } from '../db/unavailable';
+import { poolOf } from '../db/prepared';
 import { compiledExecution } from './compiled';
 import { liveExecution } from './live';
 import { clientAddress, trustProxy } from '../core/client-address';
@@ -34,6 +36,8 @@ function refuseHostileRequests(req: express.Request, res: express.Response, next
   }
   next();
 }
+
+const READY_WITHIN_MS = 800;
 
 export interface RunningHttp {
   server: http.Server;
@@ -131,6 +135,20 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     validationRules: armor.validationRules,
     formatError,
     plugins: [
+      {
+        // Clients and proxies retry a 503 with Retry-After; a 200 carrying the error they would not.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+              if (errors?.some((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
+                response.http.status = 503;
+                response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+              }
+            },
+          };
+        },
+      },
       ...armor.plugins,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
@@ -178,12 +196,23 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     next();
   });
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  // Answers within a second whatever the database does: a load balancer's check must not hang with it.
   app.get('/readyz', async (_req, res) => {
+    const pool = poolOf(db);
+    if (pool.waitingCount > 0 && pool.totalCount >= (pool.options.max ?? 10)) {
+      res.status(503).json({ status: 'database pool saturated', waiting: pool.waitingCount });
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), READY_WITHIN_MS)));
     try {
-      await db.query('SELECT 1');
-      res.json({ status: 'ready' });
+      const answer = await Promise.race([db.query('SELECT 1').then(() => 'ok' as const), late]);
+      if (answer === 'ok') res.json({ status: 'ready' });
+      else res.status(503).json({ status: 'database not answering' });
     } catch {
       res.status(503).json({ status: 'database unreachable' });
+    } finally {
+      clearTimeout(timer);
     }
   });
   app.use(
@@ -195,16 +224,27 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
       context: async ({ req }) => {
         const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || crypto.randomUUID();
         const source = addressOf(req);
-        const auth = await resolveViewer(req.headers.authorization);
-        let client: ApiClient | null = null;
-        let keyError: AppError | undefined;
         try {
-          client = await services.apiClients.resolve(req.headers['x-api-key']);
+          const auth = await resolveViewer(req.headers.authorization);
+          let client: ApiClient | null = null;
+          let keyError: AppError | undefined;
+          try {
+            client = await services.apiClients.resolve(req.headers['x-api-key']);
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            keyError = err;
+          }
+          return makeContext({ ...auth, client, keyError }, source, requestId);
         } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          keyError = err;
+          // Reading who the caller is needs the database too.
+          if (!isDatabaseUnavailable(err)) throw err;
+          log.warn({ err }, 'database unavailable');
+          const refusal = unavailableError();
+          throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, refusal.message, {
+            ...refusal.extensions,
+            http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+          });
         }
-        return makeContext({ ...auth, client, keyError }, source, requestId);
       },
     }),
   );

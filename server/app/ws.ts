@@ -10,6 +10,7 @@ import type { IdentityChange } from '../auth/identity';
 import type { Context } from '../core/context';
 import { AppError, ErrorCode } from '../core/errors';
 import { refuseBeforeParsing } from './guards';
+import { isDatabaseUnavailable, unavailableError } from '../db/unavailable';
 import type { liveExecution } from './live';
 import type { Services } from './services';
 
@@ -117,6 +118,8 @@ export function startGraphqlWs(opts: {
       session.viewer = viewer;
       return true;
     } catch (err) {
+      // The database, not the session, is the problem: refuse this operation, keep the socket.
+      if (isDatabaseUnavailable(err)) throw unavailableError();
       if (!(err instanceof AppError)) throw err;
       close(session, WS_CLOSE.sessionEnded, err.message);
       return false;
@@ -195,7 +198,12 @@ export function startGraphqlWs(opts: {
         if (++session.window.count > limits.operationsPerMinute || Object.keys(ctx.subscriptions).length > limits.operationsPerSocket) {
           return [new AppError(ErrorCode.RATE_LIMITED, 'Too many operations on this connection; try again in a moment.', { retryAfterSeconds: 60 })];
         }
-        if (!(await recheck(session))) return [AppError.unauthenticated('This session was ended; sign in again.')];
+        try {
+          if (!(await recheck(session))) return [AppError.unauthenticated('This session was ended; sign in again.')];
+        } catch (err) {
+          if (err instanceof AppError) return [err];
+          throw err;
+        }
         return opts.live.onSubscribe(payload);
       },
       subscribe: (args) => opts.live.subscribe(args),

@@ -8,6 +8,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The database is unreachable, saturated or timed out: nothing was done; retry after `retryAfterSeconds`. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

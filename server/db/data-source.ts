@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import type { DatabaseLimits } from '../config';
 import { ENTITIES } from './entities';
 import { countingLogger } from './sql-counter';
 import { readTimestamp } from './timestamps';
@@ -12,7 +13,11 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, readTimestamp);
 
 export const MIGRATIONS_GLOB = path.join(__dirname, '..', '..', 'migrations', '*.js');
 
-export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+export function createDataSource(
+  url: string,
+  options: { poolSize?: number; applicationName?: string; limits?: Omit<DatabaseLimits, 'poolSize' | 'reportStatementTimeoutMs'> } = {},
+): DataSource {
+  const limits = options.limits;
   return new DataSource({
     type: 'postgres',
     url,
@@ -22,6 +27,16 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     synchronize: false,
     migrationsRun: false,
     logger: countingLogger,
-    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'lapor' },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'lapor',
+      // Every session gets them, so one long lock or a forgotten transaction cannot stall every request.
+      ...(limits && {
+        connectionTimeoutMillis: limits.connectTimeoutMs,
+        statement_timeout: limits.statementTimeoutMs,
+        lock_timeout: limits.lockTimeoutMs,
+        idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+      }),
+    },
   });
 }

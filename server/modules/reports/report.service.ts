@@ -85,7 +85,17 @@ export class ReportService {
   constructor(
     private readonly db: DataSource,
     private readonly org: OrgDirectory,
+    /** Reports scan whole periods, so they may run longer than the server's statement_timeout. */
+    private readonly statementTimeoutMs = 120_000,
   ) {}
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private query(sql: string, params: unknown[]): Promise<any> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL statement_timeout = ${Math.trunc(this.statementTimeoutMs)}`);
+      return tx.query(sql, params);
+    });
+  }
 
   private visibleOpds(viewer: Viewer): (id: number) => boolean {
     if (ROLE_ROW_SCOPE[viewer.role] === RowScope.ALL) return () => true;
@@ -106,19 +116,19 @@ export class ReportService {
       rated: number;
     };
     const counts = async (sql: string) =>
-      new Map<number, number>(((await this.db.query(sql, [from, to])) as { opd: number; n: number }[]).map((r) => [Number(r.opd), Number(r.n)]));
+      new Map<number, number>(((await this.query(sql, [from, to])) as { opd: number; n: number }[]).map((r) => [Number(r.opd), Number(r.n)]));
     // Independent reads of a heavy report, side by side on the pool.
     const [handled, taken, forwarded, returns, overdueRows, sheets] = await Promise.all([
-      this.db.query(EPISODES_BY_OPD_SQL, [from, to, asOf]) as Promise<Handling[]>,
+      this.query(EPISODES_BY_OPD_SQL, [from, to, asOf]) as Promise<Handling[]>,
       counts(`SELECT "intakeOpdId" AS opd, count(*)::int AS n FROM complaint WHERE "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`),
       counts(`SELECT "fromOpdId" AS opd, count(*)::int AS n FROM complaint_handling WHERE "startedAt" >= $1 AND "startedAt" < $2 GROUP BY 1`),
       counts(
         `SELECT "fromOpdId" AS opd, count(*)::int AS n FROM complaint_event WHERE type = 'RETURNED' AND "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`,
       ),
-      this.db.query(`SELECT coalesce("currentOpdId", "intakeOpdId") AS opd, count(*)::int AS n FROM complaint WHERE "dueAt" < $1 GROUP BY 1`, [
-        asOf,
-      ]) as Promise<{ opd: number; n: number }[]>,
-      this.db.query(`SELECT "opdId", answers FROM survey_response WHERE "submittedAt" >= $1 AND "submittedAt" < $2`, [from, to]) as Promise<
+      this.query(`SELECT coalesce("currentOpdId", "intakeOpdId") AS opd, count(*)::int AS n FROM complaint WHERE "dueAt" < $1 GROUP BY 1`, [asOf]) as Promise<
+        { opd: number; n: number }[]
+      >,
+      this.query(`SELECT "opdId", answers FROM survey_response WHERE "submittedAt" >= $1 AND "submittedAt" < $2`, [from, to]) as Promise<
         { opdId: number; answers: number[] }[]
       >,
     ]);
@@ -167,7 +177,7 @@ export class ReportService {
 
   async officers(viewer: Viewer, period: Period): Promise<OfficerRow[]> {
     await this.org.ready();
-    const rows: { userId: number; recorded: number; verified: number; forwarded: number; forwardedOnTime: number; opdId: number }[] = await this.db.query(
+    const rows: { userId: number; recorded: number; verified: number; forwarded: number; forwardedOnTime: number; opdId: number }[] = await this.query(
       `WITH acts AS (
          SELECT "recordedById" AS "userId", 1 AS recorded, 0 AS verified, 0 AS forwarded, 0 AS on_time
            FROM complaint WHERE "recordedById" IS NOT NULL AND "createdAt" >= $1 AND "createdAt" < $2
@@ -240,7 +250,7 @@ export class ReportService {
   }
 
   async ikm(opdId: number, period: Period | null): Promise<IkmResult> {
-    const rows: { answers: number[] }[] = await this.db.query(
+    const rows: { answers: number[] }[] = await this.query(
       `SELECT answers FROM survey_response WHERE "opdId" = $1 ${period ? 'AND "submittedAt" >= $2 AND "submittedAt" < $3' : ''}`,
       period ? [opdId, period.from, period.to] : [opdId],
     );

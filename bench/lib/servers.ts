@@ -121,6 +121,8 @@ export async function startOurs(databaseUrl: string, extraEnv: Record<string, st
       LOG_LEVEL: 'warn',
       TOKEN_SECRET: BENCH_SECRET,
       SWEEP_INTERVAL_MS: '0',
+      // Every simulated console connects from loopback.
+      WS_SOCKETS_PER_ADDRESS: '100000',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

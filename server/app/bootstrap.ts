@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { secureTrackingSequence } from '../modules/complaints/tracking-codes';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
@@ -107,6 +108,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     }
     const ran = await db.runMigrations({ transaction: 'each' });
     if (ran.length) log.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
+    await secureTrackingSequence(db, log);
     const services = createServices(config, log, db, dbUrl);
     await services.signIn.ready();
     if (config.seedDemo) {

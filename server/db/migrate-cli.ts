@@ -16,6 +16,15 @@ async function main() {
     if (command === 'run') {
       const ran = await db.runMigrations({ transaction: 'each' });
       console.log(ran.length ? `applied: ${ran.map((m) => m.name).join(', ')}` : 'database is up to date');
+    } else if (command === 'revert') {
+      // One step only: reverting further is a deliberate, repeated act.
+      const [last] = await db.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`).catch(() => []);
+      if (!last) {
+        console.log('no migration to revert');
+        return;
+      }
+      await db.undoLastMigration({ transaction: 'each' });
+      console.log(`reverted: ${last.name}`);
     } else if (command === 'generate') {
       await db.runMigrations({ transaction: 'each' });
       const { up, down } = await pendingSchemaChanges(db);
@@ -41,7 +50,7 @@ async function main() {
       );
       console.log(`wrote ${file}: review it before committing`);
     } else {
-      throw new Error(`unknown command "${command}" (use run or generate <Name>)`);
+      throw new Error(`unknown command "${command}" (use run, revert or generate <Name>)`);
     }
   } finally {
     await db.destroy();

@@ -87,6 +87,34 @@ function hash(s: string): string {
   return crypto.createHash('sha256').update(s).digest('hex');
 }
 
+/** Absent and null mean the same; keys in a fixed order; the version tag changes only when the meaning does. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined && v !== null) out[k] = canonical(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/**
+ * The request fingerprint an idempotency key is bound to: stable across server versions (key order,
+ * absent vs null, class instances vs plain objects do not change it).
+ */
+export function submissionFingerprint(input: object, channel: string, caller: string): string {
+  return hash(JSON.stringify(['lapor/submission/v2', canonical({ ...input, channel, caller })]));
+}
+
+/** How fingerprints were computed before v2: still accepted, so keys stored then keep returning their complaint. */
+export function legacySubmissionFingerprint(input: object, channel: string, caller: string): string {
+  return hash(JSON.stringify({ ...input, channel, caller }));
+}
+
 /** Where a read primes what it loads, and what the request's selection will show. */
 export interface Reader {
   loaders: Loaders;
@@ -277,13 +305,62 @@ export class ComplaintService {
     // A key belongs to its caller (the public: one caller per address): someone else's use of the
     // same key neither collides with this submission nor returns it, nor derives its access code.
     const scope = viewer ? `user:${viewer.userId}` : ctx.client ? `client:${ctx.client.id}` : `public:${ctx.source}`;
-    const inputHash = hash(JSON.stringify({ ...input, channel, caller: scope }));
+    const inputHash = submissionFingerprint(input, channel, scope);
     const accessCode = this.accessCode(idempotencyKey != null ? `${scope}|${idempotencyKey}` : crypto.randomBytes(16).toString('hex'));
     const now = this.clock();
     const policy = await this.sla.policyFor(this.db.manager, categoryId);
     const verifyDueAt = await this.sla.verifyDue(policy, now);
 
-    const result = await this.db.transaction(async (tx) => {
+    // The unique index on trackingCode is the last line of defence (the sequence is kept past every code at
+    // start, see tracking-codes.ts): a taken code only costs another number, never the citizen's submission.
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.insertSubmission(ctx, input, idempotencyKey, {
+        scope,
+        inputHash,
+        accessCode,
+        now,
+        channel,
+        intakeOpdId,
+        categoryId,
+        programId,
+        kelurahanId,
+        verifyDueAt,
+      });
+      if (result) return { complaint: result, trackingCode: result.trackingCode, accessCode, replayed: false };
+      if (idempotencyKey != null) {
+        // The idempotency key was seen before: hand back the same complaint, never a second one.
+        const existing = await this.db.getRepository(Complaint).findOneBy({ idempotencyScope: scope, idempotencyKey });
+        if (existing) {
+          if (existing.inputHash !== inputHash && existing.inputHash !== legacySubmissionFingerprint(input, channel, scope)) {
+            throw AppError.conflict('This idempotencyKey was already used for a different submission.');
+          }
+          return { complaint: existing, trackingCode: existing.trackingCode, accessCode, replayed: true };
+        }
+      }
+      if (attempt >= 20) throw new Error('no free tracking code after 20 attempts');
+    }
+  }
+
+  private async insertSubmission(
+    ctx: Context,
+    input: ComplaintInput,
+    idempotencyKey: string | null | undefined,
+    s: {
+      scope: string;
+      inputHash: string;
+      accessCode: string;
+      now: Date;
+      channel: Channel;
+      intakeOpdId: number;
+      categoryId: number | null;
+      programId: number | null;
+      kelurahanId: number | null;
+      verifyDueAt: Date | null;
+    },
+  ): Promise<Complaint | null> {
+    const viewer = ctx.viewer;
+    const { scope, inputHash, accessCode, now, channel, intakeOpdId, categoryId, programId, kelurahanId, verifyDueAt } = s;
+    return this.db.transaction(async (tx) => {
       const [{ seq }] = await preparedTxQuery<{ seq: string }>(tx, `SELECT nextval('complaint_tracking_seq') AS seq`, []);
       const trackingCode = this.trackingCode(now, Number(seq));
       const [sql, values] = tx
@@ -349,12 +426,6 @@ export class ComplaintService {
       ));
       return complaint;
     });
-    if (result) return { complaint: result, trackingCode: result.trackingCode, accessCode, replayed: false };
-
-    // The idempotency key was seen before: hand back the same complaint, never a second one.
-    const existing = await this.db.getRepository(Complaint).findOneByOrFail({ idempotencyScope: scope, idempotencyKey: idempotencyKey! });
-    if (existing.inputHash !== inputHash) throw AppError.conflict('This idempotencyKey was already used for a different submission.');
-    return { complaint: existing, trackingCode: existing.trackingCode, accessCode, replayed: true };
   }
 
   private trackingCode(at: Date, seq: number): string {

@@ -4,22 +4,12 @@ import type { DataSource, EntitySubscriberInterface } from 'typeorm';
 import { AppError } from '../core/errors';
 import type { TokenClaims } from './tokens';
 import { makeViewer, type Viewer } from './viewer';
-import type { Role } from './roles';
 
 export const IDENTITY_CHANNEL = 'identity_changed';
 const KEPT = 20_000;
 
-interface Identity {
-  userId: number;
-  username: string;
-  role: Role;
-  opdId: number;
-  opdPath: string;
-  servicePostId: number | null;
-  active: boolean;
-  generation: number;
-  revoked: ReadonlySet<string>;
-}
+/** The viewer as stored, with what decides whether a token still stands for them. */
+type Identity = Omit<Viewer, 'permissions'> & { active: boolean; generation: number; revoked: ReadonlySet<string> };
 
 /** Which users changed: their ids, or every user (an Opd moved in the tree). */
 export type IdentityChange = ReadonlySet<number> | 'all';
@@ -76,14 +66,8 @@ export class IdentityDirectory {
     if (identity.generation !== claims.generation || identity.revoked.has(claims.jti)) {
       throw AppError.unauthenticated('This session was ended; sign in again.');
     }
-    return makeViewer({
-      userId: identity.userId,
-      username: identity.username,
-      role: identity.role,
-      opdId: identity.opdId,
-      opdPath: identity.opdPath,
-      servicePostId: identity.servicePostId,
-    });
+    const { active: _active, generation: _generation, revoked: _revoked, ...viewer } = identity;
+    return makeViewer(viewer);
   }
 
   private async identity(userId: number, fresh = false): Promise<Identity | null> {

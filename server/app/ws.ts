@@ -18,9 +18,10 @@ import type { Services } from './services';
  * How the server ends a socket, and what the console does about it: `sessionEnded` (graphql-ws
  * 4401 Unauthorized, which its client never retries) sends the user to the login page;
  * `identityChanged` (1012 Service Restart, retried) makes the client reconnect and resubscribe
- * as who it now is.
+ * as who it now is; `resumeFromCursor` (1013 Try Again Later, retried) when a subscriber fell
+ * too far behind: the client reconnects and resumes each subscription from its last cursor.
  */
-export const WS_CLOSE = { sessionEnded: CloseCode.Unauthorized, identityChanged: 1012 } as const;
+export const WS_CLOSE = { sessionEnded: CloseCode.Unauthorized, identityChanged: 1012, resumeFromCursor: 1013 } as const;
 
 export interface WsLimits {
   socketsPerAddress: number;
@@ -209,7 +210,9 @@ export function startGraphqlWs(opts: {
       subscribe: (args) => opts.live.subscribe(args),
       context: (ctx) => {
         const session = sessionOf(ctx.extra)!;
-        return opts.makeContext(session.viewer, session.claims, session.source, crypto.randomUUID());
+        const context = opts.makeContext(session.viewer, session.claims, session.source, crypto.randomUUID());
+        context.requireResume = (why) => close(session, WS_CLOSE.resumeFromCursor, why);
+        return context;
       },
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors, false),
       onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) => {

@@ -24,4 +24,6 @@ export interface Context {
   source: string;
   log: Logger;
   services: Services;
+  /** On a WebSocket: close it so the client reconnects and resumes every subscription from its cursor. */
+  requireResume?(reason: string): void;
 }

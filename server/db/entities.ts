@@ -1,5 +1,5 @@
 import { RevokedToken } from '../auth/revoked-token.entity';
-import { Complaint, ComplaintEvent } from '../modules/complaints/complaint.entity';
+import { Complaint, ComplaintEvent, ComplaintFeedEntry } from '../modules/complaints/complaint.entity';
 import { ComplaintHandling } from '../modules/complaints/complaint-handling.entity';
 import { Desk, DeskItem } from '../modules/desks/desk.entity';
 import { SurveyResponse } from '../modules/reports/survey.entity';
@@ -24,6 +24,7 @@ export const ENTITIES = [
   RevokedToken,
   Complaint,
   ComplaintEvent,
+  ComplaintFeedEntry,
   ComplaintHandling,
   Desk,
   DeskItem,

@@ -2,39 +2,77 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../auth/viewer';
+import { AppError } from '../../core/errors';
 import type { OrgDirectory } from '../opds/org-directory';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import type { ComplaintChangedFilter } from './complaint.inputs';
 import type { ComplaintPolicy } from './complaint.policy';
 
 export const CHANNEL = 'complaint_events';
-const MAX_PENDING = 500;
-const RESUME_LIMIT = 1000;
+/** Changes waiting for one subscriber; a consumer this far behind is asked to resume from its cursor. */
+const MAX_PENDING = 2000;
+const BATCH = 500;
+/** A safety net for a notification lost with a half-open LISTEN connection. */
+const POLL_MS = 2000;
+const RETRY_MS = [250, 500, 1000, 2000, 5000];
 
 export interface ComplaintChange {
   complaint: Complaint;
   event: ComplaintEvent;
+  /** The event's place in commit order (complaint_feed.position). */
+  position: number;
+  committedAt: Date;
+}
+
+const CURSOR_PREFIX = 'f1:';
+
+/** The opaque cursor a client keeps: the position of the last change it received. */
+export function encodeCursor(position: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${position}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, field = 'after'): number {
+  const text = Buffer.from(cursor, 'base64url').toString();
+  const position = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : NaN;
+  if (!Number.isSafeInteger(position) || position < 0) throw AppError.field(field, 'is not a cursor this server issued');
+  return position;
 }
 
 interface Subscriber {
   viewer: Viewer;
   filter: ComplaintChangedFilter;
+  /** The last position this subscriber has been given or has skipped as not its own. */
+  cursor: number;
   push(change: ComplaintChange): void;
 }
 
+export interface FeedHooks {
+  /** Seconds from commit to hand-over to subscribers, per change delivered. */
+  delivered?(lagSeconds: number): void;
+}
+
 /**
- * Fans committed complaint events out to this process's subscribers. A trigger NOTIFYs each
- * event id; PostgreSQL delivers notifications only after commit, in commit order, to every
- * process LISTENing — so several servers on one database need no other broker.
+ * Fans committed complaint events out to this process's subscribers, exactly once and in
+ * commit order. A trigger gives each event a position at commit (migration CommitOrderFeed),
+ * so "everything after position p" never changes once p is visible. The feed reads the
+ * table after its last position whenever PostgreSQL NOTIFYs (only after commit, to every
+ * LISTENing process) and every few seconds; a failed read is simply read again, so a dropped
+ * connection delays changes but never loses one.
  */
 export class ComplaintFeed {
   private client: pg.Client | null = null;
-  private subscribers = new Set<Subscriber>();
-  private queue: Promise<void> = Promise.resolve();
-  private lastSeenId = 0;
-  private recent = new Set<number>();
+  private live = new Set<Subscriber>();
+  /** Subscribers resuming from a cursor, brought up to `head` inside the pump before going live. */
+  private joining = new Set<{ sub: Subscriber; joined(): void; failed(err: unknown): void }>();
+  /** The last position handed to live subscribers. */
+  private head = 0;
+  private pump: Promise<void> | null = null;
+  private dirty = false;
+  private failures = 0;
   private stopped = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  private pumpRetry: NodeJS.Timeout | null = null;
+  private poll: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -42,29 +80,36 @@ export class ComplaintFeed {
     private readonly org: OrgDirectory,
     private readonly policy: ComplaintPolicy,
     private readonly log: Logger,
+    private readonly hooks: FeedHooks = {},
   ) {}
 
   async start(): Promise<void> {
-    const [{ max }] = await this.db.query('SELECT coalesce(max(id), 0) AS max FROM complaint_event');
-    this.lastSeenId = Number(max);
+    this.head = await this.lastPosition();
     await this.connect();
+    this.poll = setInterval(() => this.wake(), POLL_MS);
+    this.poll.unref();
+  }
+
+  private async lastPosition(): Promise<number> {
+    const [{ max }] = await this.db.query('SELECT coalesce(max(position), 0) AS max FROM complaint_feed');
+    return Number(max);
   }
 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, application_name: 'lapor-feed' });
     client.on('notification', (msg) => {
-      const id = Number(msg.payload);
-      if (Number.isSafeInteger(id)) this.enqueue(() => this.deliver([id]));
+      if (!(Number(msg.payload) <= this.head)) this.wake();
     });
     client.on('error', (err) => {
       this.log.warn({ err }, 'complaint feed connection lost; reconnecting');
       this.reconnectSoon();
     });
+    client.on('end', () => this.client === client && this.reconnectSoon());
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     this.client = client;
-    // Notifications sent while we were away are gone: catch up from the event table.
-    this.enqueue(() => this.catchUp());
+    // Notifications sent while we were away are gone: read what committed meanwhile.
+    this.wake();
   }
 
   private reconnectSoon() {
@@ -74,6 +119,7 @@ export class ComplaintFeed {
     if (this.stopped || this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
+      if (this.stopped) return;
       this.connect().catch((err) => {
         this.log.warn({ err }, 'complaint feed reconnect failed');
         this.reconnectSoon();
@@ -83,43 +129,121 @@ export class ComplaintFeed {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    await this.client?.end().catch(() => undefined);
+    for (const t of [this.retryTimer, this.pumpRetry]) if (t) clearTimeout(t);
+    if (this.poll) clearInterval(this.poll);
+    const client = this.client;
     this.client = null;
-    await this.queue;
+    await client?.end().catch(() => undefined);
+    await this.pump;
   }
 
-  private enqueue(job: () => Promise<void>) {
-    this.queue = this.queue.then(job).catch((err) => this.log.error({ err }, 'complaint feed delivery failed'));
-  }
-
-  private async catchUp() {
-    const rows: { id: number }[] = await this.db.query('SELECT id FROM complaint_event WHERE id > $1 ORDER BY id LIMIT 10000', [this.lastSeenId]);
-    if (rows.length) await this.deliver(rows.map((r) => r.id));
-  }
-
-  /** Ids commit out of order across complaints, so dedupe by a window of recent ids, not by max. */
-  private async deliver(ids: number[]) {
-    const fresh = ids.filter((id) => !this.recent.has(id));
-    for (const id of fresh) {
-      this.recent.add(id);
-      this.lastSeenId = Math.max(this.lastSeenId, id);
+  /** Reads and hands out what committed after `head`; one pump at a time, re-run if woken meanwhile. */
+  private wake() {
+    if (this.stopped) return;
+    if (this.pump) {
+      this.dirty = true;
+      return;
     }
-    if (this.recent.size > 20_000) this.recent = new Set([...this.recent].slice(-10_000));
-    if (!fresh.length || !this.subscribers.size) return;
-    const changes = await this.load(fresh);
-    await this.org.ready();
-    for (const change of changes) {
-      for (const sub of this.subscribers) if (this.visible(sub.viewer, sub.filter, change)) sub.push(change);
+    this.dirty = false;
+    this.pump = this.drain()
+      .then(() => {
+        this.failures = 0;
+      })
+      .catch((err) => {
+        // Nothing moved past `head`: the same changes are read again.
+        const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)];
+        this.log.warn({ err, retryInMs: delay }, 'complaint feed read failed; retrying');
+        this.pumpRetry ??= setTimeout(() => {
+          this.pumpRetry = null;
+          this.wake();
+        }, delay);
+      })
+      .finally(() => {
+        this.pump = null;
+        if (this.dirty) this.wake();
+      });
+  }
+
+  private async drain() {
+    for (;;) {
+      await this.admitJoining();
+      if (!this.live.size) {
+        // Nobody to hand changes to: only keep up with the position.
+        const last = await this.lastPosition();
+        if (!this.live.size && !this.joining.size) {
+          this.head = Math.max(this.head, last);
+          return;
+        }
+        continue;
+      }
+      const changes = await this.read(this.head, BATCH);
+      if (!changes.length) return;
+      await this.org.ready();
+      for (const change of changes) this.dispatch(change);
+      this.head = changes[changes.length - 1].position;
+      if (changes.length < BATCH) return;
     }
   }
 
-  private async load(ids: number[]): Promise<ComplaintChange[]> {
-    const events = await this.db.getRepository(ComplaintEvent).createQueryBuilder('e').where('e.id = ANY(:ids)', { ids }).orderBy('e.id').getMany();
+  private dispatch(change: ComplaintChange) {
+    const lag = (Date.now() - change.committedAt.getTime()) / 1000;
+    let delivered = false;
+    for (const sub of this.live) {
+      if (change.position <= sub.cursor) continue;
+      sub.cursor = change.position;
+      if (this.visible(sub.viewer, sub.filter, change)) {
+        sub.push(change);
+        delivered = true;
+      }
+    }
+    if (delivered) this.hooks.delivered?.(lag);
+  }
+
+  /** Inside the pump, so nothing is dispatched meanwhile: bring each resuming subscriber to `head`. */
+  private async admitJoining() {
+    for (const entry of [...this.joining]) {
+      const { sub } = entry;
+      try {
+        while (sub.cursor < this.head && this.joining.has(entry)) {
+          const changes = await this.read(sub.cursor, BATCH, this.head);
+          if (!changes.length) break;
+          await this.org.ready();
+          for (const change of changes) if (this.visible(sub.viewer, sub.filter, change)) sub.push(change);
+          sub.cursor = changes[changes.length - 1].position;
+        }
+        if (!this.joining.delete(entry)) continue;
+        sub.cursor = Math.max(sub.cursor, this.head);
+        this.live.add(sub);
+        entry.joined();
+      } catch (err) {
+        this.joining.delete(entry);
+        entry.failed(err);
+      }
+    }
+  }
+
+  /** Changes after `after` in commit order, at most `limit`, none after `upTo`. */
+  private async read(after: number, limit: number, upTo?: number): Promise<ComplaintChange[]> {
+    const params: unknown[] = [after, limit];
+    const bound = upTo == null ? '' : `AND position <= $${params.push(upTo)}`;
+    const rows: { position: string; eventId: number; committedAt: Date }[] = await this.db.query(
+      `SELECT position, "eventId", "committedAt" FROM complaint_feed WHERE position > $1 ${bound} ORDER BY position LIMIT $2`,
+      params,
+    );
+    if (!rows.length) return [];
+    const events = await this.db
+      .getRepository(ComplaintEvent)
+      .createQueryBuilder('e')
+      .where('e.id = ANY(:ids)', { ids: rows.map((r) => r.eventId) })
+      .getMany();
+    const eventById = new Map(events.map((e) => [e.id, e]));
     const complaintIds = [...new Set(events.map((e) => e.complaintId))];
     const complaints = await this.db.getRepository(Complaint).createQueryBuilder('c').where('c.id = ANY(:ids)', { ids: complaintIds }).getMany();
-    const byId = new Map(complaints.map((c) => [c.id, c]));
-    return events.map((event) => ({ event, complaint: byId.get(event.complaintId)! }));
+    const complaintById = new Map(complaints.map((c) => [c.id, c]));
+    return rows.map((r) => {
+      const event = eventById.get(r.eventId)!;
+      return { event, complaint: complaintById.get(event.complaintId)!, position: Number(r.position), committedAt: new Date(r.committedAt) };
+    });
   }
 
   /** The same row scope as queries; each subscriber's own filter on top. */
@@ -131,54 +255,98 @@ export class ComplaintFeed {
     return true;
   }
 
-  get subscriberCount(): number {
-    return this.subscribers.size;
+  /** Resolves once every change committed before the call has been handed to subscribers. */
+  async caughtUp(): Promise<void> {
+    const target = await this.lastPosition();
+    while (this.head < target || this.pump) {
+      if (!this.pump) this.wake();
+      await (this.pump ?? new Promise((r) => setTimeout(r, 10)));
+    }
   }
 
-  /** A live stream for one subscriber; with `afterEventId`, first the events it missed. */
-  subscribe(viewer: Viewer, filter: ComplaintChangedFilter, afterEventId: number | null): AsyncIterableIterator<ComplaintChange> {
+  get subscriberCount(): number {
+    return this.live.size + this.joining.size;
+  }
+
+  /** The cursor of the newest committed change: a client that starts there misses nothing after it. */
+  async latestCursor(): Promise<string> {
+    return encodeCursor(await this.lastPosition());
+  }
+
+  /** The position just after which a client that last saw event `eventId` resumes (no gap; it may see repeats). */
+  async positionOfEvent(eventId: number): Promise<number> {
+    const [{ position }] = await this.db.query(
+      `SELECT coalesce((SELECT position FROM complaint_feed WHERE "eventId" = $1), (SELECT max(position) FROM complaint_feed WHERE "eventId" < $1), 0) AS position`,
+      [eventId],
+    );
+    return Number(position);
+  }
+
+  /**
+   * A stream for one subscriber: with `after` (a position), first every change after it, then
+   * live ones, each once, in commit order. `resumeRequired` ends the transport (the client then
+   * resumes from its cursor) when the consumer falls too far behind.
+   */
+  async subscribe(
+    viewer: Viewer,
+    filter: ComplaintChangedFilter,
+    after: number | null,
+    resumeRequired: (reason: string) => void,
+  ): Promise<AsyncIterableIterator<ComplaintChange>> {
+    if (after != null && after > (await this.lastPosition())) throw AppError.field('after', 'is ahead of every committed change');
     const pending: ComplaintChange[] = [];
     let wake: (() => void) | null = null;
+    let space: (() => void) | null = null;
     let done = false;
-    let replaying = afterEventId != null;
-    const seen = new Set<number>();
-    const held: ComplaintChange[] = [];
+    let failure: unknown = null;
     const sub: Subscriber = {
       viewer,
       filter,
+      cursor: after ?? this.head,
       push: (change) => {
-        if (replaying) return void held.push(change);
-        if (seen.has(change.event.id)) return;
+        if (done) return;
         if (pending.length >= MAX_PENDING) {
-          // A consumer this far behind should reconnect and resume from its last event id.
-          done = true;
-        } else pending.push(change);
+          finish();
+          resumeRequired('Too many changes waiting; resume from your last cursor.');
+          return;
+        }
+        pending.push(change);
         wake?.();
       },
     };
-    this.subscribers.add(sub);
+    const entry = {
+      sub,
+      joined: () => wake?.(),
+      failed: (err: unknown) => {
+        this.log.warn({ err }, 'resuming a subscriber failed; it must resume again');
+        failure = err;
+        finish();
+        resumeRequired('The server could not replay what you missed; resume from your last cursor.');
+      },
+    };
     const finish = () => {
       done = true;
-      this.subscribers.delete(sub);
+      this.live.delete(sub);
+      this.joining.delete(entry);
       wake?.();
+      space?.();
     };
-    if (afterEventId != null) {
-      void this.missedSince(viewer, filter, afterEventId)
-        .then((missed) => {
-          for (const change of missed) {
-            seen.add(change.event.id);
-            pending.push(change);
-          }
-          replaying = false;
-          for (const change of held) sub.push(change);
-          held.length = 0;
-          wake?.();
-        })
-        .catch((err) => {
-          this.log.error({ err }, 'resume failed');
-          finish();
-        });
-    }
+    // Far behind: replay outside the pump, at the consumer's pace, then join at `head` inside it.
+    const catchUp = async () => {
+      while (!done && this.head - sub.cursor > BATCH) {
+        while (!done && pending.length > BATCH) await new Promise<void>((r) => (space = r));
+        const changes = await this.read(sub.cursor, BATCH);
+        if (!changes.length) break;
+        await this.org.ready();
+        for (const change of changes) if (this.visible(viewer, filter, change)) sub.push(change);
+        sub.cursor = changes[changes.length - 1].position;
+      }
+      if (done) return;
+      this.joining.add(entry);
+      this.wake();
+    };
+    if (after == null || after >= this.head) this.live.add(sub);
+    else catchUp().catch(entry.failed);
     const iterator: AsyncIterableIterator<ComplaintChange> = {
       [Symbol.asyncIterator]() {
         return iterator;
@@ -186,7 +354,11 @@ export class ComplaintFeed {
       async next() {
         while (!pending.length && !done) await new Promise<void>((r) => (wake = r));
         wake = null;
-        if (pending.length) return { value: pending.shift()!, done: false };
+        if (pending.length && !failure) {
+          const value = pending.shift()!;
+          if (pending.length <= BATCH) space?.();
+          return { value, done: false };
+        }
         finish();
         return { value: undefined, done: true };
       },
@@ -196,12 +368,5 @@ export class ComplaintFeed {
       },
     };
     return iterator;
-  }
-
-  private async missedSince(viewer: Viewer, filter: ComplaintChangedFilter, afterEventId: number): Promise<ComplaintChange[]> {
-    const rows: { id: number }[] = await this.db.query('SELECT id FROM complaint_event WHERE id > $1 ORDER BY id LIMIT $2', [afterEventId, RESUME_LIMIT]);
-    if (!rows.length) return [];
-    await this.org.ready();
-    return (await this.load(rows.map((r) => r.id))).filter((c) => this.visible(viewer, filter, c));
   }
 }

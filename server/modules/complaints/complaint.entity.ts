@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Category } from '../categories/category.entity';
 import { Opd } from '../opds/opd.entity';
 import { Program } from '../programs/program.entity';
@@ -348,4 +348,23 @@ export class ComplaintEvent {
   @Field(() => Date)
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+}
+
+/**
+ * Each event's place in commit order (server/modules/complaints/complaint-feed.ts). Written only by
+ * a trigger at commit, never by the application, so every way of appending an event gets one.
+ */
+@Entity('complaint_feed')
+export class ComplaintFeedEntry {
+  @PrimaryColumn({ type: 'bigint', transformer: numeric })
+  position: number;
+
+  // No foreign key: events are never deleted, and its check would lock each event row at commit.
+  @Index({ unique: true })
+  @Column({ type: 'int' })
+  eventId: number;
+
+  /** When the writing transaction committed (nearly): the feed's lag is measured from here. */
+  @Column({ type: 'timestamptz' })
+  committedAt: Date;
 }

@@ -11,7 +11,7 @@ import { Opd } from '../opds/opd.entity';
 import { Program } from '../programs/program.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from '../users/user.entity';
-import type { ComplaintChange } from './complaint-feed';
+import { decodeCursor, encodeCursor, type ComplaintChange } from './complaint-feed';
 import { planFor, tailServes } from './complaint.preload';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import { ComplaintAction, ComplaintEventType, ComplaintStatus, ComplaintType, ProgressStage } from './complaint.enums';
@@ -79,6 +79,8 @@ class PublicComplaint {
 class ComplaintChangePayload {
   @Field(() => Complaint) complaint: Complaint;
   @Field(() => ComplaintEvent) event: ComplaintEvent;
+  @Field(() => String, { description: 'Where this change stands in commit order: pass it as `after` to resume exactly after it.' })
+  cursor: string;
 }
 
 const svc = (ctx: Context) => ctx.services.complaints;
@@ -115,10 +117,16 @@ export class ComplaintResolver {
   }
 
   @Requires(Permission.COMPLAINT_READ)
-  @Query(() => ID, { nullable: true, description: 'The newest complaint event id: where a live console starts listening (afterEventId).' })
+  @Query(() => ID, { nullable: true, deprecationReason: 'Use latestComplaintCursor and complaintChanged(after:).' })
   async latestComplaintEventId(@Ctx() ctx: Context) {
     const [{ max }] = await ctx.db.query('SELECT max(id) AS max FROM complaint_event');
     return max;
+  }
+
+  @Requires(Permission.COMPLAINT_READ)
+  @Query(() => String, { description: 'The cursor of the newest committed change: load a screen, then subscribe with `after` set to it and miss nothing.' })
+  latestComplaintCursor(@Ctx() ctx: Context) {
+    return ctx.services.feed.latestCursor();
   }
 
   @Requires(Permission.COMPLAINT_READ)
@@ -325,22 +333,31 @@ export class ComplaintResolver {
 
   @Requires(Permission.COMPLAINT_READ)
   @Subscription(() => ComplaintChangePayload, {
-    description: 'Every committed change to a complaint the viewer may see. Pass afterEventId (the last event id seen) to receive what was missed.',
-    subscribe: ({ args, context }) => {
+    description:
+      'Every committed change to a complaint the viewer may see, each once, in commit order. Pass `after` (the cursor of the last change received) to get everything since, then the live changes.',
+    subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       if (!ctx.viewer) throw ctx.authError ?? AppError.unauthenticated();
       if (!ctx.viewer.permissions.has(Permission.COMPLAINT_READ)) throw AppError.forbidden();
-      const after = args.afterEventId != null ? parseId(args.afterEventId, 'afterEventId') : null;
+      const { feed } = ctx.services;
+      let after: number | null = null;
+      if (args.after != null) after = decodeCursor(args.after, 'after');
+      else if (args.afterEventId != null) after = await feed.positionOfEvent(Number(parseId(args.afterEventId, 'afterEventId')));
       // Each delivered change is executed with fresh loaders (app/live.ts).
-      return ctx.services.feed.subscribe(ctx.viewer, args.filter ?? {}, after);
+      return feed.subscribe(ctx.viewer, args.filter ?? {}, after, ctx.requireResume ?? (() => undefined));
     },
   })
   complaintChanged(
     @Root() change: ComplaintChange,
     @Arg('filter', () => ComplaintChangedFilter, { nullable: true }) _filter: ComplaintChangedFilter | null,
-    @Arg('afterEventId', () => ID, { nullable: true }) _after: string | null,
-  ): ComplaintChange {
-    return change;
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from an earlier change or latestComplaintCursor.' }) _after: string | null,
+    @Arg('afterEventId', () => ID, {
+      nullable: true,
+      deprecationReason: 'Event ids are not in commit order; use after. Resumes with no gap but may repeat changes received after that event.',
+    })
+    _afterEventId: string | null,
+  ): ComplaintChangePayload {
+    return { ...change, cursor: encodeCursor(change.position) };
   }
 
   // ---------- fields ----------

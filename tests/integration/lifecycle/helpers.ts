@@ -229,11 +229,10 @@ export class Lab {
   /** Subscribes over graphql-ws to this server and waits until the feed has registered it. */
   async subscribe(username: string | null, variables: Record<string, unknown> = {}): Promise<Collector> {
     await this.settleFeed();
-    // The feed's subscriber set (private): a new member is this subscription, registered.
-    const live = (this.services.feed as unknown as { subscribers: Set<unknown> }).subscribers;
-    const before = new Set(live);
+    const { feed } = this.services;
+    const before = feed.subscriberCount;
     const col = collect(this.t.ws(username ? await this.token(username) : null), variables);
-    await waitFor(() => [...live].some((s) => !before.has(s)) || col.errors.length > 0 || col.completed, 'the subscription to start');
+    await waitFor(() => feed.subscriberCount > before || col.errors.length > 0 || col.completed, 'the subscription to start');
     return col;
   }
 
@@ -242,10 +241,7 @@ export class Lab {
    * next receives only later changes (the feed delivers asynchronously, after commit).
    */
   async settleFeed(): Promise<void> {
-    const feed = this.services.feed as unknown as { lastSeenId: number; queue: Promise<void> };
-    const [{ max }] = await this.t.app.db.query('SELECT coalesce(max(id), 0)::int AS max FROM complaint_event');
-    await waitFor(() => feed.lastSeenId >= max, 'the feed to catch up');
-    await feed.queue;
+    await this.services.feed.caughtUp();
   }
 
   // ---------- the domain layer, without GraphQL ----------
@@ -303,8 +299,9 @@ export class Lab {
 
 // ---------- subscriptions ----------
 
-export const CHANGED = `subscription($filter: ComplaintChangedFilter, $after: ID) {
-  complaintChanged(filter: $filter, afterEventId: $after) {
+export const CHANGED = `subscription($filter: ComplaintChangedFilter, $after: ID, $cursor: String) {
+  complaintChanged(filter: $filter, afterEventId: $after, after: $cursor) {
+    cursor
     event { id type complaintId fromStatus toStatus fromOpdId toOpdId public }
     complaint { id status version currentOpdId ${IDENTITY} }
   } }`;

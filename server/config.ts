@@ -38,6 +38,16 @@ export interface Config {
   database: DatabaseLimits;
   /** Adds `extensions.sqlStatements` to responses (tests and benchmarks only). */
   exposeSqlCount: boolean;
+  /** Where Prometheus may scrape `/metrics`; with neither a token nor a port it is not served. */
+  metrics: MetricsAccess;
+}
+
+export interface MetricsAccess {
+  /** METRICS_TOKEN: `/metrics` on the main port, for `Authorization: Bearer <token>` only. */
+  token: string | null;
+  /** METRICS_PORT: `/metrics` without a token on a listener of its own (METRICS_HOST, default 127.0.0.1). */
+  port: number | null;
+  host: string;
 }
 
 export interface DatabaseLimits {
@@ -93,6 +103,17 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return n;
 }
 
+function metricsAccessOf(env: NodeJS.ProcessEnv, mode: AppMode): MetricsAccess {
+  const token = env.METRICS_TOKEN || null;
+  if (token && mode === 'production') {
+    const problem = secretProblem(token);
+    if (problem) throw new ConfigError(`METRICS_TOKEN ${problem}.`);
+  }
+  const port = env.METRICS_PORT === undefined || env.METRICS_PORT === '' ? null : int(env, 'METRICS_PORT', 0);
+  if (port !== null && port > 65535) throw new ConfigError(`METRICS_PORT must be a port number (0-65535), got "${env.METRICS_PORT}"`);
+  return { token, port, host: env.METRICS_HOST || '127.0.0.1' };
+}
+
 function trustProxyOf(raw: string | undefined): string[] {
   try {
     return parseTrustProxy(raw);
@@ -146,5 +167,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { secr
       idleInTransactionTimeoutMs: int(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
     },
     exposeSqlCount: mode === 'test' || (mode !== 'production' && env.EXPOSE_SQL_COUNT === 'true'),
+    metrics: metricsAccessOf(env, mode),
   };
 }

@@ -24,6 +24,7 @@ import { SlaService } from '../modules/sla/sla.service';
 import { seedDemoComplaints } from '../seed/demo-complaints';
 import { seedDemo } from '../seed/seed';
 import { startHttp, type RunningHttp } from './http';
+import { Metrics, startMetricsListener } from './metrics';
 import { createLogger } from '../core/logger';
 import { buildAppSchema } from './schema';
 import { createRateLimits, type Services } from './services';
@@ -34,6 +35,8 @@ export interface RunningApp {
   http: RunningHttp;
   services: Services;
   url: string;
+  /** The METRICS_PORT listener's `/metrics`, when configured. */
+  metricsUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -84,6 +87,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     apiClients: new ApiClientDirectory(db),
     limits,
     signIn: new SignIn(db, limits),
+    metrics: new Metrics(poolOf(db)),
   };
 }
 
@@ -119,14 +123,20 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     stops.unshift(() => services.identity.stop());
     await services.feed.start();
     stops.unshift(() => services.feed.stop());
-    const stopSweeper = startSweeper(() => sweepOnce(db, services.org, services.complaints), config.sweepIntervalMs, log);
+    const stopSweeper = startSweeper(() => services.metrics.timeSweep(() => sweepOnce(db, services.org, services.complaints)), config.sweepIntervalMs, log);
     stops.unshift(async () => stopSweeper());
     const schema = await buildAppSchema();
     const http = await startHttp(schema, db, services, config.port, config.host);
     stops.unshift(() => http.stop());
     const url = `http://127.0.0.1:${http.port}`;
+    let metricsUrl: string | null = null;
+    if (config.metrics.port !== null) {
+      const listener = await startMetricsListener(services.metrics, config.metrics.port, config.metrics.host);
+      stops.unshift(() => listener.stop());
+      metricsUrl = `http://${config.metrics.host.includes(':') ? `[${config.metrics.host}]` : config.metrics.host}:${listener.port}/metrics`;
+    }
     log.info({ url: `${url}/graphql`, console: `${url}/admin/`, mode: config.mode, database: config.databaseUrl ? 'external' : 'embedded' }, 'server ready');
-    return { config, db, http, services, url, stop: stopAll };
+    return { config, db, http, services, url, metricsUrl, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -25,6 +25,7 @@ import { liveExecution } from './live';
 import { clientAddress, trustProxy } from '../core/client-address';
 import { refuseBeforeParsing } from './guards';
 import { startGraphqlWs } from './ws';
+import { metricsHandler } from './metrics';
 import type { Services } from './services';
 
 /** The same refusals as graphql-ws (app/guards.ts), answered the way Apollo answers a bad request. */
@@ -79,7 +80,9 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   };
   // The address the rate limits and logs see, by the same trust rule for HTTP and WebSocket upgrades.
   const addressOf = (req: http.IncomingMessage) => clientAddress(req, config);
-  const formatError = formatErrorFor(log, { exposeInternals: config.mode === 'development', hideSuggestions: config.mode === 'production' });
+  const formatError = services.metrics.countingErrors(
+    formatErrorFor(log, { exposeInternals: config.mode === 'development', hideSuggestions: config.mode === 'production' }),
+  );
 
   const makeContext = (
     auth: { viewer: Viewer | null; token?: TokenClaims | null; authError?: AppError; client?: ApiClient | null; keyError?: AppError },
@@ -126,6 +129,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     resolveToken: readToken,
     makeContext: (viewer, token, source, requestId) => makeContext({ viewer, token }, source, requestId),
   });
+  services.metrics.watchWebSockets(ws.load);
 
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(schema),
@@ -135,6 +139,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     validationRules: armor.validationRules,
     formatError,
     plugins: [
+      services.metrics.apolloPlugin<Context>(),
       {
         // Clients and proxies retry a 503 with Retry-After; a 200 carrying the error they would not.
         async requestDidStart() {
@@ -195,6 +200,8 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     }
     next();
   });
+  // Without METRICS_TOKEN, /metrics is not served here (404); METRICS_PORT serves it on a listener of its own.
+  if (config.metrics.token) app.get('/metrics', metricsHandler(services.metrics, config.metrics.token));
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   // Answers within a second whatever the database does: a load balancer's check must not hang with it.
   app.get('/readyz', async (_req, res) => {

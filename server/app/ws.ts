@@ -67,6 +67,8 @@ export function startGraphqlWs(opts: {
   const { identity } = services;
   const perAddress = new Map<string, number>();
   const byUser = new Map<number, Set<Session>>();
+  /** Acknowledged connections, for the metrics: their `subscriptions` are the operations running on them. */
+  const connections = new Set<{ subscriptions: Record<string, unknown> }>();
 
   const wss = new WebSocketServer({
     server: opts.server,
@@ -178,9 +180,11 @@ export function startGraphqlWs(opts: {
           armExpiry(session);
         }
         ctx.extra.session = session;
+        connections.add(ctx);
         return true;
       },
       onClose: (ctx) => {
+        connections.delete(ctx);
         const session = sessionOf(ctx.extra);
         if (!session) return;
         clearTimeout(session.expiry);
@@ -226,6 +230,11 @@ export function startGraphqlWs(opts: {
   let stopping: Promise<void> | null = null;
   return {
     wss,
+    load: () => {
+      let subscriptions = 0;
+      for (const ctx of connections) subscriptions += Object.keys(ctx.subscriptions).length;
+      return { sockets: wss.clients.size, subscriptions };
+    },
     stop() {
       stopping ??= (async () => {
         stopListening();

@@ -29,6 +29,22 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
 }
 
+const TIMEOUT_STATES = {
+  '57014': 'statement', // query_canceled: statement_timeout (or a cancelled backend)
+  '55P03': 'lock', // lock_not_available: lock_timeout
+  '25P03': 'idle_in_transaction',
+} as const;
+
+export type DatabaseTimeout = (typeof TIMEOUT_STATES)[keyof typeof TIMEOUT_STATES];
+
+/** Which of the session timeouts ended the statement behind `err` (also wrapped in a GraphQLError), or null. */
+export function databaseTimeoutOf(err: unknown, depth = 0): DatabaseTimeout | null {
+  if (!err || typeof err !== 'object' || depth > 4) return null;
+  const e = err as { code?: unknown; driverError?: unknown; cause?: unknown; originalError?: unknown };
+  if (typeof e.code === 'string' && e.code in TIMEOUT_STATES) return TIMEOUT_STATES[e.code as keyof typeof TIMEOUT_STATES];
+  return databaseTimeoutOf(e.driverError, depth + 1) ?? databaseTimeoutOf(e.originalError, depth + 1) ?? databaseTimeoutOf(e.cause, depth + 1);
+}
+
 /** What the caller is told: nothing was done, try again shortly (HTTP adds 503 and Retry-After). */
 export function unavailableError(): AppError {
   return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable or busy right now; the request was not completed. Try again in a moment.', {

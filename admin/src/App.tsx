@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query';
 import { Admin, Resource, defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
 import auditEntries from './auditEntries';
 import categories from './categories';
@@ -37,10 +38,14 @@ const sidebar = { width: 260, closedWidth: 50 };
 const lightTheme: RaThemeOptions = { ...defaultLightTheme, sidebar };
 const darkTheme: RaThemeOptions = { ...defaultDarkTheme, sidebar };
 
+// Apollo's retry link (providers/apolloClient.ts) tries reads again when that can help; retries here too would multiply the attempts.
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+
 export const App = () => (
   <Admin
     title="app.title"
     dataProvider={dataProvider}
+    queryClient={queryClient}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     layout={AppLayout}

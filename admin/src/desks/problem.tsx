@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import { useTranslate } from 'react-admin';
-import { fieldErrorsOf, graphQLErrorsOf, toHttpError } from '../providers/graphqlErrors';
+import { fieldErrorsOf, graphQLErrorsOf, notSavedMessageOf, toHttpError } from '../providers/graphqlErrors';
 
 /** A refusal or failure of a desk mutation, as the server explained it. */
 export interface Problem {
@@ -11,13 +11,15 @@ export interface Problem {
   message: string;
   /** BAD_USER_INPUT `problems`, keyed by input path without `input.` (`complaintIds.0`). */
   fields: Record<string, string>;
+  /** The i18n key saying the change did not go through for now (server busy or unreachable). */
+  notSaved?: string | null;
 }
 
 export const problemOf = (error: unknown): Problem => {
   const http = toHttpError(error);
   const body = (http.body ?? {}) as { code?: string; message?: string };
   const fields: Record<string, string> = Object.assign({}, ...graphQLErrorsOf(error).map(fieldErrorsOf));
-  return { code: body.code, message: body.message ?? http.message, fields };
+  return { code: body.code, message: body.message ?? http.message, fields, notSaved: notSavedMessageOf(error) };
 };
 
 /**
@@ -44,8 +46,14 @@ export const ProblemAlert = ({ problem, fieldLabel }: { problem: Problem | null;
   const fields = Object.entries(problem.fields);
   return (
     <Alert severity="error" sx={{ my: 2 }} data-testid="desk-problem" data-code={problem.code ?? ''}>
-      <AlertTitle>{problem.code ? translate(`errors.${problem.code}`, { _: problem.code }) : translate('desk.problem.failed')}</AlertTitle>
-      {fields.length === 0 ? (
+      <AlertTitle>
+        {problem.notSaved
+          ? translate(problem.notSaved)
+          : problem.code
+            ? translate(`errors.${problem.code}`, { _: problem.code })
+            : translate('desk.problem.failed')}
+      </AlertTitle>
+      {problem.notSaved ? null : fields.length === 0 ? (
         problem.message
       ) : (
         <Box component="ul" sx={{ m: 0, pl: 2.5 }}>

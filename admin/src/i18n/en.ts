@@ -344,6 +344,11 @@ export const enDomain = {
     CONFLICT: 'Someone else changed this data in the meantime. Reload and try again.',
     INVALID_TRANSITION: 'This action is not possible in the current status.',
     RATE_LIMITED: 'Too many requests. Please wait a moment and try again.',
+    SERVICE_UNAVAILABLE: 'The server is busy; the request was not carried out. Try again in a moment.',
+    notSaved: {
+      unavailable: 'Your change was not saved: the server is busy. Try again.',
+      unreachable: 'Your change may not have been saved: the server could not be reached. Check, then try again.',
+    },
   },
   actions: {
     verify: 'Verify',

@@ -561,6 +561,11 @@ const domain: Shape<typeof enDomain> = {
     CONFLICT: 'Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu coba lagi.',
     INVALID_TRANSITION: 'Tindakan ini tidak dapat dilakukan pada status saat ini.',
     RATE_LIMITED: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
+    SERVICE_UNAVAILABLE: 'Server sedang sibuk; permintaan belum diproses. Coba lagi sebentar lagi.',
+    notSaved: {
+      unavailable: 'Perubahan belum tersimpan: server sedang sibuk. Coba lagi.',
+      unreachable: 'Perubahan mungkin belum tersimpan: server tidak dapat dihubungi. Periksa data lalu coba lagi.',
+    },
   },
   actions: {
     verify: 'Verifikasi',

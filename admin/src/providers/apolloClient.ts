@@ -1,8 +1,10 @@
-import { ApolloClient, HttpLink, InMemoryCache, split } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, Observable, split, type Operation } from '@apollo/client';
 import { setContext } from '@apollo/client/link/context';
+import { RetryLink } from '@apollo/client/link/retry';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws/client';
+import { ServiceUnavailable, retryAfterMsOf, retryDelayMs, shouldRetryRead, unavailableIn } from './retry';
 
 const TOKEN_KEY = 'lapor.admin.token';
 const EXPIRES_KEY = 'lapor.admin.expiresAt';
@@ -88,9 +90,54 @@ const graphqlFetch: typeof fetch = async (input, init) => {
   });
 };
 
-const httpLink = setContext((_, { headers }) => ({
-  headers: { ...headers, ...authHeader() },
-})).concat(new HttpLink({ uri: graphqlHttpUrl, fetch: graphqlFetch }));
+/**
+ * Reads (queries) are tried again by themselves; mutations never are. A query opts out with
+ * `context: { retryReads: false }` (a report that hit its statement timeout would only run again as long).
+ */
+const isRetriedRead = (operation: Operation) => {
+  const definition = getMainDefinition(operation.query);
+  return definition.kind === 'OperationDefinition' && definition.operation === 'query' && operation.getContext().retryReads !== false;
+};
+
+/** A read answered SERVICE_UNAVAILABLE fails inside the chain, so that the retry link sees it. */
+const failUnavailableReads = new ApolloLink((operation, forward) => {
+  if (!isRetriedRead(operation)) return forward(operation);
+  return forward(operation).map((result) => {
+    if (!unavailableIn(result)) return result;
+    const response = operation.getContext().response as Response | undefined;
+    throw new ServiceUnavailable(result, retryAfterMsOf(response?.headers.get('retry-after'), result));
+  });
+});
+
+const retryReads = new RetryLink({
+  attempts: (retry, operation, error) => isRetriedRead(operation) && shouldRetryRead(retry, error),
+  delay: (retry, _operation, error) => retryDelayMs(retry, error),
+});
+
+/** After the last attempt the caller gets the server's own answer (errors with their codes), as for any other error. */
+const answerUnavailableReads = new ApolloLink(
+  (operation, forward) =>
+    new Observable((observer) => {
+      const subscription = forward(operation).subscribe({
+        next: (result) => observer.next(result),
+        error: (error: unknown) => {
+          if (!(error instanceof ServiceUnavailable)) return observer.error(error);
+          observer.next(error.result as Parameters<typeof observer.next>[0]);
+          observer.complete();
+        },
+        complete: () => observer.complete(),
+      });
+      return () => subscription.unsubscribe();
+    }),
+);
+
+const httpLink = ApolloLink.from([
+  setContext((_, { headers }) => ({ headers: { ...headers, ...authHeader() } })),
+  answerUnavailableReads,
+  retryReads,
+  failUnavailableReads,
+  new HttpLink({ uri: graphqlHttpUrl, fetch: graphqlFetch }),
+]);
 
 const link = split(
   ({ query }) => {

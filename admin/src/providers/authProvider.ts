@@ -99,6 +99,8 @@ export const authProvider: AuthProvider = {
     } catch (error) {
       const codes = errorCodesOf(error);
       if (codes.includes('RATE_LIMITED')) throw new Error('errors.RATE_LIMITED', { cause: error });
+      // Not "wrong password": the server could not check it right now.
+      if (codes.includes('SERVICE_UNAVAILABLE')) throw new Error('errors.SERVICE_UNAVAILABLE', { cause: error });
       if (graphQLErrorsOf(error).length === 0) throw new Error('ra.notification.http_error', { cause: error });
       throw new Error('ra.auth.sign_in_error', { cause: error });
     }

@@ -1,9 +1,9 @@
 import buildGraphQLProvider, { introspectSchema, type GraphqlDataProvider, type IntrospectionOptions, type Options } from 'ra-data-graphql';
-import type { DataProvider } from 'react-admin';
+import { HttpError, type DataProvider } from 'react-admin';
 import type { ApolloClient } from '@apollo/client';
 import { client } from './apolloClient';
 import { buildQueryFactory, introspectionOptions } from './buildQuery';
-import { toHttpError } from './graphqlErrors';
+import { notSavedMessageOf, toHttpError } from './graphqlErrors';
 
 /** Marks a failed schema introspection, so the next request can try again. */
 class IntrospectionFailed extends Error {
@@ -28,7 +28,18 @@ const build = (): GraphqlDataProvider =>
 // rebuild the provider after a failed introspection (server down, session expired).
 let inner = build();
 
-const METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
+const READS = ['getList', 'getOne', 'getMany', 'getManyReference'] as const;
+const WRITES = ['create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
+const METHODS = [...READS, ...WRITES] as const;
+const isWrite = (method: string) => (WRITES as readonly string[]).includes(method);
+
+/** A write the server could not take: react-admin shows the message, and the form keeps what was typed. */
+const notSaved = (error: unknown) => {
+  const message = notSavedMessageOf(error);
+  if (!message) return null;
+  const normalized = toHttpError(error);
+  return new HttpError(message, normalized.status, normalized.body);
+};
 
 const wrapped = Object.fromEntries(
   METHODS.map((method) => [
@@ -42,7 +53,7 @@ const wrapped = Object.fromEntries(
           if (inner === current) inner = build();
           throw toHttpError(error.cause);
         }
-        throw toHttpError(error);
+        throw (isWrite(method) && notSaved(error)) || toHttpError(error);
       }
     },
   ]),

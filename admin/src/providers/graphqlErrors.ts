@@ -1,7 +1,16 @@
 import { HttpError } from 'react-admin';
 
 /** The codes the server puts in `extensions.code` (see PRODUCT.md, "Errors"). */
-export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'RATE_LIMITED'] as const;
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface GqlError {
@@ -18,6 +27,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 type Loose = Record<string, unknown> & { status?: number; networkError?: { statusCode?: number; result?: { errors?: unknown } } };
@@ -115,8 +125,34 @@ export const toHttpError = (error: unknown): HttpError => {
   if (isKnownCode(code)) return new HttpError(`errors.${code}`, HTTP_STATUS[code], body);
   const e = error as Loose | null;
   const status = e?.networkError?.statusCode ?? e?.status ?? 500;
+  // ra-data-graphql keeps only the status of a failed HTTP response, not its body.
+  if (!first && status === 503) return new HttpError('errors.SERVICE_UNAVAILABLE', 503, { ...body, code: 'SERVICE_UNAVAILABLE' });
   if (!first && (e?.networkError || status === 0)) {
     return new HttpError('ra.notification.http_error', status || 0, body);
   }
   return new HttpError(serverMessage, status, body);
+};
+
+/**
+ * Why a write did not go through when it is nobody's fault but the moment's: `unavailable`
+ * (the server refused it, nothing was done) or `unreachable` (no answer, or a proxy's 502/504:
+ * it may or may not have been done). Anything else (a refusal, a bug) is `null`.
+ */
+export const transientFailureOf = (error: unknown): 'unavailable' | 'unreachable' | null => {
+  if (!error || typeof error !== 'object') return null;
+  if (errorCodesOf(error).includes('SERVICE_UNAVAILABLE')) return 'unavailable';
+  if (graphQLErrorsOf(error).length > 0) return null;
+  const e = error as Loose;
+  const status = e.networkError ? e.networkError.statusCode : error instanceof HttpError ? e.status : undefined;
+  if (status === 503) return 'unavailable';
+  if (status === 502 || status === 504) return 'unreachable';
+  // No status at all: fetch failed (Apollo's networkError, or ra-data-graphql's HttpError made from it).
+  if ((e.networkError || error instanceof HttpError) && !status) return 'unreachable';
+  return error instanceof TypeError ? 'unreachable' : null;
+};
+
+/** The i18n key that tells the user a write did not go through and what to do, or null. */
+export const notSavedMessageOf = (error: unknown): string | null => {
+  const failure = transientFailureOf(error);
+  return failure ? `errors.notSaved.${failure}` : null;
 };

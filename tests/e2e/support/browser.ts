@@ -29,9 +29,15 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+export interface ConsoleAppOptions {
+  demoComplaints?: number;
+  /** Server environment on top of the test defaults, e.g. `{ DB_LOCK_TIMEOUT_MS: '300' }`. */
+  env?: NodeJS.ProcessEnv;
+}
+
 /** A server on port 0 serving the built console, optionally with demo complaints. */
-export async function startConsoleApp(options: { demoComplaints?: number } = {}): Promise<TestApp> {
-  const t = await startTestApp();
+export async function startConsoleApp(options: ConsoleAppOptions = {}): Promise<TestApp> {
+  const t = await startTestApp({}, options.env);
   if (options.demoComplaints) await seedDemoComplaints(t.app.services, t.app.db, options.demoComplaints);
   return t;
 }
@@ -68,7 +74,7 @@ export interface ConsoleSuite {
  * A test file's server and browser: started in beforeAll, closed in afterAll. One page at a
  * time by default, since an idle console left open still costs CPU on a 2-core machine.
  */
-export function consoleSuite(options: { demoComplaints?: number } = {}): ConsoleSuite {
+export function consoleSuite(options: ConsoleAppOptions = {}): ConsoleSuite {
   const contexts: BrowserContext[] = [];
   const suite = {
     t: undefined as unknown as TestApp,

@@ -26,7 +26,7 @@ import {
 } from 'react-admin';
 import { EnumInput } from '../../components';
 import { invalidateComplaints } from '../../live/invalidate';
-import { toHttpError } from '../../providers/graphqlErrors';
+import { notSavedMessageOf, toHttpError } from '../../providers/graphqlErrors';
 import type { ComplaintRecord } from '../types';
 import { OpdTreeInput } from './OpdTreeInput';
 import { runAction, type WorkflowAction } from './workflow';
@@ -189,7 +189,8 @@ interface Problem {
  * One workflow action on one complaint. The change is made against the version the user
  * opened the dialog on: if someone else changed the complaint meanwhile the server answers
  * CONFLICT, the dialog closes and the page reloads the complaint. Refusals
- * (INVALID_TRANSITION, FORBIDDEN) keep the dialog open with the server's explanation.
+ * (INVALID_TRANSITION, FORBIDDEN) keep the dialog open with the server's explanation; so does a
+ * change the server could not take (SERVICE_UNAVAILABLE, no connection), with what was typed.
  */
 export const ActionDialog = ({ action, record, onClose }: { action: WorkflowAction; record: ComplaintRecord; onClose: () => void }) => {
   const translate = useTranslate();
@@ -205,6 +206,13 @@ export const ActionDialog = ({ action, record, onClose }: { action: WorkflowActi
     try {
       await runAction(action, opened.id, opened.version, values);
     } catch (error) {
+      // Nothing changed on the server (or nobody knows): keep the dialog and what was typed, for another try.
+      const notSaved = notSavedMessageOf(error);
+      if (notSaved) {
+        notify(notSaved, { type: 'error', autoHideDuration: 8000 });
+        setProblem({ message: translate(notSaved) });
+        return undefined;
+      }
       const httpError = toHttpError(error);
       const body = (httpError.body ?? {}) as { code?: string; message?: string; errors?: Record<string, unknown> };
       if (body.code === 'CONFLICT') {

@@ -72,6 +72,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
   const complaints = new ComplaintService(db, org, sla, policy, accessCodeKey(config), config.trackingPrefix, config.centralIntakeCode);
   const identity = new IdentityDirectory(db, url, log);
   db.subscribers.push(identityWrites(identity));
+  const metrics = new Metrics(poolOf(db));
   return {
     config,
     log,
@@ -80,14 +81,14 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     org,
     sla,
     complaints,
-    feed: new ComplaintFeed(db, url, org, policy, log),
+    feed: new ComplaintFeed(db, url, org, policy, log, { delivered: (lag) => metrics.observeFeedLag(lag) }),
     stats: new ComplaintStatsService(db, org, policy),
     desks: new DeskService(db, org, complaints, sla),
     reports: new ReportService(db, org, config.database.reportStatementTimeoutMs),
     apiClients: new ApiClientDirectory(db),
     limits,
     signIn: new SignIn(db, limits),
-    metrics: new Metrics(poolOf(db)),
+    metrics,
   };
 }
 

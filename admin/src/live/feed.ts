@@ -7,6 +7,7 @@ export interface LiveRef {
 }
 
 export interface ComplaintChange {
+  cursor: string;
   complaint: { id: string; trackingCode: string; status: string; currentOpd?: LiveRef | null };
   event: {
     id: string;
@@ -22,8 +23,9 @@ export interface ComplaintChange {
 }
 
 const COMPLAINT_CHANGED = /* GraphQL */ `
-  subscription complaintChanged($afterEventId: ID) {
-    complaintChanged(afterEventId: $afterEventId) {
+  subscription complaintChanged($after: String) {
+    complaintChanged(after: $after) {
+      cursor
       complaint {
         id
         trackingCode
@@ -80,25 +82,17 @@ export const liveStatus = {
 
 const RETRY_AFTER_ERROR_MS = 15_000;
 
-/** The newest event the viewer can see: the subscription starts after it, so nothing falls in between. */
-const LATEST_EVENT = gql`
+/** Where the feed stands now: the subscription starts after it, so nothing falls in between. */
+const LATEST_CURSOR = gql`
   query liveCursor {
-    complaints(perPage: 1, sortField: "updatedAt", sortOrder: DESC) {
-      items {
-        id
-        lastEventId
-      }
-    }
+    latestComplaintCursor
   }
 `;
 
-const latestEventId = async (): Promise<string | null> => {
+const latestCursor = async (): Promise<string | null> => {
   try {
-    const { data } = await client.query<{ complaints: { items: { lastEventId: string | null }[] } }>({
-      query: LATEST_EVENT,
-      fetchPolicy: 'network-only',
-    });
-    return data.complaints.items[0]?.lastEventId ?? null;
+    const { data } = await client.query<{ latestComplaintCursor: string }>({ query: LATEST_CURSOR, fetchPolicy: 'network-only' });
+    return data?.latestComplaintCursor ?? null;
   } catch {
     return null;
   }
@@ -107,14 +101,14 @@ const latestEventId = async (): Promise<string | null> => {
 /**
  * The session's one `complaintChanged` subscription over the shared graphql-ws client.
  * graphql-ws re-sends the subscribe message after every reconnect with this same payload
- * object, whose `afterEventId` is kept at the last event received: the server then replays
- * what was missed while offline. Events already seen (by id) are dropped, so a replay
- * never shows twice. It starts after the newest event visible when the console loads, so
- * a drop before the first event loses nothing either. Returns the function that ends it.
+ * object, whose `after` is kept at the cursor of the last change received: the server then
+ * sends exactly what came after it, in commit order, once. That holds across a dropped
+ * connection, a server restart and the server asking us to resume (close 1013). It starts
+ * at the feed's position when the console loads, so a drop before the first change loses
+ * nothing either. Returns the function that ends it.
  */
 export const startComplaintFeed = (onChange: (change: ComplaintChange) => void): (() => void) => {
-  const payload = { query: COMPLAINT_CHANGED, variables: { afterEventId: null as string | null } };
-  let lastId = 0;
+  const payload = { query: COMPLAINT_CHANGED, variables: { after: null as string | null } };
   let stopped = false;
   let dispose: (() => void) | null = null;
   let retryTimer: number | undefined;
@@ -125,15 +119,10 @@ export const startComplaintFeed = (onChange: (change: ComplaintChange) => void):
       next: ({ data }) => {
         const change = data?.complaintChanged;
         if (!change) return;
-        const id = Number(change.event.id);
-        if (Number.isFinite(id)) {
-          if (id <= lastId) return;
-          lastId = id;
-        }
-        payload.variables.afterEventId = change.event.id;
+        payload.variables.after = change.cursor;
         onChange(change);
       },
-      // Refused (e.g. the session expired): try again later, resuming after the last event.
+      // Refused (e.g. the session expired): try again later, resuming after the last change.
       error: () => {
         if (!stopped) retryTimer = window.setTimeout(subscribe, RETRY_AFTER_ERROR_MS);
       },
@@ -142,11 +131,8 @@ export const startComplaintFeed = (onChange: (change: ComplaintChange) => void):
       },
     });
   };
-  void latestEventId().then((cursor) => {
-    if (cursor && Number.isFinite(Number(cursor))) {
-      lastId = Number(cursor);
-      payload.variables.afterEventId = cursor;
-    }
+  void latestCursor().then((cursor) => {
+    payload.variables.after = cursor;
     subscribe();
   });
 

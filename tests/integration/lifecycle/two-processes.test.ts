@@ -1,60 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { startServerProcess } from '../../support/server-process';
 import { collect, Lab, sleep, type Collector } from './helpers';
 
 let lab: Lab;
 let b: ChildProcess | null = null;
 let bUrl: string;
 let bExit: Promise<number | null>;
-const bLog: string[] = [];
+let bLog: string[] = [];
 const clients: Client[] = [];
 
-/** Process B: the production entry point on the same database, found through its "server ready" log line. */
-function startB(dbUrl: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    APP_MODE: 'test',
-    DATABASE_URL: dbUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-    SEED_DEMO: 'false',
-    SWEEP_INTERVAL_MS: '0',
-  };
-  // No TOKEN_SECRET on either side: in APP_MODE=test both use the fixed test secret, so a token from A works on B.
-  const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', '..', 'server', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  b = child;
-  bExit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    const timer = setTimeout(() => reject(new Error(`process B did not get ready:\n${bLog.join('\n')}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buf += chunk.toString();
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        bLog.push(line);
-        try {
-          const entry = JSON.parse(line);
-          if (entry.msg === 'server ready') {
-            clearTimeout(timer);
-            resolve(String(entry.url).replace(/\/graphql$/, ''));
-          }
-        } catch {
-          // not a JSON line
-        }
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => bLog.push(chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`process B exited early (${code}):\n${bLog.join('\n')}`));
-    });
-  });
+/** Process B: the production entry point on the same database. */
+async function startB(dbUrl: string): Promise<string> {
+  const started = await startServerProcess(dbUrl);
+  b = started.child;
+  bExit = started.exit;
+  bLog = started.log;
+  return started.url;
 }
 
 function wsToB(token: string | null): Client {

@@ -47,6 +47,14 @@ export async function query<T = Record<string, unknown>>(url: string, sql: strin
   }
 }
 
+export type PgClient = Client;
+
+export async function openClient(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url, application_name: 'bench' });
+  await client.connect();
+  return client;
+}
+
 export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url, application_name: 'bench' });
   await client.connect();

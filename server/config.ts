@@ -34,6 +34,8 @@ export interface Config {
   centralIntakeCode: string;
   /** WebSockets open at once from one client address (an office behind one NAT address has many consoles). */
   wsSocketsPerAddress: number;
+  /** Changes waiting for one live subscriber before it is told to resume from its cursor (close 1013). */
+  feedMaxPending: number;
   /** How long the database may keep a request waiting; past these it gets SERVICE_UNAVAILABLE instead of hanging. */
   database: DatabaseLimits;
   /** Adds `extensions.sqlStatements` to responses (tests and benchmarks only). */
@@ -158,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { secr
     trackingPrefix: (env.TRACKING_PREFIX ?? 'MGL').toUpperCase(),
     centralIntakeCode: env.CENTRAL_INTAKE_OPD ?? 'DISKOMINSTA',
     wsSocketsPerAddress: int(env, 'WS_SOCKETS_PER_ADDRESS', 500),
+    feedMaxPending: int(env, 'FEED_MAX_PENDING', 2000),
     database: {
       poolSize: int(env, 'DB_POOL_SIZE', 10),
       connectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 5000),

@@ -81,7 +81,10 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     org,
     sla,
     complaints,
-    feed: new ComplaintFeed(db, url, org, policy, log, { delivered: (lag) => metrics.observeFeedLag(lag) }),
+    feed: new ComplaintFeed(db, url, org, policy, log, {
+      maxPending: config.feedMaxPending,
+      delivered: (lag) => metrics.observeFeedLag(lag),
+    }),
     stats: new ComplaintStatsService(db, org, policy),
     desks: new DeskService(db, org, complaints, sla),
     reports: new ReportService(db, org, config.database.reportStatementTimeoutMs),

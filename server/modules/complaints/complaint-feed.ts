@@ -9,8 +9,6 @@ import type { ComplaintChangedFilter } from './complaint.inputs';
 import type { ComplaintPolicy } from './complaint.policy';
 
 export const CHANNEL = 'complaint_events';
-/** Changes waiting for one subscriber; a consumer this far behind is asked to resume from its cursor. */
-const MAX_PENDING = 2000;
 const BATCH = 500;
 /** A safety net for a notification lost with a half-open LISTEN connection. */
 const POLL_MS = 2000;
@@ -46,7 +44,9 @@ interface Subscriber {
   push(change: ComplaintChange): void;
 }
 
-export interface FeedHooks {
+export interface FeedOptions {
+  /** Changes waiting for one subscriber; a consumer this far behind is asked to resume from its cursor. */
+  maxPending?: number;
   /** Seconds from commit to hand-over to subscribers, per change delivered. */
   delivered?(lagSeconds: number): void;
 }
@@ -80,7 +80,7 @@ export class ComplaintFeed {
     private readonly org: OrgDirectory,
     private readonly policy: ComplaintPolicy,
     private readonly log: Logger,
-    private readonly hooks: FeedHooks = {},
+    private readonly options: FeedOptions = {},
   ) {}
 
   async start(): Promise<void> {
@@ -196,7 +196,7 @@ export class ComplaintFeed {
         delivered = true;
       }
     }
-    if (delivered) this.hooks.delivered?.(lag);
+    if (delivered) this.options.delivered?.(lag);
   }
 
   /** Inside the pump, so nothing is dispatched meanwhile: bring each resuming subscriber to `head`. */
@@ -294,6 +294,9 @@ export class ComplaintFeed {
     resumeRequired: (reason: string) => void,
   ): Promise<AsyncIterableIterator<ComplaintChange>> {
     if (after != null && after > (await this.lastPosition())) throw AppError.field('after', 'is ahead of every committed change');
+    const maxPending = this.options.maxPending ?? 2000;
+    // Replayed at most this many at a time, and only while fewer wait: a resume never overflows.
+    const chunk = Math.max(1, Math.min(BATCH, Math.floor(maxPending / 2)));
     const pending: ComplaintChange[] = [];
     let wake: (() => void) | null = null;
     let space: (() => void) | null = null;
@@ -305,7 +308,7 @@ export class ComplaintFeed {
       cursor: after ?? this.head,
       push: (change) => {
         if (done) return;
-        if (pending.length >= MAX_PENDING) {
+        if (pending.length >= maxPending) {
           finish();
           resumeRequired('Too many changes waiting; resume from your last cursor.');
           return;
@@ -333,9 +336,9 @@ export class ComplaintFeed {
     };
     // Far behind: replay outside the pump, at the consumer's pace, then join at `head` inside it.
     const catchUp = async () => {
-      while (!done && this.head - sub.cursor > BATCH) {
-        while (!done && pending.length > BATCH) await new Promise<void>((r) => (space = r));
-        const changes = await this.read(sub.cursor, BATCH);
+      while (!done && this.head - sub.cursor > chunk) {
+        while (!done && pending.length > chunk) await new Promise<void>((r) => (space = r));
+        const changes = await this.read(sub.cursor, chunk);
         if (!changes.length) break;
         await this.org.ready();
         for (const change of changes) if (this.visible(viewer, filter, change)) sub.push(change);
@@ -356,7 +359,7 @@ export class ComplaintFeed {
         wake = null;
         if (pending.length && !failure) {
           const value = pending.shift()!;
-          if (pending.length <= BATCH) space?.();
+          if (pending.length <= chunk) space?.();
           return { value, done: false };
         }
         finish();

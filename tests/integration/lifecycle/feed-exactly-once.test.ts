@@ -2,7 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { startServerProcess, type ServerProcess } from '../../support/server-process';
-import { Lab, sleep, waitFor } from './helpers';
+import { CURSOR_CHANGED as CHANGED, Lab, resumingSubscriber, sleep, waitFor } from './helpers';
 
 /**
  * The feed's promise under an operator's worst day: 4 writers on 2 server processes, the
@@ -16,48 +16,6 @@ jest.setTimeout(120_000);
 let lab: Lab;
 let b: ServerProcess;
 const clients: Client[] = [];
-
-const CHANGED = `subscription($after: String) { complaintChanged(after: $after) { cursor event { id complaintId } } }`;
-
-interface Received {
-  name: string;
-  events: number[];
-  cursors: string[];
-  resumedWith: (string | null)[];
-}
-
-/** Subscribes the way the console does: one payload object whose `after` follows the last cursor, re-sent on every reconnect. */
-function subscriber(name: string, url: () => string, token: string, after: string): { got: Received; dispose(): void; variables: { after: string | null } } {
-  const got: Received = { name, events: [], cursors: [], resumedWith: [] };
-  const payload = { query: CHANGED, variables: { after: after as string | null } };
-  const client = createClient({
-    url: () => `${url().replace('http', 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    lazy: true,
-    retryAttempts: 1000,
-    retryWait: () => sleep(150),
-    shouldRetry: () => true,
-    on: { connected: () => got.resumedWith.push(payload.variables.after) },
-  });
-  clients.push(client);
-  client.subscribe<{ complaintChanged: { cursor: string; event: { id: string } } }>(payload, {
-    next: ({ data, errors }) => {
-      if (errors?.length) throw new Error(`${name}: ${JSON.stringify(errors)}`);
-      const change = data!.complaintChanged;
-      got.events.push(Number(change.event.id));
-      got.cursors.push(change.cursor);
-      payload.variables.after = change.cursor;
-    },
-    error: (err) => got.resumedWith.push(`error: ${JSON.stringify(err)}`),
-    complete: () => got.resumedWith.push('completed'),
-  });
-  return {
-    got,
-    variables: payload.variables,
-    dispose: () => void client.dispose(),
-  };
-}
 
 async function gqlAt(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<boolean> {
   try {
@@ -95,12 +53,12 @@ test('4 writers on 2 processes, terminated connections, a resume and a SIGKILL: 
   const urlA = () => lab.t.url;
   const urlB = () => b.url;
   const subs = [
-    subscriber('walikota@A', urlA, walikota, start),
-    subscriber('kepala.dinsos@A', urlA, kepalaDinsos, start),
-    subscriber('walikota@B', urlB, walikota, start),
-    subscriber('kepala.dinsos@B', urlB, kepalaDinsos, start),
+    resumingSubscriber(clients, 'walikota@A', urlA, walikota, start),
+    resumingSubscriber(clients, 'kepala.dinsos@A', urlA, kepalaDinsos, start),
+    resumingSubscriber(clients, 'walikota@B', urlB, walikota, start),
+    resumingSubscriber(clients, 'kepala.dinsos@B', urlB, kepalaDinsos, start),
   ];
-  let dropper = subscriber('dropping walikota@B', urlB, walikota, start);
+  let dropper = resumingSubscriber(clients, 'dropping walikota@B', urlB, walikota, start);
   const dropperEvents: number[] = [];
   await waitFor(async () => subs.every((s) => s.got.resumedWith.length > 0) && dropper.got.resumedWith.length > 0, 'every subscriber to connect', 10_000);
   await sleep(300);
@@ -155,7 +113,7 @@ test('4 writers on 2 processes, terminated connections, a resume and a SIGKILL: 
   dropperEvents.push(...dropper.got.events);
   const resumeFrom = dropper.variables.after!;
   await sleep(700);
-  dropper = subscriber('dropping walikota@B', urlB, walikota, resumeFrom);
+  dropper = resumingSubscriber(clients, 'dropping walikota@B', urlB, walikota, resumeFrom);
 
   // The process the B subscribers are connected to dies without a word and comes back.
   await sleep(500);

@@ -1,4 +1,5 @@
-import type { Client as WsClient } from 'graphql-ws';
+import { createClient, type Client as WsClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import type { Context } from '../../../server/core/context';
 import type { Config } from '../../../server/config';
 import { createLoaders } from '../../../server/app/loaders';
@@ -338,4 +339,56 @@ export function collect(client: WsClient, variables: Record<string, unknown> = {
     },
   );
   return col;
+}
+
+export const CURSOR_CHANGED = `subscription($after: String) { complaintChanged(after: $after) { cursor event { id complaintId } } }`;
+
+export interface Received {
+  name: string;
+  events: number[];
+  cursors: string[];
+  resumedWith: (string | null)[];
+  closeCodes: number[];
+}
+
+/** Subscribes the way the console does: one payload object whose `after` follows the last cursor, re-sent on every reconnect. */
+export function resumingSubscriber(
+  clients: WsClient[],
+  name: string,
+  url: () => string,
+  token: string,
+  after: string,
+): { got: Received; dispose(): void; variables: { after: string | null } } {
+  const got: Received = { name, events: [], cursors: [], resumedWith: [], closeCodes: [] };
+  const payload = { query: CURSOR_CHANGED, variables: { after: after as string | null } };
+  const client = createClient({
+    url: () => `${url().replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    lazy: true,
+    retryAttempts: 1000,
+    retryWait: () => sleep(150),
+    shouldRetry: () => true,
+    on: {
+      connected: () => got.resumedWith.push(payload.variables.after),
+      closed: (event) => got.closeCodes.push((event as { code: number }).code),
+    },
+  });
+  clients.push(client);
+  client.subscribe<{ complaintChanged: { cursor: string; event: { id: string } } }>(payload, {
+    next: ({ data, errors }) => {
+      if (errors?.length) throw new Error(`${name}: ${JSON.stringify(errors)}`);
+      const change = data!.complaintChanged;
+      got.events.push(Number(change.event.id));
+      got.cursors.push(change.cursor);
+      payload.variables.after = change.cursor;
+    },
+    error: (err) => got.resumedWith.push(`error: ${JSON.stringify(err)}`),
+    complete: () => got.resumedWith.push('completed'),
+  });
+  return {
+    got,
+    variables: payload.variables,
+    dispose: () => void client.dispose(),
+  };
 }

@@ -49,7 +49,7 @@ export async function newSession(browser: Browser, t: TestApp, username: string,
   return { context, page: await logIn(context, t, username) };
 }
 
-async function logIn(context: BrowserContext, t: TestApp, username: string): Promise<Page> {
+export async function logIn(context: BrowserContext, t: TestApp, username: string): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(`${t.url}/admin/`);

@@ -104,6 +104,13 @@ export class Lab {
     return this.t.app.services;
   }
 
+  /** The same lookups over an app someone else started (and stops). */
+  static async on(t: TestApp): Promise<Lab> {
+    const lab = new Lab(t);
+    await lab.init();
+    return lab;
+  }
+
   private async init() {
     const su = await this.token('superadmin');
     const d = await this.t.ok(

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { client } from '../providers/apolloClient';
+import { client, wsClient } from '../providers/apolloClient';
 import { toHttpError } from '../providers/graphqlErrors';
 import type { Range } from './period';
 import { COMPLAINT_CHANGED, COMPLAINT_STATS, type ComplaintStats } from './stats';
@@ -41,16 +41,22 @@ export const useComplaintStats = (range: Range, enabled: boolean) => {
   useEffect(() => {
     if (!enabled) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const refetchSoon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => queryClient.invalidateQueries({ queryKey: [QUERY_KEY] }), LIVE_DEBOUNCE_MS);
+    };
     const subscription = client.subscribe({ query: COMPLAINT_CHANGED }).subscribe({
-      next: () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => queryClient.invalidateQueries({ queryKey: [QUERY_KEY] }), LIVE_DEBOUNCE_MS);
-      },
-      // A dropped connection is retried by the ws client; the figures stay as they are.
+      next: refetchSoon,
+      // A dropped connection is retried by the ws client.
       error: () => undefined,
+    });
+    // Only a count is shown, so no cursor is needed: after a reconnect, count again.
+    const offReconnect = wsClient.on('connected', (_socket, _payload, wasRetry) => {
+      if (wasRetry) refetchSoon();
     });
     return () => {
       clearTimeout(timer);
+      offReconnect();
       subscription.unsubscribe();
     };
   }, [enabled, queryClient]);

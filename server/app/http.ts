@@ -4,7 +4,6 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { specifiedRules, type GraphQLSchema } from 'graphql';
@@ -39,6 +38,20 @@ function refuseHostileRequests(req: express.Request, res: express.Response, next
 
 const READY_WITHIN_MS = 800;
 
+/** What a request gets while the server shuts down: nothing was done, try another instance or again shortly. */
+function refuseWhileStopping(res: express.Response): void {
+  res.setHeader('Connection', 'close');
+  res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  res.status(503).json({
+    errors: [
+      {
+        message: 'The server is shutting down; the request was not processed. Try again in a moment.',
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: RETRY_AFTER_SECONDS },
+      },
+    ],
+  });
+}
+
 export interface RunningHttp {
   server: http.Server;
   port: number;
@@ -66,6 +79,9 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   app.set('etag', false);
   app.set('trust proxy', trustProxy(config));
   const server = http.createServer(app);
+  // Requests being answered, so a shutdown can let them finish (see stop()).
+  const inFlight = new Set<http.ServerResponse>();
+  let draining = false;
   const readToken = tokenReader(services);
   const resolveViewer = async (authorization: unknown): Promise<{ viewer: Viewer | null; token?: TokenClaims; authError?: AppError }> => {
     const { claims, authError } = readToken(authorization);
@@ -123,6 +139,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     formatError,
     limits: { socketsPerAddress: config.wsSocketsPerAddress, operationsPerSocket: 100, operationsPerMinute: 600 },
     addressOf,
+    accepting: () => !draining,
     resolveToken: readToken,
     makeContext: (viewer, token, source, requestId) => makeContext({ viewer, token }, source, requestId),
   });
@@ -151,7 +168,6 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
       },
       ...armor.plugins,
       ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
       {
         async serverWillStart() {
           return {
@@ -181,6 +197,13 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   });
   await apollo.start();
 
+  // First of all, so a request refused during shutdown is not processed at all.
+  app.use((_req, res, next) => {
+    if (draining) return refuseWhileStopping(res);
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    next();
+  });
   app.use((req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
@@ -195,7 +218,12 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     }
     next();
   });
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  // Liveness. The embedded PostgreSQL is part of this server, so while it is down the server is not
+  // healthy; an external database is someone else's to restart (/readyz reports it).
+  app.get('/healthz', (_req, res) => {
+    if (services.embedded && !services.embedded.running) return void res.status(503).json({ status: 'embedded database down' });
+    res.json({ status: 'ok' });
+  });
   // Answers within a second whatever the database does: a load balancer's check must not hang with it.
   app.get('/readyz', async (_req, res) => {
     const pool = poolOf(db);
@@ -273,14 +301,34 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  let stopping: Promise<void> | null = null;
   return {
     server,
     port: actualPort,
-    async stop() {
-      // Apollo's drain plugins close HTTP keep-alive sockets and the graphql-ws server.
-      await apollo.stop();
-      await ws.stop();
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    /**
+     * Refuses new requests (503, Connection: close), lets those already running finish for up to
+     * SHUTDOWN_DRAIN_MS, then closes WebSockets with 1001 Going Away and the HTTP server.
+     */
+    stop() {
+      stopping ??= (async () => {
+        draining = true;
+        for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+        const deadline = Date.now() + config.shutdownDrainMs;
+        while (inFlight.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+        if (inFlight.size) log.warn({ requests: inFlight.size, drainMs: config.shutdownDrainMs }, 'requests still running after the drain time; closing them');
+        await ws.stop();
+        const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+        server.closeIdleConnections();
+        if (inFlight.size) server.closeAllConnections();
+        // A request arriving on a kept-alive socket just now is still refused with 503 before the socket closes.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+        clearTimeout(timer);
+        server.closeAllConnections();
+        await closed;
+        await apollo.stop();
+      })();
+      return stopping;
     },
   };
 }

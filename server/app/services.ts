@@ -12,6 +12,7 @@ import type { ReportService } from '../modules/reports/report.service';
 import type { SlaService } from '../modules/sla/sla.service';
 import type pg from 'pg';
 import type { SignIn } from '../auth/sign-in';
+import type { EmbeddedDatabase } from '../db/embedded';
 import { RateLimit } from '../core/rate-limit';
 
 /** Process-wide services, created once at start and reachable from every request's context. */
@@ -30,6 +31,8 @@ export interface Services {
   apiClients: ApiClientDirectory;
   limits: RateLimits;
   signIn: SignIn;
+  /** The PostgreSQL this process runs itself; null on an external DATABASE_URL. */
+  embedded: EmbeddedDatabase | null;
 }
 
 export type RateLimits = ReturnType<typeof createRateLimits>;

@@ -312,3 +312,57 @@ test('SIGTERM with 20 requests in flight: all 20 complete, later ones get 503 be
     await ws.dispose();
   }
 });
+
+test('a request still running after SHUTDOWN_DRAIN_MS does not hold the shutdown: it is cut, logged, and the process exits 0', async () => {
+  const database = await createTestDatabase();
+  dropLater.push(database.drop);
+  const server = startServer({
+    APP_MODE: 'test',
+    DATABASE_URL: database.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    SEED_DEMO: 'false',
+    SWEEP_INTERVAL_MS: '0',
+    DB_LOCK_TIMEOUT_MS: '60000',
+    SHUTDOWN_DRAIN_MS: '1000',
+  });
+  const ready = await server.waitForLog('server ready', 60_000);
+  const base = String(ready.url).replace(/\/graphql$/, '');
+  const pg = new PgClient({ connectionString: database.url });
+  await pg.connect();
+  const marker = `stuck-${crypto.randomBytes(4).toString('hex')}`;
+  try {
+    await pg.query('BEGIN');
+    await pg.query('LOCK TABLE complaint IN ACCESS EXCLUSIVE MODE');
+    const stuck = attempt(base, SUBMIT, { input: submission(marker) });
+    const waiting = async () =>
+      (await pg.query(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'complaint'::regclass AND NOT granted`)).rows[0].n === 1;
+    expect(await eventually(waiting, 20_000)).toBe(true);
+
+    server.child.kill('SIGTERM');
+    // The lock outlives the drain: the process does not wait for it.
+    const exit = await within(server.exited, 15_000, 'exit after SIGTERM');
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(server.lines.find((l) => l.msg === 'requests still running after the drain time; closing them')).toMatchObject({ requests: 1, drainMs: 1000 });
+    // Its outcome is unknown to the client, as with any cut connection: no response, not a false 503.
+    expect(await stuck).toEqual({ failed: expect.stringMatching(/UND_ERR_SOCKET|ECONNRESET|other side closed/) });
+  } finally {
+    await pg.query('ROLLBACK').catch(() => undefined);
+    await pg.end();
+  }
+  // The server is gone, so its transaction never commits.
+  const pg2 = new PgClient({ connectionString: database.url });
+  await pg2.connect();
+  try {
+    expect(
+      await eventually(
+        async () => (await pg2.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'lapor'`)).rows[0].n === 0,
+        5_000,
+      ),
+    ).toBe(true);
+    expect((await pg2.query('SELECT count(*)::int AS n FROM complaint WHERE title = $1', [marker])).rows[0].n).toBe(0);
+  } finally {
+    await pg2.end();
+  }
+});

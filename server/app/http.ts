@@ -197,13 +197,6 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   });
   await apollo.start();
 
-  // First of all, so a request refused during shutdown is not processed at all.
-  app.use((_req, res, next) => {
-    if (draining) return refuseWhileStopping(res);
-    inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
-    next();
-  });
   app.use((req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
@@ -216,6 +209,13 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       if (req.method === 'OPTIONS') return void res.sendStatus(204);
     }
+    next();
+  });
+  // Before anything but the headers above (CORS included, so a console on another origin can read the refusal).
+  app.use((_req, res, next) => {
+    if (draining) return refuseWhileStopping(res);
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
     next();
   });
   // Liveness. The embedded PostgreSQL is part of this server, so while it is down the server is not

@@ -12,6 +12,8 @@ export interface Config {
   databaseUrl: string | null;
   embeddedDataDir: string;
   embeddedPort: number;
+  /** How often the server restarts an embedded PostgreSQL that exited, before it gives up and exits non-zero. */
+  embeddedRestartAttempts: number;
   /**
    * Signs login tokens. Empty only for the embedded database outside production (demo, development):
    * startApp then uses the random secret kept in the embedded data directory (server/db/embedded-secret.ts).
@@ -40,6 +42,8 @@ export interface Config {
   database: DatabaseLimits;
   /** Adds `extensions.sqlStatements` to responses (tests and benchmarks only). */
   exposeSqlCount: boolean;
+  /** On SIGTERM, how long requests already running may take to finish; new ones are refused meanwhile. */
+  shutdownDrainMs: number;
   /** Where Prometheus may scrape `/metrics`; with neither a token nor a port it is not served. */
   metrics: MetricsAccess;
 }
@@ -145,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { secr
     databaseUrl: env.DATABASE_URL || null,
     embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR ?? path.join(root, '.data', 'pg')),
     embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329),
+    embeddedRestartAttempts: int(env, 'EMBEDDED_PG_RESTART_ATTEMPTS', 3),
     tokenSecret,
     accessCodeSecret,
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600),
@@ -171,5 +176,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { secr
     },
     exposeSqlCount: mode === 'test' || (mode !== 'production' && env.EXPOSE_SQL_COUNT === 'true'),
     metrics: metricsAccessOf(env, mode),
+    shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 10_000),
   };
 }

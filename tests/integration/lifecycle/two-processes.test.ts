@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startServerProcess } from '../../support/server-process';
+import { startServerOn } from '../../support/server-process';
 import { collect, Lab, sleep, type Collector } from './helpers';
 
 let lab: Lab;
@@ -13,10 +13,10 @@ const clients: Client[] = [];
 
 /** Process B: the production entry point on the same database. */
 async function startB(dbUrl: string): Promise<string> {
-  const started = await startServerProcess(dbUrl);
+  const started = await startServerOn(dbUrl);
   b = started.child;
-  bExit = started.exit;
-  bLog = started.log;
+  bExit = started.exited.then(({ code }) => code);
+  bLog = started.stdout;
   return started.url;
 }
 

@@ -15,14 +15,12 @@ export class CommitOrderFeed1796700100000 implements MigrationInterface {
     await q.query(`CREATE SEQUENCE "complaint_feed_position_seq" AS bigint OWNED BY "complaint_feed"."position"`);
     await q.query(`INSERT INTO "complaint_feed" ("position", "eventId", "committedAt") SELECT row_number() OVER (ORDER BY id), id, "createdAt" FROM "complaint_event"`);
     await q.query(`SELECT setval('complaint_feed_position_seq', coalesce((SELECT max("position") FROM "complaint_feed"), 0) + 1, false)`);
+    // One NOTIFY per transaction (PostgreSQL folds identical ones): it only wakes the readers.
     await q.query(`CREATE FUNCTION complaint_feed_append() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        pos bigint;
       BEGIN
         PERFORM pg_advisory_xact_lock(hashtext('complaint_feed_position'));
-        pos := nextval('complaint_feed_position_seq');
-        INSERT INTO complaint_feed ("position", "eventId", "committedAt") VALUES (pos, NEW.id, clock_timestamp());
-        PERFORM pg_notify('complaint_events', pos::text);
+        INSERT INTO complaint_feed ("position", "eventId", "committedAt") VALUES (nextval('complaint_feed_position_seq'), NEW.id, clock_timestamp());
+        PERFORM pg_notify('complaint_events', '');
         RETURN NULL;
       END $$`);
     await q.query(`CREATE CONSTRAINT TRIGGER complaint_feed_append AFTER INSERT ON "complaint_event" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION complaint_feed_append()`);

@@ -6,7 +6,7 @@ import { log, percentile, round, rssOf, sleep } from '../lib/util';
 /** What the console's dashboard subscribes to (admin/src/dashboard/stats.ts), plus the complaint's status. */
 const SUBSCRIPTION = 'subscription { complaintChanged { cursor event { id type } complaint { id status } } }';
 /** Writers committing at the same moment in each round: their commit order is not their id order. */
-const WRITERS = 4;
+const WRITERS = Math.max(1, Number(process.env.BENCH_FANOUT_WRITERS ?? 2));
 
 export interface FanoutLevel {
   subscribers: number;

@@ -93,6 +93,8 @@ export function startGraphqlWs(opts: {
     },
   });
 
+  wss.on('connection', coalesceWrites);
+
   const close = (session: Session, code: number, message: string) => {
     if (session.socket.readyState === session.socket.OPEN || session.socket.readyState === session.socket.CONNECTING) {
       session.socket.close(code, reason(message));
@@ -252,5 +254,34 @@ export function startGraphqlWs(opts: {
       })();
       return stopping;
     },
+  };
+}
+
+/** Past this much unsent data a socket's sender waits for the network again (backpressure). */
+const SEND_BUFFER_LIMIT = 256 * 1024;
+
+/**
+ * graphql-ws waits for each message's write callback before taking the next one, so a burst
+ * of changes costs one system call per message and socket. While little is buffered, the send
+ * is acknowledged at once and the socket corked until the end of the tick: a burst leaves as
+ * one write. A slow reader gets the usual write callback, so it still holds its sender back.
+ */
+function coalesceWrites(socket: WebSocket) {
+  const tcp = (socket as unknown as { _socket?: import('node:net').Socket })._socket;
+  if (!tcp) return;
+  const send = socket.send.bind(socket) as (data: unknown, cb?: (err?: Error) => void) => void;
+  let corked = false;
+  (socket as unknown as { send: typeof send }).send = (data, cb) => {
+    if (!corked && !tcp.destroyed) {
+      corked = true;
+      tcp.cork();
+      process.nextTick(() => {
+        corked = false;
+        tcp.uncork();
+      });
+    }
+    if (!cb || socket.bufferedAmount > SEND_BUFFER_LIMIT) return send(data, cb);
+    send(data);
+    queueMicrotask(() => cb());
   };
 }

@@ -13,6 +13,12 @@ const BATCH = 500;
 /** A safety net for a notification lost with a half-open LISTEN connection. */
 const POLL_MS = 2000;
 const RETRY_MS = [250, 500, 1000, 2000, 5000];
+/**
+ * A notification is read a few ms later, so changes committed at nearly the same moment by
+ * several writers reach each socket as one write instead of one each: with 10k subscribers
+ * that is what keeps a burst of concurrent changes well inside half a second.
+ */
+const GATHER_MS = 5;
 
 export interface ComplaintChange {
   complaint: Complaint;
@@ -97,9 +103,7 @@ export class ComplaintFeed {
 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, application_name: 'lapor-feed' });
-    client.on('notification', (msg) => {
-      if (!(Number(msg.payload) <= this.head)) this.wake();
-    });
+    client.on('notification', () => this.gather());
     client.on('error', (err) => {
       this.log.warn({ err }, 'complaint feed connection lost; reconnecting');
       this.reconnectSoon();
@@ -129,12 +133,21 @@ export class ComplaintFeed {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const t of [this.retryTimer, this.pumpRetry]) if (t) clearTimeout(t);
+    for (const t of [this.retryTimer, this.pumpRetry, this.gatherTimer]) if (t) clearTimeout(t);
     if (this.poll) clearInterval(this.poll);
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
     await this.pump;
+  }
+
+  private gatherTimer: NodeJS.Timeout | null = null;
+
+  private gather() {
+    this.gatherTimer ??= setTimeout(() => {
+      this.gatherTimer = null;
+      this.wake();
+    }, GATHER_MS);
   }
 
   /** Reads and hands out what committed after `head`; one pump at a time, re-run if woken meanwhile. */
@@ -167,20 +180,13 @@ export class ComplaintFeed {
   private async drain() {
     for (;;) {
       await this.admitJoining();
-      if (!this.live.size) {
-        // Nobody to hand changes to: only keep up with the position.
-        const last = await this.lastPosition();
-        if (!this.live.size && !this.joining.size) {
-          this.head = Math.max(this.head, last);
-          return;
-        }
-        continue;
-      }
+      // Nobody to hand changes to: nothing to read (a new subscriber starts from the table's end).
+      if (!this.live.size) return;
       const changes = await this.read(this.head, BATCH);
       if (!changes.length) return;
       await this.org.ready();
       for (const change of changes) this.dispatch(change);
-      this.head = changes[changes.length - 1].position;
+      this.head = Math.max(this.head, changes[changes.length - 1].position);
       if (changes.length < BATCH) return;
     }
   }
@@ -258,7 +264,7 @@ export class ComplaintFeed {
   /** Resolves once every change committed before the call has been handed to subscribers. */
   async caughtUp(): Promise<void> {
     const target = await this.lastPosition();
-    while (this.head < target || this.pump) {
+    while ((this.live.size && this.head < target) || this.pump) {
       if (!this.pump) this.wake();
       await (this.pump ?? new Promise((r) => setTimeout(r, 10)));
     }
@@ -293,7 +299,10 @@ export class ComplaintFeed {
     after: number | null,
     resumeRequired: (reason: string) => void,
   ): Promise<AsyncIterableIterator<ComplaintChange>> {
-    if (after != null && after > (await this.lastPosition())) throw AppError.field('after', 'is ahead of every committed change');
+    const end = await this.lastPosition();
+    if (after != null && after > end) throw AppError.field('after', 'is ahead of every committed change');
+    // Idle until now, `head` stood still: move it to the table's end before anyone reads from it.
+    if (!this.live.size && !this.joining.size) this.head = Math.max(this.head, end);
     const maxPending = this.options.maxPending ?? 2000;
     // Replayed at most this many at a time, and only while fewer wait: a resume never overflows.
     const chunk = Math.max(1, Math.min(BATCH, Math.floor(maxPending / 2)));
@@ -305,7 +314,7 @@ export class ComplaintFeed {
     const sub: Subscriber = {
       viewer,
       filter,
-      cursor: after ?? this.head,
+      cursor: after ?? Math.max(this.head, end),
       push: (change) => {
         if (done) return;
         if (pending.length >= maxPending) {

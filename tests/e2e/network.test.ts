@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/seed/seed';
@@ -215,3 +216,31 @@ test.each(PROFILES)(
   },
   240_000,
 );
+
+/** The status and headers of a GET with the given Accept-Encoding, the body's bytes as sent. */
+const get = (url: string, acceptEncoding: string) =>
+  new Promise<{ status?: number; headers: http.IncomingHttpHeaders; bytes: number }>((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, bytes }));
+      })
+      .on('error', reject);
+  });
+
+test('a client that takes no brotli gets the gzip copy, one that takes neither the plain file; a missing asset is a 404', async () => {
+  const script = fs.readdirSync(path.join(ADMIN_DIST, 'assets')).find((f) => /^index-.+\.js$/.test(f))!;
+  const url = `${suite.t.url}/admin/assets/${script}`;
+  const plainSize = fs.statSync(path.join(ADMIN_DIST, 'assets', script)).size;
+  const gzip = await get(url, 'gzip, deflate');
+  expect([gzip.status, gzip.headers['content-encoding'], gzip.headers['content-type']]).toEqual([200, 'gzip', expect.stringContaining('javascript')]);
+  expect(gzip.bytes).toBe(fs.statSync(path.join(ADMIN_DIST, 'assets', `${script}.gz`)).size);
+  const plain = await get(url, 'identity');
+  expect([plain.status, plain.headers['content-encoding'], plain.bytes]).toEqual([200, undefined, plainSize]);
+  expect(plain.headers['vary']).toMatch(/Accept-Encoding/i);
+  const missing = await get(`${suite.t.url}/admin/assets/index-0ld8u1ld.js`, 'br');
+  expect(missing.status).toBe(404);
+  const page = await get(`${suite.t.url}/admin/complaints`, 'br');
+  expect([page.status, page.headers['cache-control'], page.headers['content-type']]).toEqual([200, 'no-cache', expect.stringContaining('text/html')]);
+});

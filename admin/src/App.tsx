@@ -3,7 +3,7 @@ import { Admin, Resource, defaultDarkTheme, defaultLightTheme, type RaThemeOptio
 import auditEntries from './auditEntries';
 import categories from './categories';
 import complaints, { inbox } from './complaints';
-import { Dashboard } from './dashboard/Dashboard';
+import { lazyPage } from './components/lazyPage';
 import desks from './desks';
 import holidays from './holidays';
 import { AppLayout } from './layout/AppLayout';
@@ -32,6 +32,12 @@ const openLoginWithoutSession = () => {
   window.history.replaceState(state, '', '#/login');
 };
 openLoginWithoutSession();
+
+// Its charts are loaded after sign-in, so the login form does not wait for them.
+const Dashboard = lazyPage(
+  () => import('./dashboard/Dashboard'),
+  (m) => m.Dashboard,
+);
 
 // Wider sidebar: "Perangkat Daerah (OPD)" fits without truncation.
 const sidebar = { width: 260, closedWidth: 50 };

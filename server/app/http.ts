@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { specifiedRules, type GraphQLSchema } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { DataSource } from 'typeorm';
@@ -51,6 +52,31 @@ function refuseWhileStopping(res: express.Response): void {
       },
     ],
   });
+}
+
+const A_YEAR = 'public, max-age=31536000, immutable';
+
+/**
+ * The console's files: the brotli or gzip copy made at build (admin/vite.config.ts) when the
+ * browser accepts it. Files under assets/ are named by their content hash, so a browser keeps
+ * them a year without asking again; anything else is revalidated on every use.
+ */
+function consoleFiles(dist: string): express.RequestHandler {
+  const assets = path.join(dist, 'assets') + path.sep;
+  return expressStaticGzip(dist, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    index: false,
+    serveStatic: {
+      index: false,
+      cacheControl: false,
+      setHeaders(res, file) {
+        res.setHeader('Cache-Control', file.startsWith(assets) ? A_YEAR : 'no-cache');
+        // The compressed copies set Vary: Accept-Encoding in place of the CORS middleware's Vary: Origin.
+        if (res.getHeader('Access-Control-Allow-Origin')) (res as express.Response).vary('Origin');
+      },
+    },
+  }) as express.RequestHandler;
 }
 
 export interface RunningHttp {
@@ -285,8 +311,11 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   );
   const adminIndex = path.join(config.adminDist, 'index.html');
   if (fs.existsSync(adminIndex)) {
-    app.use('/admin', express.static(config.adminDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/admin(\/.*)?$/, (_req, res) => void res.sendFile(adminIndex));
+    app.use('/admin', consoleFiles(config.adminDist));
+    // A hashed file that is not there (an old build's) is a 404, not the console's page under a script's name.
+    app.use('/admin/assets', (_req, res) => void res.sendStatus(404));
+    // A new build is picked up at the next load: the page names its hashed assets.
+    app.get(/^\/admin(\/.*)?$/, (_req, res) => void res.sendFile(adminIndex, { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } }));
   }
   app.get('/', (_req, res) => void res.redirect('/admin/'));
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

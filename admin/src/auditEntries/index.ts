@@ -1,8 +1,11 @@
 import ManageHistoryIcon from '@mui/icons-material/ManageHistory';
-import { AuditEntryList } from './AuditEntryList';
+import { lazyPage } from '../components/lazyPage';
 
 export default {
-  list: AuditEntryList,
+  list: lazyPage(
+    () => import('./AuditEntryList'),
+    (m) => m.AuditEntryList,
+  ),
   icon: ManageHistoryIcon,
   recordRepresentation: 'entityLabel',
 };

@@ -1,11 +1,19 @@
 import CategoryIcon from '@mui/icons-material/Category';
-import { CategoryCreate, CategoryEdit } from './CategoryForm';
-import { CategoryList } from './CategoryList';
+import { lazyPage } from '../components/lazyPage';
 
 export default {
-  list: CategoryList,
-  edit: CategoryEdit,
-  create: CategoryCreate,
+  list: lazyPage(
+    () => import('./CategoryList'),
+    (m) => m.CategoryList,
+  ),
+  edit: lazyPage(
+    () => import('./CategoryForm'),
+    (m) => m.CategoryEdit,
+  ),
+  create: lazyPage(
+    () => import('./CategoryForm'),
+    (m) => m.CategoryCreate,
+  ),
   icon: CategoryIcon,
   recordRepresentation: 'name',
 };

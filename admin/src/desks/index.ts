@@ -1,11 +1,17 @@
 import ForumIcon from '@mui/icons-material/Groups';
+import { lazyPage } from '../components/lazyPage';
+// Also opened from a complaint (DeskEntryButton), so it comes with the complaint pages.
 import { DeskCreate } from './DeskCreate';
-import { DeskList } from './DeskList';
-import { DeskShow } from './DeskShow';
 
 export default {
-  list: DeskList,
-  show: DeskShow,
+  list: lazyPage(
+    () => import('./DeskList'),
+    (m) => m.DeskList,
+  ),
+  show: lazyPage(
+    () => import('./DeskShow'),
+    (m) => m.DeskShow,
+  ),
   create: DeskCreate,
   icon: ForumIcon,
   recordRepresentation: 'title',

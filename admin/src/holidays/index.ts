@@ -1,11 +1,19 @@
 import EventBusyIcon from '@mui/icons-material/EventBusy';
-import { HolidayCreate, HolidayEdit } from './HolidayForm';
-import { HolidayList } from './HolidayList';
+import { lazyPage } from '../components/lazyPage';
 
 export default {
-  list: HolidayList,
-  edit: HolidayEdit,
-  create: HolidayCreate,
+  list: lazyPage(
+    () => import('./HolidayList'),
+    (m) => m.HolidayList,
+  ),
+  edit: lazyPage(
+    () => import('./HolidayForm'),
+    (m) => m.HolidayEdit,
+  ),
+  create: lazyPage(
+    () => import('./HolidayForm'),
+    (m) => m.HolidayCreate,
+  ),
   icon: EventBusyIcon,
   recordRepresentation: 'name',
 };

@@ -1,13 +1,23 @@
 import BusinessIcon from '@mui/icons-material/Business';
-import { OpdCreate, OpdEdit } from './OpdForm';
-import { OpdList } from './OpdList';
-import { OpdShow } from './OpdShow';
+import { lazyPage } from '../components/lazyPage';
 
 export default {
-  list: OpdList,
-  show: OpdShow,
-  edit: OpdEdit,
-  create: OpdCreate,
+  list: lazyPage(
+    () => import('./OpdList'),
+    (m) => m.OpdList,
+  ),
+  show: lazyPage(
+    () => import('./OpdShow'),
+    (m) => m.OpdShow,
+  ),
+  edit: lazyPage(
+    () => import('./OpdForm'),
+    (m) => m.OpdEdit,
+  ),
+  create: lazyPage(
+    () => import('./OpdForm'),
+    (m) => m.OpdCreate,
+  ),
   icon: BusinessIcon,
   recordRepresentation: 'name',
 };

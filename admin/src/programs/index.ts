@@ -1,13 +1,23 @@
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
-import { ProgramCreate, ProgramEdit } from './ProgramForm';
-import { ProgramList } from './ProgramList';
-import { ProgramShow } from './ProgramShow';
+import { lazyPage } from '../components/lazyPage';
 
 export default {
-  list: ProgramList,
-  show: ProgramShow,
-  edit: ProgramEdit,
-  create: ProgramCreate,
+  list: lazyPage(
+    () => import('./ProgramList'),
+    (m) => m.ProgramList,
+  ),
+  show: lazyPage(
+    () => import('./ProgramShow'),
+    (m) => m.ProgramShow,
+  ),
+  edit: lazyPage(
+    () => import('./ProgramForm'),
+    (m) => m.ProgramEdit,
+  ),
+  create: lazyPage(
+    () => import('./ProgramForm'),
+    (m) => m.ProgramCreate,
+  ),
   icon: VolunteerActivismIcon,
   recordRepresentation: 'name',
 };

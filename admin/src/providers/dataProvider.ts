@@ -1,32 +1,18 @@
-import buildGraphQLProvider, { introspectSchema, type GraphqlDataProvider, type IntrospectionOptions, type Options } from 'ra-data-graphql';
+import buildGraphQLProvider from 'ra-data-graphql';
 import { HttpError, type DataProvider } from 'react-admin';
-import type { ApolloClient } from '@apollo/client';
+import type { IntrospectionSchema } from 'graphql';
 import { client } from './apolloClient';
 import { buildQueryFactory, introspectionOptions } from './buildQuery';
 import { notSavedMessageOf, toHttpError } from './graphqlErrors';
+import introspectedSchema from '../generated/schema-introspection.json';
 
-/** Marks a failed schema introspection, so the next request can try again. */
-class IntrospectionFailed extends Error {
-  constructor(readonly cause: unknown) {
-    super('Schema introspection failed');
-  }
-}
-
-const build = (): GraphqlDataProvider =>
-  buildGraphQLProvider({
-    client,
-    buildQuery: buildQueryFactory,
-    introspection: introspectionOptions,
-    // Not in the published Options type, but honoured by ra-data-graphql.
-    resolveIntrospection: (c: ApolloClient<unknown>, options: IntrospectionOptions) =>
-      introspectSchema(c, options).catch((error: unknown) => {
-        throw new IntrospectionFailed(error);
-      }),
-  } as Options);
-
-// ra-data-graphql keeps its introspection promise forever, a rejected one too:
-// rebuild the provider after a failed introspection (server down, session expired).
-let inner = build();
+// The schema comes with the build (generated from schema.graphql by scripts/gen-admin-schema.mjs):
+// no page load sends the introspection query, and a server that is down cannot fail it.
+const inner = buildGraphQLProvider({
+  client,
+  buildQuery: buildQueryFactory,
+  introspection: { ...introspectionOptions, schema: introspectedSchema as unknown as IntrospectionSchema },
+});
 
 const READS = ['getList', 'getOne', 'getMany', 'getManyReference'] as const;
 const WRITES = ['create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
@@ -45,14 +31,9 @@ const wrapped = Object.fromEntries(
   METHODS.map((method) => [
     method,
     async (resource: string, params: unknown) => {
-      const current = inner;
       try {
-        return await (current[method] as (r: string, p: unknown) => Promise<unknown>)(resource, params);
+        return await (inner[method] as (r: string, p: unknown) => Promise<unknown>)(resource, params);
       } catch (error) {
-        if (error instanceof IntrospectionFailed) {
-          if (inner === current) inner = build();
-          throw toHttpError(error.cause);
-        }
         throw (isWrite(method) && notSaved(error)) || toHttpError(error);
       }
     },
@@ -61,7 +42,7 @@ const wrapped = Object.fromEntries(
 
 export const dataProvider: DataProvider & {
   client: typeof client;
-  getIntrospection: GraphqlDataProvider['getIntrospection'];
+  getIntrospection: typeof inner.getIntrospection;
 } = {
   ...wrapped,
   client,

@@ -1,8 +1,11 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
-import { ReportPage } from './ReportPage';
+import { lazyPage } from '../components/lazyPage';
 
 /** `/reports`: a page of its own (no records), registered as a resource for the menu and access. */
 export default {
-  list: ReportPage,
+  list: lazyPage(
+    () => import('./ReportPage'),
+    (m) => m.ReportPage,
+  ),
   icon: AssessmentIcon,
 };

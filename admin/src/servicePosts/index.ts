@@ -1,13 +1,23 @@
 import StorefrontIcon from '@mui/icons-material/Storefront';
-import { ServicePostCreate, ServicePostEdit } from './ServicePostForm';
-import { ServicePostList } from './ServicePostList';
-import { ServicePostShow } from './ServicePostShow';
+import { lazyPage } from '../components/lazyPage';
 
 export default {
-  list: ServicePostList,
-  show: ServicePostShow,
-  edit: ServicePostEdit,
-  create: ServicePostCreate,
+  list: lazyPage(
+    () => import('./ServicePostList'),
+    (m) => m.ServicePostList,
+  ),
+  show: lazyPage(
+    () => import('./ServicePostShow'),
+    (m) => m.ServicePostShow,
+  ),
+  edit: lazyPage(
+    () => import('./ServicePostForm'),
+    (m) => m.ServicePostEdit,
+  ),
+  create: lazyPage(
+    () => import('./ServicePostForm'),
+    (m) => m.ServicePostCreate,
+  ),
   icon: StorefrontIcon,
   recordRepresentation: 'name',
 };

@@ -1,11 +1,19 @@
 import TimerIcon from '@mui/icons-material/Timer';
-import { SlaPolicyCreate, SlaPolicyEdit } from './SlaPolicyForm';
-import { SlaPolicyList } from './SlaPolicyList';
+import { lazyPage } from '../components/lazyPage';
 
 export default {
-  list: SlaPolicyList,
-  edit: SlaPolicyEdit,
-  create: SlaPolicyCreate,
+  list: lazyPage(
+    () => import('./SlaPolicyList'),
+    (m) => m.SlaPolicyList,
+  ),
+  edit: lazyPage(
+    () => import('./SlaPolicyForm'),
+    (m) => m.SlaPolicyEdit,
+  ),
+  create: lazyPage(
+    () => import('./SlaPolicyForm'),
+    (m) => m.SlaPolicyCreate,
+  ),
   icon: TimerIcon,
   recordRepresentation: 'name',
 };

@@ -1,13 +1,23 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { UserCreate, UserEdit } from './UserForm';
-import { UserList } from './UserList';
-import { UserShow } from './UserShow';
+import { lazyPage } from '../components/lazyPage';
 
 export default {
-  list: UserList,
-  show: UserShow,
-  edit: UserEdit,
-  create: UserCreate,
+  list: lazyPage(
+    () => import('./UserList'),
+    (m) => m.UserList,
+  ),
+  show: lazyPage(
+    () => import('./UserShow'),
+    (m) => m.UserShow,
+  ),
+  edit: lazyPage(
+    () => import('./UserForm'),
+    (m) => m.UserEdit,
+  ),
+  create: lazyPage(
+    () => import('./UserForm'),
+    (m) => m.UserCreate,
+  ),
   icon: PeopleIcon,
   recordRepresentation: 'name',
 };

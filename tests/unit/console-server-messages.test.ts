@@ -22,6 +22,13 @@ test('the formats of the recording form map to the messages its own inputs show'
   expect(localFieldMessage('give at least one way to reach the reporter: phone, e-mail or address').key).toBe('complaint.create.contactRequired');
 });
 
+test('a refusal naming a complaint and its status keeps both (the status as an enum label key)', () => {
+  expect(localFieldMessage('MGL-2612-00003 is RESPONDED; only complaints being handled go to a desk')).toEqual({
+    key: 'validation.server.notHandled',
+    args: { code: 'MGL-2612-00003', status: 'enums.ComplaintStatus.RESPONDED' },
+  });
+});
+
 test('an unknown wording still gets a message in the user’s language, never the English text', () => {
   expect(localFieldMessage('something the console has never heard of')).toEqual({ key: 'validation.server.invalid' });
 });

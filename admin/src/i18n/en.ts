@@ -70,6 +70,12 @@ export const enDomain = {
       taken: 'Another record already has this value',
       inactive: 'The chosen record is not active',
       unknownRecord: 'The chosen record does not exist or is not active',
+      notHandled: '%{code} is %{status}; only complaints being handled go to a desk',
+      agendaEmpty: 'Put at least one complaint on the agenda',
+      agendaMax: 'At most %{max} complaints per desk',
+      decideAll: 'Decide every complaint on the agenda',
+      notOnAgenda: 'Not on this desk’s agenda',
+      workingDays: 'At most %{days} working days ahead (by %{date})',
     },
   },
   helpers: {

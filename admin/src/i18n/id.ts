@@ -287,6 +287,12 @@ const domain: Shape<typeof enDomain> = {
       taken: 'Nilai ini sudah dipakai data lain',
       inactive: 'Data yang dipilih tidak aktif',
       unknownRecord: 'Data yang dipilih tidak ada atau tidak aktif',
+      notHandled: '%{code} berstatus %{status}; hanya pengaduan yang sedang ditangani yang dapat dibahas di forum desk',
+      agendaEmpty: 'Masukkan sedikitnya satu pengaduan ke agenda',
+      agendaMax: 'Paling banyak %{max} pengaduan per forum desk',
+      decideAll: 'Putuskan setiap pengaduan di agenda',
+      notOnAgenda: 'Tidak ada di agenda forum desk ini',
+      workingDays: 'Paling lambat %{days} hari kerja ke depan (sampai %{date})',
     },
   },
   helpers: {

@@ -65,7 +65,15 @@ export const isUnauthenticated = (error: unknown): boolean => {
 const stripInputPrefix = (path: string) => path.replace(/^(input|data)\./, '');
 
 // Form errors from the server must be plain strings (react-admin's server-side validation), so they are translated here, in the current locale.
-const say = (message: LocalMessage) => i18nProvider.translate(message.key, { _: message.key, ...message.args });
+const say = (message: LocalMessage) => {
+  const args = Object.fromEntries(
+    Object.entries(message.args ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'string' && value.startsWith('enums.') ? i18nProvider.translate(value, { _: value.split('.').pop() }) : value,
+    ]),
+  );
+  return i18nProvider.translate(message.key, { _: message.key, ...args });
+};
 
 /**
  * Field errors of a BAD_USER_INPUT error as `{ 'schedule.0.opensAt': message }`, the shape

@@ -37,7 +37,17 @@ const FIELD_RULES: readonly Rule[] = [
   [/must be a latitude/, 'validation.server.latitude'],
   [/must be a longitude/, 'validation.server.longitude'],
   [/must be YYYY-MM-DD|must be a valid ISO 8601 date/, 'validation.server.date'],
-  // Rules of the services.
+  // Rules of the services. An argument that is an i18n key (`enums.…`) is translated too.
+  [
+    /^(\S+) is ([A-Z_]+); only complaints being handled go to a desk/,
+    'validation.server.notHandled',
+    (m) => ({ code: m[1], status: `enums.ComplaintStatus.${m[2]}` }),
+  ],
+  [/put at least one complaint on the agenda/, 'validation.server.agendaEmpty'],
+  [/at most (\d+) complaints per desk/, 'validation.server.agendaMax', (m) => ({ max: Number(m[1]) })],
+  [/decide every complaint on the agenda/, 'validation.server.decideAll'],
+  [/not on this desk.s agenda/, 'validation.server.notOnAgenda'],
+  [/must be at most (\d+) working days ahead \(by ([^)]+)\)/, 'validation.server.workingDays', (m) => ({ days: Number(m[1]), date: m[2] })],
   [/give at least one way to reach the reporter/, 'complaint.create.contactRequired'],
   [/must be a kelurahan/, 'validation.server.kelurahan'],
   [/has no unit head to answer/, 'validation.server.noUnitHead'],

@@ -1,9 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
-import { Admin, Resource, defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
+import { Admin, Resource, defaultDarkTheme, defaultLightTheme, useTranslate, type RaThemeOptions } from 'react-admin';
 import auditEntries from './auditEntries';
 import categories from './categories';
 import complaints, { inbox } from './complaints';
 import { lazyPage } from './components/lazyPage';
+import { LoadError } from './components/LoadError';
 import desks from './desks';
 import holidays from './holidays';
 import { AppLayout } from './layout/AppLayout';
@@ -41,15 +42,46 @@ const Dashboard = lazyPage(
 
 // Wider sidebar: "Perangkat Daerah (OPD)" fits without truncation.
 const sidebar = { width: 260, closedWidth: 50 };
-const lightTheme: RaThemeOptions = { ...defaultLightTheme, sidebar };
-const darkTheme: RaThemeOptions = { ...defaultDarkTheme, sidebar };
 
-// Apollo's retry link (providers/apolloClient.ts) tries reads again when that can help; retries here too would multiply the attempts.
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+/**
+ * Every page that cannot load its data says why and offers to try again, instead of a blank
+ * page or a redirect with "not found". The page's own message replaces react-admin's toast.
+ */
+const loadError = <LoadError />;
+const pageDefaults = { error: loadError, offline: <LoadError offline /> };
+const detailDefaults = { ...pageDefaults, queryOptions: { onError: () => undefined } };
+const withPageDefaults = (theme: RaThemeOptions): RaThemeOptions => ({
+  ...theme,
+  sidebar,
+  components: {
+    ...theme.components,
+    RaList: { defaultProps: pageDefaults },
+    RaShow: { defaultProps: detailDefaults },
+    RaEdit: { defaultProps: detailDefaults },
+  },
+});
+const lightTheme = withPageDefaults(defaultLightTheme);
+const darkTheme = withPageDefaults(defaultDarkTheme);
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // Apollo's retry link (providers/apolloClient.ts) tries reads again when that can help; retries here too would multiply the attempts.
+    // Requests go out even when the browser says it is offline: they fail at once and the page says so, instead of waiting
+    // silently (react-query's default pauses them, and a page waiting for its access check stays blank).
+    queries: { retry: false, networkMode: 'always' },
+    mutations: { networkMode: 'always' },
+  },
+});
+
+/** The app title in the user's language (react-admin shows the Admin title untranslated on its own pages, e.g. "not found"). */
+const AppTitle = () => {
+  const translate = useTranslate();
+  return <>{translate('app.title')}</>;
+};
 
 export const App = () => (
   <Admin
-    title="app.title"
+    title={<AppTitle />}
     dataProvider={dataProvider}
     queryClient={queryClient}
     authProvider={authProvider}

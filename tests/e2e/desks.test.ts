@@ -104,7 +104,7 @@ test('kepala.dinsos convenes a desk, records minutes and routes one complaint to
   const problem = form.locator('[data-testid="desk-problem"]');
   await problem.waitFor();
   expect(await problem.getAttribute('data-code')).toBe('BAD_USER_INPUT');
-  await expect(problem.innerText()).resolves.toMatch(new RegExp(`Pengaduan yang dibahas #3: ${c.trackingCode} is RESPONDED`));
+  await expect(problem.innerText()).resolves.toMatch(new RegExp(`Pengaduan yang dibahas #3: ${c.trackingCode} berstatus Dijawab`));
   await expect(form.locator('.MuiFormControl-root:has(input[name="complaintIds"]) .MuiFormHelperText-root').first().innerText()).resolves.toContain(
     c.trackingCode,
   );

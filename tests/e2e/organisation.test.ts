@@ -87,7 +87,7 @@ test('creates a unit under Dinas Sosial, edits it and finds it in the list', asy
   await snapshot('opd-show');
 });
 
-test('a duplicate code refused by the server is shown under the code input', async () => {
+test('a duplicate code refused by the server is shown under the code input, in Indonesian', async () => {
   await go('opds/create');
   await main().locator('input[name="code"]').fill('DINSOS');
   await main().locator('input[name="name"]').fill('Dinas Sosial Kedua');
@@ -96,10 +96,9 @@ test('a duplicate code refused by the server is shown under the code input', asy
   await page.getByRole('option', { name: /^Pemerintah Kota Magelang/ }).click();
   await save();
   const helperOf = (source: string) => main().locator(`.MuiFormControl-root:has(input[name="${source}"]) .MuiFormHelperText-root`);
-  await helperOf('code')
-    .getByText(/already has this value/)
-    .waitFor();
-  await expect(helperOf('name').innerText()).resolves.not.toMatch(/already has this value/);
+  // The server says "another Opd already has this value"; the console says it in the user's language.
+  await helperOf('code').getByText('Nilai ini sudah dipakai data lain').waitFor();
+  await expect(helperOf('name').innerText()).resolves.not.toMatch(/sudah dipakai|already has this value/);
   await expect(main().locator('input[name="code"]').getAttribute('aria-invalid')).resolves.toBe('true');
   await expect(main().locator('input[name="name"]').getAttribute('aria-invalid')).resolves.toBe('false');
   // Still on the create form, nothing created.

@@ -20,7 +20,6 @@ import {
   Toolbar,
   email,
   maxLength,
-  minLength,
   regex,
   required,
   useGetIdentity,
@@ -28,17 +27,24 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin';
-import { EnumInput, OpdInput, uuid, validPhone, validRw } from '../components';
+import { EnumInput, OpdInput, minText, uuid, validPhone, validRw } from '../components';
 import { enumChoices } from '../enums';
 import { AccessCodeDialog, type SubmitResult } from './AccessCodeDialog';
 
 const validNik = regex(/^\d{16}$/, 'complaint.create.nikFormat');
 const validRt = regex(/^\d{1,3}$/, 'validation.rt');
+const titleRules = [required(), minText(5), maxLength(200)];
+const descriptionRules = [required(), minText(10), maxLength(10000)];
 const byName = (q: string) => ({ q });
 
-/** At least one way to reach the reporter, as the server requires (shown under the phone). */
-const validateForm = (values: Record<string, unknown>) =>
-  values.reporterPhone || values.reporterEmail || values.reporterAddress ? {} : { reporterPhone: 'complaint.create.contactRequired' };
+/**
+ * At least one way to reach the reporter, as the server requires (shown under the phone).
+ * An input-level rule, not the form's `validate`: a form-level validate replaces every
+ * input's own rules in react-hook-form, and "abc" as a title would reach the server.
+ */
+const contactGiven = (_value: unknown, values: Record<string, unknown>) =>
+  values.reporterPhone || values.reporterEmail || values.reporterAddress ? undefined : 'complaint.create.contactRequired';
+const validReporterPhone = [validPhone, contactGiven];
 
 /** Ctrl+Enter (⌘+Enter) saves from any input, so the keyboard never leaves the form. */
 const submitOnCtrlEnter = (event: KeyboardEvent<HTMLElement>) => {
@@ -103,7 +109,6 @@ const ComplaintForm = ({ officer, servicePostId }: { officer: boolean; servicePo
   return (
     <SimpleForm
       toolbar={<CreateToolbar />}
-      validate={validateForm}
       defaultValues={{
         type: 'COMPLAINT',
         channel: officer ? 'SERVICE_POST' : 'WALK_IN',
@@ -115,8 +120,8 @@ const ComplaintForm = ({ officer, servicePostId }: { officer: boolean; servicePo
       <Box onKeyDown={submitOnCtrlEnter} sx={{ width: '100%', maxWidth: 1100 }}>
         {officer && <ServicePostDefaults servicePostId={servicePostId} />}
         <Section title="complaint.create.sections.report">
-          <TextInput source="title" label={f('title')} autoFocus fullWidth validate={[required(), minLength(5), maxLength(200)]} />
-          <TextInput source="description" label={f('description')} multiline minRows={4} fullWidth validate={[required(), minLength(10), maxLength(10000)]} />
+          <TextInput source="title" label={f('title')} autoFocus fullWidth validate={titleRules} />
+          <TextInput source="description" label={f('description')} multiline minRows={4} fullWidth validate={descriptionRules} />
           <Grid container columnSpacing={2}>
             <Grid size={{ xs: 12, md: 6 }}>
               <ReferenceInput source="categoryId" reference="categories" filter={{ active: true }} sort={{ field: 'name', order: 'ASC' }} perPage={100}>
@@ -173,7 +178,7 @@ const ComplaintForm = ({ officer, servicePostId }: { officer: boolean; servicePo
               <TextInput
                 source="reporterPhone"
                 label={f('reporterPhone')}
-                validate={validPhone}
+                validate={validReporterPhone}
                 fullWidth
                 type="tel"
                 helperText="complaint.create.contactHelp"

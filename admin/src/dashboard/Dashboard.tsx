@@ -10,6 +10,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { createElement, useMemo } from 'react';
 import { Link, Title, useCanAccess, useCanAccessResources, useCreatePath, useGetIdentity, useResourceDefinitions, useStore, useTranslate } from 'react-admin';
+import { LoadError } from '../components/LoadError';
 import { MENU_RESOURCES } from '../resources';
 import { BarChart } from './BarChart';
 import { categoryRows, channelRows, opdRows, programRows, stackLegend, statusRows } from './buckets';
@@ -108,7 +109,7 @@ export const Dashboard = () => {
   const range = useMemo(() => periodRange(period), [period]);
   const periodFilter = useMemo(() => rangeFilter(range), [range]);
   const enabled = !!canReadComplaints;
-  const { data: stats, error, isFetching, isPending, dataUpdatedAt } = useComplaintStats(range, enabled);
+  const { data: stats, error, isFetching, isPending, dataUpdatedAt, refetch } = useComplaintStats(range, enabled);
   const t = (key: string, options?: Record<string, unknown>) => translate(key, options);
   const ready = enabled && !!stats && !isFetching;
   const rangeText = formatRange(range, locale);
@@ -136,11 +137,7 @@ export const Dashboard = () => {
         {enabled && isFetching ? <LinearProgress sx={{ height: 2 }} /> : <Box sx={{ height: 2 }} />}
       </Card>
 
-      {enabled && error && !stats && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {translate('dashboardStats.error')} {translate((error as Error).message, { _: (error as Error).message })}
-        </Alert>
-      )}
+      {enabled && error && !stats && <LoadError error={error} onRetry={refetch} retrying={isFetching} title="dashboardStats.error" />}
 
       {enabled && (
         <>

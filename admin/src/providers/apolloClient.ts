@@ -110,7 +110,8 @@ const failUnavailableReads = new ApolloLink((operation, forward) => {
 });
 
 const retryReads = new RetryLink({
-  attempts: (retry, operation, error) => isRetriedRead(operation) && shouldRetryRead(retry, error),
+  // Offline, another attempt would fail the same way: the page says so at once and offers to try again.
+  attempts: (retry, operation, error) => isRetriedRead(operation) && navigator.onLine !== false && shouldRetryRead(retry, error),
   delay: (retry, _operation, error) => retryDelayMs(retry, error),
 });
 

@@ -1,4 +1,6 @@
 import { HttpError } from 'react-admin';
+import { i18nProvider } from './i18nProvider';
+import { localFieldMessage, localRefusal, type LocalMessage } from './serverMessages';
 
 /** The codes the server puts in `extensions.code` (see PRODUCT.md, "Errors"). */
 export const ERROR_CODES = [
@@ -62,9 +64,21 @@ export const isUnauthenticated = (error: unknown): boolean => {
 
 const stripInputPrefix = (path: string) => path.replace(/^(input|data)\./, '');
 
+// Form errors from the server must be plain strings (react-admin's server-side validation), so they are translated here, in the current locale.
+const say = (message: LocalMessage) => {
+  const args = Object.fromEntries(
+    Object.entries(message.args ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'string' && value.startsWith('enums.') ? i18nProvider.translate(value, { _: value.split('.').pop() }) : value,
+    ]),
+  );
+  return i18nProvider.translate(message.key, { _: message.key, ...args });
+};
+
 /**
  * Field errors of a BAD_USER_INPUT error as `{ 'schedule.0.opensAt': message }`, the shape
- * react-admin forms show next to the inputs (`input.title` → the form input `title`).
+ * react-admin forms show next to the inputs (`input.title` → the form input `title`), each
+ * message in the user's language (the server's English wording mapped by serverMessages.ts).
  * Our server sends `problems: [{ field, message }]` with `fields: [path, …]`; also accepted:
  * `fields: [{ path, message }] | { [path]: message }` and class-validator's `validationErrors`.
  */
@@ -75,8 +89,11 @@ export const fieldErrorsOf = (err: GqlError): Record<string, string> => {
     const key = Array.isArray(path) ? path.join('.') : path;
     if (typeof key !== 'string' || key === '') return;
     const name = stripInputPrefix(key);
-    const text = Array.isArray(message) ? message.join(', ') : String(message ?? err.message);
-    out[name] = out[name] ? `${out[name]}; ${text}` : text;
+    const texts = (Array.isArray(message) ? message : [message ?? err.message]).map((m) => say(localFieldMessage(String(m))));
+    for (const text of texts) {
+      if (out[name]?.split('; ').includes(text)) continue;
+      out[name] = out[name] ? `${out[name]}; ${text}` : text;
+    }
   };
   if (Array.isArray(ext.problems)) {
     for (const p of ext.problems as Loose[]) add(p?.field ?? p?.path, p?.message);
@@ -122,15 +139,19 @@ export const toHttpError = (error: unknown): HttpError => {
       body.errors = { ...fieldErrors, root: { serverError: 'errors.BAD_USER_INPUT' } };
     }
   }
-  if (isKnownCode(code)) return new HttpError(`errors.${code}`, HTTP_STATUS[code], body);
+  if (isKnownCode(code)) {
+    const refusal = localRefusal(first?.message);
+    return new HttpError(refusal?.key ?? `errors.${code}`, HTTP_STATUS[code], refusal ? { ...body, refusal: refusal.key } : body);
+  }
   const e = error as Loose | null;
-  const status = e?.networkError?.statusCode ?? e?.status ?? 500;
+  const status = (e?.networkError?.statusCode ?? e?.status) as number | undefined;
   // ra-data-graphql keeps only the status of a failed HTTP response, not its body.
   if (!first && status === 503) return new HttpError('errors.SERVICE_UNAVAILABLE', 503, { ...body, code: 'SERVICE_UNAVAILABLE' });
-  if (!first && (e?.networkError || status === 0)) {
-    return new HttpError('ra.notification.http_error', status || 0, body);
+  if (!first && transientFailureOf(error) === 'unreachable') {
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    return new HttpError(offline ? 'errors.offline' : 'errors.unreachable', status ?? 0, { ...body, unreachable: true });
   }
-  return new HttpError(serverMessage, status, body);
+  return new HttpError('errors.unexpected', status ?? 500, body);
 };
 
 /**
@@ -154,5 +175,7 @@ export const transientFailureOf = (error: unknown): 'unavailable' | 'unreachable
 /** The i18n key that tells the user a write did not go through and what to do, or null. */
 export const notSavedMessageOf = (error: unknown): string | null => {
   const failure = transientFailureOf(error);
+  // Offline, the request never left the browser: certainly not saved.
+  if (failure === 'unreachable' && typeof navigator !== 'undefined' && navigator.onLine === false) return 'errors.notSaved.offline';
   return failure ? `errors.notSaved.${failure}` : null;
 };

@@ -1,6 +1,4 @@
 import DownloadIcon from '@mui/icons-material/FileDownloadOutlined';
-import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -17,6 +15,7 @@ import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Loading, Title, useNotify, useRequireAccess, useTranslate } from 'react-admin';
+import { LoadError } from '../components/LoadError';
 import { useFormatters } from '../dashboard/format';
 import { client } from '../providers/apolloClient';
 import { toHttpError } from '../providers/graphqlErrors';
@@ -138,7 +137,7 @@ export const ReportPage = () => {
   const { locale, number, percent } = useFormatters();
   const { isPending: checkingAccess } = useRequireAccess({ resource: 'reports', action: 'list' });
   const [period, setPeriod] = useState(() => currentPeriod('quarter'));
-  const { data, error, isPending, isFetching, isPlaceholderData } = useComplianceReport(period);
+  const { data, error, isPending, isFetching, isPlaceholderData, refetch } = useComplianceReport(period);
   if (checkingAccess) return <Loading />;
 
   const totals = (data?.opds ?? []).reduce(
@@ -178,12 +177,7 @@ export const ReportPage = () => {
         {isFetching && <LinearProgress sx={{ height: 2 }} />}
       </Card>
 
-      {problem && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          <AlertTitle>{translate('report.error')}</AlertTitle>
-          {translate(problem.message, { _: (problem.body as { message?: string })?.message ?? problem.message })}
-        </Alert>
-      )}
+      {problem && <LoadError error={problem} onRetry={refetch} retrying={isFetching} title="report.error" />}
       {isPending && !data && <Loading />}
 
       {data && (

@@ -1,12 +1,50 @@
-import { BooleanInput, Create, Edit, PasswordInput, SimpleForm, TextInput, email, minLength, required } from 'react-admin';
+import Typography from '@mui/material/Typography';
+import {
+  BooleanInput,
+  Create,
+  DeleteButton,
+  Edit,
+  PasswordInput,
+  SaveButton,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  email,
+  minLength,
+  required,
+  useGetIdentity,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { EnumInput, OpdInput, validPhone, validUsername } from '../components';
 
 // An empty password on edit means "keep the current one": leave it out of the input.
 const keepWhenEmpty = (value: string) => (value === '' ? undefined : value);
 const passwordLength = minLength(8, 'validation.passwordLength');
 
+/** The server refuses to delete one's own account: say so instead of offering the button. */
+const UserToolbar = () => {
+  const record = useRecordContext();
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  const own = !!record && !!identity && String(record.id) === String(identity.id);
+  return (
+    <Toolbar sx={{ justifyContent: 'space-between' }}>
+      <SaveButton />
+      {record &&
+        (own ? (
+          <Typography variant="caption" color="text.secondary" data-testid="own-account">
+            {translate('errors.refusal.ownAccount')}
+          </Typography>
+        ) : (
+          <DeleteButton />
+        ))}
+    </Toolbar>
+  );
+};
+
 const UserForm = ({ isCreate = false }: { isCreate?: boolean }) => (
-  <SimpleForm>
+  <SimpleForm toolbar={<UserToolbar />}>
     <TextInput source="username" validate={[required(), validUsername]} autoComplete="off" />
     <TextInput source="name" validate={required()} fullWidth />
     <TextInput source="phone" validate={validPhone} />

@@ -12,9 +12,10 @@ import VerifiedIcon from '@mui/icons-material/VerifiedOutlined';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { createElement, useState, type ComponentType } from 'react';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import type { ComplaintRecord } from '../types';
 import { ActionDialog } from './ActionDialog';
+import { actionsWithDraft } from './drafts';
 import { ACTION_ORDER, type WorkflowAction } from './workflow';
 
 const ICONS: Record<WorkflowAction, ComponentType> = {
@@ -42,28 +43,34 @@ const DANGER = new Set<WorkflowAction>(['REJECT', 'RETURN']);
 export const ActionBar = () => {
   const record = useRecordContext<ComplaintRecord>();
   const translate = useTranslate();
+  const { identity } = useGetIdentity();
   const [open, setOpen] = useState<WorkflowAction | null>(null);
   if (!record) return null;
   const available = new Set(record.availableActions ?? []);
   const actions = ACTION_ORDER.filter((a) => available.has(a));
-  if (actions.length === 0) return null;
+  const drafts = identity ? actionsWithDraft(String(identity.id), String(record.id), actions) : new Set<WorkflowAction>();
   return (
     <>
-      <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" data-testid="complaint-actions">
-        {actions.map((action) => (
-          <Button
-            key={action}
-            size="small"
-            variant={PRIMARY.has(action) ? 'contained' : 'outlined'}
-            color={DANGER.has(action) ? 'error' : 'primary'}
-            startIcon={createElement(ICONS[action])}
-            onClick={() => setOpen(action)}
-            data-action={action}
-          >
-            {translate(`actions.${action.toLowerCase()}`)}
-          </Button>
-        ))}
-      </Stack>
+      {actions.length > 0 && (
+        <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" data-testid="complaint-actions">
+          {actions.map((action) => (
+            <Button
+              key={action}
+              size="small"
+              variant={PRIMARY.has(action) ? 'contained' : 'outlined'}
+              color={DANGER.has(action) ? 'error' : 'primary'}
+              startIcon={createElement(ICONS[action])}
+              onClick={() => setOpen(action)}
+              data-action={action}
+              data-draft={drafts.has(action) || undefined}
+            >
+              {translate(`actions.${action.toLowerCase()}`)}
+              {drafts.has(action) && ` · ${translate('complaint.action.draft')}`}
+            </Button>
+          ))}
+        </Stack>
+      )}
+      {/* Stays open when a colleague's change takes the action away: the user still sees what they typed. */}
       {open && <ActionDialog action={open} record={record} onClose={() => setOpen(null)} />}
     </>
   );

@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
@@ -7,32 +8,42 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type KeyboardEvent } from 'react';
-import { useFormState } from 'react-hook-form';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useFormState, useWatch } from 'react-hook-form';
 import {
   AutocompleteInput,
   BooleanInput,
   Form,
+  Loading,
   ReferenceInput,
   SelectInput,
   TextInput,
   maxLength,
-  minLength,
   required,
+  useGetIdentity,
   useGetList,
+  useLocaleState,
   useNotify,
   useTranslate,
 } from 'react-admin';
-import { EnumInput } from '../../components';
+import { EnumInput, formatWib, minText } from '../../components';
 import { invalidateComplaints } from '../../live/invalidate';
 import { notSavedMessageOf, toHttpError } from '../../providers/graphqlErrors';
-import type { ComplaintRecord } from '../types';
+import { intlLocale } from '../../providers/i18nProvider';
+import { StatusChip } from '../fields';
+import type { ComplaintEventRecord, ComplaintRecord } from '../types';
+import { clearDraft, loadDraft, saveDraft, type DraftValues } from './drafts';
 import { OpdTreeInput } from './OpdTreeInput';
-import { runAction, type WorkflowAction } from './workflow';
+import { fetchLatest, runAction, type LatestComplaint, type WorkflowAction } from './workflow';
 
-const reasonRules = [required(), minLength(3), maxLength(2000)];
+const reasonRules = [required(), minText(3), maxLength(2000)];
 const noteRules = [maxLength(2000)];
+// Counted trimmed, as the server counts them.
+const progressRules = [required(), minText(3), maxLength(5000)];
+const internalNoteRules = [required(), minText(1), maxLength(5000)];
+const answerRules = [required(), minText(10), maxLength(10000)];
 
 const complaintOption = (c?: { trackingCode?: string; title?: string }) => (c ? `${c.trackingCode ?? ''} — ${c.title ?? ''}` : '');
 
@@ -104,15 +115,7 @@ const Inputs = ({ action, record }: { action: WorkflowAction; record: ComplaintR
       return (
         <>
           <EnumInput source="stage" enumName="ProgressStage" label="resources.complaints.fields.progressStage" validate={required()} fullWidth />
-          <TextInput
-            source="note"
-            label="complaint.action.note"
-            multiline
-            minRows={3}
-            fullWidth
-            validate={[required(), minLength(3), maxLength(5000)]}
-            autoFocus
-          />
+          <TextInput source="note" label="complaint.action.note" multiline minRows={3} fullWidth validate={progressRules} autoFocus />
           <BooleanInput source="public" label="complaint.progress.public" helperText="complaint.progress.publicHelp" />
         </>
       );
@@ -124,7 +127,7 @@ const Inputs = ({ action, record }: { action: WorkflowAction; record: ComplaintR
           multiline
           minRows={3}
           fullWidth
-          validate={[required(), maxLength(5000)]}
+          validate={internalNoteRules}
           autoFocus
           helperText="complaint.note.help"
         />
@@ -137,7 +140,7 @@ const Inputs = ({ action, record }: { action: WorkflowAction; record: ComplaintR
           multiline
           minRows={8}
           fullWidth
-          validate={[required(), minLength(10), maxLength(10000)]}
+          validate={answerRules}
           autoFocus
           helperText="complaint.respond.help"
         />
@@ -158,7 +161,7 @@ const defaultsFor = (action: WorkflowAction, record: ComplaintRecord): Record<st
   }
 };
 
-const SubmitButton = ({ action }: { action: WorkflowAction }) => {
+const SubmitButton = ({ action, resend }: { action: WorkflowAction; resend: boolean }) => {
   const translate = useTranslate();
   const { isSubmitting } = useFormState();
   return (
@@ -169,7 +172,7 @@ const SubmitButton = ({ action }: { action: WorkflowAction }) => {
       startIcon={isSubmitting ? <CircularProgress size={16} color="inherit" /> : undefined}
       data-testid="action-submit"
     >
-      {translate(`complaint.action.submit.${action}`)}
+      {translate(resend ? 'complaint.action.resend' : `complaint.action.submit.${action}`, { action: translate(`complaint.action.submit.${action}`) })}
     </Button>
   );
 };
@@ -185,26 +188,107 @@ interface Problem {
   message: string;
 }
 
+/** What a colleague changed between the opening of the dialog and the refused send. */
+interface Conflict {
+  latest: LatestComplaint | null;
+  /** Events the user had not seen when the dialog opened, oldest first. */
+  news: ComplaintEventRecord[];
+}
+
+/** Writes what is typed to the draft on every change. */
+const DraftKeeper = ({ onChange }: { onChange: (values: DraftValues) => void }) => {
+  const values = useWatch() as DraftValues;
+  useEffect(() => onChange(values), [values, onChange]);
+  return null;
+};
+
+const ConflictNotice = ({ conflict, action }: { conflict: Conflict; action: WorkflowAction }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { latest, news } = conflict;
+  const stillPossible = !latest || latest.availableActions.includes(action);
+  return (
+    <Alert severity="warning" sx={{ mb: 2 }} data-testid="action-conflict" data-version={latest?.version ?? ''}>
+      <AlertTitle>{translate('complaint.action.conflictTitle')}</AlertTitle>
+      {latest && (
+        <Stack direction="row" spacing={1} alignItems="center" sx={{ mb: 1 }} data-testid="conflict-status">
+          <span>{translate('complaint.action.conflictStatus')}</span>
+          <StatusChip status={latest.status} />
+        </Stack>
+      )}
+      {news.length > 0 && (
+        <Box component="ul" sx={{ m: 0, mb: 1, pl: 2.5 }} data-testid="conflict-events">
+          {news.map((event) => (
+            <li key={event.id} data-event-type={event.type}>
+              <strong>{translate(`enums.ComplaintEventType.${event.type}`, { _: event.type })}</strong>
+              {' · '}
+              {event.actor?.name ?? translate(`complaint.timeline.actorKind.${event.actorKind ?? 'SYSTEM'}`, { _: event.actorKind ?? '' })}
+              {' · '}
+              {formatWib(event.createdAt, intlLocale(locale), true)}
+              {event.message ? ` — ${event.message.length > 160 ? `${event.message.slice(0, 160)}…` : event.message}` : ''}
+            </li>
+          ))}
+        </Box>
+      )}
+      {translate(stillPossible ? 'complaint.action.conflictResend' : 'complaint.action.conflictNoLonger')}
+    </Alert>
+  );
+};
+
 /**
  * One workflow action on one complaint. The change is made against the version the user
- * opened the dialog on: if someone else changed the complaint meanwhile the server answers
- * CONFLICT, the dialog closes and the page reloads the complaint. Refusals
- * (INVALID_TRANSITION, FORBIDDEN) keep the dialog open with the server's explanation; so does a
- * change the server could not take (SERVICE_UNAVAILABLE, no connection), with what was typed.
+ * opened the dialog on. If someone else changed the complaint meanwhile the server answers
+ * CONFLICT: the dialog stays open with what was typed, shows what changed (status, new
+ * timeline entries) and sends again on the new version. Refusals (INVALID_TRANSITION,
+ * FORBIDDEN) keep the dialog open with the reason; so does a change the server could not take
+ * (SERVICE_UNAVAILABLE, no connection). What is typed is also kept as a draft (drafts.ts)
+ * until the action goes through.
  */
 export const ActionDialog = ({ action, record, onClose }: { action: WorkflowAction; record: ComplaintRecord; onClose: () => void }) => {
+  const { identity, isPending } = useGetIdentity();
+  if (isPending || !identity) {
+    return (
+      <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
+        <Loading />
+      </Dialog>
+    );
+  }
+  return <ActionDialogForm action={action} record={record} onClose={onClose} userId={String(identity.id)} />;
+};
+
+const ActionDialogForm = ({ action, record, onClose, userId }: { action: WorkflowAction; record: ComplaintRecord; onClose: () => void; userId: string }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const notify = useNotify();
   const queryClient = useQueryClient();
-  const [opened] = useState(() => ({ id: String(record.id), version: record.version, record }));
+  const complaintId = String(record.id);
+  const [opened] = useState(() => ({ record, seen: new Set((record.events ?? []).map((e) => String(e.id))) }));
+  // The version the next send is made against: the opened one, then the one a conflict showed.
+  const version = useRef(record.version);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const defaults = useMemo(() => defaultsFor(action, opened.record), [action, opened.record]);
-  const refresh = () => invalidateComplaints(queryClient, [opened.id]);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [draft] = useState(() => loadDraft(userId, complaintId, action));
+  const defaults = useMemo(() => ({ ...defaultsFor(action, opened.record), ...draft }), [action, opened.record, draft]);
+  const refresh = () => invalidateComplaints(queryClient, [complaintId]);
+  const keepDraft = useCallback((values: DraftValues) => saveDraft(userId, complaintId, action, values), [userId, complaintId, action]);
+
+  const showConflict = async () => {
+    void refresh();
+    let latest: LatestComplaint | null = null;
+    try {
+      latest = await fetchLatest(complaintId);
+    } catch {
+      // Not even the latest version could be read: the next send tells again.
+    }
+    if (latest) version.current = latest.version;
+    const news = (latest?.events ?? []).filter((e) => !opened.seen.has(String(e.id)));
+    setConflict({ latest, news });
+  };
 
   const submit = async (values: Record<string, unknown>) => {
     setProblem(null);
     try {
-      await runAction(action, opened.id, opened.version, values);
+      await runAction(action, complaintId, version.current, values);
     } catch (error) {
       // Nothing changed on the server (or nobody knows): keep the dialog and what was typed, for another try.
       const notSaved = notSavedMessageOf(error);
@@ -214,11 +298,9 @@ export const ActionDialog = ({ action, record, onClose }: { action: WorkflowActi
         return undefined;
       }
       const httpError = toHttpError(error);
-      const body = (httpError.body ?? {}) as { code?: string; message?: string; errors?: Record<string, unknown> };
+      const body = (httpError.body ?? {}) as { code?: string; message?: string; refusal?: string; errors?: Record<string, unknown> };
       if (body.code === 'CONFLICT') {
-        notify('complaint.action.conflict', { type: 'warning', autoHideDuration: 8000 });
-        void refresh();
-        onClose();
+        await showConflict();
         return undefined;
       }
       if (body.code === 'UNAUTHENTICATED') {
@@ -227,14 +309,17 @@ export const ActionDialog = ({ action, record, onClose }: { action: WorkflowActi
       }
       if (body.code === 'BAD_USER_INPUT' && body.errors) {
         const { root: _root, ...fields } = body.errors;
-        setProblem({ code: body.code, message: body.message ?? '' });
+        setProblem({ code: body.code, message: Object.values(fields).join('; ') });
         return fields;
       }
-      setProblem({ code: body.code, message: body.message ?? httpError.message });
+      // The server's English wording only for English readers; the code's title says it in Indonesian.
+      const explanation = body.refusal ? translate(body.refusal) : locale === 'en' ? (body.message ?? '') : '';
+      setProblem({ code: body.code ?? 'unexpected', message: explanation });
       // The complaint may have moved on: show what is possible now behind the dialog.
       void refresh();
       return undefined;
     }
+    clearDraft(userId, complaintId, action);
     notify(`complaint.action.done.${action}`, { type: 'success', messageArgs: { code: record.trackingCode } });
     onClose();
     await refresh();
@@ -251,9 +336,16 @@ export const ActionDialog = ({ action, record, onClose }: { action: WorkflowActi
       data-testid={`action-dialog-${action}`}
     >
       <Form onSubmit={submit} record={{}} defaultValues={defaults}>
+        <DraftKeeper onChange={keepDraft} />
         <DialogTitle id="action-dialog-title">{translate(`complaint.action.title.${action}`, { code: record.trackingCode })}</DialogTitle>
         <DialogContent onKeyDown={submitOnCtrlEnter}>
           <DialogContentText sx={{ mb: 2 }}>{translate(`complaint.action.intro.${action}`, { code: record.trackingCode })}</DialogContentText>
+          {draft && !conflict && (
+            <Alert severity="info" sx={{ mb: 2, py: 0 }} data-testid="action-draft-restored">
+              {translate('complaint.action.draftRestored')}
+            </Alert>
+          )}
+          {conflict && <ConflictNotice conflict={conflict} action={action} />}
           <Inputs action={action} record={opened.record} />
           {problem && (
             <Alert severity="error" sx={{ mt: 2 }} data-testid="action-problem">
@@ -264,7 +356,7 @@ export const ActionDialog = ({ action, record, onClose }: { action: WorkflowActi
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-          <SubmitButton action={action} />
+          <SubmitButton action={action} resend={!!conflict} />
         </DialogActions>
       </Form>
     </Dialog>

@@ -1,5 +1,6 @@
 import { gql, type DocumentNode } from '@apollo/client';
 import { client } from '../../providers/apolloClient';
+import type { ComplaintEventRecord } from '../types';
 
 /**
  * The workflow actions the console offers, in the order their buttons appear. Which of
@@ -123,6 +124,44 @@ const ARGS: Record<WorkflowAction, string[]> = {
 };
 
 const clean = (value: unknown) => (typeof value === 'string' ? value.trim() || null : (value ?? null));
+
+const LATEST = gql`
+  query complaintAfterConflict($id: ID!) {
+    complaint(id: $id) {
+      id
+      version
+      status
+      availableActions
+      events(last: 10) {
+        id
+        type
+        createdAt
+        message
+        public
+        actorKind
+        actorRole
+        actor {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
+
+export interface LatestComplaint {
+  id: string;
+  version: number;
+  status: string;
+  availableActions: string[];
+  events: ComplaintEventRecord[];
+}
+
+/** The complaint as it is now (after a CONFLICT: what a colleague changed, and the version to send on). */
+export const fetchLatest = async (id: string): Promise<LatestComplaint | null> => {
+  const { data } = await client.query<{ complaint: LatestComplaint | null }>({ query: LATEST, variables: { id }, fetchPolicy: 'network-only' });
+  return data.complaint;
+};
 
 /** Runs one action against the complaint as the user saw it (`version`: optimistic lock). */
 export const runAction = async (action: WorkflowAction, id: string, version: number, values: Record<string, unknown>): Promise<void> => {

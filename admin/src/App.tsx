@@ -1,3 +1,4 @@
+import type { Theme } from '@mui/material/styles';
 import { QueryClient } from '@tanstack/react-query';
 import { Admin, Resource, defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
 import auditEntries from './auditEntries';
@@ -35,8 +36,34 @@ openLoginWithoutSession();
 
 // Wider sidebar: "Perangkat Daerah (OPD)" fits without truncation.
 const sidebar = { width: 260, closedWidth: 50 };
-const lightTheme: RaThemeOptions = { ...defaultLightTheme, sidebar };
-const darkTheme: RaThemeOptions = { ...defaultDarkTheme, sidebar };
+// On a phone every dialog (action dialogs, the access code) takes the whole screen, as
+// `fullScreen` would, without each dialog having to ask.
+const phoneDialogs: RaThemeOptions['components'] = {
+  MuiDialog: {
+    styleOverrides: {
+      paper: ({ theme }: { theme: Theme }) => ({
+        [theme.breakpoints.down('sm')]: { margin: 0, width: '100%', maxWidth: '100%', height: '100%', maxHeight: 'none', borderRadius: 0 },
+      }),
+    },
+  },
+};
+
+// Darker than Material's defaults so white text on the app bar and on filled chips, and
+// coloured text on outlined chips, reach WCAG AA contrast (4.5:1).
+const lightTheme: RaThemeOptions = {
+  ...defaultLightTheme,
+  sidebar,
+  components: { ...defaultLightTheme.components, ...phoneDialogs },
+  palette: {
+    ...defaultLightTheme.palette,
+    secondary: { light: '#5e92f3', main: '#1565c0', dark: '#003c8f', contrastText: '#fff' },
+    info: { main: '#01579b', contrastText: '#fff' },
+    warning: { main: '#a84300', contrastText: '#fff' },
+    success: { main: '#1b5e20', contrastText: '#fff' },
+    error: { main: '#c62828', contrastText: '#fff' },
+  },
+};
+const darkTheme: RaThemeOptions = { ...defaultDarkTheme, sidebar, components: { ...defaultDarkTheme.components, ...phoneDialogs } };
 
 // Apollo's retry link (providers/apolloClient.ts) tries reads again when that can help; retries here too would multiply the attempts.
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });

@@ -8,3 +8,4 @@ export * from './validators';
 export { useNow } from './useNow';
 export { uuid } from './uuid';
 export { useEditRowClick } from './useEditRowClick';
+export { useSmallScreen } from './useSmallScreen';

@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import type { ReactNode } from 'react';
 import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, ToggleThemeButton, TitlePortal } from 'react-admin';
 import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
@@ -8,7 +9,10 @@ import { AppMenu } from './AppMenu';
 const Toolbar = () => (
   <>
     <LiveStatusIndicator />
-    <LocalesMenuButton />
+    {/* On a phone the language button shows its icons only (the name stays its accessible name). */}
+    <Box component="span" sx={{ '& .MuiButton-root': { fontSize: { xs: 0, sm: '0.875rem' }, minWidth: 0 } }}>
+      <LocalesMenuButton />
+    </Box>
     <ToggleThemeButton />
     <LoadingIndicator />
   </>

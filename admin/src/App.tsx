@@ -56,7 +56,8 @@ const lightTheme: RaThemeOptions = {
   components: { ...defaultLightTheme.components, ...phoneDialogs },
   palette: {
     ...defaultLightTheme.palette,
-    secondary: { light: '#5e92f3', main: '#1565c0', dark: '#003c8f', contrastText: '#fff' },
+    primary: { main: '#1565c0', contrastText: '#fff' },
+    secondary: { main: '#0d47a1', contrastText: '#fff' },
     info: { main: '#01579b', contrastText: '#fff' },
     warning: { main: '#a84300', contrastText: '#fff' },
     success: { main: '#1b5e20', contrastText: '#fff' },

@@ -9,3 +9,5 @@ export { useNow } from './useNow';
 export { uuid } from './uuid';
 export { useEditRowClick } from './useEditRowClick';
 export { useSmallScreen } from './useSmallScreen';
+export { WibDateTimeInput } from './WibDateTimeInput';
+export { DayInput } from './DayInput';

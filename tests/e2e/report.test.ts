@@ -146,3 +146,20 @@ test('walikota reads the current quarter: table, chart and CSV match complianceR
   const month = (await t.ok(REPORT, { period: currentMonth() }, token)).complianceReport;
   await expect(main().locator('[data-testid="compliance-table"] tbody tr').count()).resolves.toBe(month.opds.length);
 }, 120_000);
+
+test('the complaint list exports a CSV for Excel with Indonesian settings', async () => {
+  const { complaints } = await t.ok('{ complaints(sortField: "createdAt", sortOrder: DESC, perPage: 1) { items { trackingCode } total } }', {}, token);
+  await page.goto(`${t.url}/admin/#/complaints`);
+  await main().locator('[data-tracking-code]').first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor' }).click()]);
+  expect(download.suggestedFilename()).toBe('pengaduan.csv');
+  const bytes = fs.readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const parsed = parseCsv(bytes.toString('utf8').slice(1));
+  expect(parsed.keys[0]).toBe('Nomor tiket');
+  expect(parsed.keys).toContain('Judul');
+  expect(parsed.rows).toHaveLength(Math.min(complaints.total, 1000));
+  expect(parsed.rows[0]['Nomor tiket']).toBe(complaints.items[0].trackingCode);
+  // Times in WIB, day first, as the screen shows them.
+  expect(Object.values(parsed.rows[0])[1]).toMatch(/^\d{1,2} \w{3} \d{4}.* WIB$/);
+});

@@ -71,3 +71,45 @@ export const formatWibRange = (from: Date | string, to: Date | string, locale: s
   const f = wibFormatter(locale, { day: 'numeric', month: 'short', year: 'numeric' });
   return `${f.format(new Date(from))} – ${f.format(new Date(new Date(to).getTime() - 1))}`;
 };
+
+/** An instant as the WIB date "DD/MM/YYYY" and 24-hour time "HH:mm", whatever the browser's locale. */
+export const toWibDayTime = (value: unknown): { date: string; time: string } => {
+  const local = toWibLocal(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})$/.exec(local);
+  return m ? { date: `${m[3]}/${m[2]}/${m[1]}`, time: m[4] } : { date: '', time: '' };
+};
+
+/**
+ * "DD/MM/YYYY" (also with `-` or `.`) and "HH:mm" (or "HH.mm", as Indonesians write it) read
+ * as WIB: the ISO instant, or null when either is missing or not a real date and time.
+ */
+export const fromWibDayTime = (date: string, time: string): string | null => {
+  const d = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(date);
+  const t = /^\s*(\d{1,2})[:.](\d{2})\s*$/.exec(time);
+  if (!d || !t) return null;
+  const [day, month, year, hour, minute] = [d[1], d[2], d[3], t[1], t[2]].map(Number);
+  if (hour > 23 || minute > 59) return null;
+  const instant = new Date(Date.UTC(year, month - 1, day, hour, minute) - OFFSET_MS);
+  // 31/02 would roll over into March: not a date.
+  const back = new Date(instant.getTime() + OFFSET_MS);
+  if (back.getUTCDate() !== day || back.getUTCMonth() !== month - 1) return null;
+  return instant.toISOString();
+};
+
+/** A calendar day "YYYY-MM-DD" as "DD/MM/YYYY"; anything else (text being typed) as it is. */
+export const toDayText = (value: unknown): string => {
+  if (value == null) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : String(value);
+};
+
+/** "DD/MM/YYYY" (or with `-`, `.`) as "YYYY-MM-DD"; unfinished or impossible text is kept as typed, empty is null. */
+export const fromDayText = (text: string): string | null => {
+  if (!text.trim()) return null;
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return text;
+  const [day, month, year] = [m[1], m[2], m[3]].map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return text;
+  return date.toISOString().slice(0, 10);
+};

@@ -124,11 +124,15 @@ test('admin records, verifies and forwards; the unit head sees it live and answe
   await expectNoRespond(admin);
   await markNoReload(admin);
 
-  // The unit head's open inbox gets the new complaint without a reload, and says so.
-  const row = head.locator(`[data-tracking-code="${code}"]`);
+  // The unit head's open inbox gets the new complaint without a reload, and says so; it is
+  // listed first, above the inbox, and marked in the inbox as well.
+  const changed = head.locator('[data-testid="inbox-changed"]');
+  const codeCell = head.locator(`[data-tracking-code="${code}"]`);
+  const row = changed.locator(`[data-tracking-code="${code}"]`);
   await Promise.all([row.waitFor(), head.getByText(`${code} diteruskan ke Dinas Sosial`).first().waitFor()]);
   expect(await wasNotReloaded(head)).toBe(true);
-  await head.locator('tr', { has: row }).locator('[data-testid="new-badge"]').waitFor();
+  await changed.locator('tr', { has: codeCell }).locator('[data-testid="new-badge"]').waitFor();
+  await head.locator('tr', { has: codeCell }).last().locator('[data-testid="new-badge"]').waitFor();
   await screenshot(head, 'inbox');
 
   await row.click();

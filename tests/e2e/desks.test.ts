@@ -91,7 +91,9 @@ test('kepala.dinsos convenes a desk, records minutes and routes one complaint to
   await pick(head, complaints, b.trackingCode, new RegExp(b.trackingCode));
   await pick(head, complaints, c.trackingCode, new RegExp(c.trackingCode));
   await pick(head, form.locator('input[name="participantOpdIds"]'), 'Perumahan', /^Dinas Perumahan dan Kawasan Permukiman/);
-  await form.locator('input[name="scheduledAt"]').fill('2026-12-03T09:30');
+  // Day first and a 24-hour WIB clock, whatever the browser's language.
+  await form.locator('input[name="scheduledAt.date"]').fill('03/12/2026');
+  await form.locator('input[name="scheduledAt.time"]').fill('09:30');
   await form.locator('input[name="place"]').fill('Aula Kelurahan Cacaban');
 
   // Meanwhile the third complaint is answered: the server refuses it, the form says which and why.
@@ -163,7 +165,8 @@ test('kepala.dinsos convenes a desk, records minutes and routes one complaint to
     if (id === a.id) {
       await row.locator(`textarea[name="decisions.${i}.solution"]`).fill('Diusulkan bantuan renovasi RTLH Rp 15 juta setelah survei lapangan');
       await pick(head, row.locator(`input[name="decisions.${i}.responsibleOpdId"]`), 'Perumahan', /^Dinas Perumahan dan Kawasan Permukiman/);
-      await row.locator(`input[name="decisions.${i}.dueDate"]`).fill(due);
+      // Day first, whatever the browser's language.
+      await row.locator(`input[name="decisions.${i}.dueDate"]`).fill(due.split('-').reverse().join('/'));
     } else {
       await row.locator(`textarea[name="decisions.${i}.solution"]`).fill('Didaftarkan ke DTKS dan diusulkan sebagai penerima PKH');
       // The unit holding it is listed but cannot be picked; the decision hands it to Dinsos' bidang.

@@ -6,8 +6,8 @@ import { launchBrowser, newSession, screenshot, startConsoleApp } from './suppor
 /**
  * The wali kota opens the compliance report (Central Java's quarterly announcement) for the
  * current quarter on demo data: the ranked table, the on-time chart and the officer table
- * show the API's `complianceReport`, and "Unduh CSV" saves the server's CSV as a file whose
- * rows carry the same ranks.
+ * show the API's `complianceReport`, and "Unduh CSV" saves the table as a CSV for Excel with
+ * Indonesian settings, with the table's headers and the same ranks.
  */
 
 let t: TestApp;
@@ -53,8 +53,8 @@ interface ApiRow {
 const percentId = (pct: number) => new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 }).format(pct / 100).replace(/\s/g, ' ');
 const norm = (s: string) => s.replace(/\s/g, ' ').trim();
 
-/** RFC 4180 lines (the report's cells hold no line breaks). */
-const parseCsv = (text: string): Record<string, string>[] => {
+/** RFC 4180 lines with `;` between cells (the report's cells hold no line breaks). */
+const parseCsv = (text: string): { keys: string[]; rows: Record<string, string>[] } => {
   const split = (line: string) => {
     const cells: string[] = [];
     let cur = '';
@@ -66,7 +66,7 @@ const parseCsv = (text: string): Record<string, string>[] => {
         i++;
       } else if (ch === '"') {
         quoted = !quoted;
-      } else if (ch === ',' && !quoted) {
+      } else if (ch === ';' && !quoted) {
         cells.push(cur);
         cur = '';
       } else {
@@ -78,7 +78,7 @@ const parseCsv = (text: string): Record<string, string>[] => {
   };
   const [header, ...rows] = text.split(/\r\n/).filter((l) => l !== '');
   const keys = split(header);
-  return rows.map((r) => Object.fromEntries(split(r).map((v, i) => [keys[i], v])));
+  return { keys, rows: rows.map((r) => Object.fromEntries(split(r).map((v, i) => [keys[i], v]))) };
 };
 
 test('walikota reads the current quarter: table, chart and CSV match complianceReport', async () => {
@@ -126,16 +126,19 @@ test('walikota reads the current quarter: table, chart and CSV match complianceR
   await page.addStyleTag({ content: '.MuiSnackbar-root { display: none !important; }' });
   await screenshot(page, 'report');
 
-  // "Unduh CSV": a file named after the period, the server's CSV, the same ranks.
+  // "Unduh CSV": a file named after the period for Excel with Indonesian settings (BOM, `;`,
+  // decimal comma), with the table's headers and the same ranks.
   const [download] = await Promise.all([page.waitForEvent('download'), main().locator('[data-testid="report-csv"]').click()]);
   expect(download.suggestedFilename()).toBe(`laporan-kepatuhan-${period}.csv`);
   const file = await download.path();
-  const csv = fs.readFileSync(file!, 'utf8');
-  const { complianceReportCsv } = await t.ok('query($period: String!) { complianceReportCsv(period: $period) }', { period }, token);
-  expect(csv).toBe(complianceReportCsv);
-  const parsed = parseCsv(csv);
-  expect(parsed.map((r) => [Number(r.rank), r.opd_code])).toEqual(rows.map((r) => [r.rank, r.opd.code]));
-  expect(parsed[0].responded_in_time_pct).toBe(String(first.respondedInTimePct));
+  const bytes = fs.readFileSync(file!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const parsed = parseCsv(bytes.toString('utf8').slice(1));
+  const screenHeaders = (await table.locator('thead th').allInnerTexts()).map(norm);
+  expect(parsed.keys).toEqual([...screenHeaders, 'Mutu IKM']);
+  expect(parsed.rows.map((r) => [Number(r['No.']), r['Perangkat daerah']])).toEqual(rows.map((r) => [r.rank, r.opd.name]));
+  const pctInCsv = parsed.rows[0]['% tepat waktu'];
+  expect(pctInCsv).toBe(String(Math.round(first.respondedInTimePct! * 10) / 10).replace('.', ','));
 
   // Another period: this month.
   await main().locator('[data-period-kind="month"]').click();
@@ -143,3 +146,20 @@ test('walikota reads the current quarter: table, chart and CSV match complianceR
   const month = (await t.ok(REPORT, { period: currentMonth() }, token)).complianceReport;
   await expect(main().locator('[data-testid="compliance-table"] tbody tr').count()).resolves.toBe(month.opds.length);
 }, 120_000);
+
+test('the complaint list exports a CSV for Excel with Indonesian settings', async () => {
+  const { complaints } = await t.ok('{ complaints(sortField: "createdAt", sortOrder: DESC, perPage: 1) { items { trackingCode } total } }', {}, token);
+  await page.goto(`${t.url}/admin/#/complaints`);
+  await main().locator('[data-tracking-code]').first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor' }).click()]);
+  expect(download.suggestedFilename()).toBe('pengaduan.csv');
+  const bytes = fs.readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const parsed = parseCsv(bytes.toString('utf8').slice(1));
+  expect(parsed.keys[0]).toBe('Nomor tiket');
+  expect(parsed.keys).toContain('Judul');
+  expect(parsed.rows).toHaveLength(Math.min(complaints.total, 1000));
+  expect(parsed.rows[0]['Nomor tiket']).toBe(complaints.items[0].trackingCode);
+  // Times in WIB, day first, as the screen shows them.
+  expect(Object.values(parsed.rows[0])[1]).toMatch(/^\d{1,2} \w{3} \d{4}.* WIB$/);
+});

@@ -1,6 +1,8 @@
-import { csvCell, toCsv } from '../../common/csv';
+import { csvCell, toCsv, toExcelCsv } from '../../common/csv';
 import { complaintsCsv } from '../../admin/src/complaints/complaint-csv';
 import type { ComplaintRecord } from '../../admin/src/complaints/types';
+import { REPORT_COLUMNS, type OpdComplianceRow } from '../../admin/src/reports/columns';
+import { complianceCsv } from '../../admin/src/reports/compliance-csv';
 
 const EVIL = '=HYPERLINK("http://evil","klik")';
 
@@ -52,9 +54,59 @@ test("the console's complaint export writes a formula-looking title and unit nam
     (key) => key.split('.').pop()!,
     (v) => (v ? `waktu ${v}` : ''),
   );
-  const [header, row] = csv.split('\r\n');
-  expect(header.split(',')).toContain('title');
-  expect(row).toContain(`"'=HYPERLINK(""http://evil"",""klik"")"`);
-  expect(row).toContain(`,'@Dinas,`);
-  expect(row.startsWith('MGL-2611-00042,waktu 2026-11-02T01:00:00Z,COMPLAINT,WEB,')).toBe(true);
+  const [header, row] = csv.replace(/^\ufeff/, '').split('\r\n');
+  expect(header.split(';')).toContain('title');
+  expect(row).toContain(`;"'=HYPERLINK(""http://evil"",""klik"")";`);
+  expect(row).toContain(`;'@Dinas;`);
+  expect(row.startsWith('MGL-2611-00042;waktu 2026-11-02T01:00:00Z;COMPLAINT;WEB;')).toBe(true);
+});
+
+test('a CSV for Excel with Indonesian settings: BOM, `;` between cells, decimal commas, the guard kept', () => {
+  const csv = toExcelCsv(
+    ['Perangkat daerah', 'Median (jam)', 'Catatan'],
+    [
+      ['Dinas Sosial, P3A', 12.5, EVIL],
+      ['Kecamatan; Utara', -3, 'kata "rusak"'],
+    ],
+  );
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv.slice(1)).toBe(
+    'Perangkat daerah;Median (jam);Catatan\r\n' +
+      `Dinas Sosial, P3A;12,5;"'=HYPERLINK(""http://evil"",""klik"")"\r\n` +
+      `"Kecamatan; Utara";-3;"kata ""rusak"""\r\n`,
+  );
+  // A negative decimal stays a number, not text behind an apostrophe; formula text is still guarded.
+  expect(csvCell(-1.25, { separator: ';', decimalComma: true })).toBe('-1,25');
+  expect(csvCell('-1+1', { separator: ';' })).toBe(`'-1+1`);
+  expect(csvCell('@SUM(A1)', { separator: ';' })).toBe(`'@SUM(A1)`);
+});
+
+test('the compliance export has the headers of the table on screen and its rounding', () => {
+  const labels: Record<string, string> = { rank: 'No.', opd: 'Perangkat daerah', ikmGrade: 'Mutu IKM', medianHoursToFirstResponse: 'Median (jam)' };
+  const translate = (key: string) => labels[key.split('.').pop()!] ?? key.split('.').pop()!;
+  const row: OpdComplianceRow = {
+    rank: 1,
+    opdId: '7',
+    opd: { id: '7', code: 'DINSOS', name: '=Dinas Sosial' },
+    taken: 3,
+    received: 10,
+    forwarded: 2,
+    responded: 8,
+    due: 9,
+    respondedInTime: 7,
+    respondedInTimePct: 77.777,
+    medianHoursToFirstResponse: 5.25,
+    p90HoursToFirstResponse: null,
+    overdueNow: 1,
+    returns: 0,
+    averageRating: 4.333,
+    ikm: 81.26,
+    ikmGrade: 'B',
+  };
+  const [header, line, end] = complianceCsv([row], translate)
+    .replace(/^\ufeff/, '')
+    .split('\r\n');
+  expect(header.split(';')).toEqual(['No.', 'Perangkat daerah', ...REPORT_COLUMNS.map((c) => labels[c] ?? c), 'Mutu IKM']);
+  expect(line.split(';')).toEqual(['1', "'=Dinas Sosial", '3', '10', '2', '8', '9', '7', '77,8', '5,3', '', '1', '0', '4,33', '81,3', 'B']);
+  expect(end).toBe('');
 });

@@ -17,6 +17,7 @@ import { formatWib } from '../components';
 import { DeskEntryButton } from '../desks/DeskEntryButton';
 import { intlLocale } from '../providers/i18nProvider';
 import { ActionBar } from './actions/ActionBar';
+import { deadlineDone, runningDeadline } from './deadline';
 import { DeadlineChip, StageChip, StatusChip } from './fields';
 import { Timeline } from './Timeline';
 import type { ComplaintRecord, Ref } from './types';
@@ -62,7 +63,7 @@ const useWib = () => {
 
 const Header = ({ record }: { record: ComplaintRecord }) => {
   const translate = useTranslate();
-  const final = ['RESPONDED', 'CLOSED', 'REJECTED'].includes(record.status);
+  const due = runningDeadline(record);
   return (
     <Card sx={{ mb: 2 }}>
       <CardContent>
@@ -75,7 +76,7 @@ const Header = ({ record }: { record: ComplaintRecord }) => {
         <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center" sx={{ mb: 2 }} data-testid="complaint-status">
           <StatusChip status={record.status} size="medium" />
           {record.status === 'IN_PROGRESS' && record.progressStage && <StageChip stage={record.progressStage} />}
-          {!final && <DeadlineChip dueAt={record.dueAt} label={f('dueAt')} />}
+          {due && <DeadlineChip dueAt={due} label={record.dueAt ? f('dueAt') : f('responseDueAt')} />}
           <Chip size="small" variant="outlined" label={translate(`enums.ComplaintType.${record.type}`)} />
           <Chip size="small" variant="outlined" label={translate(`enums.Channel.${record.channel}`)} />
           {record.anonymous && <Chip size="small" icon={<VisibilityOffIcon />} label={translate(f('anonymous'))} />}
@@ -121,6 +122,14 @@ const Reporter = ({ record }: { record: ComplaintRecord }) => {
 const Handling = ({ record }: { record: ComplaintRecord }) => {
   const wib = useWib();
   const translate = useTranslate();
+  // A deadline that is over stays for the record, marked done, so only the running one reads as pending.
+  const deadlineText = (value: unknown, done: boolean) =>
+    value ? (
+      <Box component="span" data-deadline-done={done}>
+        {wib(value)}
+        {done && <Chip size="small" variant="outlined" label={translate('complaint.deadline.done')} sx={{ ml: 1, height: 20 }} />}
+      </Box>
+    ) : null;
   const final = ['RESPONDED', 'CLOSED', 'REJECTED'].includes(record.status);
   return (
     <Panel title="complaint.show.handling">
@@ -130,8 +139,8 @@ const Handling = ({ record }: { record: ComplaintRecord }) => {
       </Item>
       {!record.currentOpd && record.suggestedOpd && !final && <Item label="complaint.show.suggestedOpd">{name(record.suggestedOpd)}</Item>}
       <Item label={f('assignee')}>{name(record.assignee)}</Item>
-      <Item label={f('verifyDueAt')}>{wib(record.verifyDueAt)}</Item>
-      <Item label={f('responseDueAt')}>{wib(record.responseDueAt)}</Item>
+      <Item label={f('verifyDueAt')}>{deadlineText(record.verifyDueAt, deadlineDone(record, 'verify'))}</Item>
+      <Item label={f('responseDueAt')}>{deadlineText(record.responseDueAt, deadlineDone(record, 'response'))}</Item>
       <Item label={f('firstResponseAt')}>{wib(record.firstResponseAt)}</Item>
       <Item label={f('respondedAt')}>{wib(record.respondedAt)}</Item>
       <Item label={f('autoCloseAt')}>{record.status === 'RESPONDED' ? wib(record.autoCloseAt) : null}</Item>

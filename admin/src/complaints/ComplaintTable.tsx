@@ -6,8 +6,8 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { SxProps } from '@mui/material/styles';
 import { createContext, useContext } from 'react';
-import { DataTable, useRecordContext, useTranslate } from 'react-admin';
-import { EmbeddedReferenceField, WibDateField } from '../components';
+import { DataTable, SimpleList, useRecordContext, useTranslate } from 'react-admin';
+import { EmbeddedReferenceField, WibDateField, useSmallScreen } from '../components';
 import { DeadlineField, StatusField } from './fields';
 import type { ComplaintRecord } from './types';
 
@@ -64,14 +64,49 @@ const FINAL = new Set(['RESPONDED', 'CLOSED', 'REJECTED']);
 const rowSx =
   (highlight?: (id: string) => boolean) =>
   (record: ComplaintRecord): SxProps => ({
-    ...(record.overdue && !FINAL.has(record.status) ? { boxShadow: 'inset 4px 0 0 #d32f2f' } : {}),
+    ...(record.overdue && !FINAL.has(record.status) ? { boxShadow: 'inset 4px 0 0 #c62828' } : {}),
     ...(highlight?.(String(record.id)) ? { bgcolor: 'action.selected' } : {}),
   });
 
-/** The complaint columns shared by the full list and the inbox; a row opens the complaint. */
-export const ComplaintTable = ({ highlight }: { highlight?: (id: string) => boolean }) => (
+const showPath = (id: unknown) => `/complaints/${encodeURIComponent(String(id))}/show`;
+
+/** On a phone: code (and "Baru"), status and the running deadline under the title, wrapping. */
+const CompactSummary = () => (
+  <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.5, mt: 0.5 }} data-testid="complaint-compact">
+    <CodeCell />
+    <StatusField />
+    <DeadlineField />
+  </Box>
+);
+
+const CompactTitle = () => {
+  const record = useRecordContext<ComplaintRecord>();
+  return (
+    <Box component="span" sx={{ fontWeight: 500, overflowWrap: 'anywhere' }}>
+      {record?.title}
+    </Box>
+  );
+};
+
+/**
+ * The complaint columns shared by the full list and the inbox; a row opens the complaint.
+ * Below the `sm` breakpoint the six columns do not fit, so each complaint becomes a two-line
+ * item (react-admin's SimpleList) that keeps status and deadline on screen.
+ */
+export const ComplaintTable = ({ highlight }: { highlight?: (id: string) => boolean }) => {
+  if (useSmallScreen()) {
+    return (
+      <HighlightContext.Provider value={highlight}>
+        <SimpleList<ComplaintRecord> primaryText={<CompactTitle />} secondaryText={<CompactSummary />} rowClick={showPath} rowSx={rowSx(highlight)} />
+      </HighlightContext.Provider>
+    );
+  }
+  return <ComplaintColumns highlight={highlight} />;
+};
+
+const ComplaintColumns = ({ highlight }: { highlight?: (id: string) => boolean }) => (
   <HighlightContext.Provider value={highlight}>
-    <DataTable<ComplaintRecord> rowClick={(id) => `/complaints/${encodeURIComponent(String(id))}/show`} bulkActionButtons={false} rowSx={rowSx(highlight)}>
+    <DataTable<ComplaintRecord> rowClick={showPath} bulkActionButtons={false} rowSx={rowSx(highlight)}>
       <DataTable.Col source="trackingCode" label={f('trackingCode')}>
         <CodeCell />
       </DataTable.Col>

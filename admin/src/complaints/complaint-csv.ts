@@ -1,4 +1,4 @@
-import { toCsv, type CsvValue } from '../../../common/csv';
+import { toExcelCsv, type CsvValue } from '../../../common/csv';
 import type { ComplaintRecord } from './types';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -27,9 +27,12 @@ const COLUMNS: Array<[string, (r: ComplaintRecord, t: Translate, when: FormatTim
   ['rating', (r) => r.rating as number | null],
 ];
 
-/** The complaint list as CSV: translated headers and values, no reporter identity. */
+/**
+ * The complaint list as CSV for Excel with Indonesian settings (`;`, decimal comma, BOM):
+ * translated headers and values, no reporter identity.
+ */
 export const complaintsCsv = (records: readonly ComplaintRecord[], translate: Translate, when: FormatTime): string =>
-  toCsv(
+  toExcelCsv(
     COLUMNS.map(([name]) => translate(`resources.complaints.fields.${name}`)),
     records.map((r) => COLUMNS.map(([, get]) => get(r, translate, when))),
   );

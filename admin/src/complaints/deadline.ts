@@ -27,3 +27,22 @@ export const countdown = (dueAt: string | Date, now: number): Countdown => {
     tone: late ? 'late' : diff < DAY ? 'soon' : 'ok',
   };
 };
+
+const FINAL = new Set(['RESPONDED', 'CLOSED', 'REJECTED']);
+
+interface Deadlines {
+  status: string;
+  dueAt?: string | null;
+  verifyDueAt?: string | null;
+  responseDueAt?: string | null;
+}
+
+/**
+ * The deadline to count down: the server's running one (`dueAt`: verification, then first
+ * response) and, once a unit has accepted (which stops `dueAt`), the response deadline
+ * until the complaint is answered. Nothing once answered, closed or rejected.
+ */
+export const runningDeadline = (c: Deadlines): string | null => (FINAL.has(c.status) ? null : (c.dueAt ?? c.responseDueAt ?? null));
+
+/** Verification ends when the intake verifies, forwards or rejects; the response deadline when answered. */
+export const deadlineDone = (c: Deadlines, which: 'verify' | 'response'): boolean => (which === 'verify' ? c.status !== 'SUBMITTED' : FINAL.has(c.status));

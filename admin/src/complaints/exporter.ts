@@ -12,6 +12,5 @@ export const complaintExporter =
   (translate: Translate, locale: string, filename: string): Exporter<ComplaintRecord> =>
   (records) => {
     const when = (v: unknown) => (v ? formatWib(String(v), intlLocale(locale), true) : '');
-    // The byte-order mark makes spreadsheet programs read the file as UTF-8.
-    downloadCSV(`\ufeff${complaintsCsv(records, translate, when)}`, filename);
+    downloadCSV(complaintsCsv(records, translate, when), filename);
   };

@@ -6,7 +6,7 @@ import Tooltip from '@mui/material/Tooltip';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatWib, useNow } from '../components';
 import { intlLocale } from '../providers/i18nProvider';
-import { countdown } from './deadline';
+import { countdown, runningDeadline } from './deadline';
 import type { ComplaintRecord } from './types';
 
 /** Colour per status: new (blue) → with a unit (primary) → in work (amber) → answered (green). */
@@ -19,8 +19,6 @@ export const STATUS_COLOR: Record<string, ChipProps['color']> = {
   CLOSED: 'default',
   REJECTED: 'error',
 };
-
-const FINAL = new Set(['RESPONDED', 'CLOSED', 'REJECTED']);
 
 export const StatusChip = ({ status, size = 'small' }: { status: string; size?: ChipProps['size'] }) => {
   const translate = useTranslate();
@@ -78,9 +76,9 @@ export const StatusField = (_: { label?: string; source?: string }) => {
   );
 };
 
-/** The running deadline of a complaint, nothing once it is answered, closed or rejected. */
+/** The running deadline of a complaint (see runningDeadline), nothing once it is answered, closed or rejected. */
 export const DeadlineField = (_: { label?: string; source?: string }) => {
   const record = useRecordContext<ComplaintRecord>();
-  if (!record || FINAL.has(record.status) || !record.dueAt) return null;
-  return <DeadlineChip dueAt={record.dueAt} />;
+  const due = record ? runningDeadline(record) : null;
+  return due ? <DeadlineChip dueAt={due} /> : null;
 };

@@ -8,3 +8,6 @@ export * from './validators';
 export { useNow } from './useNow';
 export { uuid } from './uuid';
 export { useEditRowClick } from './useEditRowClick';
+export { useSmallScreen } from './useSmallScreen';
+export { WibDateTimeInput } from './WibDateTimeInput';
+export { DayInput } from './DayInput';

@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFormState } from 'react-hook-form';
-import { DateInput, Form, TextInput, maxLength, minLength, required, useNotify, useTranslate } from 'react-admin';
+import { Form, TextInput, maxLength, minLength, required, useNotify, useTranslate } from 'react-admin';
 import { OpdTreeInput } from '../complaints/actions/OpdTreeInput';
 import type { ComplaintRecord } from '../complaints/types';
 import { invalidateComplaints } from '../live/invalidate';
@@ -20,6 +20,7 @@ import { concludeDesk } from './mutations';
 import { ProblemAlert, formErrorsOf, problemOf, type Problem } from './problem';
 import type { DeskRecord } from './types';
 import { wibDay } from '../wib';
+import { DayInput } from '../components';
 
 const solutionRules = [required(), minLength(5), maxLength(5000)];
 
@@ -130,7 +131,7 @@ export const ConcludeDialog = ({ desk, complaints, onClose }: { desk: DeskRecord
                     />
                   </Box>
                   <Box sx={{ flex: '1 1 200px' }}>
-                    <DateInput
+                    <DayInput
                       source={`decisions.${i}.dueDate`}
                       label="desk.conclude.dueDate"
                       helperText="desk.conclude.dueDateHelp"

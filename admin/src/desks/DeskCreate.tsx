@@ -17,11 +17,11 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
-import { opdOptionText } from '../components';
+import { WibDateTimeInput, opdOptionText } from '../components';
 import { invalidateComplaints } from '../live/invalidate';
 import { ProblemAlert, formErrorsOf, problemOf, type Problem } from './problem';
 import type { DeskRecord } from './types';
-import { fromWibLocal, toWibLocal, wibInstant, wibParts } from '../wib';
+import { wibInstant, wibParts } from '../wib';
 
 /** Complaints a desk can take: the head's unit handles them now (the server checks again). */
 export const DESKABLE_STATUSES = ['FORWARDED', 'IN_PROGRESS'];
@@ -116,15 +116,7 @@ const ConveneForm = () => {
           fullWidth
         />
       </ReferenceArrayInput>
-      <TextInput
-        source="scheduledAt"
-        type="datetime-local"
-        format={toWibLocal}
-        parse={fromWibLocal}
-        validate={required()}
-        helperText="desk.create.scheduleHelp"
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
+      <WibDateTimeInput source="scheduledAt" validate={required()} helperText="desk.create.scheduleHelp" />
       <TextInput source="place" validate={[required(), minLength(2), maxLength(300)]} fullWidth helperText="desk.create.placeHelp" />
       <ProblemAlert problem={problem} fieldLabel={fieldLabel} />
     </SimpleForm>

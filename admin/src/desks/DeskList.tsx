@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { CreateButton, DataTable, List, TextField, TopToolbar, useRecordContext } from 'react-admin';
-import { EnumInput, WibDateField } from '../components';
+import { CreateButton, DataTable, List, SimpleList, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { EnumInput, WibDateField, useSmallScreen } from '../components';
 import { COMPLAINT_CHANGED_EVENT } from '../live/LiveUpdates';
 import { ConvenerField, DeskStatusField, ParticipantsField } from './fields';
 import type { DeskRecord } from './types';
@@ -36,6 +36,7 @@ export const useDesksFollowLiveChanges = () => {
  */
 export const DeskList = () => {
   useDesksFollowLiveChanges();
+  const small = useSmallScreen();
   return (
     <List
       filters={filters}
@@ -48,27 +49,40 @@ export const DeskList = () => {
       }
       empty={false}
     >
-      <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="title" disableSort>
-          <TextField source="title" sx={{ fontWeight: 500 }} />
-        </DataTable.Col>
-        <DataTable.Col source="status" disableSort>
-          <DeskStatusField />
-        </DataTable.Col>
-        <DataTable.Col source="scheduledAt">
-          <WibDateField source="scheduledAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col source="place" disableSort />
-        <DataTable.Col source="convenerOpd" disableSort>
-          <ConvenerField />
-        </DataTable.Col>
-        <DataTable.Col source="participants" disableSort>
-          <ParticipantsField />
-        </DataTable.Col>
-        <DataTable.Col source="items" label="resources.desks.fields.agendaSize" disableSort align="right">
-          <AgendaSize />
-        </DataTable.Col>
-      </DataTable>
+      {small ? (
+        <SimpleList<DeskRecord>
+          primaryText={(r) => r.title}
+          secondaryText={
+            <>
+              <WibDateField source="scheduledAt" showTime /> · <TextField source="place" />
+            </>
+          }
+          tertiaryText={<DeskStatusField />}
+          rowClick="show"
+        />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="title" disableSort>
+            <TextField source="title" sx={{ fontWeight: 500 }} />
+          </DataTable.Col>
+          <DataTable.Col source="status" disableSort>
+            <DeskStatusField />
+          </DataTable.Col>
+          <DataTable.Col source="scheduledAt">
+            <WibDateField source="scheduledAt" showTime />
+          </DataTable.Col>
+          <DataTable.Col source="place" disableSort />
+          <DataTable.Col source="convenerOpd" disableSort>
+            <ConvenerField />
+          </DataTable.Col>
+          <DataTable.Col source="participants" disableSort>
+            <ParticipantsField />
+          </DataTable.Col>
+          <DataTable.Col source="items" label="resources.desks.fields.agendaSize" disableSort align="right">
+            <AgendaSize />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 };

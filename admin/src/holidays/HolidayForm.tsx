@@ -1,9 +1,9 @@
-import { Create, DateInput, Edit, SimpleForm, TextInput, required } from 'react-admin';
-import { EnumInput } from '../components';
+import { Create, Edit, SimpleForm, TextInput, required } from 'react-admin';
+import { DayInput, EnumInput } from '../components';
 
 const HolidayForm = () => (
   <SimpleForm>
-    <DateInput source="date" validate={required()} />
+    <DayInput source="date" validate={required()} />
     <TextInput source="name" validate={required()} fullWidth />
     <EnumInput source="kind" enumName="HolidayKind" defaultValue="NATIONAL" validate={required()} />
   </SimpleForm>

@@ -9,6 +9,8 @@ export const enDomain = {
     language: 'Language',
     wib: 'WIB',
     none: '—',
+    datePlaceholder: 'DD/MM/YYYY',
+    timeWib: 'Time (WIB, 24 h)',
   },
   menu: {
     dashboard: 'Dashboard',
@@ -39,6 +41,8 @@ export const enDomain = {
   },
   validation: {
     time: 'Use the HH:MM format (24-hour clock)',
+    dateTime: 'Enter the date as DD/MM/YYYY and the time as HH:MM (WIB)',
+    date: 'Enter the date as DD/MM/YYYY',
     closesAfterOpens: 'Closing time must be after opening time',
     rw: 'RW number: 1 to 3 digits',
     rt: 'RT number: 1 to 3 digits',
@@ -420,6 +424,7 @@ export const enDomain = {
       lateDays: '%{smart_count} day late |||| %{smart_count} days late',
       lateHours: '%{smart_count} hour late |||| %{smart_count} hours late',
       lateMinutes: '%{smart_count} minute late |||| %{smart_count} minutes late',
+      done: 'done',
     },
     create: {
       button: 'Record complaint',
@@ -589,8 +594,9 @@ export const enDomain = {
       ESCALATED: '%{code} escalated to %{opd}',
       default: '%{code} changed',
     },
+    changedSince: 'Changed since you last looked (%{smart_count})',
     batch: '%{smart_count} complaint changed: %{codes} |||| %{smart_count} complaints changed: %{codes}',
-    badge: '%{name}: %{smart_count} new',
+    badge: '%{smart_count} new',
     status: {
       connecting: 'Connecting live updates…',
       live: 'Live updates on',
@@ -685,6 +691,7 @@ export const enDomain = {
       returns: 'Returned',
       averageRating: 'Rating',
       ikm: 'IKM',
+      ikmGrade: 'IKM grade',
     },
     hints: {
       taken: 'Complaints recorded or received directly at this unit',

@@ -227,6 +227,8 @@ const domain: Shape<typeof enDomain> = {
     language: 'Bahasa',
     wib: 'WIB',
     none: '—',
+    datePlaceholder: 'HH/BB/TTTT',
+    timeWib: 'Jam (WIB, 24 jam)',
   },
   menu: {
     dashboard: 'Beranda',
@@ -256,6 +258,8 @@ const domain: Shape<typeof enDomain> = {
   },
   validation: {
     time: 'Gunakan format JJ:MM (24 jam)',
+    dateTime: 'Isi tanggal HH/BB/TTTT dan jam JJ:MM (WIB)',
+    date: 'Isi tanggal sebagai HH/BB/TTTT',
     closesAfterOpens: 'Jam tutup harus setelah jam buka',
     rw: 'Nomor RW: 1 sampai 3 angka',
     rt: 'Nomor RT: 1 sampai 3 angka',
@@ -637,6 +641,7 @@ const domain: Shape<typeof enDomain> = {
       lateDays: 'terlambat %{smart_count} hari',
       lateHours: 'terlambat %{smart_count} jam',
       lateMinutes: 'terlambat %{smart_count} menit',
+      done: 'selesai',
     },
     create: {
       button: 'Catat pengaduan',
@@ -807,8 +812,9 @@ const domain: Shape<typeof enDomain> = {
       ESCALATED: '%{code} dieskalasi ke %{opd}',
       default: '%{code} berubah',
     },
+    changedSince: 'Berubah sejak terakhir Anda lihat (%{smart_count})',
     batch: '%{smart_count} pengaduan berubah: %{codes}',
-    badge: '%{name}: %{smart_count} baru',
+    badge: '%{smart_count} baru',
     status: {
       connecting: 'Menyambungkan pembaruan langsung…',
       live: 'Pembaruan langsung aktif',
@@ -905,6 +911,7 @@ const domain: Shape<typeof enDomain> = {
       returns: 'Dikembalikan',
       averageRating: 'Penilaian',
       ikm: 'IKM',
+      ikmGrade: 'Mutu IKM',
     },
     hints: {
       taken: 'Pengaduan yang dicatat atau diterima langsung di unit ini',

@@ -1,5 +1,6 @@
+import Box from '@mui/material/Box';
 import type { ReactNode } from 'react';
-import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, ToggleThemeButton, TitlePortal } from 'react-admin';
+import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, ToggleThemeButton, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
 import { LiveUpdates } from '../live/LiveUpdates';
 import { SessionGuard } from '../live/SessionGuard';
@@ -8,14 +9,25 @@ import { AppMenu } from './AppMenu';
 const Toolbar = () => (
   <>
     <LiveStatusIndicator />
-    <LocalesMenuButton />
+    {/* On a phone the language button shows its icons only (the name stays its accessible name). */}
+    <Box component="span" sx={{ '& .MuiButton-root': { fontSize: { xs: 0, sm: '0.875rem' }, minWidth: 0 } }}>
+      <LocalesMenuButton />
+    </Box>
     <ToggleThemeButton />
     <LoadingIndicator />
   </>
 );
 
+/** The user menu button shows the user's name: its accessible name contains it (WCAG 2.5.3). */
+const AppUserMenu = () => {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const menu = translate('ra.auth.user_menu');
+  return <UserMenu label={identity?.fullName ? `${menu}: ${identity.fullName}` : menu} />;
+};
+
 const AppAppBar = () => (
-  <AppBar toolbar={<Toolbar />}>
+  <AppBar toolbar={<Toolbar />} userMenu={<AppUserMenu />}>
     <TitlePortal />
   </AppBar>
 );

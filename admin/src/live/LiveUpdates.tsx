@@ -5,6 +5,7 @@ import { useGetIdentity, useNotify, useTranslate } from 'react-admin';
 import { client } from '../providers/apolloClient';
 import { startComplaintFeed, type ComplaintChange } from './feed';
 import { inboxBadge } from './inboxBadge';
+import { isNewsFor } from './news';
 import { invalidateComplaints } from './invalidate';
 
 /** Other parts of the console (e.g. the dashboard) may listen for this DOM event. */
@@ -20,7 +21,7 @@ const IN_INBOX = gql`
   }
 `;
 
-/** Bursts (a sweep marking many complaints overdue) become one refresh and one notification. */
+/** Bursts (several changes committed together) become one refresh and one notification. */
 const FLUSH_MS = 400;
 
 type Translate = ReturnType<typeof useTranslate>;
@@ -38,8 +39,10 @@ export const describeChange = (translate: Translate, { complaint, event }: Compl
 /**
  * The live side of the console, mounted once in the layout: one `complaintChanged`
  * subscription per signed-in session. Each change refreshes complaint lists and the open
- * complaint, tells the user what happened (not for their own actions) and feeds the
- * inbox badge with complaints the server now lists in `myInbox`.
+ * complaint, tells the user what happened (not for their own actions, nor the clock's) and
+ * feeds the inbox badge with complaints the server now lists in `myInbox`. The feed starts
+ * at the newest change when the session starts, so only what happens after login counts;
+ * opening the inbox marks everything as looked at.
  */
 export const LiveUpdates = () => {
   const queryClient = useQueryClient();
@@ -66,7 +69,7 @@ export const LiveUpdates = () => {
       void invalidateComplaints(queryClient, ids);
       window.dispatchEvent(new CustomEvent(COMPLAINT_CHANGED_EVENT, { detail: batch }));
 
-      const others = batch.filter((c) => String(c.event.actorId ?? '') !== userId);
+      const others = batch.filter((c) => isNewsFor(userId, c));
       if (others.length === 0) return;
       if (others.length === 1) {
         notify(describeChange(translate, others[0]), { type: 'info', autoHideDuration: 6000 });

@@ -1,5 +1,5 @@
-import { BooleanInput, Create, DateInput, Edit, SimpleForm, TextInput, required } from 'react-admin';
-import { OpdInput, notBeforeSibling, validCode } from '../components';
+import { BooleanInput, Create, Edit, SimpleForm, TextInput, required } from 'react-admin';
+import { DayInput, OpdInput, notBeforeSibling, validCode } from '../components';
 
 const endsAfterStarts = notBeforeSibling('startsOn', 'validation.endsAfterStarts', true);
 
@@ -12,8 +12,8 @@ const ProgramForm = () => (
     <TextInput source="eligibility" multiline minRows={2} fullWidth />
     <TextInput source="benefits" multiline minRows={2} fullWidth />
     <TextInput source="contact" fullWidth />
-    <DateInput source="startsOn" />
-    <DateInput source="endsOn" validate={endsAfterStarts} />
+    <DayInput source="startsOn" />
+    <DayInput source="endsOn" validate={endsAfterStarts} />
     <BooleanInput source="active" defaultValue={true} />
   </SimpleForm>
 );

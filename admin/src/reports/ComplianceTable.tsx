@@ -9,27 +9,11 @@ import Tooltip from '@mui/material/Tooltip';
 import type { ReactNode } from 'react';
 import { Link, useCanAccess, useTranslate } from 'react-admin';
 import { useFormatters } from '../dashboard/format';
+import { REPORT_COLUMNS, type NumberKey } from './columns';
 import type { OpdComplianceRow } from './queries';
 import { ikmTone, onTimeTone } from './tone';
 
-type NumberKey = Exclude<keyof OpdComplianceRow, 'opd' | 'opdId' | 'rank' | 'ikmGrade'>;
-
-/** The columns in the order of the announcement, after rank and unit. */
-export const REPORT_COLUMNS: readonly NumberKey[] = [
-  'taken',
-  'received',
-  'forwarded',
-  'responded',
-  'due',
-  'respondedInTime',
-  'respondedInTimePct',
-  'medianHoursToFirstResponse',
-  'p90HoursToFirstResponse',
-  'overdueNow',
-  'returns',
-  'averageRating',
-  'ikm',
-];
+export { REPORT_COLUMNS };
 
 const Head = ({ column }: { column: string }) => {
   const translate = useTranslate();

@@ -1,26 +1,8 @@
 import { STATS_MEASURES, type Bucket } from '../dashboard/stats';
 import { gql } from '@apollo/client';
+import type { OpdComplianceRow } from './columns';
 
-export interface OpdComplianceRow {
-  rank: number;
-  opdId: string;
-  opd: { id: string; code: string; name: string } | null;
-  taken: number;
-  received: number;
-  forwarded: number;
-  responded: number;
-  due: number;
-  respondedInTime: number;
-  /** 0–100, null when nothing was due. */
-  respondedInTimePct: number | null;
-  medianHoursToFirstResponse: number | null;
-  p90HoursToFirstResponse: number | null;
-  overdueNow: number;
-  returns: number;
-  averageRating: number | null;
-  ikm: number | null;
-  ikmGrade: string | null;
-}
+export type { OpdComplianceRow } from './columns';
 
 export interface OfficerRow {
   userId: string;
@@ -84,12 +66,6 @@ export const COMPLIANCE_REPORT = gql`
         forwardedOnTime
       }
     }
-  }
-`;
-
-export const COMPLIANCE_REPORT_CSV = gql`
-  query complianceReportCsv($period: String!) {
-    complianceReportCsv(period: $period)
   }
 `;
 

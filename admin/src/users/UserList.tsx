@@ -1,5 +1,5 @@
-import { BooleanField, DataTable, EmailField, List, NullableBooleanInput, SearchInput } from 'react-admin';
-import { EmbeddedReferenceField, EnumField, EnumInput, OpdInput } from '../components';
+import { BooleanField, DataTable, SimpleList, TextField, EmailField, List, NullableBooleanInput, SearchInput } from 'react-admin';
+import { EmbeddedReferenceField, EnumField, EnumInput, OpdInput, useSmallScreen } from '../components';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -8,20 +8,35 @@ const filters = [
   <NullableBooleanInput key="active" source="active" />,
 ];
 
-export const UserList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick="show">
-      <DataTable.Col source="username" />
-      <DataTable.Col source="name" />
-      <DataTable.Col source="role">
-        <EnumField source="role" enumName="Role" />
-      </DataTable.Col>
-      <DataTable.Col source="opd" disableSort>
-        <EmbeddedReferenceField source="opd" reference="opds" />
-      </DataTable.Col>
-      <DataTable.Col source="phone" />
-      <DataTable.Col source="email" field={EmailField} />
-      <DataTable.Col source="active" field={BooleanField} />
-    </DataTable>
-  </List>
-);
+export const UserList = () => {
+  const small = useSmallScreen();
+  return (
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
+      {small ? (
+        <SimpleList
+          primaryText={(r) => r.name}
+          secondaryText={
+            <>
+              <TextField source="username" /> · <EnumField source="role" enumName="Role" />
+            </>
+          }
+          rowClick="show"
+        />
+      ) : (
+        <DataTable rowClick="show">
+          <DataTable.Col source="username" />
+          <DataTable.Col source="name" />
+          <DataTable.Col source="role">
+            <EnumField source="role" enumName="Role" />
+          </DataTable.Col>
+          <DataTable.Col source="opd" disableSort>
+            <EmbeddedReferenceField source="opd" reference="opds" />
+          </DataTable.Col>
+          <DataTable.Col source="phone" />
+          <DataTable.Col source="email" field={EmailField} />
+          <DataTable.Col source="active" field={BooleanField} />
+        </DataTable>
+      )}
+    </List>
+  );
+};

@@ -60,14 +60,24 @@ export async function logIn(context: BrowserContext, t: TestApp, username: strin
   return page;
 }
 
+export interface ContextOptions {
+  locale?: string;
+  keepOthers?: boolean;
+  /** A phone instead of the default 1366×850 desktop. */
+  phone?: boolean;
+}
+
+/** An iPhone 12–15 sized viewport, where the console must not scroll sideways. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
 export interface ConsoleSuite {
   /** The server on its own database, once the file's first beforeAll has run. */
   readonly t: TestApp;
   readonly browser: Browser;
   /** A fresh browser context (Indonesian by default); unless `keepOthers`, the file's other pages close first. */
-  context(options?: { locale?: string; keepOthers?: boolean }): Promise<BrowserContext>;
+  context(options?: ContextOptions): Promise<BrowserContext>;
   /** A console page logged in as `username`. */
-  session(username: string, options?: { keepOthers?: boolean }): Promise<Page>;
+  session(username: string, options?: Omit<ContextOptions, 'locale'>): Promise<Page>;
 }
 
 /**
@@ -79,14 +89,14 @@ export function consoleSuite(options: ConsoleAppOptions = {}): ConsoleSuite {
   const suite = {
     t: undefined as unknown as TestApp,
     browser: undefined as unknown as Browser,
-    async context({ locale = 'id-ID', keepOthers = false }: { locale?: string; keepOthers?: boolean } = {}) {
+    async context({ locale = 'id-ID', keepOthers = false, phone = false }: ContextOptions = {}) {
       if (!keepOthers) await Promise.all(contexts.splice(0).map((c) => c.close()));
-      const context = await suite.browser.newContext({ locale, ...CONTEXT });
+      const context = await suite.browser.newContext({ locale, ...CONTEXT, ...(phone ? PHONE : {}) });
       contexts.push(context);
       return context;
     },
-    async session(username: string, opts: { keepOthers?: boolean } = {}) {
-      return logIn(await suite.context({ keepOthers: opts.keepOthers }), suite.t, username);
+    async session(username: string, opts: Omit<ContextOptions, 'locale'> = {}) {
+      return logIn(await suite.context(opts), suite.t, username);
     },
   };
   beforeAll(async () => {

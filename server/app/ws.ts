@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
-import { GraphQLError, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -19,9 +19,21 @@ import type { Services } from './services';
  * 4401 Unauthorized, which its client never retries) sends the user to the login page;
  * `identityChanged` (1012 Service Restart, retried) makes the client reconnect and resubscribe
  * as who it now is; `resumeFromCursor` (1013 Try Again Later, retried) when a subscriber fell
- * too far behind: the client reconnects and resumes each subscription from its last cursor.
+ * too far behind: the client reconnects and resumes each subscription from its last cursor;
+ * `tryAgain` (the same code) when the database did not answer while a socket or a subscription
+ * started, so graphql-ws clients retry instead of giving up (a thrown error would close with 4500).
  */
-export const WS_CLOSE = { sessionEnded: CloseCode.Unauthorized, identityChanged: 1012, resumeFromCursor: 1013 } as const;
+export const WS_CLOSE = { sessionEnded: CloseCode.Unauthorized, identityChanged: 1012, resumeFromCursor: 1013, tryAgain: 1013 } as const;
+
+const unavailable = (err: unknown) => isDatabaseUnavailable(err) || (err instanceof AppError && err.code === ErrorCode.SERVICE_UNAVAILABLE);
+
+function isSubscription(payload: { query: string; operationName?: string | null }): boolean {
+  try {
+    return getOperationAST(parse(payload.query), payload.operationName)?.operation === 'subscription';
+  } catch {
+    return false;
+  }
+}
 
 export interface WsLimits {
   socketsPerAddress: number;
@@ -176,6 +188,10 @@ export function startGraphqlWs(opts: {
           try {
             session.viewer = await identity.viewerFor(claims);
           } catch (err) {
+            if (isDatabaseUnavailable(err)) {
+              close(session, WS_CLOSE.tryAgain, 'The database is not answering; reconnect in a moment.');
+              return false;
+            }
             if (!(err instanceof AppError)) throw err;
             close(session, WS_CLOSE.sessionEnded, err.message);
             return false;
@@ -212,12 +228,20 @@ export function startGraphqlWs(opts: {
         try {
           if (!(await recheck(session))) return [AppError.unauthenticated('This session was ended; sign in again.')];
         } catch (err) {
-          if (err instanceof AppError) return [err];
-          throw err;
+          if (!(err instanceof AppError)) throw err;
+          // A refused subscription is over for good in graphql-ws clients; a closed socket is retried and resumed.
+          if (err.code === ErrorCode.SERVICE_UNAVAILABLE && isSubscription(payload)) close(session, WS_CLOSE.tryAgain, err.message);
+          return [err];
         }
         return opts.live.onSubscribe(payload);
       },
-      subscribe: (args) => opts.live.subscribe(args),
+      subscribe: async (args) => {
+        const result = await opts.live.subscribe(args);
+        if (!(Symbol.asyncIterator in result) && result.errors?.some((e) => unavailable(e.originalError))) {
+          (args.contextValue as Context).requireResume?.('The database is not answering; resume from your last cursor.');
+        }
+        return result;
+      },
       context: (ctx) => {
         const session = sessionOf(ctx.extra)!;
         const context = opts.makeContext(session.viewer, session.claims, session.source, crypto.randomUUID());

@@ -38,7 +38,11 @@ export class IdentityDirectory {
   ) {}
 
   async start(): Promise<void> {
-    await this.connect();
+    // Until the LISTEN connection is up every identity is read from the database, so a blip at startup only costs reads.
+    await this.connect().catch((err) => {
+      this.log.warn({ err }, 'identity listener could not start yet; reading every identity from the database and retrying');
+      this.reconnectSoon();
+    });
   }
 
   async stop(): Promise<void> {

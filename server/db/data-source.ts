@@ -11,6 +11,15 @@ import { readTimestamp } from './timestamps';
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, readTimestamp);
 
+/**
+ * pg-pool hands a new connection out from inside its socket's read loop, and TypeORM adds its
+ * error listener a microtask later; a termination that arrives in the same read finds no
+ * listener and would crash the process. The pool and each borrower still see the error.
+ */
+function keepErrorsHandled(client: pg.ClientBase): void {
+  client.on('error', () => undefined);
+}
+
 export const MIGRATIONS_GLOB = path.join(__dirname, '..', '..', 'migrations', '*.js');
 
 export function createDataSource(
@@ -30,6 +39,7 @@ export function createDataSource(
     extra: {
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? 'lapor',
+      onConnect: keepErrorsHandled,
       // Every session gets them, so one long lock or a forgotten transaction cannot stall every request.
       ...(limits && {
         connectionTimeoutMillis: limits.connectTimeoutMs,

@@ -91,7 +91,11 @@ export class ComplaintFeed {
 
   async start(): Promise<void> {
     this.head = await this.lastPosition();
-    await this.connect();
+    // The poll below reads what commits meanwhile; a database blip at startup must not stop the server.
+    await this.connect().catch((err) => {
+      this.log.warn({ err }, 'complaint feed could not LISTEN yet; polling and retrying');
+      this.reconnectSoon();
+    });
     this.poll = setInterval(() => this.wake(), POLL_MS);
     this.poll.unref();
   }
@@ -105,6 +109,8 @@ export class ComplaintFeed {
     const client = new pg.Client({ connectionString: this.url, application_name: 'lapor-feed' });
     client.on('notification', () => this.gather());
     client.on('error', (err) => {
+      // A client that failed while connecting is retried by whoever awaited connect().
+      if (this.client !== client) return void client.end().catch(() => undefined);
       this.log.warn({ err }, 'complaint feed connection lost; reconnecting');
       this.reconnectSoon();
     });

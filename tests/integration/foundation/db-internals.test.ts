@@ -55,6 +55,22 @@ test('preparedTxQuery on a manager outside a transaction still runs (unprepared,
   expect(await preparedTxQuery(db.manager, 'SELECT $1::int AS n', [5])).toEqual([{ n: 5 }]);
 });
 
+test('a connection the database terminates before its borrower listens for errors does not crash the process', async () => {
+  // pg-pool hands connections out without an error listener and TypeORM adds its own a tick later:
+  // this borrower holds that moment open while the database ends the connection.
+  const borrowed = await poolOf(db).connect();
+  expect(borrowed.listenerCount('error')).toBeGreaterThan(0);
+  const ended = new Promise((resolve) => borrowed.once('end', resolve));
+  const [{ terminated }] = await lab.t.app.db.query('SELECT pg_terminate_backend($1) AS terminated', [
+    (borrowed as unknown as { processID: number }).processID,
+  ]);
+  expect(terminated).toBe(true);
+  await ended;
+  borrowed.release(new Error('terminated by the test'));
+  // The pool replaces it.
+  expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+});
+
 test('a TypeORM without a pg pool where prepared.ts looks stops the server at startup', async () => {
   const driver = db.driver as unknown as { master: unknown };
   const pool = driver.master;

@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
+import { isDatabaseUnavailable } from '../../../server/db/unavailable';
 import { startServerOn, type ServerProcess } from '../../support/server-process';
 import { CURSOR_CHANGED as CHANGED, Lab, resumingSubscriber, sleep, waitFor } from './helpers';
 
@@ -28,6 +29,29 @@ async function gqlAt(url: string, token: string, query: string, variables: Recor
     return !body.errors?.length;
   } catch {
     return false; // refused, reset or the process is down: the writer just goes on
+  }
+}
+
+/** The last chaos round may have ended a pooled connection whose goodbye has not arrived yet. */
+async function afterChaos<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) || attempt === 3) throw err;
+      await sleep(200);
+    }
+  }
+}
+
+/** Like a supervisor: a start that meets a terminated connection is tried again. */
+async function restart(): Promise<ServerProcess & { url: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOn(lab.t.dbUrl);
+    } catch (err) {
+      if (attempt === 5) throw err;
+    }
   }
 }
 
@@ -119,7 +143,7 @@ test('4 writers on 2 processes, terminated connections, a resume and a SIGKILL: 
   await sleep(500);
   b.child.kill('SIGKILL');
   await b.exited;
-  b = await startServerOn(lab.t.dbUrl);
+  b = await restart();
   // Writers go on against the restarted process for a while.
   await sleep(1500);
 
@@ -128,9 +152,11 @@ test('4 writers on 2 processes, terminated connections, a resume and a SIGKILL: 
   await chaosLoop;
   await chaos.end();
 
-  const committed: { position: number; eventId: number; complaintId: number }[] = await lab.t.app.db.query(
-    `SELECT f.position::int AS position, e.id AS "eventId", e."complaintId" FROM complaint_feed f JOIN complaint_event e ON e.id = f."eventId" WHERE f.position > $1 ORDER BY f.position`,
-    [startPosition],
+  const committed: { position: number; eventId: number; complaintId: number }[] = await afterChaos(() =>
+    lab.t.app.db.query(
+      `SELECT f.position::int AS position, e.id AS "eventId", e."complaintId" FROM complaint_feed f JOIN complaint_event e ON e.id = f."eventId" WHERE f.position > $1 ORDER BY f.position`,
+      [startPosition],
+    ),
   );
   const dinsosIds = new Set(dinsos.map((c) => Number(c.id)));
   const all = committed.map((r) => r.eventId);
@@ -150,9 +176,25 @@ test('4 writers on 2 processes, terminated connections, a resume and a SIGKILL: 
   const outOfIdOrder = all.some((id, i) => i > 0 && id < all[i - 1]);
 
   for (const s of subs) {
-    await waitFor(() => s.got.events.length >= expected[s.got.name].length, `${s.got.name} to receive its ${expected[s.got.name].length} changes`, 30_000);
+    await waitFor(
+      () => s.got.events.length >= expected[s.got.name].length,
+      `${s.got.name} to receive its ${expected[s.got.name].length} changes`,
+      30_000,
+    ).catch((e) => {
+      console.error(
+        'stuck subscriber',
+        JSON.stringify({ name: s.got.name, received: s.got.events.length, resumedWith: s.got.resumedWith, closeCodes: s.got.closeCodes }),
+      );
+      throw e;
+    });
   }
-  await waitFor(() => dropperEvents.length + dropper.got.events.length >= all.length, 'the resumed subscriber to catch up', 30_000);
+  await waitFor(() => dropperEvents.length + dropper.got.events.length >= all.length, 'the resumed subscriber to catch up', 30_000).catch((e) => {
+    console.error(
+      'stuck subscriber',
+      JSON.stringify({ received: dropper.got.events.length, resumedWith: dropper.got.resumedWith, closeCodes: dropper.got.closeCodes }),
+    );
+    throw e;
+  });
   await sleep(500);
 
   for (const s of subs) {

@@ -19,11 +19,11 @@ import type { Services } from './services';
  * 4401 Unauthorized, which its client never retries) sends the user to the login page;
  * `identityChanged` (1012 Service Restart, retried) makes the client reconnect and resubscribe
  * as who it now is; `resumeFromCursor` (1013 Try Again Later, retried) when a subscriber fell
- * too far behind: the client reconnects and resumes each subscription from its last cursor;
- * `tryAgain` (the same code) when the database did not answer while a socket or a subscription
- * started, so graphql-ws clients retry instead of giving up (a thrown error would close with 4500).
+ * too far behind, or when the database did not answer while a socket or a subscription started
+ * (a thrown error would close with 4500, a refused subscription is never retried): the client
+ * reconnects and resumes each subscription from its last cursor.
  */
-export const WS_CLOSE = { sessionEnded: CloseCode.Unauthorized, identityChanged: 1012, resumeFromCursor: 1013, tryAgain: 1013 } as const;
+export const WS_CLOSE = { sessionEnded: CloseCode.Unauthorized, identityChanged: 1012, resumeFromCursor: 1013 } as const;
 
 const unavailable = (err: unknown) => isDatabaseUnavailable(err) || (err instanceof AppError && err.code === ErrorCode.SERVICE_UNAVAILABLE);
 
@@ -188,8 +188,8 @@ export function startGraphqlWs(opts: {
           try {
             session.viewer = await identity.viewerFor(claims);
           } catch (err) {
-            if (isDatabaseUnavailable(err)) {
-              close(session, WS_CLOSE.tryAgain, 'The database is not answering; reconnect in a moment.');
+            if (unavailable(err)) {
+              close(session, WS_CLOSE.resumeFromCursor, 'The database is not answering; reconnect in a moment.');
               return false;
             }
             if (!(err instanceof AppError)) throw err;
@@ -230,7 +230,7 @@ export function startGraphqlWs(opts: {
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           // A refused subscription is over for good in graphql-ws clients; a closed socket is retried and resumed.
-          if (err.code === ErrorCode.SERVICE_UNAVAILABLE && isSubscription(payload)) close(session, WS_CLOSE.tryAgain, err.message);
+          if (unavailable(err) && isSubscription(payload)) close(session, WS_CLOSE.resumeFromCursor, err.message);
           return [err];
         }
         return opts.live.onSubscribe(payload);

@@ -175,26 +175,19 @@ test('4 writers on 2 processes, terminated connections, a resume and a SIGKILL: 
   // Event ids do not follow commit order when writers overlap; the feed must not depend on them.
   const outOfIdOrder = all.some((id, i) => i > 0 && id < all[i - 1]);
 
-  for (const s of subs) {
-    await waitFor(
-      () => s.got.events.length >= expected[s.got.name].length,
-      `${s.got.name} to receive its ${expected[s.got.name].length} changes`,
-      30_000,
-    ).catch((e) => {
-      console.error(
-        'stuck subscriber',
-        JSON.stringify({ name: s.got.name, received: s.got.events.length, resumedWith: s.got.resumedWith, closeCodes: s.got.closeCodes }),
-      );
-      throw e;
-    });
-  }
-  await waitFor(() => dropperEvents.length + dropper.got.events.length >= all.length, 'the resumed subscriber to catch up', 30_000).catch((e) => {
-    console.error(
-      'stuck subscriber',
-      JSON.stringify({ received: dropper.got.events.length, resumedWith: dropper.got.resumedWith, closeCodes: dropper.got.closeCodes }),
-    );
+  // On a timeout, what the stuck subscriber saw of its connections says which path lost it.
+  const reportStuck = (got: { name: string; events: number[]; resumedWith: unknown[]; closeCodes: number[] }) => (e: unknown) => {
+    const { name, events, resumedWith, closeCodes } = got;
+    console.error('stuck subscriber', JSON.stringify({ name, received: events.length, resumedWith, closeCodes }));
     throw e;
-  });
+  };
+  for (const s of subs) {
+    const want = expected[s.got.name].length;
+    await waitFor(() => s.got.events.length >= want, `${s.got.name} to receive its ${want} changes`, 30_000).catch(reportStuck(s.got));
+  }
+  await waitFor(() => dropperEvents.length + dropper.got.events.length >= all.length, 'the resumed subscriber to catch up', 30_000).catch(
+    reportStuck(dropper.got),
+  );
   await sleep(500);
 
   for (const s of subs) {

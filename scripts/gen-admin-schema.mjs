@@ -20,6 +20,8 @@ const body = enums
     (e) =>
       `  ${e.name}: [${e
         .getValues()
+        // Deprecated values are still accepted from old clients, never offered in the console.
+        .filter((v) => !v.deprecationReason)
         .map((v) => `'${v.name}'`)
         .join(', ')}],`,
   )

@@ -4,6 +4,7 @@ import { Admin, Resource, defaultDarkTheme, defaultLightTheme, useTranslate, typ
 import auditEntries from './auditEntries';
 import categories from './categories';
 import complaints, { inbox } from './complaints';
+import { escalationRules, escalations } from './escalations';
 import { lazyPage } from './components/lazyPage';
 import { LoadError } from './components/LoadError';
 import desks from './desks';
@@ -120,6 +121,7 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="myInbox" {...inbox} />
+    <Resource name="escalations" {...escalations} />
     <Resource name="complaints" {...complaints} />
     <Resource name="desks" {...desks} />
     <Resource name="reports" {...reports} />
@@ -128,6 +130,7 @@ export const App = () => (
     <Resource name="users" {...users} />
     <Resource name="categories" {...categories} />
     <Resource name="slaPolicies" {...slaPolicies} />
+    <Resource name="escalationRules" {...escalationRules} />
     <Resource name="programs" {...programs} />
     <Resource name="holidays" {...holidays} />
     <Resource name="auditEntries" {...auditEntries} />

@@ -40,12 +40,14 @@ export const ENUMS = {
     'RATED',
     'OVERDUE',
     'ESCALATED',
+    'REMINDED',
   ]),
   HolidayKind: shown('HolidayKind', ['NATIONAL', 'CUTI_BERSAMA']),
   SlaCalendar: shown('SlaCalendar', ['WORKING_DAYS', 'CALENDAR_HOURS']),
-  SlaUnit: shown('SlaUnit', ['HOURS', 'DAYS']),
+  SlaUnit: shown('SlaUnit', ['WORKING_HOURS', 'WORKING_DAYS', 'OFFICE_HOURS', 'CLOCK_HOURS', 'CALENDAR_DAYS']),
+  DeadlineKind: shown('DeadlineKind', ['VERIFY', 'RESPONSE', 'FOLLOW_UP', 'SETTLE']),
   DeskStatus: shown('DeskStatus', ['CONVENED', 'CONCLUDED']),
-  AuditKind: shown('AuditKind', ['USER', 'OPD', 'CATEGORY', 'SLA_POLICY', 'HOLIDAY', 'PROGRAM', 'SERVICE_POST', 'API_CLIENT']),
+  AuditKind: shown('AuditKind', ['USER', 'OPD', 'CATEGORY', 'SLA_POLICY', 'HOLIDAY', 'PROGRAM', 'SERVICE_POST', 'API_CLIENT', 'ESCALATION_RULE']),
   AuditAction: shown('AuditAction', ['CREATE', 'UPDATE', 'DELETE']),
 };
 

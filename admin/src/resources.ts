@@ -1,9 +1,9 @@
 /** Menu groups; a group shows only when the user may list one of its resources. */
 export const MENU_GROUPS = [
-  { label: 'menu.complaints', resources: ['myInbox', 'complaints', 'desks'] },
+  { label: 'menu.complaints', resources: ['myInbox', 'escalations', 'complaints', 'desks'] },
   { label: 'menu.monitoring', resources: ['reports', 'auditEntries'] },
   { label: 'menu.organisation', resources: ['opds', 'servicePosts', 'users'] },
-  { label: 'menu.settings', resources: ['categories', 'slaPolicies', 'programs', 'holidays'] },
+  { label: 'menu.settings', resources: ['categories', 'slaPolicies', 'escalationRules', 'programs', 'holidays'] },
 ] as const;
 
 export const MENU_RESOURCES: string[] = MENU_GROUPS.flatMap((g) => [...g.resources]);

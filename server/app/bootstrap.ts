@@ -21,6 +21,7 @@ import { OrgDirectory } from '../modules/opds/org-directory';
 import { ComplaintStatsService } from '../modules/reports/stats.service';
 import { ReportService } from '../modules/reports/report.service';
 import { SlaService } from '../modules/sla/sla.service';
+import { EscalationDirectory } from '../modules/escalations/escalation-directory';
 import { seedDemoComplaints } from '../seed/demo-complaints';
 import { seedDemo } from '../seed/seed';
 import { startHttp, type RunningHttp } from './http';
@@ -72,9 +73,10 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
   if (!config.tokenSecret) throw new Error('no token secret: loadConfig requires TOKEN_SECRET, or startApp takes the embedded one');
   const org = new OrgDirectory(db);
   const sla = new SlaService(db);
+  const escalations = new EscalationDirectory(db, org);
   const policy = new ComplaintPolicy(org);
   const limits = createRateLimits(config.mode, poolOf(db));
-  const complaints = new ComplaintService(db, org, sla, policy, accessCodeKey(config), config.trackingPrefix, config.centralIntakeCode);
+  const complaints = new ComplaintService(db, org, sla, escalations, policy, accessCodeKey(config), config.trackingPrefix, config.centralIntakeCode);
   const identity = new IdentityDirectory(db, url, log);
   db.subscribers.push(identityWrites(identity));
   const metrics = new Metrics(poolOf(db));
@@ -85,6 +87,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     identity,
     org,
     sla,
+    escalations,
     complaints,
     feed: new ComplaintFeed(db, url, org, policy, log, {
       maxPending: config.feedMaxPending,

@@ -12,6 +12,7 @@ import { OfficerActivityResolver, ReportResolver } from '../modules/reports/repo
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ApiClientResolver } from '../modules/api-clients/api-client.resolver';
 import { HolidayResolver } from '../modules/holidays/holiday.resolver';
+import { EscalationRuleResolver } from '../modules/escalations/escalation-rule.resolver';
 import { OpdResolver } from '../modules/opds/opd.resolver';
 import { ProgramResolver } from '../modules/programs/program.resolver';
 import { ServicePostResolver } from '../modules/service-posts/service-post.resolver';
@@ -26,6 +27,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SlaPolicyResolver,
   ProgramResolver,
   HolidayResolver,
+  EscalationRuleResolver,
   UserResolver,
   ComplaintResolver,
   ComplaintEventResolver,

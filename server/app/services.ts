@@ -10,6 +10,7 @@ import type { OrgDirectory } from '../modules/opds/org-directory';
 import type { ComplaintStatsService } from '../modules/reports/stats.service';
 import type { ReportService } from '../modules/reports/report.service';
 import type { SlaService } from '../modules/sla/sla.service';
+import type { EscalationDirectory } from '../modules/escalations/escalation-directory';
 import type pg from 'pg';
 import type { SignIn } from '../auth/sign-in';
 import type { Metrics } from './metrics';
@@ -24,6 +25,7 @@ export interface Services {
   identity: IdentityDirectory;
   org: OrgDirectory;
   sla: SlaService;
+  escalations: EscalationDirectory;
   complaints: ComplaintService;
   feed: ComplaintFeed;
   stats: ComplaintStatsService;

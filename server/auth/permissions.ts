@@ -27,6 +27,8 @@ export enum Permission {
   COMPLAINT_RESPOND = 'COMPLAINT_RESPOND',
   COMPLAINT_CLOSE = 'COMPLAINT_CLOSE',
   COMPLAINT_REOPEN = 'COMPLAINT_REOPEN',
+  /** Remind the unit of a complaint escalated to the viewer's unit (the escalation's head may also re-route or take it over). */
+  COMPLAINT_REMIND = 'COMPLAINT_REMIND',
   DESK_READ = 'DESK_READ',
   DESK_MANAGE = 'DESK_MANAGE',
   REPORT_READ = 'REPORT_READ',
@@ -70,6 +72,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.COMPLAINT_PROGRESS,
     Permission.COMPLAINT_NOTE,
     Permission.COMPLAINT_RESPOND,
+    Permission.COMPLAINT_REMIND,
     Permission.DESK_READ,
     Permission.DESK_MANAGE,
     Permission.REPORT_READ,

@@ -12,6 +12,7 @@ import { Program } from '../modules/programs/program.entity';
 import { ServicePost } from '../modules/service-posts/service-post.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { User } from '../modules/users/user.entity';
+import { EscalationRule } from '../modules/escalations/escalation-rule.entity';
 
 export const ENTITIES = [
   Opd,
@@ -20,6 +21,7 @@ export const ENTITIES = [
   Program,
   Holiday,
   ServicePost,
+  EscalationRule,
   User,
   RevokedToken,
   Complaint,

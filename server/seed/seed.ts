@@ -8,7 +8,8 @@ import { hashPassword } from '../modules/users/user.service';
 import { User } from '../modules/users/user.entity';
 import { recordExistingAsCreated, systemActor } from '../modules/audit/audit.trail';
 import { applyOrg } from '../setup/org-loader';
-import { DEMO_USERS, EXTRA_HEADS, ORG, PROGRAMS } from './data/magelang';
+import { EscalationRule } from '../modules/escalations/escalation-rule.entity';
+import { DEMO_USERS, ESCALATION_RULES, EXTRA_HEADS, ORG, PROGRAMS } from './data/magelang';
 
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -46,6 +47,9 @@ export async function seedDemo(db: DataSource, log: Logger, options: SeedOptions
         endsOn: p.endsOn,
       })),
     );
+    await tx
+      .getRepository(EscalationRule)
+      .save(ESCALATION_RULES.map((r) => ({ opdId: r.opdCode ? opdIds.get(r.opdCode)! : null, targetOpdId: opdIds.get(r.targetOpdCode)!, note: r.note })));
     if (passwordHash) {
       await tx.getRepository(User).save(
         [...DEMO_USERS, ...EXTRA_ADMINS, ...EXTRA_HEADS].map((u) => ({

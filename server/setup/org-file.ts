@@ -4,6 +4,7 @@ import { HolidayKind } from '../modules/holidays/holiday.entity';
 import { OpdKind } from '../modules/opds/opd-kind';
 import { CODE_MESSAGE, CODE_PATTERN } from '../modules/opds/opd.inputs';
 import { SlaCalendarKind, SlaUnitKind } from '../modules/sla/sla-policy.entity';
+import { explicitUnit } from '../modules/sla/working-calendar';
 
 /**
  * A city's organisation as a file (deploy/org/*.json): the Opd tree with Kemendagri region codes,
@@ -20,17 +21,30 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real calendar date');
 
-const slaPolicy = z.strictObject({
-  code,
-  name,
-  calendar: z.enum(SlaCalendarKind),
-  verifyWithin: z.int().min(1).max(1000),
-  verifyUnit: z.enum(SlaUnitKind),
-  respondWithin: z.int().min(1).max(1000),
-  respondUnit: z.enum(SlaUnitKind),
-  autoCloseAfterDays: z.int().min(1).max(365).default(10),
-  isDefault: z.boolean().default(false),
-});
+const slaPolicy = z
+  .strictObject({
+    code,
+    name,
+    calendar: z.enum(SlaCalendarKind).default(SlaCalendarKind.WORKING_DAYS),
+    verifyWithin: z.int().min(1).max(1000),
+    verifyUnit: z.enum(SlaUnitKind),
+    respondWithin: z.int().min(1).max(1000),
+    respondUnit: z.enum(SlaUnitKind),
+    followUpWithin: z.int().min(1).max(1000).default(5),
+    followUpUnit: z.enum(SlaUnitKind).default(SlaUnitKind.WORKING_DAYS),
+    settleWithin: z.int().min(1).max(1000).default(60),
+    settleUnit: z.enum(SlaUnitKind).default(SlaUnitKind.CALENDAR_DAYS),
+    autoCloseAfterDays: z.int().min(1).max(365).default(10),
+    isDefault: z.boolean().default(false),
+  })
+  // Files written for the older units load as what those units meant.
+  .transform((p) => ({
+    ...p,
+    verifyUnit: explicitUnit(p.verifyUnit, p.calendar) as SlaUnitKind,
+    respondUnit: explicitUnit(p.respondUnit, p.calendar) as SlaUnitKind,
+    followUpUnit: explicitUnit(p.followUpUnit, p.calendar) as SlaUnitKind,
+    settleUnit: explicitUnit(p.settleUnit, p.calendar) as SlaUnitKind,
+  }));
 
 const opd = z.strictObject({
   code,

@@ -2,13 +2,13 @@ import { Lab } from '../integration/lifecycle/helpers';
 import { consoleSuite, logIn } from './support/browser';
 
 /**
- * An accepted complaint keeps counting down to its response deadline, and its finished
- * verification deadline is marked done; a date and time is shown and typed day first on a
+ * An accepted complaint counts down to its follow-up deadline, and its finished verification
+ * and response deadlines are marked done; a date and time is shown and typed day first on a
  * 24-hour WIB clock even in a browser set to American English.
  */
 const suite = consoleSuite();
 
-test('after a unit accepts, the response deadline still counts down and the verification deadline is done', async () => {
+test('after a unit accepts, the follow-up deadline counts down; verification and first response are done', async () => {
   const lab = await Lab.on(suite.t);
   const c = await lab.forwarded('DINSOS', { title: 'Bantuan sembako lansia belum diterima' });
   const accepted = await lab.must('kepala.dinsos', 'acceptComplaint', { id: c.id });
@@ -18,9 +18,15 @@ test('after a unit accepts, the response deadline still counts down and the veri
   await page.goto(`${suite.t.url}/admin/#/complaints/${c.id}/show`);
   await page.locator('[data-testid="complaint-status"] [data-status="IN_PROGRESS"]').waitFor();
   await page.locator('[data-testid="complaint-status"] [data-deadline]').waitFor();
-  const deadlines = page.locator('[data-deadline-done]');
-  expect(await deadlines.evaluateAll((els) => els.map((e) => e.getAttribute('data-deadline-done')))).toEqual(['true', 'false']);
+  const deadlines = page.locator('[data-deadline-kind]');
+  expect(
+    await deadlines.evaluateAll((els) =>
+      els.map((e) => `${e.getAttribute('data-deadline-kind')}:${e.querySelector('[data-deadline-done]')?.getAttribute('data-deadline-done')}`),
+    ),
+  ).toEqual(['VERIFY:true', 'RESPONSE:true', 'FOLLOW_UP:false', 'SETTLE:false']);
   await expect(deadlines.first().innerText()).resolves.toMatch(/selesai$/);
+  // The countdown says which deadline it counts down to.
+  await page.locator('[data-testid="complaint-status"] [aria-label^="Batas tindak lanjut"]').waitFor();
 });
 
 test('in an en-US browser the desk time is day first, 24-hour, WIB', async () => {

@@ -1,4 +1,4 @@
-import { deadlineDone, runningDeadline } from '../../admin/src/complaints/deadline';
+import { runningDeadline, runningKind } from '../../admin/src/complaints/deadline';
 import { isNewsFor } from '../../admin/src/live/news';
 import { fromDayText, fromWibDayTime, toDayText, toWibDayTime } from '../../admin/src/wib';
 
@@ -14,11 +14,16 @@ test('the countdown keeps the response deadline once a unit has accepted, and st
   expect(runningDeadline({ status: 'REJECTED', dueAt: null, verifyDueAt: VERIFY })).toBeNull();
 });
 
-test('a verification deadline is done once the intake has acted; the response deadline once answered', () => {
-  expect(deadlineDone({ status: 'SUBMITTED' }, 'verify')).toBe(false);
-  expect(deadlineDone({ status: 'FORWARDED' }, 'verify')).toBe(true);
-  expect(deadlineDone({ status: 'IN_PROGRESS' }, 'response')).toBe(false);
-  expect(deadlineDone({ status: 'CLOSED' }, 'response')).toBe(true);
+test('the countdown is labelled with the deadline it counts down to', () => {
+  const deadlines = [
+    { kind: 'VERIFY', dueAt: VERIFY, done: true, overdue: false },
+    { kind: 'RESPONSE', dueAt: RESPONSE, done: true, overdue: false },
+    { kind: 'FOLLOW_UP', dueAt: '2026-12-15T16:59:59.999Z', done: false, overdue: false },
+    { kind: 'SETTLE', dueAt: '2027-01-29T03:00:00.000Z', done: false, overdue: false },
+  ];
+  expect(runningKind({ status: 'IN_PROGRESS', dueAt: '2026-12-15T16:59:59.999Z', deadlines })).toBe('FOLLOW_UP');
+  expect(runningKind({ status: 'IN_PROGRESS', dueAt: '2027-01-29T03:00:00.000Z', deadlines })).toBe('SETTLE');
+  expect(runningKind({ status: 'RESPONDED', dueAt: null, deadlines })).toBeNull();
 });
 
 const change = (type: string, actorId: string | null) => ({ event: { type, actorId } });

@@ -1,8 +1,10 @@
 import {
   HolidayCalendar,
   addCalendarHours,
+  addWorkingDayHours,
   addWorkingDays,
   addWorkingHours,
+  explicitUnit,
   dueAt,
   holidayCalendar,
   isWorkingDay,
@@ -275,24 +277,69 @@ describe('workingDaysBetween', () => {
   });
 });
 
+describe('addWorkingDayHours ("1×24 jam" on working days)', () => {
+  it('a Friday 10:00 forward is due Monday 10:00, not Saturday', () => {
+    expect(addWorkingDayHours(wib('2026-11-27', '10:00'), 24, cal)).toEqual(wib('2026-11-30', '10:00'));
+  });
+
+  it('within the week it is plain clock time', () => {
+    expect(addWorkingDayHours(wib('2026-11-24', '15:30'), 24, cal)).toEqual(wib('2026-11-25', '15:30'));
+    expect(addWorkingDayHours(wib('2026-11-24', '15:30'), 48, cal)).toEqual(wib('2026-11-26', '15:30'));
+  });
+
+  it('skips Nyepi, Idulfitri and the cuti bersama around it (Tue 17 Mar 2026 → Wed 25 Mar)', () => {
+    // 18 Mar cuti, 19 Nyepi, 20 cuti, 21–22 Idulfitri (weekend), 23–24 cuti: the next working day is Wed 25.
+    expect(addWorkingDayHours(wib('2026-03-17', '09:00'), 24, cal)).toEqual(wib('2026-03-25', '09:00'));
+  });
+
+  it('skips the cuti bersama before Christmas (Wed 23 Dec 2026 → Mon 28 Dec)', () => {
+    expect(addWorkingDayHours(wib('2026-12-23', '11:00'), 24, cal)).toEqual(wib('2026-12-28', '11:00'));
+  });
+
+  it('a start on a weekend or holiday counts from the next working day’s midnight', () => {
+    expect(addWorkingDayHours(wib('2026-11-28', '20:00'), 24, cal)).toEqual(wib('2026-12-01', '00:00'));
+    expect(addWorkingDayHours(wib('2026-08-17', '08:00'), 10, cal)).toEqual(wib('2026-08-18', '10:00'));
+  });
+
+  it('uses the WIB day across the UTC boundary (Friday 23:30 WIB is still Friday)', () => {
+    expect(addWorkingDayHours(wib('2026-11-27', '23:30'), 1, cal)).toEqual(wib('2026-11-30', '00:30'));
+  });
+
+  it('0 hours returns the start; negative hours are refused', () => {
+    const start = wib('2026-11-28', '10:00');
+    expect(addWorkingDayHours(start, 0, cal)).toEqual(start);
+    expect(() => addWorkingDayHours(start, -1, cal)).toThrow(RangeError);
+  });
+});
+
 describe('dueAt', () => {
   const start = wib('2026-03-19', '10:00'); // Thu, Nyepi
 
-  it('WORKING_DAYS + DAYS → addWorkingDays', () => {
-    expect(dueAt(start, 3, 'DAYS', 'WORKING_DAYS', cal)).toEqual(endOfWib('2026-03-27'));
+  it('WORKING_DAYS → end of the n-th working day', () => {
+    expect(dueAt(start, 3, 'WORKING_DAYS', null, cal)).toEqual(endOfWib('2026-03-27'));
   });
 
-  it('WORKING_DAYS + HOURS → addWorkingHours', () => {
+  it('WORKING_HOURS → hours on working days only', () => {
+    expect(dueAt(wib('2026-11-27', '10:00'), 24, 'WORKING_HOURS', null, cal)).toEqual(wib('2026-11-30', '10:00'));
+  });
+
+  it('OFFICE_HOURS → 08:00–16:00 on working days', () => {
     // Same case as "24 h across Nyepi and Idulfitri" above.
-    expect(dueAt(wib('2026-03-17', '15:00'), 24, 'HOURS', 'WORKING_DAYS', cal)).toEqual(wib('2026-03-27', '15:00'));
+    expect(dueAt(wib('2026-03-17', '15:00'), 24, 'OFFICE_HOURS', null, cal)).toEqual(wib('2026-03-27', '15:00'));
   });
 
-  it('CALENDAR_HOURS + HOURS → addCalendarHours (the 1×24 h response default)', () => {
+  it('CLOCK_HOURS and CALENDAR_DAYS ignore the calendar', () => {
+    expect(dueAt(start, 24, 'CLOCK_HOURS', null, cal)).toEqual(wib('2026-03-20', '10:00'));
+    expect(dueAt(start, 2, 'CALENDAR_DAYS', null, cal)).toEqual(wib('2026-03-21', '10:00'));
+  });
+
+  it('reads the older units as they were meant: HOURS clock hours, DAYS by the calendar', () => {
+    expect(dueAt(start, 3, 'DAYS', 'WORKING_DAYS', cal)).toEqual(endOfWib('2026-03-27'));
+    expect(dueAt(start, 24, 'HOURS', 'WORKING_DAYS', cal)).toEqual(wib('2026-03-20', '10:00'));
     expect(dueAt(start, 24, 'HOURS', 'CALENDAR_HOURS', cal)).toEqual(wib('2026-03-20', '10:00'));
-  });
-
-  it('CALENDAR_HOURS + DAYS → 24 h per day', () => {
     expect(dueAt(start, 2, 'DAYS', 'CALENDAR_HOURS', cal)).toEqual(wib('2026-03-21', '10:00'));
+    expect(explicitUnit('DAYS', 'CALENDAR_HOURS')).toBe('CALENDAR_DAYS');
+    expect(explicitUnit('WORKING_HOURS', 'CALENDAR_HOURS')).toBe('WORKING_HOURS');
   });
 
   it('rejects an unknown unit or calendar (e.g. a bad policy row)', () => {

@@ -17,7 +17,7 @@ import { formatWib } from '../components';
 import { DeskEntryButton } from '../desks/DeskEntryButton';
 import { intlLocale } from '../providers/i18nProvider';
 import { ActionBar } from './actions/ActionBar';
-import { deadlineDone, runningDeadline } from './deadline';
+import { runningDeadline, runningKind } from './deadline';
 import { DeadlineChip, StageChip, StatusChip } from './fields';
 import { Timeline } from './Timeline';
 import type { ComplaintRecord, Ref } from './types';
@@ -64,6 +64,7 @@ const useWib = () => {
 const Header = ({ record }: { record: ComplaintRecord }) => {
   const translate = useTranslate();
   const due = runningDeadline(record);
+  const kind = runningKind(record);
   return (
     <Card sx={{ mb: 2 }}>
       <CardContent>
@@ -76,7 +77,7 @@ const Header = ({ record }: { record: ComplaintRecord }) => {
         <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center" sx={{ mb: 2 }} data-testid="complaint-status">
           <StatusChip status={record.status} size="medium" />
           {record.status === 'IN_PROGRESS' && record.progressStage && <StageChip stage={record.progressStage} />}
-          {due && <DeadlineChip dueAt={due} label={record.dueAt ? f('dueAt') : f('responseDueAt')} />}
+          {due && <DeadlineChip dueAt={due} label={kind ? `enums.DeadlineKind.${kind}` : f('dueAt')} />}
           <Chip size="small" variant="outlined" label={translate(`enums.ComplaintType.${record.type}`)} />
           <Chip size="small" variant="outlined" label={translate(`enums.Channel.${record.channel}`)} />
           {record.anonymous && <Chip size="small" icon={<VisibilityOffIcon />} label={translate(f('anonymous'))} />}
@@ -122,12 +123,13 @@ const Reporter = ({ record }: { record: ComplaintRecord }) => {
 const Handling = ({ record }: { record: ComplaintRecord }) => {
   const wib = useWib();
   const translate = useTranslate();
-  // A deadline that is over stays for the record, marked done, so only the running one reads as pending.
-  const deadlineText = (value: unknown, done: boolean) =>
+  // A deadline that is over stays for the record, marked done, so only the running ones read as pending.
+  const deadlineText = (value: unknown, done: boolean, overdue: boolean) =>
     value ? (
       <Box component="span" data-deadline-done={done}>
         {wib(value)}
         {done && <Chip size="small" variant="outlined" label={translate('complaint.deadline.done')} sx={{ ml: 1, height: 20 }} />}
+        {overdue && <Chip size="small" color="error" label={translate('complaint.deadline.overdue')} sx={{ ml: 1, height: 20 }} />}
       </Box>
     ) : null;
   const final = ['RESPONDED', 'CLOSED', 'REJECTED'].includes(record.status);
@@ -139,8 +141,11 @@ const Handling = ({ record }: { record: ComplaintRecord }) => {
       </Item>
       {!record.currentOpd && record.suggestedOpd && !final && <Item label="complaint.show.suggestedOpd">{name(record.suggestedOpd)}</Item>}
       <Item label={f('assignee')}>{name(record.assignee)}</Item>
-      <Item label={f('verifyDueAt')}>{deadlineText(record.verifyDueAt, deadlineDone(record, 'verify'))}</Item>
-      <Item label={f('responseDueAt')}>{deadlineText(record.responseDueAt, deadlineDone(record, 'response'))}</Item>
+      {(record.deadlines ?? []).map((d) => (
+        <Item key={d.kind} label={`enums.DeadlineKind.${d.kind}`}>
+          <span data-deadline-kind={d.kind}>{deadlineText(d.dueAt, d.done, d.overdue)}</span>
+        </Item>
+      ))}
       <Item label={f('firstResponseAt')}>{wib(record.firstResponseAt)}</Item>
       <Item label={f('respondedAt')}>{wib(record.respondedAt)}</Item>
       <Item label={f('autoCloseAt')}>{record.status === 'RESPONDED' ? wib(record.autoCloseAt) : null}</Item>

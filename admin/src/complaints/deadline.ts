@@ -30,19 +30,32 @@ export const countdown = (dueAt: string | Date, now: number): Countdown => {
 
 const FINAL = new Set(['RESPONDED', 'CLOSED', 'REJECTED']);
 
+export interface DeadlineRecord {
+  kind: string;
+  dueAt: string;
+  done: boolean;
+  overdue: boolean;
+}
+
 interface Deadlines {
   status: string;
   dueAt?: string | null;
   verifyDueAt?: string | null;
   responseDueAt?: string | null;
+  deadlines?: DeadlineRecord[] | null;
 }
 
 /**
- * The deadline to count down: the server's running one (`dueAt`: verification, then first
- * response) and, once a unit has accepted (which stops `dueAt`), the response deadline
- * until the complaint is answered. Nothing once answered, closed or rejected.
+ * The deadline to count down: the server's running one (`dueAt`: verification, first response,
+ * follow-up, or settlement when that comes first); for complaints from before the follow-up
+ * deadline existed, the response deadline. Nothing once answered, closed or rejected.
  */
 export const runningDeadline = (c: Deadlines): string | null => (FINAL.has(c.status) ? null : (c.dueAt ?? c.responseDueAt ?? null));
 
-/** Verification ends when the intake verifies, forwards or rejects; the response deadline when answered. */
-export const deadlineDone = (c: Deadlines, which: 'verify' | 'response'): boolean => (which === 'verify' ? c.status !== 'SUBMITTED' : FINAL.has(c.status));
+/** Which deadline `runningDeadline` is (DeadlineKind), to label the countdown; null when unknown. */
+export const runningKind = (c: Deadlines): string | null => {
+  const due = runningDeadline(c);
+  if (!due) return null;
+  const at = new Date(due).getTime();
+  return c.deadlines?.find((d) => !d.done && new Date(d.dueAt).getTime() === at)?.kind ?? null;
+};

@@ -1,3 +1,4 @@
+import type { DeadlineRecord } from './deadline';
 export interface Ref {
   id: string;
   code?: string | null;
@@ -36,6 +37,7 @@ export interface ComplaintRecord {
   dueAt?: string | null;
   verifyDueAt?: string | null;
   responseDueAt?: string | null;
+  deadlines?: DeadlineRecord[];
   overdue: boolean;
   anonymous: boolean;
   confidential: boolean;

@@ -1,7 +1,7 @@
 // Generated from schema.graphql by scripts/gen-admin-schema.mjs (npm run schema). Do not edit.
 export const SCHEMA_ENUMS = {
   AuditAction: ['CREATE', 'DELETE', 'UPDATE'],
-  AuditKind: ['API_CLIENT', 'CATEGORY', 'HOLIDAY', 'OPD', 'PROGRAM', 'SERVICE_POST', 'SLA_POLICY', 'USER'],
+  AuditKind: ['API_CLIENT', 'CATEGORY', 'ESCALATION_RULE', 'HOLIDAY', 'OPD', 'PROGRAM', 'SERVICE_POST', 'SLA_POLICY', 'USER'],
   Channel: ['CALL_CENTER', 'EXTERNAL_APP', 'SERVICE_POST', 'SMS', 'SOCIAL_MEDIA', 'SP4N_LAPOR', 'WALK_IN', 'WEB', 'WHATSAPP'],
   ComplaintAction: [
     'ACCEPT',
@@ -14,6 +14,7 @@ export const SCHEMA_ENUMS = {
     'PROGRESS',
     'RATE',
     'REJECT',
+    'REMIND',
     'REOPEN',
     'RESPOND',
     'RETURN',
@@ -31,6 +32,7 @@ export const SCHEMA_ENUMS = {
     'PROGRESS',
     'RATED',
     'REJECTED',
+    'REMINDED',
     'REOPENED',
     'RESPONDED',
     'RETURNED',
@@ -39,6 +41,7 @@ export const SCHEMA_ENUMS = {
   ],
   ComplaintStatus: ['CLOSED', 'FORWARDED', 'IN_PROGRESS', 'REJECTED', 'RESPONDED', 'SUBMITTED', 'VERIFIED'],
   ComplaintType: ['ASPIRATION', 'COMPLAINT', 'INFORMATION_REQUEST'],
+  DeadlineKind: ['FOLLOW_UP', 'RESPONSE', 'SETTLE', 'VERIFY'],
   DeskStatus: ['CONCLUDED', 'CONVENED'],
   HolidayKind: ['CUTI_BERSAMA', 'NATIONAL'],
   OpdKind: ['BIDANG', 'BUMD', 'KECAMATAN', 'KELURAHAN', 'OPD', 'PEMDA', 'PUSKESMAS', 'UPT'],
@@ -52,6 +55,7 @@ export const SCHEMA_ENUMS = {
     'COMPLAINT_PROGRESS',
     'COMPLAINT_READ',
     'COMPLAINT_RECORD',
+    'COMPLAINT_REMIND',
     'COMPLAINT_REOPEN',
     'COMPLAINT_RESPOND',
     'COMPLAINT_RETURN',
@@ -69,6 +73,6 @@ export const SCHEMA_ENUMS = {
   ProgressStage: ['DESK', 'FIELD_CHECK', 'IN_WORK', 'VERIFICATION'],
   Role: ['ADMIN', 'LEADER', 'OFFICER', 'SUPERADMIN', 'UNIT_HEAD', 'UNIT_STAFF'],
   SlaCalendar: ['CALENDAR_HOURS', 'WORKING_DAYS'],
-  SlaUnit: ['DAYS', 'HOURS'],
+  SlaUnit: ['CALENDAR_DAYS', 'CLOCK_HOURS', 'OFFICE_HOURS', 'WORKING_DAYS', 'WORKING_HOURS'],
   SortOrder: ['ASC', 'DESC'],
 } as const;

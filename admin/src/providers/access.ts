@@ -51,7 +51,11 @@ export const ACCESS: Readonly<Record<string, Actions>> = {
     respond: 'COMPLAINT_RESPOND',
     close: 'COMPLAINT_CLOSE',
     reopen: 'COMPLAINT_REOPEN',
+    remind: 'COMPLAINT_REMIND',
   },
+  // "Eskalasi": late complaints escalated to the viewer's unit, for its head to remind, re-route or take over.
+  escalations: { list: 'COMPLAINT_REMIND' },
+  escalationRules: readManage('ORG_READ', 'ORG_MANAGE'),
   // The viewer's inbox (`myInbox`): what waits for them, as the server decides per role.
   myInbox: { list: 'COMPLAINT_READ', export: 'COMPLAINT_READ' },
 

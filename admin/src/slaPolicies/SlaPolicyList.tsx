@@ -1,7 +1,7 @@
 import { BooleanField, DataTable, List, NumberField, SearchInput, useRecordContext, useTranslate } from 'react-admin';
-import { EnumField, EnumInput, useEditRowClick } from '../components';
+import { useEditRowClick } from '../components';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <EnumInput key="calendar" source="calendar" enumName="SlaCalendar" />];
+const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
 /** "3 Hari" from a number and its unit. */
 const Duration = ({ amount, unit }: { amount: string; unit: string }) => {
@@ -22,14 +22,17 @@ export const SlaPolicyList = () => {
       <DataTable rowClick={rowClick}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
-        <DataTable.Col source="calendar">
-          <EnumField source="calendar" enumName="SlaCalendar" />
-        </DataTable.Col>
         <DataTable.Col source="verifyWithin">
           <Duration amount="verifyWithin" unit="verifyUnit" />
         </DataTable.Col>
         <DataTable.Col source="respondWithin">
           <Duration amount="respondWithin" unit="respondUnit" />
+        </DataTable.Col>
+        <DataTable.Col source="followUpWithin">
+          <Duration amount="followUpWithin" unit="followUpUnit" />
+        </DataTable.Col>
+        <DataTable.Col source="settleWithin">
+          <Duration amount="settleWithin" unit="settleUnit" />
         </DataTable.Col>
         <DataTable.Col source="autoCloseAfterDays" field={NumberField} />
         <DataTable.Col source="isDefault" field={BooleanField} />

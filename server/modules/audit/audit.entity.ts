@@ -11,6 +11,7 @@ export enum AuditKind {
   PROGRAM = 'PROGRAM',
   SERVICE_POST = 'SERVICE_POST',
   API_CLIENT = 'API_CLIENT',
+  ESCALATION_RULE = 'ESCALATION_RULE',
 }
 registerEnumType(AuditKind, { name: 'AuditKind', description: 'What kind of record an administrative change was made to' });
 

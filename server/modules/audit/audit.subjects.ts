@@ -1,6 +1,7 @@
 import { ApiClient } from '../api-clients/api-client.entity';
 import { Category } from '../categories/category.entity';
 import { Holiday } from '../holidays/holiday.entity';
+import { EscalationRule } from '../escalations/escalation-rule.entity';
 import { Opd } from '../opds/opd.entity';
 import { Program } from '../programs/program.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
@@ -65,7 +66,30 @@ export const AUDIT_SUBJECTS: readonly AuditSubject[] = [
     entity: SlaPolicy,
     noun: 'SLA policy',
     label: codeName,
-    recorded: ['code', 'name', 'calendar', 'verifyWithin', 'verifyUnit', 'respondWithin', 'respondUnit', 'autoCloseAfterDays', 'isDefault'],
+    recorded: [
+      'code',
+      'name',
+      'calendar',
+      'verifyWithin',
+      'verifyUnit',
+      'respondWithin',
+      'respondUnit',
+      'followUpWithin',
+      'followUpUnit',
+      'settleWithin',
+      'settleUnit',
+      'autoCloseAfterDays',
+      'isDefault',
+    ],
+    secret: {},
+    ignored: ['id'],
+  },
+  {
+    kind: AuditKind.ESCALATION_RULE,
+    entity: EscalationRule,
+    noun: 'escalation rule',
+    label: (r) => (r.opdId == null ? `coordinator → #${r.targetOpdId}` : `#${r.opdId} → #${r.targetOpdId}`),
+    recorded: ['opdId', 'targetOpdId', 'note'],
     secret: {},
     ignored: ['id'],
   },

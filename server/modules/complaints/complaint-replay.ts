@@ -102,6 +102,10 @@ export function replayComplaint(events: readonly ComplaintEvent[]): ReplayedStat
       case T.AUTO_CLOSED:
         s.closedAt = at;
         break;
+      case T.ESCALATED:
+        // Escalations since they reach a person let that head see the complaint.
+        if (e.data?.handler && e.toOpdId && !s.handlerOpdIds.includes(e.toOpdId)) s.handlerOpdIds.push(e.toOpdId);
+        break;
       case T.RATED:
         s.rating = (e.data?.rating as number | undefined) ?? null;
         break;

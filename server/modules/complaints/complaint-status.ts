@@ -32,6 +32,7 @@ export const TRANSITIONS: Readonly<Record<ComplaintAction, Readonly<Transition>>
   [A.RATE]: rule([S.RESPONDED, S.CLOSED], 'SAME'),
   [A.NOTE]: rule(ALL_STATUSES, 'SAME'),
   [A.MARK_OVERDUE]: rule([S.SUBMITTED, S.VERIFIED, S.FORWARDED, S.IN_PROGRESS], 'SAME'),
+  [A.REMIND]: rule([S.SUBMITTED, S.VERIFIED, S.FORWARDED, S.IN_PROGRESS], 'SAME'),
 });
 
 export const TERMINAL_STATUSES: readonly ComplaintStatus[] = Object.freeze([S.CLOSED, S.REJECTED]);

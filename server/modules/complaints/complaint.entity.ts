@@ -200,7 +200,32 @@ export class Complaint {
   @Column({ type: 'timestamptz', nullable: true })
   responseDueAt: Date | null;
 
-  /** The deadline running now, if any; overdue = dueAt in the past. */
+  @Field(() => Date, { nullable: true, description: 'After its first response the unit follows up (answers) by then.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  followUpDueAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'The overall limit to settle (answer) the complaint, from receipt or the last reopening.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  settleDueAt: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'Whose head an overdue complaint was escalated to; cleared when it moves on or is answered.' })
+  @Index({ where: '"escalatedToOpdId" IS NOT NULL' })
+  @Column({ type: 'int', nullable: true })
+  escalatedToOpdId: number | null;
+
+  @ManyToOne(() => Opd, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'escalatedToOpdId' })
+  escalatedTo?: Opd | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  escalatedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was escalated, e.g. "Melewati batas waktu tanggapan".' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  escalationReason: string | null;
+
+  /** The deadline running now, if any (the earliest of the step's own and settlement); overdue = dueAt in the past. */
   @Column({ type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 

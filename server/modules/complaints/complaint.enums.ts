@@ -51,6 +51,7 @@ export enum ComplaintEventType {
   RATED = 'RATED',
   OVERDUE = 'OVERDUE',
   ESCALATED = 'ESCALATED',
+  REMINDED = 'REMINDED',
 }
 
 /** The actions of the status machine (see complaint-status.ts). */
@@ -69,4 +70,5 @@ export enum ComplaintAction {
   RATE = 'RATE',
   NOTE = 'NOTE',
   MARK_OVERDUE = 'MARK_OVERDUE',
+  REMIND = 'REMIND',
 }

@@ -53,6 +53,8 @@ export class ComplaintFilter {
   @Field(() => ID, { nullable: true }) assigneeId?: string | null;
   @Field(() => ID, { nullable: true }) servicePostId?: string | null;
   @Field(() => Boolean, { nullable: true }) overdue?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only complaints escalated to your unit (or below it) and not yet moved on: the "Eskalasi" view.' })
+  escalatedToMe?: boolean | null;
   @Field(() => Date, { nullable: true }) createdFrom?: Date | null;
   @Field(() => Date, { nullable: true }) createdTo?: Date | null;
 }

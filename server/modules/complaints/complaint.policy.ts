@@ -7,11 +7,13 @@ import type { Complaint } from './complaint.entity';
 import { ComplaintAction, ComplaintStatus } from './complaint.enums';
 
 /** Which side of the process may take an action: the intake (admins) or the unit it is forwarded to. */
-type Side = 'INTAKE' | 'UNIT' | 'EITHER';
+type Side = 'INTAKE' | 'UNIT' | 'EITHER' | 'NONE';
 
 interface ActionRule {
   permission: Permission;
   side: Side | ((c: Complaint) => Side);
+  /** The head of the unit the complaint is escalated to may act as well (remind, re-route, take over). */
+  escalation?: boolean;
 }
 
 /**
@@ -26,6 +28,7 @@ export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AU
   [ComplaintAction.FORWARD]: {
     permission: Permission.COMPLAINT_FORWARD,
     side: (c) => (c.status === ComplaintStatus.VERIFIED ? 'INTAKE' : 'UNIT'),
+    escalation: true,
   },
   [ComplaintAction.ACCEPT]: { permission: Permission.COMPLAINT_ASSIGN, side: 'UNIT' },
   [ComplaintAction.ASSIGN]: { permission: Permission.COMPLAINT_ASSIGN, side: 'UNIT' },
@@ -35,7 +38,8 @@ export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AU
   [ComplaintAction.CLOSE]: { permission: Permission.COMPLAINT_CLOSE, side: 'INTAKE' },
   [ComplaintAction.REOPEN]: { permission: Permission.COMPLAINT_REOPEN, side: 'INTAKE' },
   // Internal notes are how the intake admins and the unit talk about a complaint.
-  [ComplaintAction.NOTE]: { permission: Permission.COMPLAINT_NOTE, side: 'EITHER' },
+  [ComplaintAction.NOTE]: { permission: Permission.COMPLAINT_NOTE, side: 'EITHER', escalation: true },
+  [ComplaintAction.REMIND]: { permission: Permission.COMPLAINT_REMIND, side: 'NONE', escalation: true },
 };
 
 export type StaffAction = keyof typeof ACTION_RULES;
@@ -95,6 +99,7 @@ export class ComplaintPolicy {
   private onSide(viewer: Viewer, c: Complaint, side: Side): boolean {
     const intake = this.org.isWithin(c.intakeOpdId, viewer.opdId);
     const unit = this.org.isWithin(c.currentOpdId, viewer.opdId);
+    if (side === 'NONE') return false;
     return side === 'INTAKE' ? intake : side === 'UNIT' ? unit : intake || unit;
   }
 
@@ -119,12 +124,14 @@ export class ComplaintPolicy {
       return REFUSAL_MESSAGES[rule.permission] ?? `Your role may not ${action.toLowerCase()} complaints.`;
     }
     const side = typeof rule.side === 'function' ? rule.side(c) : rule.side;
-    if (!this.onSide(viewer, c, side)) {
+    if (!this.onSide(viewer, c, side) && !(rule.escalation && this.org.isWithin(c.escalatedToOpdId, viewer.opdId))) {
       return (
         REFUSAL_MESSAGES[rule.permission] ??
         (side === 'INTAKE'
           ? 'Only the admins of the Opd that took in this complaint may do this.'
-          : 'Only the unit this complaint is forwarded to may do this.')
+          : side === 'NONE'
+            ? 'Only the head of the unit this complaint was escalated to may do this.'
+            : 'Only the unit this complaint is forwarded to may do this.')
       );
     }
     return null;

@@ -11,7 +11,7 @@ import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from '../users/user.entity';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 
-type OpdColumn = 'intakeOpdId' | 'currentOpdId' | 'kelurahanId';
+type OpdColumn = 'intakeOpdId' | 'currentOpdId' | 'kelurahanId' | 'escalatedToOpdId';
 type UserColumn = 'assigneeId' | 'recordedById';
 
 /** What the selected fields of a page of complaints will ask the loaders for. */
@@ -74,7 +74,12 @@ export function tailServes(info: GraphQLResolveInfo, db: DataSource, tail: Event
   return wanted !== null && wanted.every((c) => tail.columns!.has(c));
 }
 
-const OPD_FIELDS: Record<string, OpdColumn> = { intakeOpd: 'intakeOpdId', currentOpd: 'currentOpdId', kelurahan: 'kelurahanId' };
+const OPD_FIELDS: Record<string, OpdColumn> = {
+  intakeOpd: 'intakeOpdId',
+  currentOpd: 'currentOpdId',
+  kelurahan: 'kelurahanId',
+  escalatedTo: 'escalatedToOpdId',
+};
 const USER_FIELDS: Record<string, UserColumn> = { assignee: 'assigneeId', recordedBy: 'recordedById' };
 
 /**

@@ -1,3 +1,4 @@
+import { ComplaintDeadline, deadlinesOf } from './complaint-deadlines';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../core/context';
@@ -72,6 +73,8 @@ class PublicComplaint {
   @Field(() => Int, { nullable: true }) rating: number | null;
   @Field(() => Date) submittedAt: Date;
   @Field(() => Date, { nullable: true }) respondedAt: Date | null;
+  @Field(() => [ComplaintDeadline], { description: 'When the complaint is to be verified, responded to, followed up and settled.' })
+  deadlines: ComplaintDeadline[];
   @Field(() => [PublicTimelineEntry]) timeline: PublicTimelineEntry[];
 }
 
@@ -158,6 +161,7 @@ export class ComplaintResolver {
       rating: c.rating,
       submittedAt: c.createdAt,
       respondedAt: c.respondedAt,
+      deadlines: deadlinesOf(c, new Date()),
       timeline: await Promise.all(
         events.map(async (e) => ({
           type: e.type,
@@ -220,6 +224,19 @@ export class ComplaintResolver {
     @Ctx() ctx: Context,
   ) {
     return svc(ctx).forward(ctx, id, version, opdId, note);
+  }
+
+  @Requires(Permission.COMPLAINT_REMIND)
+  @Mutation(() => Complaint, {
+    description: 'The head a late complaint was escalated to reminds whoever holds it. That head may also re-route it or take it over with forwardComplaint.',
+  })
+  remindComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    return svc(ctx).remind(ctx, id, version, note);
   }
 
   @Requires(Permission.COMPLAINT_RETURN)
@@ -403,6 +420,11 @@ export class ComplaintResolver {
     return c.recordedById ? ctx.loaders.user.get(c.recordedById) : null;
   }
 
+  @FieldResolver(() => Opd, { nullable: true, description: 'The unit whose head this late complaint was escalated to.' })
+  escalatedTo(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return c.escalatedToOpdId ? ctx.loaders.opd.get(c.escalatedToOpdId) : null;
+  }
+
   @FieldResolver(() => ServicePost, { nullable: true })
   servicePost(@Root() c: Complaint, @Ctx() ctx: Context) {
     return c.servicePostId ? ctx.loaders.servicePost.get(c.servicePostId) : null;
@@ -413,9 +435,17 @@ export class ComplaintResolver {
     return !!c.dueAt && new Date(c.dueAt).getTime() < Date.now();
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: 'The deadline running now (verification or first response).' })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'The deadline running now: the earliest of the step’s own (verification, first response, follow-up) and settlement.',
+  })
   dueAt(@Root() c: Complaint) {
     return c.dueAt;
+  }
+
+  @FieldResolver(() => [ComplaintDeadline], { description: 'Every deadline of the current round, in order, with whether each is done or overdue.' })
+  deadlines(@Root() c: Complaint) {
+    return deadlinesOf(c, new Date());
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the reporter identity fields below are shown to you.' })

@@ -16,6 +16,7 @@ import { receivingOpd } from '../opds/opd.service';
 import type { OrgDirectory } from '../opds/org-directory';
 import { Program } from '../programs/program.entity';
 import type { SlaService } from '../sla/sla.service';
+import type { EscalationDirectory } from '../escalations/escalation-directory';
 import { User } from '../users/user.entity';
 import { nextStatus } from './complaint-status';
 import { Complaint, ComplaintEvent } from './complaint.entity';
@@ -26,6 +27,7 @@ import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, Progress
 import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
 import type { ComplaintPolicy, StaffAction, Unattended } from './complaint.policy';
 import { wibWallClock } from '../../core/wib';
+import { DEADLINE_WORDS, runningDeadlineKind } from './complaint-deadlines';
 
 const PUBLIC_CHANNELS = [Channel.WEB, Channel.SMS, Channel.WHATSAPP, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.EXTERNAL_APP, Channel.CALL_CENTER];
 /** How the public timeline names a channel (the tracking page is in Bahasa Indonesia). */
@@ -40,6 +42,15 @@ const CHANNEL_LABELS: Record<Channel, string> = {
   SP4N_LAPOR: 'SP4N-LAPOR!',
   EXTERNAL_APP: 'aplikasi mitra',
 };
+/** The earlier of two deadlines; a missing one (rows from before it existed) does not count. */
+export function earliest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a.getTime() <= b.getTime() ? a : b;
+}
+
+/** A complaint that moved on (forwarded elsewhere, returned, answered, ended) is no longer anyone's escalation. */
+const NOT_ESCALATED: Partial<Complaint> = { escalatedToOpdId: null, escalatedAt: null, escalationReason: null };
+
 export const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export type EventSpec = Partial<Omit<ComplaintEvent, 'id' | 'complaintId' | 'createdAt'>> & { type: ComplaintEventType; public: boolean };
@@ -131,6 +142,7 @@ export class ComplaintService {
     private readonly db: DataSource,
     private readonly org: OrgDirectory,
     private readonly sla: SlaService,
+    private readonly escalations: EscalationDirectory,
     readonly policy: ComplaintPolicy,
     /** Keys access codes (accessCodeKey in app/bootstrap.ts); never the token secret itself. */
     private readonly accessCodeKey: Buffer,
@@ -142,7 +154,17 @@ export class ComplaintService {
   ) {}
 
   withClock(clock: () => Date): ComplaintService {
-    return new ComplaintService(this.db, this.org, this.sla, this.policy, this.accessCodeKey, this.trackingPrefix, this.centralIntakeCode, clock);
+    return new ComplaintService(
+      this.db,
+      this.org,
+      this.sla,
+      this.escalations,
+      this.policy,
+      this.accessCodeKey,
+      this.trackingPrefix,
+      this.centralIntakeCode,
+      clock,
+    );
   }
 
   // ---------- reading ----------
@@ -201,6 +223,7 @@ export class ComplaintService {
     if (f.assigneeId) where.push(`c."assigneeId" = ${p(parseId(f.assigneeId, 'filter.assigneeId'))}`);
     if (f.servicePostId) where.push(`c."servicePostId" = ${p(parseId(f.servicePostId, 'filter.servicePostId'))}`);
     if (f.overdue != null) where.push(f.overdue ? `c."dueAt" < now()` : `(c."dueAt" IS NULL OR c."dueAt" >= now())`);
+    if (f.escalatedToMe) where.push(`c."escalatedToOpdId" = ANY(${p(this.org.subtreeIds(viewer.opdId))}::int[])`);
     if (f.createdFrom) where.push(`c."createdAt" >= ${p(f.createdFrom)}`);
     if (f.createdTo) where.push(`c."createdAt" <= ${p(f.createdTo)}`);
     if (inbox) where.push(this.inboxSql(viewer, p));
@@ -310,6 +333,7 @@ export class ComplaintService {
     const now = this.clock();
     const policy = await this.sla.policyFor(this.db.manager, categoryId);
     const verifyDueAt = await this.sla.verifyDue(policy, now);
+    const settleDueAt = await this.sla.settleDue(policy, now);
 
     // The unique index on trackingCode is the last line of defence (the sequence is kept past every code at
     // start, see tracking-codes.ts): a taken code only costs another number, never the citizen's submission.
@@ -325,6 +349,7 @@ export class ComplaintService {
         programId,
         kelurahanId,
         verifyDueAt,
+        settleDueAt,
       });
       if (result) return { complaint: result, trackingCode: result.trackingCode, accessCode, replayed: false };
       if (idempotencyKey != null) {
@@ -355,11 +380,12 @@ export class ComplaintService {
       categoryId: number | null;
       programId: number | null;
       kelurahanId: number | null;
-      verifyDueAt: Date | null;
+      verifyDueAt: Date;
+      settleDueAt: Date;
     },
   ): Promise<Complaint | null> {
     const viewer = ctx.viewer;
-    const { scope, inputHash, accessCode, now, channel, intakeOpdId, categoryId, programId, kelurahanId, verifyDueAt } = s;
+    const { scope, inputHash, accessCode, now, channel, intakeOpdId, categoryId, programId, kelurahanId, verifyDueAt, settleDueAt } = s;
     return this.db.transaction(async (tx) => {
       const [{ seq }] = await preparedTxQuery<{ seq: string }>(tx, `SELECT nextval('complaint_tracking_seq') AS seq`, []);
       const trackingCode = this.trackingCode(now, Number(seq));
@@ -394,7 +420,8 @@ export class ComplaintService {
           recordedById: viewer?.userId ?? null,
           servicePostId: viewer?.role === Role.OFFICER ? viewer.servicePostId : null,
           verifyDueAt,
-          dueAt: verifyDueAt,
+          settleDueAt,
+          dueAt: earliest(verifyDueAt, settleDueAt),
           createdAt: now,
           updatedAt: now,
           accessCodeHash: hash(accessCode),
@@ -467,7 +494,7 @@ export class ComplaintService {
         duplicateOfId = dup.id;
       }
       return {
-        patch: { status: ComplaintStatus.REJECTED, rejectReason: why, duplicateOfId, dueAt: null, closedAt: now },
+        patch: { status: ComplaintStatus.REJECTED, rejectReason: why, duplicateOfId, dueAt: null, closedAt: now, ...NOT_ESCALATED },
         events: [{ type: ComplaintEventType.REJECTED, public: true, message: why, data: { duplicateOfId } }],
       };
     });
@@ -517,12 +544,18 @@ export class ComplaintService {
     return this.sla.responseDue(await this.sla.policyFor(tx, c.categoryId), now);
   }
 
+  /**
+   * To another structural unit: its response deadline starts. Inside the unit holding it (an Opd
+   * and its bidang, OrgDirectory.sameUnit) the unit's deadlines keep running as they were.
+   */
   private forwarding(
     c: Complaint,
     target: Opd,
-    responseDueAt: Date,
+    newResponseDueAt: Date,
     event: { message: string; stage?: ProgressStage; data?: Record<string, unknown>; release?: number[] },
   ): Change {
+    const keepClock = this.org.sameUnit(c.currentOpdId, target.id);
+    const responseDueAt = keepClock ? c.responseDueAt : newResponseDueAt;
     return {
       patch: {
         status: ComplaintStatus.FORWARDED,
@@ -530,9 +563,7 @@ export class ComplaintService {
         progressStage: event.stage ?? null,
         assigneeId: null,
         handlerOpdIds: [...new Set([...c.handlerOpdIds, target.id])].filter((id) => !event.release?.includes(id)),
-        responseDueAt,
-        dueAt: responseDueAt,
-        overdueNotified: false,
+        ...(keepClock ? {} : { responseDueAt, followUpDueAt: null, dueAt: earliest(responseDueAt, c.settleDueAt), overdueNotified: false, ...NOT_ESCALATED }),
       },
       events: [
         {
@@ -542,7 +573,7 @@ export class ComplaintService {
           fromOpdId: c.currentOpdId,
           toOpdId: target.id,
           message: event.message,
-          data: { responseDueAt, ...event.data },
+          data: { responseDueAt, ...(keepClock ? { sameUnit: true } : {}), ...event.data },
         },
       ],
     };
@@ -552,9 +583,19 @@ export class ComplaintService {
     const why = text(reason, 'reason', 3, 2000);
     return this.change(ctx.viewer, id, version, ComplaintAction.RETURN, async (c, now, tx) => {
       const policy = await this.sla.policyFor(tx, c.categoryId);
-      const dueAt = await this.sla.verifyDue(policy, now);
+      const verifyDueAt = await this.sla.verifyDue(policy, now);
       return {
-        patch: { status: ComplaintStatus.VERIFIED, currentOpdId: null, assigneeId: null, progressStage: null, dueAt, overdueNotified: false },
+        patch: {
+          status: ComplaintStatus.VERIFIED,
+          currentOpdId: null,
+          assigneeId: null,
+          progressStage: null,
+          verifyDueAt,
+          followUpDueAt: null,
+          dueAt: earliest(verifyDueAt, c.settleDueAt),
+          overdueNotified: false,
+          ...NOT_ESCALATED,
+        },
         events: [{ type: ComplaintEventType.RETURNED, public: false, fromOpdId: c.currentOpdId, toOpdId: c.intakeOpdId, message: why }],
       };
     });
@@ -576,15 +617,15 @@ export class ComplaintService {
   }
 
   accept(ctx: Context, id: string, version: number | null | undefined) {
-    return this.change(ctx.viewer, id, version, ComplaintAction.ACCEPT, async (c, now) => ({
-      patch: { status: ComplaintStatus.IN_PROGRESS, progressStage: ProgressStage.VERIFICATION, ...this.firstResponse(c, now) },
+    return this.change(ctx.viewer, id, version, ComplaintAction.ACCEPT, async (c, now, tx) => ({
+      patch: { status: ComplaintStatus.IN_PROGRESS, progressStage: ProgressStage.VERIFICATION, ...(await this.firstResponse(c, now, tx)) },
       events: [{ type: ComplaintEventType.ACCEPTED, public: true, stage: ProgressStage.VERIFICATION, message: 'Pengaduan diterima dan sedang diverifikasi' }],
     }));
   }
 
   addProgress(ctx: Context, id: string, version: number | null | undefined, stage: ProgressStage, note: string, isPublic: boolean) {
     const message = text(note, 'note', 3, 5000);
-    return this.change(ctx.viewer, id, version, ComplaintAction.PROGRESS, async (c, now) => this.progressing(c, now, { stage, message, isPublic }));
+    return this.change(ctx.viewer, id, version, ComplaintAction.PROGRESS, async (c, now, tx) => this.progressing(c, now, tx, { stage, message, isPublic }));
   }
 
   /**
@@ -601,8 +642,8 @@ export class ComplaintService {
       c,
       null,
       ComplaintAction.PROGRESS,
-      async (cur, now) =>
-        this.progressing(cur, now, {
+      async (cur, now, t) =>
+        this.progressing(cur, now, t, {
           stage: ProgressStage.DESK,
           isPublic: true,
           response: false,
@@ -614,20 +655,42 @@ export class ComplaintService {
     );
   }
 
-  private progressing(
+  private async progressing(
     c: Complaint,
     now: Date,
+    tx: EntityManager,
     p: { stage: ProgressStage; message: string; isPublic: boolean; response?: boolean; handlers?: number[]; data?: Record<string, unknown> },
-  ): Change {
+  ): Promise<Change> {
     return {
       patch: {
         status: ComplaintStatus.IN_PROGRESS,
         progressStage: p.stage,
-        ...(p.isPublic && p.response !== false ? this.firstResponse(c, now) : {}),
+        ...(p.isPublic && p.response !== false ? await this.firstResponse(c, now, tx) : {}),
         ...(p.handlers ? { handlerOpdIds: [...new Set([...c.handlerOpdIds, ...p.handlers])] } : {}),
       },
       events: [{ type: ComplaintEventType.PROGRESS, public: p.isPublic, stage: p.stage, message: p.message, ...(p.data ? { data: p.data } : {}) }],
     };
+  }
+
+  /** The head an overdue complaint was escalated to reminds the unit holding it (or the intake) to act. */
+  remind(ctx: Context, id: string, version: number | null | undefined, note?: string | null) {
+    const message = note?.trim() ? text(note, 'note', 3, 2000) : null;
+    return this.change(ctx.viewer, id, version, ComplaintAction.REMIND, async (c) => {
+      const atUnit = c.status === ComplaintStatus.FORWARDED || c.status === ComplaintStatus.IN_PROGRESS;
+      const to = atUnit ? c.currentOpdId : c.intakeOpdId;
+      return {
+        patch: {},
+        events: [
+          {
+            type: ComplaintEventType.REMINDED,
+            public: false,
+            fromOpdId: c.escalatedToOpdId,
+            toOpdId: to,
+            message: message ?? `Pengingat: segera tindak lanjuti pengaduan ini (${c.escalationReason ?? 'terlambat'})`,
+          },
+        ],
+      };
+    });
   }
 
   addInternalNote(ctx: Context, id: string, version: number | null | undefined, note: string) {
@@ -684,9 +747,11 @@ export class ComplaintService {
             status: ComplaintStatus.RESPONDED,
             answer: body,
             respondedAt: now,
-            ...this.firstResponse(c, now),
+            firstResponseAt: c.firstResponseAt ?? now,
             ...(accepting ? { progressStage: ProgressStage.VERIFICATION } : {}),
             dueAt: null,
+            overdueNotified: false,
+            ...NOT_ESCALATED,
             autoCloseAt: await this.sla.autoCloseAt(policy, now),
           },
           events,
@@ -698,7 +763,7 @@ export class ComplaintService {
 
   close(ctx: Context, id: string, version: number | null | undefined, note?: string | null) {
     return this.change(ctx.viewer, id, version, ComplaintAction.CLOSE, async (_c, now) => ({
-      patch: { status: ComplaintStatus.CLOSED, closedAt: now, autoCloseAt: null, dueAt: null },
+      patch: { status: ComplaintStatus.CLOSED, closedAt: now, autoCloseAt: null, dueAt: null, ...NOT_ESCALATED },
       events: [{ type: ComplaintEventType.CLOSED, public: true, message: note?.trim() || null }],
     }));
   }
@@ -708,11 +773,22 @@ export class ComplaintService {
     return this.change(ctx.viewer, id, version, ComplaintAction.REOPEN, (c, now, tx) => this.reopening(c, now, tx, why));
   }
 
+  /** Reopening starts the unit's clocks again: a new response deadline and a new settlement limit. */
   private async reopening(c: Complaint, now: Date, tx: EntityManager, why: string): Promise<Change> {
-    const responseDueAt = await this.responseDue(tx, c, now);
+    const policy = await this.sla.policyFor(tx, c.categoryId);
+    const responseDueAt = await this.sla.responseDue(policy, now);
+    const settleDueAt = await this.sla.settleDue(policy, now);
     return {
-      patch: { status: ComplaintStatus.IN_PROGRESS, autoCloseAt: null, responseDueAt, dueAt: responseDueAt, overdueNotified: false },
-      events: [{ type: ComplaintEventType.REOPENED, public: true, message: why, data: { responseDueAt } }],
+      patch: {
+        status: ComplaintStatus.IN_PROGRESS,
+        autoCloseAt: null,
+        responseDueAt,
+        followUpDueAt: null,
+        settleDueAt,
+        dueAt: earliest(responseDueAt, settleDueAt),
+        overdueNotified: false,
+      },
+      events: [{ type: ComplaintEventType.REOPENED, public: true, message: why, data: { responseDueAt, settleDueAt } }],
     };
   }
 
@@ -742,7 +818,10 @@ export class ComplaintService {
 
   // ---------- what the deadline sweep does ----------
 
-  /** A deadline passed: OVERDUE on the timeline, ESCALATED to the parent of the unit responsible now. */
+  /**
+   * A deadline passed: OVERDUE on the timeline, ESCALATED to a person (EscalationDirectory: the
+   * parent's head, a rule, or the coordinator), who then sees it, may remind, re-route or take it over.
+   */
   markOverdue(c: Complaint): Promise<Complaint> {
     return this.commit(c, c.version, ComplaintAction.MARK_OVERDUE, SYSTEM, async (cur, now) => {
       if (!cur.dueAt || cur.dueAt.getTime() > now.getTime() || cur.overdueNotified) {
@@ -750,19 +829,40 @@ export class ComplaintService {
       }
       const atUnit = cur.status === ComplaintStatus.FORWARDED || cur.status === ComplaintStatus.IN_PROGRESS;
       const responsible = atUnit ? cur.currentOpdId! : cur.intakeOpdId;
-      const parent = this.org.parentOf(responsible);
+      const target = await this.escalations.targetFor(responsible);
+      const reason = `Melewati batas waktu ${DEADLINE_WORDS[runningDeadlineKind(cur)]}`;
       return {
-        patch: { overdueNotified: true },
+        patch: {
+          overdueNotified: true,
+          ...(target
+            ? {
+                escalatedToOpdId: target.id,
+                escalatedAt: now,
+                escalationReason: reason,
+                handlerOpdIds: [...new Set([...cur.handlerOpdIds, target.id])],
+              }
+            : {}),
+        },
         events: [
           {
             type: ComplaintEventType.OVERDUE,
             public: false,
             fromOpdId: responsible,
-            message: `Melewati batas waktu ${atUnit ? 'tanggapan' : 'verifikasi'}`,
-            data: { dueAt: cur.dueAt },
+            message: reason,
+            data: { dueAt: cur.dueAt, deadline: runningDeadlineKind(cur) },
           },
-          ...(parent
-            ? [{ type: ComplaintEventType.ESCALATED, public: false, fromOpdId: responsible, toOpdId: parent.id, message: `Dieskalasi ke ${parent.name}` }]
+          ...(target
+            ? [
+                {
+                  type: ComplaintEventType.ESCALATED,
+                  public: false,
+                  fromOpdId: responsible,
+                  toOpdId: target.id,
+                  message: `Dieskalasi ke ${target.name}`,
+                  // The head it reaches sees the complaint from now on (replayComplaint).
+                  data: { handler: true },
+                },
+              ]
             : []),
         ],
       };
@@ -781,8 +881,14 @@ export class ComplaintService {
     });
   }
 
-  private firstResponse(c: Complaint, now: Date): Partial<Complaint> {
-    return { firstResponseAt: c.firstResponseAt ?? now, dueAt: null, overdueNotified: false };
+  /**
+   * The unit's first response in its episode ends the response deadline and starts the follow-up
+   * one (until the answer, never later than the settlement limit); later responses change nothing.
+   */
+  private async firstResponse(c: Complaint, now: Date, tx: EntityManager): Promise<Partial<Complaint>> {
+    if (c.followUpDueAt) return { firstResponseAt: c.firstResponseAt ?? now };
+    const followUpDueAt = await this.sla.followUpDue(await this.sla.policyFor(tx, c.categoryId), now);
+    return { firstResponseAt: c.firstResponseAt ?? now, followUpDueAt, dueAt: earliest(followUpDueAt, c.settleDueAt), overdueNotified: false };
   }
 
   // ---------- the one write path ----------

@@ -1,3 +1,4 @@
+import { OpdKind } from './opd-kind';
 import type { DataSource } from 'typeorm';
 import { Opd } from './opd.entity';
 
@@ -60,6 +61,20 @@ export class OrgDirectory {
     let o = this.byId.get(id);
     while (o && o.kind !== 'KECAMATAN') o = o.parentId ? this.byId.get(o.parentId) : undefined;
     return o;
+  }
+
+  /** The structural unit an Opd belongs to: itself, or for a bidang the Opd above it (a bidang is part of its Opd). */
+  unitOf(id: number): Opd | undefined {
+    let o = this.byId.get(id);
+    while (o && o.kind === OpdKind.BIDANG && o.parentId) o = this.byId.get(o.parentId);
+    return o;
+  }
+
+  /** Both inside one structural unit (an Opd and its bidang): a forward between them keeps the unit's clock. */
+  sameUnit(a: number | null | undefined, b: number | null | undefined): boolean {
+    if (a == null || b == null) return false;
+    const ua = this.unitOf(a);
+    return !!ua && ua.id === this.unitOf(b)?.id;
   }
 
   byCode(code: string): Opd | undefined {

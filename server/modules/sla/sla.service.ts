@@ -2,21 +2,40 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Category } from '../categories/category.entity';
 import { Holiday } from '../holidays/holiday.entity';
 import { SlaCalendarKind, SlaPolicy, SlaUnitKind } from './sla-policy.entity';
-import { addCalendarHours, addWorkingDays, dueAt, holidayCalendar, type HolidayCalendar } from './working-calendar';
+import { addWorkingDays, dueAt, holidayCalendar, type HolidayCalendar } from './working-calendar';
 
 const TTL_MS = 60_000;
 
-/** Fallback when no policy row exists: SP4N-LAPOR! verify in 3 working days, Central Java's 1×24 h response. */
+/**
+ * Fallback when no policy row exists: SP4N-LAPOR! verify in 3 working days, Central Java's 1×24 h
+ * (on working days) first response, SP4N-LAPOR!'s 5 working days of follow-up, Perpres 76/2013's 60 days.
+ */
 export const BUILT_IN_POLICY: PolicyLike = {
   calendar: SlaCalendarKind.WORKING_DAYS,
   verifyWithin: 3,
-  verifyUnit: SlaUnitKind.DAYS,
+  verifyUnit: SlaUnitKind.WORKING_DAYS,
   respondWithin: 24,
-  respondUnit: SlaUnitKind.HOURS,
+  respondUnit: SlaUnitKind.WORKING_HOURS,
+  followUpWithin: 5,
+  followUpUnit: SlaUnitKind.WORKING_DAYS,
+  settleWithin: 60,
+  settleUnit: SlaUnitKind.CALENDAR_DAYS,
   autoCloseAfterDays: 10,
 };
 
-type PolicyLike = Pick<SlaPolicy, 'calendar' | 'verifyWithin' | 'verifyUnit' | 'respondWithin' | 'respondUnit' | 'autoCloseAfterDays'>;
+export type PolicyLike = Pick<
+  SlaPolicy,
+  | 'calendar'
+  | 'verifyWithin'
+  | 'verifyUnit'
+  | 'respondWithin'
+  | 'respondUnit'
+  | 'followUpWithin'
+  | 'followUpUnit'
+  | 'settleWithin'
+  | 'settleUnit'
+  | 'autoCloseAfterDays'
+>;
 
 /** Deadlines: which policy applies and when it falls due, on the holiday calendar kept in the database. */
 export class SlaService {
@@ -69,12 +88,7 @@ export class SlaService {
     return (category?.slaPolicyId ? ref.byId.get(category.slaPolicyId) : undefined) ?? ref.fallback;
   }
 
-  /**
-   * Hours are clock hours whatever the calendar ("1×24 jam" in the regulations means a
-   * day and a night); days are working days on the WORKING_DAYS calendar.
-   */
   private async due(from: Date, amount: number, unit: SlaUnitKind, calendar: SlaCalendarKind): Promise<Date> {
-    if (unit === SlaUnitKind.HOURS) return addCalendarHours(from, amount);
     return dueAt(from, amount, unit, calendar, await this.holidays());
   }
 
@@ -84,6 +98,14 @@ export class SlaService {
 
   responseDue(policy: PolicyLike, from: Date): Promise<Date> {
     return this.due(from, policy.respondWithin, policy.respondUnit, policy.calendar);
+  }
+
+  followUpDue(policy: PolicyLike, from: Date): Promise<Date> {
+    return this.due(from, policy.followUpWithin, policy.followUpUnit, policy.calendar);
+  }
+
+  settleDue(policy: PolicyLike, from: Date): Promise<Date> {
+    return this.due(from, policy.settleWithin, policy.settleUnit, policy.calendar);
   }
 
   async autoCloseAt(policy: PolicyLike, from: Date): Promise<Date> {

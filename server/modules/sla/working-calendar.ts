@@ -13,7 +13,9 @@ export interface HolidayCalendar {
 }
 
 export type SlaCalendar = 'WORKING_DAYS' | 'CALENDAR_HOURS';
-export type SlaUnit = 'HOURS' | 'DAYS';
+/** How a deadline counts; HOURS and DAYS are the older units whose meaning depended on the calendar. */
+export type SlaUnit = 'CLOCK_HOURS' | 'WORKING_HOURS' | 'OFFICE_HOURS' | 'WORKING_DAYS' | 'CALENDAR_DAYS' | 'HOURS' | 'DAYS';
+export type ExplicitSlaUnit = Exclude<SlaUnit, 'HOURS' | 'DAYS'>;
 
 export interface OfficeHours {
   /** HH:MM in WIB. */
@@ -138,6 +140,33 @@ export function addWorkingHours(start: Date, hours: number, cal: HolidayCalendar
   }
 }
 
+/**
+ * Adds `hours` counted on working days only, every hour of them ("1×24 jam" in the regulations:
+ * a day and a night, but a weekend, holiday or cuti bersama does not count). A Friday 10:00
+ * start plus 24 h is Monday 10:00; a start on a non-working day counts from the next working
+ * day's midnight.
+ */
+export function addWorkingDayHours(start: Date, hours: number, cal: HolidayCalendar): Date {
+  assertInstant(start, 'start');
+  assertAmount(hours, 'hours', false);
+  let remaining = Math.round(hours * HOUR_MS);
+  if (remaining === 0) return new Date(start.getTime());
+  const local = start.getTime() + WIB_OFFSET_MS;
+  let dayMs = Math.floor(local / DAY_MS) * DAY_MS;
+  let t = local - dayMs;
+  if (!isWorkingDay(formatDay(dayMs), cal)) {
+    dayMs = nextWorkingDay(dayMs, cal);
+    t = 0;
+  }
+  for (;;) {
+    const available = DAY_MS - t;
+    if (remaining <= available) return new Date(dayMs + t + remaining - WIB_OFFSET_MS);
+    remaining -= available;
+    dayMs = nextWorkingDay(dayMs, cal);
+    t = 0;
+  }
+}
+
 /** Working days strictly after a's WIB date up to and including b's WIB date; 0 if b ≤ a. */
 export function workingDaysBetween(a: Date, b: Date, cal: HolidayCalendar): number {
   assertInstant(a, 'a');
@@ -151,14 +180,27 @@ export function workingDaysBetween(a: Date, b: Date, cal: HolidayCalendar): numb
   return count;
 }
 
-export function dueAt(start: Date, amount: number, unit: SlaUnit, calendar: SlaCalendar, cal: HolidayCalendar): Date {
+/** The explicit unit of a policy's limit; the older HOURS meant clock hours, DAYS working or calendar days by the calendar. */
+export function explicitUnit(unit: SlaUnit, calendar: SlaCalendar | null | undefined): ExplicitSlaUnit {
+  if (unit === 'HOURS') return 'CLOCK_HOURS';
+  if (unit === 'DAYS') return calendar === 'CALENDAR_HOURS' ? 'CALENDAR_DAYS' : 'WORKING_DAYS';
+  return unit;
+}
+
+export function dueAt(start: Date, amount: number, unit: SlaUnit, calendar: SlaCalendar | null, cal: HolidayCalendar): Date {
   // Policies come from the database, so an unknown unit or calendar must fail loudly, not default.
-  if (calendar === 'WORKING_DAYS') {
-    if (unit === 'DAYS') return addWorkingDays(start, amount, cal);
-    if (unit === 'HOURS') return addWorkingHours(start, amount, cal);
-  } else if (calendar === 'CALENDAR_HOURS') {
-    if (unit === 'DAYS') return addCalendarHours(start, amount * 24);
-    if (unit === 'HOURS') return addCalendarHours(start, amount);
+  if (calendar != null && calendar !== 'WORKING_DAYS' && calendar !== 'CALENDAR_HOURS') throw new RangeError(`Unknown SLA calendar: ${String(calendar)}`);
+  switch (explicitUnit(unit, calendar)) {
+    case 'CLOCK_HOURS':
+      return addCalendarHours(start, amount);
+    case 'WORKING_HOURS':
+      return addWorkingDayHours(start, amount, cal);
+    case 'OFFICE_HOURS':
+      return addWorkingHours(start, amount, cal);
+    case 'WORKING_DAYS':
+      return addWorkingDays(start, amount, cal);
+    case 'CALENDAR_DAYS':
+      return addCalendarHours(start, amount * 24);
   }
-  throw new RangeError(`Unknown SLA unit/calendar: ${String(unit)}/${String(calendar)}`);
+  throw new RangeError(`Unknown SLA unit: ${String(unit)}`);
 }

@@ -82,22 +82,8 @@ export const SERVICE_POSTS: SeedServicePost[] = ORG.servicePosts.map((p) => ({
 // 3. SLA policies and categories
 // ---------------------------------------------------------------------------
 
-/**
- * Intended reading: with `calendar: 'WORKING_DAYS'`, a limit in DAYS counts working days
- * (Mon-Fri, Asia/Jakarta, minus HOLIDAYS rows) and a limit in HOURS counts elapsed clock
- * hours ("1×24 jam"); with `calendar: 'CALENDAR_HOURS'` everything counts clock time.
- */
-export interface SeedSlaPolicy {
-  code: string;
-  name: string;
-  calendar: 'WORKING_DAYS' | 'CALENDAR_HOURS';
-  verifyWithin: number;
-  verifyUnit: 'HOURS' | 'DAYS';
-  respondWithin: number;
-  respondUnit: 'HOURS' | 'DAYS';
-  autoCloseAfterDays: number;
-  isDefault: boolean;
-}
+/** Each limit names its unit (SlaUnit): `WORKING_HOURS` is "1×24 jam" counted on working days only. */
+export type SeedSlaPolicy = OrgFile['slaPolicies'][number];
 
 export const SLA_POLICIES: SeedSlaPolicy[] = ORG.slaPolicies;
 
@@ -116,6 +102,16 @@ export const CATEGORIES: SeedCategory[] = ORG.categories.map((c) => ({
   defaultOpdCode: c.defaultOpd!,
   slaCode: c.slaPolicy!,
 }));
+
+/**
+ * Escalation beyond the parent's head (EscalationDirectory). Units directly under the city have
+ * no head above them: their late complaints go to the city's complaint-management unit at
+ * Diskominsta (the coordinator), and Diskominsta's own to the Inspektorat.
+ */
+export const ESCALATION_RULES: { opdCode: string | null; targetOpdCode: string; note: string }[] = [
+  { opdCode: null, targetOpdCode: 'DISKOMINSTA', note: 'Koordinator pengelolaan pengaduan (SP4N-LAPOR!) untuk unit langsung di bawah Pemerintah Kota' },
+  { opdCode: 'DISKOMINSTA', targetOpdCode: 'INSPEKTORAT', note: 'Pengaduan yang terlambat di Diskominsta diawasi Inspektorat' },
+];
 
 // ---------------------------------------------------------------------------
 // 4. Programmes

@@ -86,8 +86,10 @@ test('convening a desk is no response: the running deadline stays, no first resp
 
   // A real response still counts: the head's public progress note.
   await lab.must('kepala.disdukcapil', 'addProgress', { id: c.id, stage: 'FIELD_CHECK', note: 'Petugas akan meninjau data kependudukan Ibu.', public: true });
-  const answered = await lab.complaint('walikota', c.id, 'dueAt firstResponseAt');
-  expect(answered.dueAt).toBeNull();
+  const answered = await lab.complaint('walikota', c.id, 'dueAt followUpDueAt firstResponseAt');
+  // The response deadline is met; the follow-up deadline runs now.
+  expect(answered.dueAt).toBe(answered.followUpDueAt);
+  expect(answered.followUpDueAt).toEqual(expect.any(String));
   expect(answered.firstResponseAt).toEqual(expect.any(String));
   expect(await report()).toMatchObject({ received: 1, due: 1, respondedInTime: 1 });
 

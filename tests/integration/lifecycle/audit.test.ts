@@ -59,7 +59,7 @@ test('overdue: OVERDUE + ESCALATED to the parent Opd, exactly once, even with co
   const answered = await lab.submitDirect('admin.tengah', { title: 'Sudah dijawab' }, past);
   await past.verify(ctxAdmin, String(answered.id), null);
   await past.forward(ctxAdmin, String(answered.id), null, lab.opd.DINSOS);
-  await past.addProgress(await lab.ctx('kepala.dinsos'), String(answered.id), null, 'FIELD_CHECK' as never, 'Segera dicek', true);
+  await past.respond(await lab.ctx('kepala.dinsos'), String(answered.id), null, 'Sudah dicek dan diperbaiki oleh petugas.');
   expect((await lab.complaint('admin.tengah', String(atIntake.id), 'overdue')).overdue).toBe(true);
 
   const live = await lab.subscribe('kepala.dinsos', { filter: { complaintId: String(atUnit.id) } });
@@ -85,7 +85,8 @@ test('overdue: OVERDUE + ESCALATED to the parent Opd, exactly once, even with co
   expect(intakeEvents.map((e) => [e.type, e.fromOpdId, e.toOpdId, e.public])).toEqual([
     ['SUBMITTED', null, Number(lab.opd['KEC-TENGAH']), true],
     ['OVERDUE', Number(lab.opd['KEC-TENGAH']), null, false],
-    ['ESCALATED', Number(lab.opd['KEC-TENGAH']), Number(lab.opd['PEMDA-MGL']), false],
+    // The city government has no head: the coordinator (Diskominsta) is told.
+    ['ESCALATED', Number(lab.opd['KEC-TENGAH']), Number(lab.opd.DISKOMINSTA), false],
   ]);
   const unitEvents = await eventsOf(atUnit.id);
   expect(unitEvents.map((e) => e.type)).toEqual(['SUBMITTED', 'VERIFIED', 'FORWARDED', 'OVERDUE', 'ESCALATED']);
@@ -102,11 +103,14 @@ test('overdue: OVERDUE + ESCALATED to the parent Opd, exactly once, even with co
   expect(live.types()).toEqual(['OVERDUE', 'ESCALATED']);
   live.stop();
 
-  // A new deadline (the unit passes it on) can be missed again, and is then reported again.
-  const later = svc.withClock(() => new Date(Date.now() - 3 * DAY));
+  // Passed on inside the unit (to another bidang of Dinsos): the same clock, already reported.
+  const later = svc.withClock(() => new Date(Date.now() - 5 * DAY));
   await later.forward(await lab.ctx('kepala.dinsos'), String(atUnit.id), null, lab.opd['DINSOS-REHSOS']);
+  expect((await sweep()).overdue).toBe(0);
+  // A new deadline (passed on to another unit) can be missed again, and is then reported again.
+  await later.forward(await lab.ctx('kepala.dinsos'), String(atUnit.id), null, lab.opd.DISPERKIM);
   expect((await sweep()).overdue).toBe(1);
-  expect((await eventsOf(atUnit.id)).map((e) => e.type).slice(5)).toEqual(['FORWARDED', 'OVERDUE', 'ESCALATED']);
+  expect((await eventsOf(atUnit.id)).map((e) => e.type).slice(5)).toEqual(['FORWARDED', 'FORWARDED', 'OVERDUE', 'ESCALATED']);
 });
 
 test('a RESPONDED complaint past autoCloseAt is AUTO_CLOSED', async () => {

@@ -33,6 +33,7 @@ const MUTATIONS: Record<string, Record<string, string>> = {
   addInternalNote: { id: 'ID!', note: 'String!', version: 'Int' },
   respondToComplaint: { id: 'ID!', answer: 'String!', version: 'Int' },
   closeComplaint: { id: 'ID!', note: 'String', version: 'Int' },
+  remindComplaint: { id: 'ID!', note: 'String', version: 'Int' },
 };
 export type MutationName = keyof typeof MUTATIONS;
 

@@ -39,10 +39,11 @@ beforeAll(async () => {
 
   // Forwarded to DINSOS two days ago and not answered: overdue at the unit.
   const ctxAdmin = await lab.ctx('admin.tengah');
-  const twoDaysAgo = lab.services.complaints.withClock(() => new Date(Date.now() - 2 * DAY));
-  const o = await lab.submitDirect('admin.tengah', { title: 'Lstx Overdue di dinas' }, twoDaysAgo);
-  await twoDaysAgo.verify(ctxAdmin, String(o.id), null);
-  overdueAtUnit = await twoDaysAgo.forward(ctxAdmin, String(o.id), null, opd.DINSOS);
+  // A week ago: "1×24 jam" on working days is over whatever weekend lies between.
+  const weekAgo = lab.services.complaints.withClock(() => new Date(Date.now() - 7 * DAY));
+  const o = await lab.submitDirect('admin.tengah', { title: 'Lstx Overdue di dinas' }, weekAgo);
+  await weekAgo.verify(ctxAdmin, String(o.id), null);
+  overdueAtUnit = await weekAgo.forward(ctxAdmin, String(o.id), null, opd.DINSOS);
 
   // Enough uniform complaints for the N+1 guard, through the services.
   const svc = lab.services.complaints;

@@ -3,6 +3,7 @@ import CancelIcon from '@mui/icons-material/CancelOutlined';
 import CheckCircleIcon from '@mui/icons-material/CheckCircleOutline';
 import ForumIcon from '@mui/icons-material/ForumOutlined';
 import LockIcon from '@mui/icons-material/LockOutlined';
+import NotificationsActiveIcon from '@mui/icons-material/NotificationsActiveOutlined';
 import ReplayIcon from '@mui/icons-material/Replay';
 import SendIcon from '@mui/icons-material/SendOutlined';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
@@ -30,6 +31,7 @@ const ICONS: Record<WorkflowAction, ComponentType> = {
   RETURN: UndoIcon,
   REJECT: CancelIcon,
   NOTE: LockIcon,
+  REMIND: NotificationsActiveIcon,
 };
 
 /** The step that moves the complaint on, per status: the one filled button. */

@@ -74,6 +74,7 @@ const Inputs = ({ action, record }: { action: WorkflowAction; record: ComplaintR
   switch (action) {
     case 'VERIFY':
     case 'CLOSE':
+    case 'REMIND':
       return <TextInput source="note" label="complaint.action.note" multiline minRows={2} fullWidth validate={noteRules} autoFocus />;
     case 'REJECT':
       return (

@@ -7,7 +7,7 @@ import type { ComplaintEventRecord } from '../types';
  * them a user sees for a complaint is `Complaint.availableActions`: the server's decision
  * (role × relation to the complaint × status machine), never re-derived here.
  */
-export const ACTION_ORDER = ['VERIFY', 'FORWARD', 'ACCEPT', 'ASSIGN', 'PROGRESS', 'RESPOND', 'CLOSE', 'REOPEN', 'RETURN', 'REJECT', 'NOTE'] as const;
+export const ACTION_ORDER = ['VERIFY', 'FORWARD', 'ACCEPT', 'ASSIGN', 'PROGRESS', 'RESPOND', 'CLOSE', 'REOPEN', 'RETURN', 'REJECT', 'REMIND', 'NOTE'] as const;
 export type WorkflowAction = (typeof ACTION_ORDER)[number];
 
 const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
@@ -101,6 +101,15 @@ const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
       }
     }
   `,
+  REMIND: gql`
+    mutation remindComplaint($id: ID!, $note: String, $version: Int) {
+      remindComplaint(id: $id, note: $note, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
   REOPEN: gql`
     mutation reopenComplaint($id: ID!, $reason: String!, $version: Int) {
       reopenComplaint(id: $id, reason: $reason, version: $version)
@@ -121,6 +130,7 @@ const ARGS: Record<WorkflowAction, string[]> = {
   RESPOND: ['answer'],
   CLOSE: ['note'],
   REOPEN: ['reason'],
+  REMIND: ['note'],
 };
 
 const clean = (value: unknown) => (typeof value === 'string' ? value.trim() || null : (value ?? null));

@@ -20,12 +20,14 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     REJECT: S.REJECTED,
     NOTE: S.SUBMITTED,
     MARK_OVERDUE: S.SUBMITTED,
+    REMIND: S.SUBMITTED,
   },
   VERIFIED: {
     REJECT: S.REJECTED,
     FORWARD: S.FORWARDED,
     NOTE: S.VERIFIED,
     MARK_OVERDUE: S.VERIFIED,
+    REMIND: S.VERIFIED,
   },
   FORWARDED: {
     FORWARD: S.FORWARDED,
@@ -35,6 +37,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     RETURN: S.VERIFIED,
     NOTE: S.FORWARDED,
     MARK_OVERDUE: S.FORWARDED,
+    REMIND: S.FORWARDED,
   },
   IN_PROGRESS: {
     FORWARD: S.FORWARDED,
@@ -44,6 +47,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     RESPOND: S.RESPONDED,
     NOTE: S.IN_PROGRESS,
     MARK_OVERDUE: S.IN_PROGRESS,
+    REMIND: S.IN_PROGRESS,
   },
   RESPONDED: {
     CLOSE: S.CLOSED,
@@ -69,9 +73,9 @@ describe('complaint status machine', () => {
   it('covers exactly the statuses and actions this test was written for', () => {
     // A new enum member must get a deliberate row in EXPECTED and in TRANSITIONS.
     expect(STATUSES).toEqual(['SUBMITTED', 'VERIFIED', 'FORWARDED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'REJECTED']);
-    expect(ACTIONS).toHaveLength(14);
+    expect(ACTIONS).toHaveLength(15);
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...ACTIONS].sort());
-    expect(MATRIX).toHaveLength(98);
+    expect(MATRIX).toHaveLength(105);
   });
 
   describe.each(MATRIX)('%s × %s', (status, action) => {
@@ -91,8 +95,8 @@ describe('complaint status machine', () => {
     }
   });
 
-  it('allows 30 (status, action) pairs in total', () => {
-    expect(MATRIX.filter(([s, a]) => canTransition(s, a))).toHaveLength(30);
+  it('allows 34 (status, action) pairs in total', () => {
+    expect(MATRIX.filter(([s, a]) => canTransition(s, a))).toHaveLength(34);
   });
 
   it('follows the main path SUBMITTED → CLOSED', () => {
@@ -138,7 +142,7 @@ describe('complaint status machine', () => {
     });
 
     it('offers the console the listed actions for FORWARDED', () => {
-      expect(allowedActions(S.FORWARDED)).toEqual([A.FORWARD, A.ACCEPT, A.ASSIGN, A.PROGRESS, A.RETURN, A.NOTE, A.MARK_OVERDUE]);
+      expect(allowedActions(S.FORWARDED)).toEqual([A.FORWARD, A.ACCEPT, A.ASSIGN, A.PROGRESS, A.RETURN, A.NOTE, A.MARK_OVERDUE, A.REMIND]);
     });
   });
 

@@ -104,7 +104,8 @@ test('compliance report figures for a hand-computed fixture, with a holiday insi
     respondedInTimePct: 66.67,
     medianHoursToFirstResponse: 72,
     p90HoursToFirstResponse: 148,
-    overdueNow: 0,
+    // B was accepted on 5 March and never answered: its follow-up deadline (5 working days) has passed.
+    overdueNow: 1,
     returns: 0,
     averageRating: 4,
   });

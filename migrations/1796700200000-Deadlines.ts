@@ -24,6 +24,19 @@ export class Deadlines1796700200000 implements MigrationInterface {
     await q.query(
       `UPDATE "complaint" SET "settleDueAt" = "createdAt" + interval '60 days' WHERE status NOT IN ('RESPONDED', 'CLOSED', 'REJECTED')`,
     );
+    // A unit that already responded had no running deadline; its follow-up starts now (5 working
+    // days, taken as a week: SQL does not know the holidays). Then `dueAt` becomes what the
+    // service derives from the deadlines (complaint-deadlines.ts runningDue), so the next write
+    // does not move it; a moved one has not been reported overdue.
+    await q.query(
+      `UPDATE "complaint" SET "followUpDueAt" = now() + interval '7 days' WHERE status IN ('FORWARDED', 'IN_PROGRESS') AND "dueAt" IS NULL`,
+    );
+    await q.query(
+      `UPDATE "complaint" c SET "dueAt" = d.due, "overdueNotified" = c."overdueNotified" AND d.due IS NOT DISTINCT FROM c."dueAt"
+         FROM (SELECT id, LEAST(CASE WHEN status IN ('SUBMITTED', 'VERIFIED') THEN "verifyDueAt" ELSE coalesce("followUpDueAt", "responseDueAt") END, "settleDueAt") AS due
+                 FROM "complaint" WHERE status NOT IN ('RESPONDED', 'CLOSED', 'REJECTED')) d
+        WHERE d.id = c.id`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

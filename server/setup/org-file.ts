@@ -4,7 +4,7 @@ import { HolidayKind } from '../modules/holidays/holiday.entity';
 import { OpdKind } from '../modules/opds/opd-kind';
 import { CODE_MESSAGE, CODE_PATTERN } from '../modules/opds/opd.inputs';
 import { SlaCalendarKind, SlaUnitKind } from '../modules/sla/sla-policy.entity';
-import { explicitUnit } from '../modules/sla/working-calendar';
+import { withExplicitUnits } from '../modules/sla/working-calendar';
 
 /**
  * A city's organisation as a file (deploy/org/*.json): the Opd tree with Kemendagri region codes,
@@ -38,13 +38,7 @@ const slaPolicy = z
     isDefault: z.boolean().default(false),
   })
   // Files written for the older units load as what those units meant.
-  .transform((p) => ({
-    ...p,
-    verifyUnit: explicitUnit(p.verifyUnit, p.calendar) as SlaUnitKind,
-    respondUnit: explicitUnit(p.respondUnit, p.calendar) as SlaUnitKind,
-    followUpUnit: explicitUnit(p.followUpUnit, p.calendar) as SlaUnitKind,
-    settleUnit: explicitUnit(p.settleUnit, p.calendar) as SlaUnitKind,
-  }));
+  .transform((p) => withExplicitUnits(p) as typeof p);
 
 const opd = z.strictObject({
   code,

@@ -5,7 +5,7 @@ import { Opd } from '../modules/opds/opd.entity';
 import { OpdKind } from '../modules/opds/opd-kind';
 import { refreshPaths } from '../modules/opds/opd.service';
 import { ServicePost } from '../modules/service-posts/service-post.entity';
-import { SlaPolicy } from '../modules/sla/sla-policy.entity';
+import { SLA_POLICY_SETTINGS, SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { auditedTables, systemActor, type AuditActor } from '../modules/audit/audit.trail';
 import { OrgFileError, type OrgFile, type OrgOpd } from './org-file';
 
@@ -67,21 +67,7 @@ function views(db: Snapshot) {
   const codeOf = (id: number | null) => (id == null ? null : (db.opdCodeById.get(id) ?? `#${id}`));
   const slaCodeOf = (id: number | null) => (id == null ? null : ([...db.sla.values()].find((s) => s.id === id)?.code ?? `#${id}`));
   return {
-    sla: (r: SlaPolicy) => ({
-      code: r.code,
-      name: r.name,
-      calendar: r.calendar,
-      verifyWithin: r.verifyWithin,
-      verifyUnit: r.verifyUnit,
-      respondWithin: r.respondWithin,
-      respondUnit: r.respondUnit,
-      followUpWithin: r.followUpWithin,
-      followUpUnit: r.followUpUnit,
-      settleWithin: r.settleWithin,
-      settleUnit: r.settleUnit,
-      autoCloseAfterDays: r.autoCloseAfterDays,
-      isDefault: r.isDefault,
-    }),
+    sla: (r: SlaPolicy) => Object.fromEntries(SLA_POLICY_SETTINGS.map((k) => [k, r[k]])),
     opd: (r: Opd) => ({ code: r.code, name: r.name, kind: r.kind, parent: codeOf(r.parentId), regionCode: r.regionCode, active: r.active }),
     category: (r: Category) => ({
       code: r.code,
@@ -167,20 +153,11 @@ function buildPlan(org: OrgFile, db: Snapshot): OrgPlan {
     (p) => p.code,
     db.sla,
     (r, p) =>
-      diff(v.sla(r as SlaPolicy), { ...p }, [
-        'name',
-        'calendar',
-        'verifyWithin',
-        'verifyUnit',
-        'respondWithin',
-        'respondUnit',
-        'followUpWithin',
-        'followUpUnit',
-        'settleWithin',
-        'settleUnit',
-        'autoCloseAfterDays',
-        'isDefault',
-      ]),
+      diff(
+        v.sla(r as SlaPolicy),
+        { ...p },
+        SLA_POLICY_SETTINGS.filter((k) => k !== 'code'),
+      ),
   );
   // One default policy: naming a new default in the file demotes the old one, which is reported too.
   if (fileDefault) {

@@ -1,5 +1,6 @@
 import { BooleanField, DataTable, List, NumberField, SearchInput, useRecordContext, useTranslate } from 'react-admin';
 import { useEditRowClick } from '../components';
+import { SLA_LIMITS } from './limits';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
@@ -22,18 +23,11 @@ export const SlaPolicyList = () => {
       <DataTable rowClick={rowClick}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
-        <DataTable.Col source="verifyWithin">
-          <Duration amount="verifyWithin" unit="verifyUnit" />
-        </DataTable.Col>
-        <DataTable.Col source="respondWithin">
-          <Duration amount="respondWithin" unit="respondUnit" />
-        </DataTable.Col>
-        <DataTable.Col source="followUpWithin">
-          <Duration amount="followUpWithin" unit="followUpUnit" />
-        </DataTable.Col>
-        <DataTable.Col source="settleWithin">
-          <Duration amount="settleWithin" unit="settleUnit" />
-        </DataTable.Col>
+        {SLA_LIMITS.map((l) => (
+          <DataTable.Col key={l.key} source={`${l.key}Within`}>
+            <Duration amount={`${l.key}Within`} unit={`${l.key}Unit`} />
+          </DataTable.Col>
+        ))}
         <DataTable.Col source="autoCloseAfterDays" field={NumberField} />
         <DataTable.Col source="isDefault" field={BooleanField} />
       </DataTable>

@@ -5,7 +5,7 @@ import { EscalationRule } from '../escalations/escalation-rule.entity';
 import { Opd } from '../opds/opd.entity';
 import { Program } from '../programs/program.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
-import { SlaPolicy } from '../sla/sla-policy.entity';
+import { SLA_POLICY_SETTINGS, SlaPolicy } from '../sla/sla-policy.entity';
 import { User } from '../users/user.entity';
 import { AuditKind } from './audit.entity';
 
@@ -66,21 +66,7 @@ export const AUDIT_SUBJECTS: readonly AuditSubject[] = [
     entity: SlaPolicy,
     noun: 'SLA policy',
     label: codeName,
-    recorded: [
-      'code',
-      'name',
-      'calendar',
-      'verifyWithin',
-      'verifyUnit',
-      'respondWithin',
-      'respondUnit',
-      'followUpWithin',
-      'followUpUnit',
-      'settleWithin',
-      'settleUnit',
-      'autoCloseAfterDays',
-      'isDefault',
-    ],
+    recorded: [...SLA_POLICY_SETTINGS],
     secret: {},
     ignored: ['id'],
   },

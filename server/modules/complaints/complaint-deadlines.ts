@@ -38,17 +38,37 @@ export class ComplaintDeadline {
   overdue: boolean;
 }
 
-type Deadlines = Pick<Complaint, 'status' | 'verifyDueAt' | 'responseDueAt' | 'followUpDueAt' | 'settleDueAt' | 'dueAt' | 'currentOpdId'>;
+type Deadlines = Pick<Complaint, 'status' | 'verifyDueAt' | 'responseDueAt' | 'followUpDueAt' | 'settleDueAt'>;
 
 const ENDED = new Set<S>([S.RESPONDED, S.CLOSED, S.REJECTED]);
+const AT_INTAKE = new Set<S>([S.SUBMITTED, S.VERIFIED]);
 
-/** Which deadline `dueAt` is now: the step's own or, when it comes first, the settlement limit. */
+/** The earlier of two deadlines; a missing one (rows from before it existed) does not count. */
+export function earliest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a.getTime() <= b.getTime() ? a : b;
+}
+
+/** The step's own deadline: verification at the intake; at a unit the follow-up once it responded, else its response. */
+function stepDeadline(c: Deadlines): [DeadlineKind, Date | null] {
+  if (AT_INTAKE.has(c.status)) return [DeadlineKind.VERIFY, c.verifyDueAt];
+  return c.followUpDueAt ? [DeadlineKind.FOLLOW_UP, c.followUpDueAt] : [DeadlineKind.RESPONSE, c.responseDueAt];
+}
+
+/**
+ * The deadline running now (`Complaint.dueAt`, which the sweep and the overdue filter read): the
+ * earlier of the step's own and settlement; none once answered or ended. Derived from the other
+ * deadlines on every write (ComplaintService.commit), never set by an action.
+ */
+export function runningDue(c: Deadlines): Date | null {
+  return ENDED.has(c.status) ? null : earliest(stepDeadline(c)[1], c.settleDueAt);
+}
+
+/** Which deadline `runningDue` is: the step's own or, when it comes first, the settlement limit. */
 export function runningDeadlineKind(c: Deadlines): DeadlineKind {
-  const at = c.dueAt?.getTime();
-  if (at != null && at === c.settleDueAt?.getTime()) return DeadlineKind.SETTLE;
-  if (c.status === S.SUBMITTED || c.status === S.VERIFIED) return DeadlineKind.VERIFY;
-  if (c.followUpDueAt && at === c.followUpDueAt.getTime()) return DeadlineKind.FOLLOW_UP;
-  return DeadlineKind.RESPONSE;
+  const [kind, step] = stepDeadline(c);
+  const due = runningDue(c);
+  return due && step?.getTime() !== due.getTime() ? DeadlineKind.SETTLE : kind;
 }
 
 /**
@@ -58,7 +78,7 @@ export function runningDeadlineKind(c: Deadlines): DeadlineKind {
  */
 export function deadlinesOf(c: Deadlines, now: Date): ComplaintDeadline[] {
   const ended = ENDED.has(c.status);
-  const atIntake = c.status === S.SUBMITTED || c.status === S.VERIFIED;
+  const atIntake = AT_INTAKE.has(c.status);
   const rows: [DeadlineKind, Date | null, boolean][] = [
     [DeadlineKind.VERIFY, c.verifyDueAt, !atIntake],
     [DeadlineKind.RESPONSE, atIntake ? null : c.responseDueAt, ended || !!c.followUpDueAt],

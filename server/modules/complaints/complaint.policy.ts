@@ -6,13 +6,16 @@ import { canTransition } from './complaint-status';
 import type { Complaint } from './complaint.entity';
 import { ComplaintAction, ComplaintStatus } from './complaint.enums';
 
-/** Which side of the process may take an action: the intake (admins) or the unit it is forwarded to. */
-type Side = 'INTAKE' | 'UNIT' | 'EITHER' | 'NONE';
+/**
+ * Which side of the process may take an action: the intake (admins), the unit it is forwarded
+ * to, or the unit a late complaint was escalated to.
+ */
+type Side = 'INTAKE' | 'UNIT' | 'EITHER' | 'ESCALATION';
 
 interface ActionRule {
   permission: Permission;
   side: Side | ((c: Complaint) => Side);
-  /** The head of the unit the complaint is escalated to may act as well (remind, re-route, take over). */
+  /** The unit the complaint is escalated to may act as well (re-route, take over, note). */
   escalation?: boolean;
 }
 
@@ -39,10 +42,15 @@ export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AU
   [ComplaintAction.REOPEN]: { permission: Permission.COMPLAINT_REOPEN, side: 'INTAKE' },
   // Internal notes are how the intake admins and the unit talk about a complaint.
   [ComplaintAction.NOTE]: { permission: Permission.COMPLAINT_NOTE, side: 'EITHER', escalation: true },
-  [ComplaintAction.REMIND]: { permission: Permission.COMPLAINT_REMIND, side: 'NONE', escalation: true },
+  [ComplaintAction.REMIND]: { permission: Permission.COMPLAINT_REMIND, side: 'ESCALATION' },
 };
 
 export type StaffAction = keyof typeof ACTION_RULES;
+
+/** Whose move it is: the unit while the complaint is forwarded or in progress there, else the intake. */
+export function holderOpdId(c: Pick<Complaint, 'status' | 'currentOpdId' | 'intakeOpdId'>): number {
+  return (c.status === ComplaintStatus.FORWARDED || c.status === ComplaintStatus.IN_PROGRESS) && c.currentOpdId != null ? c.currentOpdId : c.intakeOpdId;
+}
 
 /** Who acts without an account, and the only actions each may take: the reporter with the access code, and the deadline sweep. */
 export type Unattended = 'CITIZEN' | 'SYSTEM';
@@ -97,9 +105,9 @@ export class ComplaintPolicy {
   }
 
   private onSide(viewer: Viewer, c: Complaint, side: Side): boolean {
+    if (side === 'ESCALATION') return this.org.isWithin(c.escalatedToOpdId, viewer.opdId);
     const intake = this.org.isWithin(c.intakeOpdId, viewer.opdId);
     const unit = this.org.isWithin(c.currentOpdId, viewer.opdId);
-    if (side === 'NONE') return false;
     return side === 'INTAKE' ? intake : side === 'UNIT' ? unit : intake || unit;
   }
 
@@ -124,12 +132,12 @@ export class ComplaintPolicy {
       return REFUSAL_MESSAGES[rule.permission] ?? `Your role may not ${action.toLowerCase()} complaints.`;
     }
     const side = typeof rule.side === 'function' ? rule.side(c) : rule.side;
-    if (!this.onSide(viewer, c, side) && !(rule.escalation && this.org.isWithin(c.escalatedToOpdId, viewer.opdId))) {
+    if (!this.onSide(viewer, c, side) && !(rule.escalation && this.onSide(viewer, c, 'ESCALATION'))) {
       return (
         REFUSAL_MESSAGES[rule.permission] ??
         (side === 'INTAKE'
           ? 'Only the admins of the Opd that took in this complaint may do this.'
-          : side === 'NONE'
+          : side === 'ESCALATION'
             ? 'Only the head of the unit this complaint was escalated to may do this.'
             : 'Only the unit this complaint is forwarded to may do this.')
       );

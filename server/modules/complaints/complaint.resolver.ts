@@ -1,4 +1,3 @@
-import { ComplaintDeadline, deadlinesOf } from './complaint-deadlines';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../core/context';
@@ -9,6 +8,7 @@ import { ASSIGNABLE_ROLES, Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires';
 import { Category } from '../categories/category.entity';
 import { Opd } from '../opds/opd.entity';
+import { ComplaintDeadline, deadlinesOf } from './complaint-deadlines';
 import { Program } from '../programs/program.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from '../users/user.entity';

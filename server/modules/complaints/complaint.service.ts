@@ -25,9 +25,9 @@ import { releasedByDesk } from './complaint-replay';
 import { complaintColumns, readComplaints, type PagePlan } from './complaint.preload';
 import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, ProgressStage } from './complaint.enums';
 import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
-import type { ComplaintPolicy, StaffAction, Unattended } from './complaint.policy';
+import { holderOpdId, type ComplaintPolicy, type StaffAction, type Unattended } from './complaint.policy';
 import { wibWallClock } from '../../core/wib';
-import { DEADLINE_WORDS, runningDeadlineKind } from './complaint-deadlines';
+import { DEADLINE_WORDS, runningDeadlineKind, runningDue } from './complaint-deadlines';
 
 const PUBLIC_CHANNELS = [Channel.WEB, Channel.SMS, Channel.WHATSAPP, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.EXTERNAL_APP, Channel.CALL_CENTER];
 /** How the public timeline names a channel (the tracking page is in Bahasa Indonesia). */
@@ -42,12 +42,6 @@ const CHANNEL_LABELS: Record<Channel, string> = {
   SP4N_LAPOR: 'SP4N-LAPOR!',
   EXTERNAL_APP: 'aplikasi mitra',
 };
-/** The earlier of two deadlines; a missing one (rows from before it existed) does not count. */
-export function earliest(a: Date | null, b: Date | null): Date | null {
-  if (!a || !b) return a ?? b;
-  return a.getTime() <= b.getTime() ? a : b;
-}
-
 /** A complaint that moved on (forwarded elsewhere, returned, answered, ended) is no longer anyone's escalation. */
 const NOT_ESCALATED: Partial<Complaint> = { escalatedToOpdId: null, escalatedAt: null, escalationReason: null };
 
@@ -421,7 +415,7 @@ export class ComplaintService {
           servicePostId: viewer?.role === Role.OFFICER ? viewer.servicePostId : null,
           verifyDueAt,
           settleDueAt,
-          dueAt: earliest(verifyDueAt, settleDueAt),
+          dueAt: runningDue({ status: ComplaintStatus.SUBMITTED, verifyDueAt, settleDueAt, responseDueAt: null, followUpDueAt: null }),
           createdAt: now,
           updatedAt: now,
           accessCodeHash: hash(accessCode),
@@ -494,7 +488,7 @@ export class ComplaintService {
         duplicateOfId = dup.id;
       }
       return {
-        patch: { status: ComplaintStatus.REJECTED, rejectReason: why, duplicateOfId, dueAt: null, closedAt: now, ...NOT_ESCALATED },
+        patch: { status: ComplaintStatus.REJECTED, rejectReason: why, duplicateOfId, closedAt: now, ...NOT_ESCALATED },
         events: [{ type: ComplaintEventType.REJECTED, public: true, message: why, data: { duplicateOfId } }],
       };
     });
@@ -563,7 +557,7 @@ export class ComplaintService {
         progressStage: event.stage ?? null,
         assigneeId: null,
         handlerOpdIds: [...new Set([...c.handlerOpdIds, target.id])].filter((id) => !event.release?.includes(id)),
-        ...(keepClock ? {} : { responseDueAt, followUpDueAt: null, dueAt: earliest(responseDueAt, c.settleDueAt), overdueNotified: false, ...NOT_ESCALATED }),
+        ...(keepClock ? {} : { responseDueAt, followUpDueAt: null, ...NOT_ESCALATED }),
       },
       events: [
         {
@@ -573,7 +567,7 @@ export class ComplaintService {
           fromOpdId: c.currentOpdId,
           toOpdId: target.id,
           message: event.message,
-          data: { responseDueAt, ...(keepClock ? { sameUnit: true } : {}), ...event.data },
+          data: { responseDueAt, ...event.data },
         },
       ],
     };
@@ -592,8 +586,6 @@ export class ComplaintService {
           progressStage: null,
           verifyDueAt,
           followUpDueAt: null,
-          dueAt: earliest(verifyDueAt, c.settleDueAt),
-          overdueNotified: false,
           ...NOT_ESCALATED,
         },
         events: [{ type: ComplaintEventType.RETURNED, public: false, fromOpdId: c.currentOpdId, toOpdId: c.intakeOpdId, message: why }],
@@ -675,22 +667,18 @@ export class ComplaintService {
   /** The head an overdue complaint was escalated to reminds the unit holding it (or the intake) to act. */
   remind(ctx: Context, id: string, version: number | null | undefined, note?: string | null) {
     const message = note?.trim() ? text(note, 'note', 3, 2000) : null;
-    return this.change(ctx.viewer, id, version, ComplaintAction.REMIND, async (c) => {
-      const atUnit = c.status === ComplaintStatus.FORWARDED || c.status === ComplaintStatus.IN_PROGRESS;
-      const to = atUnit ? c.currentOpdId : c.intakeOpdId;
-      return {
-        patch: {},
-        events: [
-          {
-            type: ComplaintEventType.REMINDED,
-            public: false,
-            fromOpdId: c.escalatedToOpdId,
-            toOpdId: to,
-            message: message ?? `Pengingat: segera tindak lanjuti pengaduan ini (${c.escalationReason ?? 'terlambat'})`,
-          },
-        ],
-      };
-    });
+    return this.change(ctx.viewer, id, version, ComplaintAction.REMIND, async (c) => ({
+      patch: {},
+      events: [
+        {
+          type: ComplaintEventType.REMINDED,
+          public: false,
+          fromOpdId: c.escalatedToOpdId,
+          toOpdId: holderOpdId(c),
+          message: message ?? `Pengingat: segera tindak lanjuti pengaduan ini (${c.escalationReason ?? 'terlambat'})`,
+        },
+      ],
+    }));
   }
 
   addInternalNote(ctx: Context, id: string, version: number | null | undefined, note: string) {
@@ -749,8 +737,6 @@ export class ComplaintService {
             respondedAt: now,
             firstResponseAt: c.firstResponseAt ?? now,
             ...(accepting ? { progressStage: ProgressStage.VERIFICATION } : {}),
-            dueAt: null,
-            overdueNotified: false,
             ...NOT_ESCALATED,
             autoCloseAt: await this.sla.autoCloseAt(policy, now),
           },
@@ -763,7 +749,7 @@ export class ComplaintService {
 
   close(ctx: Context, id: string, version: number | null | undefined, note?: string | null) {
     return this.change(ctx.viewer, id, version, ComplaintAction.CLOSE, async (_c, now) => ({
-      patch: { status: ComplaintStatus.CLOSED, closedAt: now, autoCloseAt: null, dueAt: null, ...NOT_ESCALATED },
+      patch: { status: ComplaintStatus.CLOSED, closedAt: now, autoCloseAt: null, ...NOT_ESCALATED },
       events: [{ type: ComplaintEventType.CLOSED, public: true, message: note?.trim() || null }],
     }));
   }
@@ -785,8 +771,6 @@ export class ComplaintService {
         responseDueAt,
         followUpDueAt: null,
         settleDueAt,
-        dueAt: earliest(responseDueAt, settleDueAt),
-        overdueNotified: false,
       },
       events: [{ type: ComplaintEventType.REOPENED, public: true, message: why, data: { responseDueAt, settleDueAt } }],
     };
@@ -827,10 +811,10 @@ export class ComplaintService {
       if (!cur.dueAt || cur.dueAt.getTime() > now.getTime() || cur.overdueNotified) {
         throw AppError.conflict(`Complaint ${cur.trackingCode} has no passed deadline to report.`);
       }
-      const atUnit = cur.status === ComplaintStatus.FORWARDED || cur.status === ComplaintStatus.IN_PROGRESS;
-      const responsible = atUnit ? cur.currentOpdId! : cur.intakeOpdId;
+      const responsible = holderOpdId(cur);
       const target = await this.escalations.targetFor(responsible);
-      const reason = `Melewati batas waktu ${DEADLINE_WORDS[runningDeadlineKind(cur)]}`;
+      const deadline = runningDeadlineKind(cur);
+      const reason = `Melewati batas waktu ${DEADLINE_WORDS[deadline]}`;
       return {
         patch: {
           overdueNotified: true,
@@ -849,7 +833,7 @@ export class ComplaintService {
             public: false,
             fromOpdId: responsible,
             message: reason,
-            data: { dueAt: cur.dueAt, deadline: runningDeadlineKind(cur) },
+            data: { dueAt: cur.dueAt, deadline },
           },
           ...(target
             ? [
@@ -888,7 +872,7 @@ export class ComplaintService {
   private async firstResponse(c: Complaint, now: Date, tx: EntityManager): Promise<Partial<Complaint>> {
     if (c.followUpDueAt) return { firstResponseAt: c.firstResponseAt ?? now };
     const followUpDueAt = await this.sla.followUpDue(await this.sla.policyFor(tx, c.categoryId), now);
-    return { firstResponseAt: c.firstResponseAt ?? now, followUpDueAt, dueAt: earliest(followUpDueAt, c.settleDueAt), overdueNotified: false };
+    return { firstResponseAt: c.firstResponseAt ?? now, followUpDueAt };
   }
 
   // ---------- the one write path ----------
@@ -939,7 +923,11 @@ export class ComplaintService {
     const run = <R>(work: (tx: EntityManager) => Promise<R>) => (opts.tx ? work(opts.tx) : this.db.transaction(work));
     return run(async (tx) => {
       const { patch, events } = await build(c, now, tx);
-      const next = tx.getRepository(Complaint).create({ ...c, ...patch, status: patch.status ?? to, version: c.version + 1, updatedAt: now });
+      const merged = { ...c, ...patch, status: patch.status ?? to };
+      // The running deadline follows from the others; a new one has not been reported overdue yet.
+      const dueAt = runningDue(merged);
+      const overdueNotified = dueAt?.getTime() === c.dueAt?.getTime() ? merged.overdueNotified : false;
+      const next = tx.getRepository(Complaint).create({ ...merged, dueAt, overdueNotified, version: c.version + 1, updatedAt: now });
       const { id: _id, createdAt: _created, lastEventId: _last, ...columns } = next;
       const update = tx
         .createQueryBuilder()

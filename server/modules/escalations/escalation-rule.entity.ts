@@ -4,7 +4,7 @@ import { Opd } from '../opds/opd.entity';
 
 /**
  * Where an overdue complaint of a unit escalates, when that is not the head of its parent
- * (escalation.ts). The rule without a unit names the coordinator: the complaint-management
+ * (escalation-directory.ts). The rule without a unit names the coordinator: the complaint-management
  * unit (or Inspektorat) that takes escalations of units directly under the city.
  */
 @ObjectType({ description: 'Where overdue complaints of a unit escalate; without a unit: the coordinator for units directly under the city.' })

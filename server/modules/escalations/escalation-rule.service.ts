@@ -1,5 +1,5 @@
 import { CrudService } from '../../core/crud';
-import { AppError } from '../../core/errors';
+import { AppError, parseId } from '../../core/errors';
 import { refId } from '../../core/refs';
 import { auditTrailOf } from '../audit/audit.trail';
 import { Opd } from '../opds/opd.entity';
@@ -14,7 +14,7 @@ export const escalationRuleService = new CrudService<EscalationRule, EscalationR
   sortable: { id: 'e.id' },
   searchable: ['e.note'],
   applyFilter(qb, f) {
-    if (f.targetOpdId) qb.andWhere('e.targetOpdId = :t', { t: Number(f.targetOpdId) });
+    if (f.targetOpdId) qb.andWhere('e.targetOpdId = :t', { t: parseId(f.targetOpdId, 'filter.targetOpdId') });
   },
   async toRow(input, ctx, existing) {
     const opdId = await refId(ctx, Opd, input.opdId, 'input.opdId');

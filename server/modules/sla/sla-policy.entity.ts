@@ -29,6 +29,19 @@ registerEnumType(SlaUnitKind, {
   },
 });
 
+/** The limits of a policy, each `<limit>Within` with its `<limit>Unit`. */
+export const SLA_LIMITS = ['verify', 'respond', 'followUp', 'settle'] as const;
+
+/** What an SLA policy is made of (the audit trail and `load-org` compare these). */
+export const SLA_POLICY_SETTINGS = [
+  'code',
+  'name',
+  'calendar',
+  ...SLA_LIMITS.flatMap((l) => [`${l}Within`, `${l}Unit`] as const),
+  'autoCloseAfterDays',
+  'isDefault',
+] as const;
+
 @ObjectType({
   description:
     'Deadlines of a category: verify (intake), first response (unit), follow-up after the first response, and the overall settlement limit. Each limit states its own unit.',

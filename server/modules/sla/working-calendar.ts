@@ -187,6 +187,19 @@ export function explicitUnit(unit: SlaUnit, calendar: SlaCalendar | null | undef
   return unit;
 }
 
+type Units = Record<'verifyUnit' | 'respondUnit' | 'followUpUnit' | 'settleUnit', SlaUnit> & { calendar?: SlaCalendar | null };
+
+/** A policy with its older units saved as what they meant, so a stored row never needs its calendar to be read. */
+export function withExplicitUnits<P extends Units>(p: P): P & Record<keyof Omit<Units, 'calendar'>, ExplicitSlaUnit> {
+  return {
+    ...p,
+    verifyUnit: explicitUnit(p.verifyUnit, p.calendar),
+    respondUnit: explicitUnit(p.respondUnit, p.calendar),
+    followUpUnit: explicitUnit(p.followUpUnit, p.calendar),
+    settleUnit: explicitUnit(p.settleUnit, p.calendar),
+  };
+}
+
 export function dueAt(start: Date, amount: number, unit: SlaUnit, calendar: SlaCalendar | null, cal: HolidayCalendar): Date {
   // Policies come from the database, so an unknown unit or calendar must fail loudly, not default.
   if (calendar != null && calendar !== 'WORKING_DAYS' && calendar !== 'CALENDAR_HOURS') throw new RangeError(`Unknown SLA calendar: ${String(calendar)}`);

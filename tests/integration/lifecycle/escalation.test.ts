@@ -70,6 +70,8 @@ test('the escalation’s head reminds and re-routes; anyone else is refused; a r
     { id: c.id },
   );
   expect(reminded.remindComplaint.status).toBe('FORWARDED');
+  // Escalation lets the head remind and re-route, never answer for the unit: the central rule holds.
+  expectError(await lab.act('kepala.diskominsta', 'respondToComplaint', { id: c.id, answer: 'Jawaban dari unit yang bukan penanganan.' }), 'FORBIDDEN');
   const last = (await lab.events(c.id, 'type fromOpdId toOpdId message public')).at(-1);
   expect(last).toEqual({
     type: 'REMINDED',

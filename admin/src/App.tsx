@@ -5,6 +5,7 @@ import auditEntries from './auditEntries';
 import categories from './categories';
 import complaints, { inbox } from './complaints';
 import { escalationRules, escalations } from './escalations';
+import { responseTemplates } from './responseTemplates';
 import { lazyPage } from './components/lazyPage';
 import { LoadError } from './components/LoadError';
 import desks from './desks';
@@ -131,6 +132,7 @@ export const App = () => (
     <Resource name="categories" {...categories} />
     <Resource name="slaPolicies" {...slaPolicies} />
     <Resource name="escalationRules" {...escalationRules} />
+    <Resource name="responseTemplates" {...responseTemplates} />
     <Resource name="programs" {...programs} />
     <Resource name="holidays" {...holidays} />
     <Resource name="auditEntries" {...auditEntries} />

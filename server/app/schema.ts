@@ -13,6 +13,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ApiClientResolver } from '../modules/api-clients/api-client.resolver';
 import { HolidayResolver } from '../modules/holidays/holiday.resolver';
 import { EscalationRuleResolver } from '../modules/escalations/escalation-rule.resolver';
+import { ComplaintTemplatesResolver, ResponseTemplateResolver } from '../modules/response-templates/response-template.resolver';
 import { OpdResolver } from '../modules/opds/opd.resolver';
 import { ProgramResolver } from '../modules/programs/program.resolver';
 import { ServicePostResolver } from '../modules/service-posts/service-post.resolver';
@@ -28,6 +29,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProgramResolver,
   HolidayResolver,
   EscalationRuleResolver,
+  ResponseTemplateResolver,
+  ComplaintTemplatesResolver,
   UserResolver,
   ComplaintResolver,
   ComplaintEventResolver,

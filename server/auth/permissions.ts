@@ -29,6 +29,16 @@ export enum Permission {
   COMPLAINT_REOPEN = 'COMPLAINT_REOPEN',
   /** Remind the unit of a complaint escalated to the viewer's unit (the escalation's head may also re-route or take it over). */
   COMPLAINT_REMIND = 'COMPLAINT_REMIND',
+  /** Publish progress to the reporter: a staff member's progress notes stay internal until someone with this publishes them. */
+  COMPLAINT_PUBLISH = 'COMPLAINT_PUBLISH',
+  /** Draft the answer for the head to approve or edit. */
+  COMPLAINT_DRAFT = 'COMPLAINT_DRAFT',
+  /** Ask the reporter a question ("Menunggu informasi pelapor"; the deadline pauses). */
+  COMPLAINT_ASK = 'COMPLAINT_ASK',
+  /** Put a complaint on hold (Tunda) or archive one that needs no action (Arsipkan). */
+  COMPLAINT_HOLD = 'COMPLAINT_HOLD',
+  /** Response templates of the viewer's unit (all units for the superadmin). */
+  TEMPLATE_MANAGE = 'TEMPLATE_MANAGE',
   DESK_READ = 'DESK_READ',
   DESK_MANAGE = 'DESK_MANAGE',
   REPORT_READ = 'REPORT_READ',
@@ -48,6 +58,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.DESK_READ,
     Permission.REPORT_READ,
     Permission.AUDIT_READ,
+    Permission.TEMPLATE_MANAGE,
   ],
   [Role.ADMIN]: [
     ...READ_ALL,
@@ -59,6 +70,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.COMPLAINT_NOTE,
     Permission.COMPLAINT_CLOSE,
     Permission.COMPLAINT_REOPEN,
+    Permission.COMPLAINT_ASK,
+    Permission.COMPLAINT_HOLD,
     Permission.REPORT_READ,
   ],
   [Role.OFFICER]: [...READ_ALL, Permission.COMPLAINT_RECORD],
@@ -73,11 +86,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.COMPLAINT_NOTE,
     Permission.COMPLAINT_RESPOND,
     Permission.COMPLAINT_REMIND,
+    Permission.COMPLAINT_PUBLISH,
+    Permission.COMPLAINT_DRAFT,
+    Permission.COMPLAINT_ASK,
+    Permission.TEMPLATE_MANAGE,
     Permission.DESK_READ,
     Permission.DESK_MANAGE,
     Permission.REPORT_READ,
   ],
-  [Role.UNIT_STAFF]: [...READ_ALL, Permission.COMPLAINT_PROGRESS, Permission.COMPLAINT_NOTE, Permission.DESK_READ],
+  [Role.UNIT_STAFF]: [...READ_ALL, Permission.COMPLAINT_PROGRESS, Permission.COMPLAINT_NOTE, Permission.COMPLAINT_DRAFT, Permission.DESK_READ],
   [Role.LEADER]: [...READ_ALL, Permission.USER_READ, Permission.DESK_READ, Permission.REPORT_READ],
 };
 
@@ -85,6 +102,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
 export const REFUSAL_MESSAGES: Partial<Record<Permission, string>> = {
   [Permission.COMPLAINT_RESPOND]:
     'Only the head of the unit the complaint is forwarded to may answer it. Complaint admins do not answer: forward the complaint to the responsible unit instead.',
+  [Permission.COMPLAINT_PUBLISH]: 'Your progress notes stay internal until the head of your unit publishes them; send public: false, or draft the answer.',
 };
 
 export function permissionsOf(role: Role | null | undefined): Permission[] {

@@ -13,6 +13,7 @@ import { ServicePost } from '../modules/service-posts/service-post.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { User } from '../modules/users/user.entity';
 import { EscalationRule } from '../modules/escalations/escalation-rule.entity';
+import { ResponseTemplate } from '../modules/response-templates/response-template.entity';
 
 export const ENTITIES = [
   Opd,
@@ -22,6 +23,7 @@ export const ENTITIES = [
   Holiday,
   ServicePost,
   EscalationRule,
+  ResponseTemplate,
   User,
   RevokedToken,
   Complaint,

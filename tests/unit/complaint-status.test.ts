@@ -21,6 +21,11 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     NOTE: S.SUBMITTED,
     MARK_OVERDUE: S.SUBMITTED,
     REMIND: S.SUBMITTED,
+    ASK_REPORTER: S.SUBMITTED,
+    REPLY: S.SUBMITTED,
+    HOLD: S.SUBMITTED,
+    RESUME: S.SUBMITTED,
+    ARCHIVE: S.ARCHIVED,
   },
   VERIFIED: {
     REJECT: S.REJECTED,
@@ -28,6 +33,11 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     NOTE: S.VERIFIED,
     MARK_OVERDUE: S.VERIFIED,
     REMIND: S.VERIFIED,
+    ASK_REPORTER: S.VERIFIED,
+    REPLY: S.VERIFIED,
+    HOLD: S.VERIFIED,
+    RESUME: S.VERIFIED,
+    ARCHIVE: S.ARCHIVED,
   },
   FORWARDED: {
     FORWARD: S.FORWARDED,
@@ -38,6 +48,12 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     NOTE: S.FORWARDED,
     MARK_OVERDUE: S.FORWARDED,
     REMIND: S.FORWARDED,
+    PUBLISH: S.IN_PROGRESS,
+    DRAFT: S.FORWARDED,
+    ASK_REPORTER: S.FORWARDED,
+    REPLY: S.FORWARDED,
+    HOLD: S.FORWARDED,
+    RESUME: S.FORWARDED,
   },
   IN_PROGRESS: {
     FORWARD: S.FORWARDED,
@@ -48,6 +64,12 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     NOTE: S.IN_PROGRESS,
     MARK_OVERDUE: S.IN_PROGRESS,
     REMIND: S.IN_PROGRESS,
+    PUBLISH: S.IN_PROGRESS,
+    DRAFT: S.IN_PROGRESS,
+    ASK_REPORTER: S.IN_PROGRESS,
+    REPLY: S.IN_PROGRESS,
+    HOLD: S.IN_PROGRESS,
+    RESUME: S.IN_PROGRESS,
   },
   RESPONDED: {
     CLOSE: S.CLOSED,
@@ -55,13 +77,16 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     REOPEN: S.IN_PROGRESS,
     RATE: S.RESPONDED,
     NOTE: S.RESPONDED,
+    REPLY: S.RESPONDED,
   },
   CLOSED: {
-    RATE: S.CLOSED,
     NOTE: S.CLOSED,
   },
   REJECTED: {
     NOTE: S.REJECTED,
+  },
+  ARCHIVED: {
+    NOTE: S.ARCHIVED,
   },
 };
 
@@ -72,10 +97,10 @@ const MATRIX = STATUSES.flatMap((status) => ACTIONS.map((action) => [status, act
 describe('complaint status machine', () => {
   it('covers exactly the statuses and actions this test was written for', () => {
     // A new enum member must get a deliberate row in EXPECTED and in TRANSITIONS.
-    expect(STATUSES).toEqual(['SUBMITTED', 'VERIFIED', 'FORWARDED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'REJECTED']);
-    expect(ACTIONS).toHaveLength(15);
+    expect(STATUSES).toEqual(['SUBMITTED', 'VERIFIED', 'FORWARDED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'REJECTED', 'ARCHIVED']);
+    expect(ACTIONS).toHaveLength(22);
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...ACTIONS].sort());
-    expect(MATRIX).toHaveLength(105);
+    expect(MATRIX).toHaveLength(176);
   });
 
   describe.each(MATRIX)('%s × %s', (status, action) => {
@@ -95,8 +120,8 @@ describe('complaint status machine', () => {
     }
   });
 
-  it('allows 34 (status, action) pairs in total', () => {
-    expect(MATRIX.filter(([s, a]) => canTransition(s, a))).toHaveLength(34);
+  it('allows 57 (status, action) pairs in total', () => {
+    expect(MATRIX.filter(([s, a]) => canTransition(s, a))).toHaveLength(57);
   });
 
   it('follows the main path SUBMITTED → CLOSED', () => {
@@ -131,8 +156,8 @@ describe('complaint status machine', () => {
   });
 
   it('refuses an action value that is not in the enum (e.g. from a stale client)', () => {
-    expect(canTransition(S.SUBMITTED, 'ARCHIVE' as ComplaintAction)).toBe(false);
-    expect(() => nextStatus(S.SUBMITTED, 'ARCHIVE' as ComplaintAction)).toThrow(InvalidTransitionError);
+    expect(canTransition(S.SUBMITTED, 'DELETE' as ComplaintAction)).toBe(false);
+    expect(() => nextStatus(S.SUBMITTED, 'DELETE' as ComplaintAction)).toThrow(InvalidTransitionError);
   });
 
   describe('allowedActions', () => {
@@ -142,13 +167,28 @@ describe('complaint status machine', () => {
     });
 
     it('offers the console the listed actions for FORWARDED', () => {
-      expect(allowedActions(S.FORWARDED)).toEqual([A.FORWARD, A.ACCEPT, A.ASSIGN, A.PROGRESS, A.RETURN, A.NOTE, A.MARK_OVERDUE, A.REMIND]);
+      expect(allowedActions(S.FORWARDED)).toEqual([
+        A.FORWARD,
+        A.ACCEPT,
+        A.ASSIGN,
+        A.PROGRESS,
+        A.RETURN,
+        A.NOTE,
+        A.MARK_OVERDUE,
+        A.REMIND,
+        A.PUBLISH,
+        A.DRAFT,
+        A.ASK_REPORTER,
+        A.REPLY,
+        A.HOLD,
+        A.RESUME,
+      ]);
     });
   });
 
   describe('OPEN_STATUSES / TERMINAL_STATUSES', () => {
-    it('CLOSED and REJECTED are terminal; all others are open', () => {
-      expect([...TERMINAL_STATUSES].sort()).toEqual([S.CLOSED, S.REJECTED].sort());
+    it('CLOSED, REJECTED and ARCHIVED are terminal; all others are open', () => {
+      expect([...TERMINAL_STATUSES].sort()).toEqual([S.CLOSED, S.REJECTED, S.ARCHIVED].sort());
       expect([...OPEN_STATUSES].sort()).toEqual([S.SUBMITTED, S.VERIFIED, S.FORWARDED, S.IN_PROGRESS, S.RESPONDED].sort());
     });
 

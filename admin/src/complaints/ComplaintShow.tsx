@@ -1,4 +1,6 @@
+import EditNoteIcon from '@mui/icons-material/EditNoteOutlined';
 import ForumIcon from '@mui/icons-material/ForumOutlined';
+import PauseIcon from '@mui/icons-material/PauseCircleOutline';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import VisibilityOffIcon from '@mui/icons-material/VisibilityOffOutlined';
 import Alert from '@mui/material/Alert';
@@ -199,6 +201,27 @@ const Outcome = ({ record }: { record: ComplaintRecord }) => {
           </AlertTitle>
           <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
             {record.answer}
+          </Typography>
+        </Alert>
+      )}
+      {record.pausedAt && record.pauseKind && (
+        <Alert severity="warning" icon={<PauseIcon />} sx={{ mb: 2 }} data-testid="pause-banner" data-kind={record.pauseKind}>
+          <AlertTitle>{translate(`enums.PauseKind.${record.pauseKind}`)}</AlertTitle>
+          {translate(`complaint.pause.${record.pauseKind}`, { since: wib(record.pausedAt), until: wib(record.pauseUntil) })}
+          {record.pauseReason && (
+            <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>
+              {record.pauseReason}
+            </Typography>
+          )}
+        </Alert>
+      )}
+      {record.answerDraft && (
+        <Alert severity="info" icon={<EditNoteIcon />} sx={{ mb: 2 }} data-testid="answer-draft">
+          <AlertTitle>
+            {translate('complaint.draft.title')} · {translate('complaint.draft.by', { name: record.answerDraftBy?.name ?? '', at: wib(record.answerDraftAt) })}
+          </AlertTitle>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+            {record.answerDraft}
           </Typography>
         </Alert>
       )}

@@ -105,6 +105,17 @@ const Entry = ({ event }: { event: ComplaintEventRecord }) => {
             {event.message}
           </Typography>
         )}
+        {event.internalNote && (
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            sx={{ mt: 0.5, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', borderLeft: 3, borderColor: 'divider', pl: 1 }}
+            data-testid="event-internal-note"
+          >
+            <LockIcon fontSize="inherit" sx={{ verticalAlign: 'middle', mr: 0.5 }} />
+            <strong>{translate('complaint.timeline.internalNote')}:</strong> {event.internalNote}
+          </Typography>
+        )}
       </Box>
     </Box>
   );

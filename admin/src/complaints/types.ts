@@ -12,6 +12,8 @@ export interface ComplaintEventRecord {
   type: string;
   createdAt: string;
   message?: string | null;
+  internalNote?: string | null;
+  publishedFrom?: string | null;
   public: boolean;
   stage?: string | null;
   fromStatus?: string | null;
@@ -48,6 +50,14 @@ export interface ComplaintRecord {
   intakeOpd?: Ref | null;
   suggestedOpd?: Ref | null;
   answer?: string | null;
+  answerDraft?: string | null;
+  answerDraftBy?: Ref | null;
+  answerDraftAt?: string | null;
+  pausedAt?: string | null;
+  pauseKind?: string | null;
+  pauseReason?: string | null;
+  pauseUntil?: string | null;
+  responseTemplates?: { id: string; title: string; text: string }[];
   events?: ComplaintEventRecord[];
   [key: string]: unknown;
 }

@@ -52,10 +52,18 @@ export const ACCESS: Readonly<Record<string, Actions>> = {
     close: 'COMPLAINT_CLOSE',
     reopen: 'COMPLAINT_REOPEN',
     remind: 'COMPLAINT_REMIND',
+    publish: 'COMPLAINT_PUBLISH',
+    draft: 'COMPLAINT_DRAFT',
+    ask_reporter: 'COMPLAINT_ASK',
+    hold: 'COMPLAINT_HOLD',
+    resume: 'COMPLAINT_NOTE',
+    archive: 'COMPLAINT_HOLD',
   },
   // "Eskalasi": late complaints escalated to the viewer's unit, for its head to remind, re-route or take over.
   escalations: { list: 'COMPLAINT_REMIND' },
   escalationRules: readManage('ORG_READ', 'ORG_MANAGE'),
+  // Unit heads keep their unit's templates (the server limits them to it); the superadmin every unit's.
+  responseTemplates: readManage('COMPLAINT_READ', 'TEMPLATE_MANAGE'),
   // The viewer's inbox (`myInbox`): what waits for them, as the server decides per role.
   myInbox: { list: 'COMPLAINT_READ', export: 'COMPLAINT_READ' },
 

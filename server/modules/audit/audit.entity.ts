@@ -12,6 +12,7 @@ export enum AuditKind {
   SERVICE_POST = 'SERVICE_POST',
   API_CLIENT = 'API_CLIENT',
   ESCALATION_RULE = 'ESCALATION_RULE',
+  RESPONSE_TEMPLATE = 'RESPONSE_TEMPLATE',
 }
 registerEnumType(AuditKind, { name: 'AuditKind', description: 'What kind of record an administrative change was made to' });
 

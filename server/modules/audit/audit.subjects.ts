@@ -4,6 +4,7 @@ import { Holiday } from '../holidays/holiday.entity';
 import { EscalationRule } from '../escalations/escalation-rule.entity';
 import { Opd } from '../opds/opd.entity';
 import { Program } from '../programs/program.entity';
+import { ResponseTemplate } from '../response-templates/response-template.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { SLA_POLICY_SETTINGS, SlaPolicy } from '../sla/sla-policy.entity';
 import { User } from '../users/user.entity';
@@ -78,6 +79,15 @@ export const AUDIT_SUBJECTS: readonly AuditSubject[] = [
     recorded: ['opdId', 'targetOpdId', 'note'],
     secret: {},
     ignored: ['id'],
+  },
+  {
+    kind: AuditKind.RESPONSE_TEMPLATE,
+    entity: ResponseTemplate,
+    noun: 'response template',
+    label: (r) => String(r.title),
+    recorded: ['opdId', 'categoryId', 'title', 'body', 'active'],
+    secret: {},
+    ignored: ['id', 'createdAt'],
   },
   {
     kind: AuditKind.HOLIDAY,

@@ -36,11 +36,30 @@ export class ComplaintDeadline {
 
   @Field(() => Boolean, { description: 'Still running and already past.' })
   overdue: boolean;
+
+  @Field(() => Boolean, { description: 'Not running now: the complaint is on hold or awaits the reporter; the date moves on by the time paused.' })
+  paused: boolean;
 }
 
-type Deadlines = Pick<Complaint, 'status' | 'verifyDueAt' | 'responseDueAt' | 'followUpDueAt' | 'settleDueAt'>;
+type Deadlines = Pick<Complaint, 'status' | 'verifyDueAt' | 'responseDueAt' | 'followUpDueAt' | 'settleDueAt'> & Partial<Pick<Complaint, 'pausedAt'>>;
 
-const ENDED = new Set<S>([S.RESPONDED, S.CLOSED, S.REJECTED]);
+const ENDED = new Set<S>([S.RESPONDED, S.CLOSED, S.REJECTED, S.ARCHIVED]);
+const DEADLINE_COLUMNS = ['verifyDueAt', 'responseDueAt', 'followUpDueAt', 'settleDueAt'] as const;
+
+/**
+ * Ending a pause: every deadline the change does not set itself moves on by the time paused
+ * (wall-clock time, so a deadline never comes sooner than it would have without the pause).
+ */
+export function unpaused(c: Complaint, now: Date, patch: Partial<Complaint> = {}): Partial<Complaint> {
+  if (!c.pausedAt) return {};
+  const paused = Math.max(0, now.getTime() - c.pausedAt.getTime());
+  const out: Partial<Complaint> = { pausedAt: null, pauseKind: null, pauseReason: null, pauseUntil: null };
+  for (const k of DEADLINE_COLUMNS) {
+    const d = c[k];
+    if (!(k in patch) && d) out[k] = new Date(d.getTime() + paused);
+  }
+  return out;
+}
 const AT_INTAKE = new Set<S>([S.SUBMITTED, S.VERIFIED]);
 
 /** The earlier of two deadlines; a missing one (rows from before it existed) does not count. */
@@ -61,7 +80,7 @@ function stepDeadline(c: Deadlines): [DeadlineKind, Date | null] {
  * deadlines on every write (ComplaintService.commit), never set by an action.
  */
 export function runningDue(c: Deadlines): Date | null {
-  return ENDED.has(c.status) ? null : earliest(stepDeadline(c)[1], c.settleDueAt);
+  return ENDED.has(c.status) || c.pausedAt ? null : earliest(stepDeadline(c)[1], c.settleDueAt);
 }
 
 /** Which deadline `runningDue` is: the step's own or, when it comes first, the settlement limit. */
@@ -87,5 +106,11 @@ export function deadlinesOf(c: Deadlines, now: Date): ComplaintDeadline[] {
   ];
   return rows
     .filter((r): r is [DeadlineKind, Date, boolean] => r[1] != null)
-    .map(([kind, dueAt, done]) => ({ kind, dueAt, done, overdue: !done && dueAt.getTime() < now.getTime() }));
+    .map(([kind, dueAt, done]) => ({
+      kind,
+      dueAt,
+      done,
+      paused: !done && !!c.pausedAt,
+      overdue: !done && !c.pausedAt && dueAt.getTime() < now.getTime(),
+    }));
 }

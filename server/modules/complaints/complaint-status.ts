@@ -16,6 +16,9 @@ function rule(from: readonly ComplaintStatus[], to: ComplaintStatus | 'SAME'): R
   return Object.freeze({ from: Object.freeze([...from]), to });
 }
 
+/** Where a deadline runs: before the answer. */
+const RUNNING: readonly ComplaintStatus[] = [S.SUBMITTED, S.VERIFIED, S.FORWARDED, S.IN_PROGRESS];
+
 /** The whole status machine (PRODUCT.md "Status machine"); every other export derives from it. */
 export const TRANSITIONS: Readonly<Record<ComplaintAction, Readonly<Transition>>> = Object.freeze({
   [A.VERIFY]: rule([S.SUBMITTED], S.VERIFIED),
@@ -29,13 +32,21 @@ export const TRANSITIONS: Readonly<Record<ComplaintAction, Readonly<Transition>>
   [A.CLOSE]: rule([S.RESPONDED], S.CLOSED),
   [A.AUTO_CLOSE]: rule([S.RESPONDED], S.CLOSED),
   [A.REOPEN]: rule([S.RESPONDED], S.IN_PROGRESS),
-  [A.RATE]: rule([S.RESPONDED, S.CLOSED], 'SAME'),
+  // Once per answer (ComplaintService.rate); a closed complaint only after it is reopened and answered again.
+  [A.RATE]: rule([S.RESPONDED], 'SAME'),
   [A.NOTE]: rule(ALL_STATUSES, 'SAME'),
-  [A.MARK_OVERDUE]: rule([S.SUBMITTED, S.VERIFIED, S.FORWARDED, S.IN_PROGRESS], 'SAME'),
-  [A.REMIND]: rule([S.SUBMITTED, S.VERIFIED, S.FORWARDED, S.IN_PROGRESS], 'SAME'),
+  [A.MARK_OVERDUE]: rule(RUNNING, 'SAME'),
+  [A.REMIND]: rule(RUNNING, 'SAME'),
+  [A.PUBLISH]: rule([S.FORWARDED, S.IN_PROGRESS], S.IN_PROGRESS),
+  [A.DRAFT]: rule([S.FORWARDED, S.IN_PROGRESS], 'SAME'),
+  [A.ASK_REPORTER]: rule(RUNNING, 'SAME'),
+  [A.REPLY]: rule([...RUNNING, S.RESPONDED], 'SAME'),
+  [A.HOLD]: rule(RUNNING, 'SAME'),
+  [A.RESUME]: rule(RUNNING, 'SAME'),
+  [A.ARCHIVE]: rule([S.SUBMITTED, S.VERIFIED], S.ARCHIVED),
 });
 
-export const TERMINAL_STATUSES: readonly ComplaintStatus[] = Object.freeze([S.CLOSED, S.REJECTED]);
+export const TERMINAL_STATUSES: readonly ComplaintStatus[] = Object.freeze([S.CLOSED, S.REJECTED, S.ARCHIVED]);
 
 /** Every status that is not terminal (RESPONDED included: it can still be reopened or closed). */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = Object.freeze(ALL_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s)));

@@ -6,13 +6,14 @@ import { Program } from '../programs/program.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from '../users/user.entity';
 import { Role } from '../../auth/roles';
-import { Channel, ComplaintEventType, ComplaintStatus, ComplaintType, ProgressStage } from './complaint.enums';
+import { Channel, ComplaintEventType, ComplaintStatus, ComplaintType, PauseKind, ProgressStage } from './complaint.enums';
 
 registerEnumType(ComplaintType, { name: 'ComplaintType', description: 'Pengaduan, aspirasi or permintaan informasi (SP4N-LAPOR!)' });
 registerEnumType(Channel, { name: 'Channel', description: 'Where the complaint came in' });
 registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
 registerEnumType(ProgressStage, { name: 'ProgressStage', description: 'verifikasi, cek lapangan, pengerjaan, forum desk' });
 registerEnumType(ComplaintEventType, { name: 'ComplaintEventType' });
+registerEnumType(PauseKind, { name: 'PauseKind', description: 'Menunggu informasi pelapor, or Tunda' });
 
 const numeric = { from: (v: string | null) => (v == null ? null : Number(v)), to: (v: number | null) => v };
 
@@ -225,6 +226,48 @@ export class Complaint {
   @Column({ type: 'varchar', length: 200, nullable: true })
   escalationReason: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'Since when the deadlines are paused (on hold, or awaiting the reporter); null when they run.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  pausedAt: Date | null;
+
+  @Field(() => PauseKind, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  pauseKind: PauseKind | null;
+
+  @Field(() => String, { nullable: true, description: 'The hold’s reason or the question to the reporter; the reporter sees it.' })
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  pauseReason: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Awaiting the reporter: the deadlines run again by then, reply or not.' })
+  // The sweep looks for waits past their limit among the few paused complaints.
+  @Index({ where: '"pauseUntil" IS NOT NULL' })
+  @Column({ type: 'timestamptz', nullable: true })
+  pauseUntil: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The answer drafted by staff, for the head to approve or edit (respondToComplaint without an answer sends it).',
+  })
+  @Column({ type: 'text', nullable: true })
+  answerDraft: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  answerDraftById: number | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'answerDraftById' })
+  answerDraftBy?: User | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  answerDraftAt: Date | null;
+
+  /** When the reporter rated the current answer: once per answer. */
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  ratedAt: Date | null;
+
   /** The deadline running now, if any (the earliest of the step's own and settlement); overdue = dueAt in the past. */
   @Column({ type: 'timestamptz', nullable: true })
   dueAt: Date | null;
@@ -358,9 +401,16 @@ export class ComplaintEvent {
   @Column({ type: 'varchar', length: 20, nullable: true })
   stage: ProgressStage | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the timeline says; on a public entry, the message to the reporter.' })
   @Column({ type: 'text', nullable: true })
   message: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The instruction or note for staff that came with this entry (verify, forward, close, desk decision, archive); never shown to the reporter.',
+  })
+  @Column({ type: 'text', nullable: true })
+  internalNote: string | null;
 
   @Field(() => Boolean, { description: 'Shown on the citizen’s tracking page.' })
   @Column({ type: 'boolean' })

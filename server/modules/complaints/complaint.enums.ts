@@ -24,6 +24,16 @@ export enum ComplaintStatus {
   RESPONDED = 'RESPONDED',
   CLOSED = 'CLOSED',
   REJECTED = 'REJECTED',
+  /** Arsip: needs no action (spam, a test); kept, never deleted, out of the work lists. */
+  ARCHIVED = 'ARCHIVED',
+}
+
+/** Why a complaint's deadlines are paused. */
+export enum PauseKind {
+  /** "Menunggu informasi pelapor": staff asked the reporter a question. */
+  AWAITING_REPORTER = 'AWAITING_REPORTER',
+  /** "Tunda": an intake admin put it on hold with a reason. */
+  ON_HOLD = 'ON_HOLD',
 }
 
 export enum ProgressStage {
@@ -52,6 +62,12 @@ export enum ComplaintEventType {
   OVERDUE = 'OVERDUE',
   ESCALATED = 'ESCALATED',
   REMINDED = 'REMINDED',
+  ANSWER_DRAFTED = 'ANSWER_DRAFTED',
+  INFO_REQUESTED = 'INFO_REQUESTED',
+  REPORTER_REPLIED = 'REPORTER_REPLIED',
+  HELD = 'HELD',
+  RESUMED = 'RESUMED',
+  ARCHIVED = 'ARCHIVED',
 }
 
 /** The actions of the status machine (see complaint-status.ts). */
@@ -71,4 +87,14 @@ export enum ComplaintAction {
   NOTE = 'NOTE',
   MARK_OVERDUE = 'MARK_OVERDUE',
   REMIND = 'REMIND',
+  /** The head publishes a staff member's internal progress note to the reporter. */
+  PUBLISH = 'PUBLISH',
+  /** Staff draft the answer; the head approves or edits it (RESPOND). */
+  DRAFT = 'DRAFT',
+  ASK_REPORTER = 'ASK_REPORTER',
+  /** The reporter replies or adds information from the tracking page. */
+  REPLY = 'REPLY',
+  HOLD = 'HOLD',
+  RESUME = 'RESUME',
+  ARCHIVE = 'ARCHIVE',
 }

@@ -4,7 +4,7 @@ import type { Viewer } from '../../auth/viewer';
 import type { OrgDirectory } from '../opds/org-directory';
 import { canTransition } from './complaint-status';
 import type { Complaint } from './complaint.entity';
-import { ComplaintAction, ComplaintStatus } from './complaint.enums';
+import { ComplaintAction, ComplaintStatus, PauseKind } from './complaint.enums';
 
 /**
  * Which side of the process may take an action: the intake (admins), the unit it is forwarded
@@ -24,7 +24,7 @@ interface ActionRule {
  * right side of it. RESPOND here is the central rule: only the head of the unit the
  * complaint is forwarded to (or of a unit above it) answers; admins forward instead.
  */
-export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AUTO_CLOSE' | 'MARK_OVERDUE'>, ActionRule>> = {
+export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AUTO_CLOSE' | 'MARK_OVERDUE' | 'REPLY'>, ActionRule>> = {
   [ComplaintAction.VERIFY]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
   [ComplaintAction.REJECT]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
   // Admins forward a verified complaint; after that only the unit passes it on.
@@ -43,6 +43,17 @@ export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AU
   // Internal notes are how the intake admins and the unit talk about a complaint.
   [ComplaintAction.NOTE]: { permission: Permission.COMPLAINT_NOTE, side: 'EITHER', escalation: true },
   [ComplaintAction.REMIND]: { permission: Permission.COMPLAINT_REMIND, side: 'ESCALATION' },
+  [ComplaintAction.PUBLISH]: { permission: Permission.COMPLAINT_PUBLISH, side: 'UNIT' },
+  [ComplaintAction.DRAFT]: { permission: Permission.COMPLAINT_DRAFT, side: 'UNIT' },
+  // Whoever holds the complaint asks: the intake while it verifies, the unit once forwarded.
+  [ComplaintAction.ASK_REPORTER]: {
+    permission: Permission.COMPLAINT_ASK,
+    side: (c) => (c.status === ComplaintStatus.SUBMITTED || c.status === ComplaintStatus.VERIFIED ? 'INTAKE' : 'UNIT'),
+  },
+  [ComplaintAction.HOLD]: { permission: Permission.COMPLAINT_HOLD, side: 'INTAKE' },
+  // A hold is lifted by the intake that set it; a question to the reporter by either side (the answer came by phone).
+  [ComplaintAction.RESUME]: { permission: Permission.COMPLAINT_NOTE, side: (c) => (c.pauseKind === PauseKind.ON_HOLD ? 'INTAKE' : 'EITHER') },
+  [ComplaintAction.ARCHIVE]: { permission: Permission.COMPLAINT_HOLD, side: 'INTAKE' },
 };
 
 export type StaffAction = keyof typeof ACTION_RULES;
@@ -55,8 +66,9 @@ export function holderOpdId(c: Pick<Complaint, 'status' | 'currentOpdId' | 'inta
 /** Who acts without an account, and the only actions each may take: the reporter with the access code, and the deadline sweep. */
 export type Unattended = 'CITIZEN' | 'SYSTEM';
 export const UNATTENDED_ACTIONS: Readonly<Record<Unattended, readonly ComplaintAction[]>> = {
-  CITIZEN: [ComplaintAction.REOPEN, ComplaintAction.RATE],
-  SYSTEM: [ComplaintAction.MARK_OVERDUE, ComplaintAction.AUTO_CLOSE],
+  CITIZEN: [ComplaintAction.REOPEN, ComplaintAction.RATE, ComplaintAction.REPLY],
+  // RESUME: the time allowed for the reporter's reply passed.
+  SYSTEM: [ComplaintAction.MARK_OVERDUE, ComplaintAction.AUTO_CLOSE, ComplaintAction.RESUME],
 };
 
 function isStaffAction(action: ComplaintAction): action is StaffAction {

@@ -12,7 +12,7 @@ import { User } from '../users/user.entity';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 
 type OpdColumn = 'intakeOpdId' | 'currentOpdId' | 'kelurahanId' | 'escalatedToOpdId';
-type UserColumn = 'assigneeId' | 'recordedById';
+type UserColumn = 'assigneeId' | 'recordedById' | 'answerDraftById';
 
 /** What the selected fields of a page of complaints will ask the loaders for. */
 export interface PagePlan {
@@ -32,6 +32,7 @@ export interface PagePlan {
 const EVENT_FIELD_COLUMNS: Record<string, readonly string[]> = {
   actor: ['actorId'],
   actorKind: ['actorId', 'data'],
+  publishedFrom: ['data'],
   fromOpd: ['fromOpdId'],
   toOpd: ['toOpdId'],
   __typename: [],
@@ -80,7 +81,7 @@ const OPD_FIELDS: Record<string, OpdColumn> = {
   kelurahan: 'kelurahanId',
   escalatedTo: 'escalatedToOpdId',
 };
-const USER_FIELDS: Record<string, UserColumn> = { assignee: 'assigneeId', recordedBy: 'recordedById' };
+const USER_FIELDS: Record<string, UserColumn> = { assignee: 'assigneeId', recordedBy: 'recordedById', answerDraftBy: 'answerDraftById' };
 
 /**
  * The plan for the complaints under `path` of the resolving field (`['items']` for a page,
@@ -131,6 +132,7 @@ export function planFor(info: GraphQLResolveInfo, path: string[]): PagePlan {
 export const WIDE_COLUMNS: ReadonlySet<string> = new Set([
   'description',
   'answer',
+  'answerDraft',
   'rejectReason',
   'ratingComment',
   'address',

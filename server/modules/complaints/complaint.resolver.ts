@@ -15,7 +15,7 @@ import { User } from '../users/user.entity';
 import { decodeCursor, encodeCursor, type ComplaintChange } from './complaint-feed';
 import { planFor, tailServes } from './complaint.preload';
 import { Complaint, ComplaintEvent } from './complaint.entity';
-import { ComplaintAction, ComplaintEventType, ComplaintStatus, ComplaintType, ProgressStage } from './complaint.enums';
+import { ComplaintAction, ComplaintEventType, ComplaintStatus, ComplaintType, PauseKind, ProgressStage } from './complaint.enums';
 import { ComplaintChangedFilter, ComplaintFilter, ComplaintInput } from './complaint.inputs';
 import { registerEnumType } from 'type-graphql';
 
@@ -76,6 +76,10 @@ class PublicComplaint {
   @Field(() => [ComplaintDeadline], { description: 'When the complaint is to be verified, responded to, followed up and settled.' })
   deadlines: ComplaintDeadline[];
   @Field(() => [PublicTimelineEntry]) timeline: PublicTimelineEntry[];
+  @Field(() => PublicPause, { nullable: true, description: 'Set while handling is paused: a question for the reporter, or a hold.' })
+  pause: PublicPause | null;
+  @Field(() => Boolean, { description: 'Whether the current answer may still be rated (once per answer, not after closure).' })
+  canRate: boolean;
 }
 
 @ObjectType({ description: 'A committed change: the event and the complaint as it stands now.' })
@@ -87,6 +91,16 @@ class ComplaintChangePayload {
 }
 
 const svc = (ctx: Context) => ctx.services.complaints;
+const INTERNAL_NOTE = 'For staff only; the reporter never sees it.';
+const PUBLIC_MESSAGE = 'Pesan untuk pelapor: what the reporter reads on the tracking page (optional).';
+
+@ObjectType({ description: 'Why the deadlines are paused, as the reporter sees it.' })
+class PublicPause {
+  @Field(() => PauseKind) kind: PauseKind;
+  @Field(() => String, { nullable: true, description: 'The question to answer, or the reason for the hold.' }) reason: string | null;
+  @Field(() => Date) since: Date;
+  @Field(() => Date, { nullable: true, description: 'Awaiting the reporter: handling goes on by then without the reply.' }) until: Date | null;
+}
 
 function listWithPreload(ctx: Context, info: GraphQLResolveInfo, filter: ComplaintFilter | null, args: ListArgs, inbox: boolean) {
   const reader = { loaders: ctx.loaders, plan: planFor(info, ['items']) };
@@ -162,6 +176,8 @@ export class ComplaintResolver {
       submittedAt: c.createdAt,
       respondedAt: c.respondedAt,
       deadlines: deadlinesOf(c, new Date()),
+      pause: c.pausedAt && c.pauseKind ? { kind: c.pauseKind, reason: c.pauseReason, since: c.pausedAt, until: c.pauseUntil } : null,
+      canRate: c.status === ComplaintStatus.RESPONDED && !(c.ratedAt && c.respondedAt && c.ratedAt.getTime() >= c.respondedAt.getTime()),
       timeline: await Promise.all(
         events.map(async (e) => ({
           type: e.type,
@@ -195,11 +211,12 @@ export class ComplaintResolver {
   @Mutation(() => Complaint)
   verifyComplaint(
     @Arg('id', () => ID) id: string,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('note', () => String, { nullable: true, description: INTERNAL_NOTE }) note: string | null,
+    @Arg('publicMessage', () => String, { nullable: true, description: PUBLIC_MESSAGE }) publicMessage: string | null,
     @Arg('version', () => Int, { nullable: true }) version: number | null,
     @Ctx() ctx: Context,
   ) {
-    return svc(ctx).verify(ctx, id, version, note);
+    return svc(ctx).verify(ctx, id, version, note, publicMessage);
   }
 
   @Requires(Permission.COMPLAINT_VERIFY)
@@ -219,11 +236,12 @@ export class ComplaintResolver {
   forwardComplaint(
     @Arg('id', () => ID) id: string,
     @Arg('opdId', () => ID) opdId: string,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('note', () => String, { nullable: true, description: 'Instruksi untuk unit: the instruction to the unit, internal.' }) note: string | null,
+    @Arg('publicMessage', () => String, { nullable: true, description: PUBLIC_MESSAGE }) publicMessage: string | null,
     @Arg('version', () => Int, { nullable: true }) version: number | null,
     @Ctx() ctx: Context,
   ) {
-    return svc(ctx).forward(ctx, id, version, opdId, note);
+    return svc(ctx).forward(ctx, id, version, opdId, note, publicMessage);
   }
 
   @Requires(Permission.COMPLAINT_REMIND)
@@ -273,7 +291,11 @@ export class ComplaintResolver {
     @Arg('id', () => ID) id: string,
     @Arg('stage', () => ProgressStage) stage: ProgressStage,
     @Arg('note', () => String) note: string,
-    @Arg('public', () => Boolean, { defaultValue: true }) isPublic: boolean,
+    @Arg('public', () => Boolean, {
+      nullable: true,
+      description: 'Shown to the reporter. Only those who may publish (the unit head) write public progress; unset: public for them, internal for staff.',
+    })
+    isPublic: boolean | null,
     @Arg('version', () => Int, { nullable: true }) version: number | null,
     @Ctx() ctx: Context,
   ) {
@@ -291,11 +313,97 @@ export class ComplaintResolver {
     return svc(ctx).addInternalNote(ctx, id, version, note);
   }
 
+  @Requires(Permission.COMPLAINT_PUBLISH)
+  @Mutation(() => Complaint, { description: 'Publish a staff member’s internal progress note to the reporter, as written or edited.' })
+  publishProgress(
+    @Arg('id', () => ID) id: string,
+    @Arg('eventId', () => ID, { description: 'The internal PROGRESS entry of the timeline.' }) eventId: string,
+    @Arg('message', () => String, { nullable: true, description: 'The text the reporter reads; empty: the note as written.' }) message: string | null,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    return svc(ctx).publishProgress(ctx, id, version, eventId, message);
+  }
+
+  @Requires(Permission.COMPLAINT_DRAFT)
+  @Mutation(() => Complaint, { description: 'Draft the answer for the unit head, who sends it with respondToComplaint (as drafted or edited).' })
+  draftAnswer(
+    @Arg('id', () => ID) id: string,
+    @Arg('answer', () => String) answer: string,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    return svc(ctx).draftAnswer(ctx, id, version, answer);
+  }
+
+  @Requires(Permission.COMPLAINT_ASK)
+  @Mutation(() => Complaint, {
+    description: '"Menunggu informasi pelapor": ask the reporter a question on the tracking page; the deadlines pause until the reply or the limit.',
+  })
+  askReporter(
+    @Arg('id', () => ID) id: string,
+    @Arg('question', () => String) question: string,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    return svc(ctx).askReporter(ctx, id, version, question);
+  }
+
+  @Requires(Permission.COMPLAINT_HOLD)
+  @Mutation(() => Complaint, { description: 'Tunda: put the complaint on hold with a reason the reporter sees; its deadlines pause until resumed.' })
+  holdComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    return svc(ctx).hold(ctx, id, version, reason);
+  }
+
+  @Requires(Permission.COMPLAINT_NOTE)
+  @Mutation(() => Complaint, { description: 'End a hold (intake admins) or a wait for the reporter; the deadlines move on by the time paused.' })
+  resumeComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true, description: 'What the reporter reads; empty: "Penanganan dilanjutkan".' }) note: string | null,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    return svc(ctx).resume(ctx, id, version, note);
+  }
+
+  @Requires(Permission.COMPLAINT_HOLD)
+  @Mutation(() => Complaint, { description: 'Arsipkan: a report that needs no action (spam, a test) leaves the work lists; it is kept with the reason.' })
+  archiveComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { description: 'Internal.' }) reason: string,
+    @Arg('publicMessage', () => String, { nullable: true, description: PUBLIC_MESSAGE }) publicMessage: string | null,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    return svc(ctx).archive(ctx, id, version, reason, publicMessage);
+  }
+
+  @Requires(Permission.PUBLIC)
+  @Mutation(() => PublicComplaint, {
+    description: 'The reporter replies to the unit or adds information (rate-limited); a reply to a question lets the deadlines run again.',
+  })
+  async replyToComplaint(
+    @Arg('trackingCode', () => String) trackingCode: string,
+    @Arg('accessCode', () => String) accessCode: string,
+    @Arg('message', () => String) message: string,
+    @Ctx() ctx: Context,
+  ) {
+    await ctx.services.limits.publicRead.check(`reply:${ctx.source}`, 'requests');
+    await svc(ctx).replyByCitizen(trackingCode, accessCode, message);
+    ctx.loaders.eventsByComplaint.clearAll();
+    return this.trackComplaint(trackingCode, accessCode, ctx);
+  }
+
   @Requires(Permission.COMPLAINT_RESPOND)
   @Mutation(() => Complaint, { description: 'The answer the reporter sees. Only the head of the unit the complaint is forwarded to (or above it).' })
   respondToComplaint(
     @Arg('id', () => ID) id: string,
-    @Arg('answer', () => String) answer: string,
+    @Arg('answer', () => String, { nullable: true, description: 'Empty: send the drafted answer (answerDraft) as it stands.' }) answer: string | null,
     @Arg('version', () => Int, { nullable: true }) version: number | null,
     @Ctx() ctx: Context,
   ) {
@@ -306,11 +414,12 @@ export class ComplaintResolver {
   @Mutation(() => Complaint)
   closeComplaint(
     @Arg('id', () => ID) id: string,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('note', () => String, { nullable: true, description: INTERNAL_NOTE }) note: string | null,
+    @Arg('publicMessage', () => String, { nullable: true, description: PUBLIC_MESSAGE }) publicMessage: string | null,
     @Arg('version', () => Int, { nullable: true }) version: number | null,
     @Ctx() ctx: Context,
   ) {
-    return svc(ctx).close(ctx, id, version, note);
+    return svc(ctx).close(ctx, id, version, note, publicMessage);
   }
 
   @Requires(Permission.PUBLIC)
@@ -415,6 +524,11 @@ export class ComplaintResolver {
     return c.assigneeId ? ctx.loaders.user.get(c.assigneeId) : null;
   }
 
+  @FieldResolver(() => User, { nullable: true, description: 'Who drafted answerDraft.' })
+  answerDraftBy(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return c.answerDraftById ? ctx.loaders.user.get(c.answerDraftById) : null;
+  }
+
   @FieldResolver(() => User, { nullable: true })
   recordedBy(@Root() c: Complaint, @Ctx() ctx: Context) {
     return c.recordedById ? ctx.loaders.user.get(c.recordedById) : null;
@@ -512,6 +626,11 @@ export class ComplaintEventResolver {
   @FieldResolver(() => String, { nullable: true, description: 'CITIZEN or SYSTEM when no staff member acted.' })
   actorKind(@Root() e: ComplaintEvent) {
     return (e.data?.actor as string | undefined) ?? (e.actorId ? 'STAFF' : null);
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'On a progress entry the head published: the internal note it was published from.' })
+  publishedFrom(@Root() e: ComplaintEvent) {
+    return (e.data?.publishedFrom as number | undefined) ?? null;
   }
 
   @FieldResolver(() => Opd, { nullable: true })

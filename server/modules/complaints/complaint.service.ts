@@ -7,7 +7,7 @@ import { entityFromRow } from '../../db/rows';
 import type { Loaders } from '../../app/loaders';
 import { AppError, parseId } from '../../core/errors';
 import { checkPaging, ListArgs, sortColumn, SortOrder, type Page } from '../../core/paging';
-import { ASSIGNABLE_ROLES, InboxKind, Permission, ROLE_INBOX } from '../../auth/permissions';
+import { ASSIGNABLE_ROLES, InboxKind, Permission, REFUSAL_MESSAGES, ROLE_INBOX } from '../../auth/permissions';
 import { Role } from '../../auth/roles';
 import type { Viewer } from '../../auth/viewer';
 import { OpdKind } from '../opds/opd-kind';
@@ -23,11 +23,11 @@ import { Complaint, ComplaintEvent } from './complaint.entity';
 import { handlingSteps } from './complaint-handling';
 import { releasedByDesk } from './complaint-replay';
 import { complaintColumns, readComplaints, type PagePlan } from './complaint.preload';
-import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, ProgressStage } from './complaint.enums';
+import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, PauseKind, ProgressStage } from './complaint.enums';
 import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
 import { holderOpdId, type ComplaintPolicy, type StaffAction, type Unattended } from './complaint.policy';
 import { wibWallClock } from '../../core/wib';
-import { DEADLINE_WORDS, runningDeadlineKind, runningDue } from './complaint-deadlines';
+import { DEADLINE_WORDS, runningDeadlineKind, runningDue, unpaused } from './complaint-deadlines';
 
 const PUBLIC_CHANNELS = [Channel.WEB, Channel.SMS, Channel.WHATSAPP, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.EXTERNAL_APP, Channel.CALL_CENTER];
 /** How the public timeline names a channel (the tracking page is in Bahasa Indonesia). */
@@ -71,6 +71,8 @@ export interface DeskDecision {
   dueDate: string | null;
   /** The input field a refusal of the responsible unit names. */
   field: string;
+  /** What the reporter reads; the solution itself is an instruction to the unit (internal). */
+  publicMessage?: string | null;
 }
 
 export interface SubmitResult {
@@ -80,6 +82,27 @@ export interface SubmitResult {
   /** True when an idempotency key matched an earlier submission. */
   replayed: boolean;
 }
+
+/** An optional text: null when empty, else checked like `text`. */
+export function optionalText(value: string | null | undefined, field: string, min: number, max: number): string | null {
+  return value?.trim() ? text(value, field, min, max) : null;
+}
+
+/**
+ * Actions a pause survives (notes, work inside the unit, the reporter's rating); any other
+ * action moves the complaint on, which ends the pause (ComplaintService.commit).
+ */
+const PAUSE_KEEPS: ReadonlySet<ComplaintAction> = new Set([
+  ComplaintAction.NOTE,
+  ComplaintAction.ASSIGN,
+  ComplaintAction.PROGRESS,
+  ComplaintAction.PUBLISH,
+  ComplaintAction.DRAFT,
+  ComplaintAction.REMIND,
+  ComplaintAction.RATE,
+  // Ends a wait for the reporter itself (replyByCitizen), never a hold.
+  ComplaintAction.REPLY,
+]);
 
 export function text(value: string | null | undefined, field: string, min: number, max: number): string {
   const v = (value ?? '').trim();
@@ -273,7 +296,7 @@ export class ComplaintService {
       case InboxKind.ASSIGNED:
         return `c.status IN ('FORWARDED','IN_PROGRESS') AND c."assigneeId" = ${p(viewer.userId)}`;
       case InboxKind.OPEN:
-        return `c.status NOT IN ('CLOSED','REJECTED')`;
+        return `c.status NOT IN ('CLOSED','REJECTED','ARCHIVED')`;
     }
   }
 
@@ -469,10 +492,23 @@ export class ComplaintService {
   // transaction; the sweep) and one builder of its change, so what "forward" means is written
   // once. Every method ends in `commit`, which asks the policy again, for every actor.
 
-  verify(ctx: Context, id: string, version: number | null | undefined, note?: string | null) {
+  /** `note` is for staff only; `publicMessage`, if any, is what the reporter reads (the same for forward, close, archive). */
+  verify(ctx: Context, id: string, version: number | null | undefined, note?: string | null, publicMessage?: string | null) {
+    const internalNote = optionalText(note, 'note', 1, 2000);
+    const message = optionalText(publicMessage, 'publicMessage', 3, 2000);
     return this.change(ctx.viewer, id, version, ComplaintAction.VERIFY, async () => ({
       patch: { status: ComplaintStatus.VERIFIED, progressStage: null },
-      events: [{ type: ComplaintEventType.VERIFIED, public: true, message: note?.trim() || null }],
+      events: [{ type: ComplaintEventType.VERIFIED, public: true, message, internalNote }],
+    }));
+  }
+
+  /** Arsipkan: a report that needs no action (spam, a test) leaves the work lists, kept with its reason. */
+  archive(ctx: Context, id: string, version: number | null | undefined, reason: string, publicMessage?: string | null) {
+    const why = text(reason, 'reason', 3, 2000);
+    const message = optionalText(publicMessage, 'publicMessage', 3, 2000) ?? 'Laporan diarsipkan karena tidak memerlukan tindak lanjut';
+    return this.change(ctx.viewer, id, version, ComplaintAction.ARCHIVE, async (_c, now) => ({
+      patch: { status: ComplaintStatus.ARCHIVED, closedAt: now, ...NOT_ESCALATED },
+      events: [{ type: ComplaintEventType.ARCHIVED, public: true, message, internalNote: why }],
     }));
   }
 
@@ -494,13 +530,14 @@ export class ComplaintService {
     });
   }
 
-  forward(ctx: Context, id: string, version: number | null | undefined, opdId: string, note?: string | null) {
+  forward(ctx: Context, id: string, version: number | null | undefined, opdId: string, note?: string | null, publicMessage?: string | null) {
     const targetId = parseId(opdId, 'opdId');
-    const message = note?.trim() ? text(note, 'note', 0, 2000) : null;
+    const internalNote = optionalText(note, 'note', 1, 2000);
+    const message = optionalText(publicMessage, 'publicMessage', 3, 2000);
     return this.change(ctx.viewer, id, version, ComplaintAction.FORWARD, async (c, now, tx) => {
       const target = await receivingOpd(tx, targetId, 'opdId');
       if (target.id === c.currentOpdId) throw AppError.field('opdId', `the complaint is already at ${target.name}`);
-      return this.forwarding(c, target, await this.responseDue(tx, c, now), { message: message ?? `Diteruskan ke ${target.name}` });
+      return this.forwarding(c, target, await this.responseDue(tx, c, now), { message: message ?? `Diteruskan ke ${target.name}`, internalNote });
     });
   }
 
@@ -525,7 +562,8 @@ export class ComplaintService {
         const released = releasedByDesk(timeline, decision.deskId, target.id);
         return this.forwarding(cur, target, decision.responseDueAt ?? (await this.responseDue(t, cur, now)), {
           stage: ProgressStage.DESK,
-          message: `Keputusan forum desk "${decision.deskTitle}": ${decision.solution} (penanggung jawab: ${target.name})`,
+          message: decision.publicMessage ?? `Hasil forum desk: pengaduan ditindaklanjuti oleh ${target.name}`,
+          internalNote: `Keputusan forum desk "${decision.deskTitle}": ${decision.solution} (penanggung jawab: ${target.name})`,
           data: { deskId: decision.deskId, dueDate: decision.dueDate, ...(released.length ? { releasedOpdIds: released } : {}) },
           release: released,
         });
@@ -546,7 +584,7 @@ export class ComplaintService {
     c: Complaint,
     target: Opd,
     newResponseDueAt: Date,
-    event: { message: string; stage?: ProgressStage; data?: Record<string, unknown>; release?: number[] },
+    event: { message: string; internalNote?: string | null; stage?: ProgressStage; data?: Record<string, unknown>; release?: number[] },
   ): Change {
     const keepClock = this.org.sameUnit(c.currentOpdId, target.id);
     const responseDueAt = keepClock ? c.responseDueAt : newResponseDueAt;
@@ -567,6 +605,7 @@ export class ComplaintService {
           fromOpdId: c.currentOpdId,
           toOpdId: target.id,
           message: event.message,
+          internalNote: event.internalNote ?? null,
           data: { responseDueAt, ...event.data },
         },
       ],
@@ -615,9 +654,116 @@ export class ComplaintService {
     }));
   }
 
-  addProgress(ctx: Context, id: string, version: number | null | undefined, stage: ProgressStage, note: string, isPublic: boolean) {
+  /**
+   * Progress from the unit. Only those who may publish (the head) write to the reporter; a staff
+   * member's note is internal until the head publishes it. Unset `isPublic`: public when the
+   * viewer may publish.
+   */
+  addProgress(ctx: Context, id: string, version: number | null | undefined, stage: ProgressStage, note: string, isPublic?: boolean | null) {
     const message = text(note, 'note', 3, 5000);
-    return this.change(ctx.viewer, id, version, ComplaintAction.PROGRESS, async (c, now, tx) => this.progressing(c, now, tx, { stage, message, isPublic }));
+    const mayPublish = !!ctx.viewer?.permissions.has(Permission.COMPLAINT_PUBLISH);
+    return this.change(ctx.viewer, id, version, ComplaintAction.PROGRESS, async (c, now, tx) => {
+      // Checked once role and scope passed, so an outsider learns nothing from it.
+      if (isPublic && !mayPublish) throw AppError.field('public', REFUSAL_MESSAGES[Permission.COMPLAINT_PUBLISH]!);
+      return this.progressing(c, now, tx, { stage, message, isPublic: isPublic ?? mayPublish });
+    });
+  }
+
+  /** The head publishes a staff member's internal progress note (as written, or edited) to the reporter. */
+  publishProgress(ctx: Context, id: string, version: number | null | undefined, eventId: string, edited?: string | null) {
+    const sourceId = parseId(eventId, 'eventId');
+    const rewritten = optionalText(edited, 'message', 3, 5000);
+    return this.change(ctx.viewer, id, version, ComplaintAction.PUBLISH, async (c, now, tx) => {
+      const source = await tx.getRepository(ComplaintEvent).findOneBy({ id: sourceId, complaintId: c.id });
+      if (!source || source.type !== ComplaintEventType.PROGRESS || source.public) {
+        throw AppError.field('eventId', 'must be an internal progress note of this complaint');
+      }
+      const [published] = await tx.query(`SELECT 1 FROM complaint_event WHERE "complaintId" = $1 AND data->>'publishedFrom' = $2 LIMIT 1`, [
+        c.id,
+        String(sourceId),
+      ]);
+      if (published) throw AppError.field('eventId', 'this note is already published');
+      return this.progressing(c, now, tx, {
+        stage: source.stage ?? c.progressStage ?? ProgressStage.IN_WORK,
+        message: rewritten ?? source.message ?? '',
+        isPublic: true,
+        data: { publishedFrom: sourceId },
+      });
+    });
+  }
+
+  /** Staff (or the head) draft the answer; only the head sends it (respond, which may start from this draft). */
+  draftAnswer(ctx: Context, id: string, version: number | null | undefined, answer: string) {
+    const body = text(answer, 'answer', 10, 10000);
+    return this.change(ctx.viewer, id, version, ComplaintAction.DRAFT, async (_c, now) => ({
+      patch: { answerDraft: body, answerDraftById: ctx.viewer!.userId, answerDraftAt: now },
+      events: [{ type: ComplaintEventType.ANSWER_DRAFTED, public: false, message: body }],
+    }));
+  }
+
+  // ---------- dialogue with the reporter, hold ----------
+
+  /** "Menunggu informasi pelapor": the question reaches the reporter; the deadlines pause until the reply or the limit. */
+  askReporter(ctx: Context, id: string, version: number | null | undefined, question: string) {
+    const q = text(question, 'question', 10, 2000);
+    return this.change(ctx.viewer, id, version, ComplaintAction.ASK_REPORTER, async (c, now, tx) => {
+      if (c.pausedAt) throw AppError.conflict(this.pausedWords(c));
+      const until = await this.sla.autoCloseAt(await this.sla.policyFor(tx, c.categoryId), now);
+      return {
+        patch: { pausedAt: now, pauseKind: PauseKind.AWAITING_REPORTER, pauseReason: q, pauseUntil: until },
+        events: [{ type: ComplaintEventType.INFO_REQUESTED, public: true, message: q, data: { until } }],
+      };
+    });
+  }
+
+  /** Tunda: the deadlines stop until an intake admin resumes; the reporter sees the reason. */
+  hold(ctx: Context, id: string, version: number | null | undefined, reason: string) {
+    const why = text(reason, 'reason', 5, 2000);
+    return this.change(ctx.viewer, id, version, ComplaintAction.HOLD, async (c, now) => {
+      if (c.pauseKind === PauseKind.ON_HOLD) throw AppError.conflict(this.pausedWords(c));
+      // A hold over a question to the reporter keeps the pause's start: the time already paused still counts as paused.
+      return {
+        patch: { pausedAt: c.pausedAt ?? now, pauseKind: PauseKind.ON_HOLD, pauseReason: why, pauseUntil: null },
+        events: [{ type: ComplaintEventType.HELD, public: true, message: why }],
+      };
+    });
+  }
+
+  resume(ctx: Context, id: string, version: number | null | undefined, note?: string | null) {
+    const message = optionalText(note, 'note', 3, 2000);
+    return this.change(ctx.viewer, id, version, ComplaintAction.RESUME, async (c, now) => this.resuming(c, now, message ?? 'Penanganan dilanjutkan'));
+  }
+
+  /** The reporter's reply or added information; it ends a wait for the reporter (not a hold). */
+  async replyByCitizen(trackingCode: string, accessCode: string, reply: string) {
+    const body = text(reply, 'message', 3, 2000);
+    const c = await this.byAccessCode(trackingCode, accessCode);
+    return this.commit(c, null, ComplaintAction.REPLY, CITIZEN, async (cur, now) => ({
+      patch: cur.pauseKind === PauseKind.AWAITING_REPORTER ? unpaused(cur, now) : {},
+      events: [{ type: ComplaintEventType.REPORTER_REPLIED, public: true, message: body, data: { answered: cur.pauseKind === PauseKind.AWAITING_REPORTER } }],
+    }));
+  }
+
+  /** The sweep: the time allowed for the reporter's reply passed; the deadlines run again. */
+  resumeUnanswered(c: Complaint): Promise<Complaint> {
+    return this.commit(c, c.version, ComplaintAction.RESUME, SYSTEM, async (cur, now) => {
+      if (cur.pauseKind !== PauseKind.AWAITING_REPORTER || !cur.pauseUntil || cur.pauseUntil.getTime() > now.getTime()) {
+        throw AppError.conflict(`Complaint ${cur.trackingCode} is not waiting past its limit.`);
+      }
+      return this.resuming(cur, now, 'Batas waktu menunggu informasi pelapor berakhir; penanganan dilanjutkan');
+    });
+  }
+
+  private resuming(c: Complaint, now: Date, message: string): Change {
+    if (!c.pausedAt) throw AppError.conflict('The complaint is not paused.');
+    return {
+      patch: unpaused(c, now),
+      events: [{ type: ComplaintEventType.RESUMED, public: true, message, data: { pausedSince: c.pausedAt, kind: c.pauseKind } }],
+    };
+  }
+
+  private pausedWords(c: Complaint): string {
+    return c.pauseKind === PauseKind.ON_HOLD ? 'The complaint is on hold; resume it first.' : 'The complaint already awaits the reporter’s reply.';
   }
 
   /**
@@ -703,14 +849,17 @@ export class ComplaintService {
   }
 
   /** The central rule is enforced for every caller in `commit`, by the policy (ACTION_RULES.RESPOND). */
-  respond(ctx: Context, id: string, version: number | null | undefined, answer: string) {
-    const body = text(answer, 'answer', 10, 10000);
+  respond(ctx: Context, id: string, version: number | null | undefined, answer?: string | null) {
+    const given = optionalText(answer, 'answer', 10, 10000);
     return this.change(
       ctx.viewer,
       id,
       version,
       ComplaintAction.RESPOND,
       async (c, now, tx) => {
+        // Without an answer the head approves the staff's draft as it stands.
+        const body = given ?? c.answerDraft;
+        if (!body) throw AppError.field('answer', 'is required: write the answer, or approve a drafted one');
         const policy = await this.sla.policyFor(tx, c.categoryId);
         const events: EventSpec[] = [];
         const accepting = c.status === ComplaintStatus.FORWARDED;
@@ -727,6 +876,7 @@ export class ComplaintService {
           type: ComplaintEventType.RESPONDED,
           public: true,
           message: body,
+          ...(c.answerDraft ? { data: { draftedById: c.answerDraftById, edited: body !== c.answerDraft } } : {}),
           fromStatus: ComplaintStatus.IN_PROGRESS,
           toStatus: ComplaintStatus.RESPONDED,
         });
@@ -736,6 +886,9 @@ export class ComplaintService {
             answer: body,
             respondedAt: now,
             firstResponseAt: c.firstResponseAt ?? now,
+            answerDraft: null,
+            answerDraftById: null,
+            answerDraftAt: null,
             ...(accepting ? { progressStage: ProgressStage.VERIFICATION } : {}),
             ...NOT_ESCALATED,
             autoCloseAt: await this.sla.autoCloseAt(policy, now),
@@ -747,10 +900,12 @@ export class ComplaintService {
     );
   }
 
-  close(ctx: Context, id: string, version: number | null | undefined, note?: string | null) {
+  close(ctx: Context, id: string, version: number | null | undefined, note?: string | null, publicMessage?: string | null) {
+    const internalNote = optionalText(note, 'note', 1, 2000);
+    const message = optionalText(publicMessage, 'publicMessage', 3, 2000);
     return this.change(ctx.viewer, id, version, ComplaintAction.CLOSE, async (_c, now) => ({
       patch: { status: ComplaintStatus.CLOSED, closedAt: now, autoCloseAt: null, ...NOT_ESCALATED },
-      events: [{ type: ComplaintEventType.CLOSED, public: true, message: note?.trim() || null }],
+      events: [{ type: ComplaintEventType.CLOSED, public: true, message, internalNote }],
     }));
   }
 
@@ -794,10 +949,15 @@ export class ComplaintService {
     if (!Number.isInteger(score) || score < 1 || score > 5) throw AppError.field('score', 'must be a whole number from 1 to 5');
     const remark = comment ? text(comment, 'comment', 0, 2000) : null;
     const c = await this.byAccessCode(trackingCode, accessCode);
-    return this.commit(c, null, ComplaintAction.RATE, CITIZEN, async () => ({
-      patch: { rating: score, ratingComment: remark },
-      events: [{ type: ComplaintEventType.RATED, public: true, message: remark, data: { rating: score } }],
-    }));
+    return this.commit(c, null, ComplaintAction.RATE, CITIZEN, async (cur, now) => {
+      if (cur.ratedAt && cur.respondedAt && cur.ratedAt.getTime() >= cur.respondedAt.getTime()) {
+        throw AppError.conflict('You already rated this answer; a complaint is rated once per answer.');
+      }
+      return {
+        patch: { rating: score, ratingComment: remark, ratedAt: now },
+        events: [{ type: ComplaintEventType.RATED, public: true, message: remark, data: { rating: score } }],
+      };
+    });
   }
 
   // ---------- what the deadline sweep does ----------
@@ -923,7 +1083,9 @@ export class ComplaintService {
     const run = <R>(work: (tx: EntityManager) => Promise<R>) => (opts.tx ? work(opts.tx) : this.db.transaction(work));
     return run(async (tx) => {
       const { patch, events } = await build(c, now, tx);
-      const merged = { ...c, ...patch, status: patch.status ?? to };
+      // An action that moves the complaint on ends a pause; the deadlines it does not set move on by the time paused.
+      const resumed = c.pausedAt && !PAUSE_KEEPS.has(action) && !('pausedAt' in patch) ? unpaused(c, now, patch) : {};
+      const merged = { ...c, ...patch, ...resumed, status: patch.status ?? to };
       // The running deadline follows from the others; a new one has not been reported overdue yet.
       const dueAt = runningDue(merged);
       const overdueNotified = dueAt?.getTime() === c.dueAt?.getTime() ? merged.overdueNotified : false;
@@ -983,6 +1145,7 @@ export class ComplaintService {
         e.toOpdId ?? null,
         e.stage ?? null,
         e.message ?? null,
+        e.internalNote ?? null,
         e.public,
         JSON.stringify(data),
         at,
@@ -991,7 +1154,7 @@ export class ComplaintService {
         .join(', ')})`;
     });
     const ctes = [
-      `ev AS (INSERT INTO complaint_event ("complaintId", type, "actorId", "actorRole", "fromStatus", "toStatus", "fromOpdId", "toOpdId", stage, message, public, data, "createdAt")
+      `ev AS (INSERT INTO complaint_event ("complaintId", type, "actorId", "actorRole", "fromStatus", "toStatus", "fromOpdId", "toOpdId", stage, message, "internalNote", public, data, "createdAt")
          VALUES ${values.join(', ')} RETURNING id, type, "complaintId", "actorId", "createdAt", "fromOpdId", "toOpdId", data)`,
       ...handlingSteps(c, at, specs, p),
     ];

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { OrgDirectory } from '../opds/org-directory';
 import { Complaint } from './complaint.entity';
-import { ComplaintStatus } from './complaint.enums';
+import { ComplaintStatus, PauseKind } from './complaint.enums';
 import type { ComplaintService } from './complaint.service';
 
 /** Any constant shared by all processes: only the holder of this advisory lock sweeps. */
@@ -13,9 +13,11 @@ export interface SweepResult {
   ran: boolean;
   overdue: number;
   autoClosed: number;
+  /** Waits for the reporter that ran past their limit: the deadlines run again. */
+  resumed: number;
 }
 
-/** Marks passed deadlines (OVERDUE + ESCALATED to the parent unit) and auto-closes answered complaints. */
+/** Marks passed deadlines (OVERDUE + ESCALATED to the parent unit), auto-closes answered complaints, ends waits for the reporter past their limit. */
 export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: ComplaintService): Promise<SweepResult> {
   // The service's clock: markOverdue and autoClose check what is due against the same time.
   const now = complaints.clock();
@@ -23,7 +25,7 @@ export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: C
   await runner.connect();
   try {
     const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [SWEEP_LOCK]);
-    if (!locked) return { ran: false, overdue: 0, autoClosed: 0 };
+    if (!locked) return { ran: false, overdue: 0, autoClosed: 0, resumed: 0 };
     try {
       await org.ready();
       const late = await db
@@ -63,7 +65,22 @@ export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: C
         )
           autoClosed += 1;
       }
-      return { ran: true, overdue, autoClosed };
+      const unanswered = await db
+        .getRepository(Complaint)
+        .createQueryBuilder('c')
+        .where('c.pauseKind = :k AND c.pauseUntil < :now', { k: PauseKind.AWAITING_REPORTER, now })
+        .limit(BATCH)
+        .getMany();
+      let resumed = 0;
+      for (const c of unanswered)
+        if (
+          await complaints.resumeUnanswered(c).then(
+            () => true,
+            () => false,
+          )
+        )
+          resumed += 1;
+      return { ran: true, overdue, autoClosed, resumed };
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK]);
     }
@@ -79,7 +96,7 @@ export function startSweeper(run: () => Promise<SweepResult>, intervalMs: number
     if (running) return;
     running = true;
     run()
-      .then((r) => r.overdue + r.autoClosed > 0 && log.info(r, 'deadline sweep'))
+      .then((r) => r.overdue + r.autoClosed + r.resumed > 0 && log.info(r, 'deadline sweep'))
       .catch((err) => log.error({ err }, 'deadline sweep failed'))
       .finally(() => (running = false));
   }, intervalMs);

@@ -24,7 +24,9 @@ export class DeskInput {
 @InputType()
 export class DeskDecisionInput {
   @Field(() => ID) complaintId: string;
-  @Field(() => String) solution: string;
+  @Field(() => String, { description: 'The decided solution: an instruction to the responsible unit, internal.' }) solution: string;
+  @Field(() => String, { nullable: true, description: 'What the reporter reads; empty: that the unit named follows it up.' })
+  publicMessage?: string | null;
   @Field(() => ID, { description: 'Another unit than the one holding the complaint now.' }) responsibleOpdId: string;
   @Field(() => LocalDateResolver, {
     nullable: true,

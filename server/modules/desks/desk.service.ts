@@ -7,7 +7,7 @@ import type { Viewer } from '../../auth/viewer';
 import { Complaint } from '../complaints/complaint.entity';
 import { ComplaintStatus } from '../complaints/complaint.enums';
 import type { ComplaintService } from '../complaints/complaint.service';
-import { text } from '../complaints/complaint.service';
+import { optionalText, text } from '../complaints/complaint.service';
 import { Opd } from '../opds/opd.entity';
 import { receivingOpd } from '../opds/opd.service';
 import type { OrgDirectory } from '../opds/org-directory';
@@ -35,6 +35,7 @@ export interface ConveneInput {
 export interface DecisionInput {
   complaintId: string;
   solution: string;
+  publicMessage?: string | null;
   responsibleOpdId: string;
   dueDate?: string | null;
 }
@@ -179,6 +180,7 @@ export class DeskService {
         }
       }
       text(d.solution, `decisions.${i}.solution`, 5, 5000);
+      optionalText(d.publicMessage, `decisions.${i}.publicMessage`, 3, 2000);
       targets.set(opdId, opd);
     }
     return this.db.transaction(async (tx) => {
@@ -196,6 +198,7 @@ export class DeskService {
               deskId: desk.id,
               deskTitle: desk.title,
               solution,
+              publicMessage: d.publicMessage?.trim() || null,
               responseDueAt: d.dueDate ? endOfWibDay(d.dueDate) : null,
               dueDate: d.dueDate ?? null,
               field: `decisions.${i}.responsibleOpdId`,

@@ -74,10 +74,13 @@ test('a desk on two complaints concludes, routes each to its responsible unit, w
   const byId = Object.fromEntries(done.items.map((i: any) => [i.complaintId, i]));
   expect(byId[a.id].complaint).toMatchObject({ status: 'FORWARDED', currentOpd: { code: 'DISPERKIM' } });
   expect(byId[b.id].complaint).toMatchObject({ status: 'FORWARDED', currentOpd: { code: 'DINSOS-LINJAMSOS' } });
-  const aNow = await lab.complaint('walikota', a.id, 'responseDueAt events { type message public }');
+  const aNow = await lab.complaint('walikota', a.id, 'responseDueAt events { type message internalNote public }');
   expect(aNow.responseDueAt).toBe(endOfWibDay(due).toISOString());
   expect(aNow.events.at(-1)).toMatchObject({ type: 'FORWARDED', public: true });
-  expect(aNow.events.at(-1).message).toContain('Diusulkan bantuan renovasi RTLH');
+  // The solution is the desk's instruction to the unit (internal); the reporter reads who follows it up.
+  expect(aNow.events.at(-1).internalNote).toContain('Diusulkan bantuan renovasi RTLH');
+  expect(aNow.events.at(-1).message).not.toContain('Diusulkan bantuan renovasi RTLH');
+  expect(aNow.events.at(-1).message).toContain('Dinas Perumahan');
 
   // The central rule holds through desks: admins are refused, the responsible head answers.
   for (const who of ['admin.tengah', 'kepala.dinsos']) {

@@ -69,7 +69,7 @@ test('overdue: OVERDUE + ESCALATED to the parent Opd, exactly once, even with co
   await holder.connect();
   await holder.query('SELECT pg_advisory_lock(724001)');
   try {
-    expect(await sweep()).toEqual({ ran: false, overdue: 0, autoClosed: 0 });
+    expect(await sweep()).toEqual({ ran: false, overdue: 0, autoClosed: 0, resumed: 0 });
   } finally {
     await holder.query('SELECT pg_advisory_unlock(724001)');
     await holder.release();
@@ -79,7 +79,7 @@ test('overdue: OVERDUE + ESCALATED to the parent Opd, exactly once, even with co
   const results = await Promise.all([sweep(), sweep(), sweep()]);
   expect(results.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);
   expect(results.reduce((n, r) => n + r.overdue, 0)).toBe(2);
-  expect(await sweep()).toEqual({ ran: true, overdue: 0, autoClosed: 0 });
+  expect(await sweep()).toEqual({ ran: true, overdue: 0, autoClosed: 0, resumed: 0 });
 
   const intakeEvents = await eventsOf(atIntake.id);
   expect(intakeEvents.map((e) => [e.type, e.fromOpdId, e.toOpdId, e.public])).toEqual([
@@ -160,11 +160,11 @@ test('after long workflows, every complaint replays from its events to the store
     ac: a.accessCode,
   });
   await lab.must('kepala.disperkim-perumahan', 'respondToComplaint', { id, answer: 'Sekarang sudah selesai.' });
-  await lab.must('admin.tengah', 'closeComplaint', { id });
   await lab.ok(null, 'mutation($tc: String!, $ac: String!) { rateComplaint(trackingCode: $tc, accessCode: $ac, score: 4) { rating } }', {
     tc: a.trackingCode,
     ac: a.accessCode,
   });
+  await lab.must('admin.tengah', 'closeComplaint', { id });
   // A duplicate, rejected.
   const dup = await lab.submit('admin.tengah');
   await lab.must('admin.tengah', 'rejectComplaint', { id: dup.complaint.id, reason: 'Ganda', duplicateOf: id });
@@ -185,8 +185,8 @@ test('after long workflows, every complaint replays from its events to the store
     'RESPONDED',
     'REOPENED',
     'RESPONDED',
-    'CLOSED',
     'RATED',
+    'CLOSED',
   ]);
   expect(row).toMatchObject({ status: 'CLOSED', rating: 4, currentOpdId: Number(opd['DISPERKIM-PERUMAHAN']), answer: 'Sekarang sudah selesai.' });
   expect([...row.handlerOpdIds].sort()).toEqual([opd.DINSOS, opd.DISPERKIM, opd['DISPERKIM-PERUMAHAN']].map(Number).sort());

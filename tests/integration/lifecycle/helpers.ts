@@ -23,17 +23,23 @@ export const EVENT = 'id type fromStatus toStatus fromOpdId toOpdId stage messag
 
 /** Argument types of the staff mutations, so a call only declares the variables it passes. */
 const MUTATIONS: Record<string, Record<string, string>> = {
-  verifyComplaint: { id: 'ID!', note: 'String', version: 'Int' },
+  verifyComplaint: { id: 'ID!', note: 'String', publicMessage: 'String', version: 'Int' },
   rejectComplaint: { id: 'ID!', reason: 'String!', duplicateOf: 'ID', version: 'Int' },
-  forwardComplaint: { id: 'ID!', opdId: 'ID!', note: 'String', version: 'Int' },
+  forwardComplaint: { id: 'ID!', opdId: 'ID!', note: 'String', publicMessage: 'String', version: 'Int' },
   returnComplaint: { id: 'ID!', reason: 'String!', version: 'Int' },
   acceptComplaint: { id: 'ID!', version: 'Int' },
   assignComplaint: { id: 'ID!', userId: 'ID!', version: 'Int' },
   addProgress: { id: 'ID!', stage: 'ProgressStage!', note: 'String!', public: 'Boolean', version: 'Int' },
   addInternalNote: { id: 'ID!', note: 'String!', version: 'Int' },
-  respondToComplaint: { id: 'ID!', answer: 'String!', version: 'Int' },
-  closeComplaint: { id: 'ID!', note: 'String', version: 'Int' },
+  respondToComplaint: { id: 'ID!', answer: 'String', version: 'Int' },
+  closeComplaint: { id: 'ID!', note: 'String', publicMessage: 'String', version: 'Int' },
   remindComplaint: { id: 'ID!', note: 'String', version: 'Int' },
+  publishProgress: { id: 'ID!', eventId: 'ID!', message: 'String', version: 'Int' },
+  draftAnswer: { id: 'ID!', answer: 'String!', version: 'Int' },
+  askReporter: { id: 'ID!', question: 'String!', version: 'Int' },
+  holdComplaint: { id: 'ID!', reason: 'String!', version: 'Int' },
+  resumeComplaint: { id: 'ID!', note: 'String', version: 'Int' },
+  archiveComplaint: { id: 'ID!', reason: 'String!', publicMessage: 'String', version: 'Int' },
 };
 export type MutationName = keyof typeof MUTATIONS;
 

@@ -118,7 +118,7 @@ test('trackComplaint shows the public timeline only: no internal notes, no staff
   await lab.must('kepala.dinsos', 'assignComplaint', { id: cid, userId: lab.user['staf.dinsos'].id });
   await lab.must('staf.dinsos', 'addInternalNote', { id: cid, note: secretNote });
   await lab.must('staf.dinsos', 'addProgress', { id: cid, stage: 'IN_WORK', note: privateProgress, public: false });
-  await lab.must('staf.dinsos', 'addProgress', { id: cid, stage: 'FIELD_CHECK', note: 'Petugas mengunjungi rumah pelapor', public: true });
+  await lab.must('kepala.dinsos', 'addProgress', { id: cid, stage: 'FIELD_CHECK', note: 'Petugas mengunjungi rumah pelapor', public: true });
   await lab.must('kepala.dinsos', 'respondToComplaint', { id: cid, answer: 'Saldo BPNT sudah masuk ke KKS pelapor.' });
 
   // Staff see everything, so the checks below could fail.
@@ -175,8 +175,9 @@ test('trackComplaint shows the public timeline only: no internal notes, no staff
   expect(rated.data.rateComplaint.timeline.map((e: any) => e.type).pop()).toBe('RATED');
   const stored = await lab.complaint('admin.tengah', cid, 'rating ratingComment');
   expect(stored).toEqual({ rating: 4, ratingComment: 'Cepat ditangani' });
-  const rated5 = await lab.gql(null, RATE, { tc: s.trackingCode, ac: s.accessCode, score: 5 });
-  expect(rated5.data.rateComplaint.rating).toBe(5);
+  // Once per answer: a second rating of the same answer is refused and changes nothing.
+  expect(codeOf(await lab.gql(null, RATE, { tc: s.trackingCode, ac: s.accessCode, score: 5 }))).toBe('CONFLICT');
+  expect(await lab.complaint('admin.tengah', cid, 'rating')).toEqual({ rating: 4 });
 });
 
 test('public submission is RATE_LIMITED after the limit; staff and other addresses are not', async () => {

@@ -114,7 +114,7 @@ describe('identity of an anonymous reporter', () => {
   test('in complaintChanged payloads', async () => {
     const subs = new Map<string, Awaited<ReturnType<Lab['subscribe']>>>();
     for (const who of [...INTAKE_SIDE, ...OTHERS, 'admin.selatan']) subs.set(who, await lab.subscribe(who, { filter: { complaintId: anon.id } }));
-    await lab.must('staf.dinsos', 'addProgress', { id: anon.id, stage: 'FIELD_CHECK', note: 'Klarifikasi ke loket', public: true });
+    await lab.must('kepala.dinsos', 'addProgress', { id: anon.id, stage: 'FIELD_CHECK', note: 'Klarifikasi ke loket', public: true });
     for (const who of [...INTAKE_SIDE, ...OTHERS]) {
       const sub = subs.get(who)!;
       await sub.waitFor((s) => s.changes.length >= 1, `${who} to receive the change`);

@@ -62,8 +62,13 @@ test('a complaint goes from the console to CLOSED, every step on the timeline', 
   const c4 = await lab.must('kepala.dinsos', 'assignComplaint', { id, userId: user['staf.dinsos'].id });
   expect(c4).toMatchObject({ status: 'IN_PROGRESS', assigneeId: user['staf.dinsos'].id });
 
-  const c5 = await lab.must('staf.dinsos', 'addProgress', { id, stage: 'FIELD_CHECK', note: 'Survei ke rumah pelapor hari Kamis', public: true });
+  // A staff member's progress is internal until the head publishes it.
+  const c5 = await lab.must('staf.dinsos', 'addProgress', { id, stage: 'FIELD_CHECK', note: 'Survei ke rumah pelapor hari Kamis' });
   expect(c5).toMatchObject({ status: 'IN_PROGRESS', progressStage: 'FIELD_CHECK' });
+  const staffNote = (await lab.events(id)).at(-1)!;
+  expect(staffNote).toMatchObject({ type: 'PROGRESS', public: false });
+  await lab.must('kepala.dinsos', 'publishProgress', { id, eventId: staffNote.id });
+  expect((await lab.events(id)).at(-1)).toMatchObject({ type: 'PROGRESS', public: true, message: 'Survei ke rumah pelapor hari Kamis' });
   const c6 = await lab.must('staf.dinsos', 'addInternalNote', { id, note: 'Nama ada di DTKS, cek rekening KKS' });
   expect(c6.status).toBe('IN_PROGRESS');
   // Staff draft, never answer.

@@ -1,7 +1,13 @@
 import AssignmentIndIcon from '@mui/icons-material/AssignmentIndOutlined';
 import CancelIcon from '@mui/icons-material/CancelOutlined';
 import CheckCircleIcon from '@mui/icons-material/CheckCircleOutline';
+import ArchiveIcon from '@mui/icons-material/ArchiveOutlined';
+import EditNoteIcon from '@mui/icons-material/EditNoteOutlined';
 import ForumIcon from '@mui/icons-material/ForumOutlined';
+import HelpIcon from '@mui/icons-material/HelpOutlineOutlined';
+import PauseIcon from '@mui/icons-material/PauseCircleOutline';
+import PlayIcon from '@mui/icons-material/PlayCircleOutline';
+import PublicIcon from '@mui/icons-material/PublicOutlined';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActiveOutlined';
 import ReplayIcon from '@mui/icons-material/Replay';
@@ -17,7 +23,7 @@ import { useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import type { ComplaintRecord } from '../types';
 import { ActionDialog } from './ActionDialog';
 import { actionsWithDraft } from './drafts';
-import { ACTION_ORDER, type WorkflowAction } from './workflow';
+import { ACTION_ORDER, unpublishedNotes, type WorkflowAction } from './workflow';
 
 const ICONS: Record<WorkflowAction, ComponentType> = {
   VERIFY: VerifiedIcon,
@@ -32,11 +38,17 @@ const ICONS: Record<WorkflowAction, ComponentType> = {
   REJECT: CancelIcon,
   NOTE: LockIcon,
   REMIND: NotificationsActiveIcon,
+  PUBLISH: PublicIcon,
+  DRAFT: EditNoteIcon,
+  ASK_REPORTER: HelpIcon,
+  HOLD: PauseIcon,
+  RESUME: PlayIcon,
+  ARCHIVE: ArchiveIcon,
 };
 
 /** The step that moves the complaint on, per status: the one filled button. */
 const PRIMARY = new Set<WorkflowAction>(['VERIFY', 'FORWARD', 'RESPOND', 'CLOSE']);
-const DANGER = new Set<WorkflowAction>(['REJECT', 'RETURN']);
+const DANGER = new Set<WorkflowAction>(['REJECT', 'RETURN', 'ARCHIVE']);
 
 /**
  * Buttons for exactly the actions the server lists in `availableActions` for this user and
@@ -49,7 +61,8 @@ export const ActionBar = () => {
   const [open, setOpen] = useState<WorkflowAction | null>(null);
   if (!record) return null;
   const available = new Set(record.availableActions ?? []);
-  const actions = ACTION_ORDER.filter((a) => available.has(a));
+  // Publishing needs a staff note nobody published yet.
+  const actions = ACTION_ORDER.filter((a) => available.has(a) && (a !== 'PUBLISH' || unpublishedNotes(record.events ?? []).length > 0));
   const drafts = identity ? actionsWithDraft(String(identity.id), String(record.id), actions) : new Set<WorkflowAction>();
   return (
     <>

@@ -8,10 +8,12 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useFormState, useWatch } from 'react-hook-form';
+import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import {
   AutocompleteInput,
   BooleanInput,
@@ -36,7 +38,7 @@ import { StatusChip } from '../fields';
 import type { ComplaintEventRecord, ComplaintRecord } from '../types';
 import { clearDraft, loadDraft, saveDraft, type DraftValues } from './drafts';
 import { OpdTreeInput } from './OpdTreeInput';
-import { fetchLatest, runAction, type LatestComplaint, type WorkflowAction } from './workflow';
+import { fetchLatest, runAction, unpublishedNotes, type LatestComplaint, type WorkflowAction } from './workflow';
 
 const reasonRules = [required(), minText(3), maxLength(2000)];
 const noteRules = [maxLength(2000)];
@@ -44,6 +46,79 @@ const noteRules = [maxLength(2000)];
 const progressRules = [required(), minText(3), maxLength(5000)];
 const internalNoteRules = [required(), minText(1), maxLength(5000)];
 const answerRules = [required(), minText(10), maxLength(10000)];
+const publicMessageRules = [minText(3), maxLength(2000)];
+const questionRules = [required(), minText(10), maxLength(2000)];
+const holdRules = [required(), minText(5), maxLength(2000)];
+
+/** The instruction for staff and the message for the reporter, labelled so nobody confuses them. */
+const NoteAndMessage = ({ noteLabel, autoFocus }: { noteLabel: string; autoFocus?: boolean }) => (
+  <>
+    <TextInput
+      source="note"
+      label={noteLabel}
+      multiline
+      minRows={2}
+      fullWidth
+      validate={noteRules}
+      autoFocus={autoFocus}
+      helperText="complaint.action.internalHelp"
+    />
+    <TextInput
+      source="publicMessage"
+      label="complaint.action.publicMessage"
+      multiline
+      minRows={2}
+      fullWidth
+      validate={publicMessageRules}
+      helperText="complaint.action.publicHelp"
+    />
+  </>
+);
+
+/** Fills the answer from one of the unit's templates (the server filled in the complaint's details). */
+const TemplatePicker = ({ record }: { record: ComplaintRecord }) => {
+  const translate = useTranslate();
+  const { setValue } = useFormContext();
+  const templates = record.responseTemplates ?? [];
+  if (templates.length === 0) return null;
+  return (
+    <TextField
+      select
+      size="small"
+      label={translate('complaint.respond.template')}
+      value=""
+      onChange={(e) => {
+        const t = templates.find((x) => x.id === e.target.value);
+        if (t) setValue('answer', t.text, { shouldDirty: true });
+      }}
+      fullWidth
+      sx={{ mb: 2 }}
+      SelectProps={{ inputProps: { 'data-testid': 'template-picker' } }}
+      helperText={translate('complaint.respond.templateHelp')}
+    >
+      {templates.map((t) => (
+        <MenuItem key={t.id} value={t.id}>
+          {t.title}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+};
+
+const AnswerInput = ({ record, helperText }: { record: ComplaintRecord; helperText: string }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      {record.answerDraft && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="answer-draft-note">
+          {translate('complaint.respond.fromDraft', { name: record.answerDraftBy?.name ?? '' })}
+        </Alert>
+      )}
+      <TemplatePicker record={record} />
+      <TextInput source="answer" label="complaint.respond.answer" multiline minRows={8} fullWidth validate={answerRules} autoFocus helperText={helperText} />
+    </>
+  );
+};
 
 const complaintOption = (c?: { trackingCode?: string; title?: string }) => (c ? `${c.trackingCode ?? ''} — ${c.title ?? ''}` : '');
 
@@ -71,11 +146,99 @@ const AssigneeInput = ({ opdId }: { opdId?: string | null }) => {
 };
 
 const Inputs = ({ action, record }: { action: WorkflowAction; record: ComplaintRecord }) => {
+  const translate = useTranslate();
   switch (action) {
     case 'VERIFY':
     case 'CLOSE':
+      return <NoteAndMessage noteLabel="complaint.action.internalNote" autoFocus />;
+    case 'ARCHIVE':
+      return (
+        <>
+          <TextInput
+            source="reason"
+            label="complaint.archive.reason"
+            multiline
+            minRows={2}
+            fullWidth
+            validate={reasonRules}
+            autoFocus
+            helperText="complaint.action.internalHelp"
+          />
+          <TextInput
+            source="publicMessage"
+            label="complaint.action.publicMessage"
+            multiline
+            minRows={2}
+            fullWidth
+            validate={publicMessageRules}
+            helperText="complaint.archive.publicHelp"
+          />
+        </>
+      );
     case 'REMIND':
       return <TextInput source="note" label="complaint.action.note" multiline minRows={2} fullWidth validate={noteRules} autoFocus />;
+    case 'ASK_REPORTER':
+      return (
+        <TextInput
+          source="question"
+          label="complaint.ask.question"
+          multiline
+          minRows={3}
+          fullWidth
+          validate={questionRules}
+          autoFocus
+          helperText="complaint.ask.help"
+        />
+      );
+    case 'HOLD':
+      return (
+        <TextInput
+          source="reason"
+          label="complaint.hold.reason"
+          multiline
+          minRows={3}
+          fullWidth
+          validate={holdRules}
+          autoFocus
+          helperText="complaint.hold.help"
+        />
+      );
+    case 'RESUME':
+      return (
+        <TextInput
+          source="note"
+          label="complaint.action.publicMessage"
+          multiline
+          minRows={2}
+          fullWidth
+          validate={publicMessageRules}
+          autoFocus
+          helperText="complaint.resume.help"
+        />
+      );
+    case 'PUBLISH':
+      return (
+        <>
+          <SelectInput
+            source="eventId"
+            label="complaint.publish.note"
+            choices={unpublishedNotes(record.events ?? []).map((e) => ({ id: e.id, name: `${e.actor?.name ?? ''}: ${(e.message ?? '').slice(0, 120)}` }))}
+            validate={required()}
+            fullWidth
+          />
+          <TextInput
+            source="message"
+            label="complaint.publish.message"
+            multiline
+            minRows={3}
+            fullWidth
+            validate={publicMessageRules}
+            helperText="complaint.publish.help"
+          />
+        </>
+      );
+    case 'DRAFT':
+      return <AnswerInput record={record} helperText="complaint.draft.help" />;
     case 'REJECT':
       return (
         <>
@@ -102,7 +265,7 @@ const Inputs = ({ action, record }: { action: WorkflowAction; record: ComplaintR
             validate={required()}
             autoFocus
           />
-          <TextInput source="note" label="complaint.action.note" multiline minRows={2} fullWidth validate={noteRules} />
+          <NoteAndMessage noteLabel="complaint.forward.instruction" />
         </>
       );
     case 'RETURN':
@@ -117,7 +280,13 @@ const Inputs = ({ action, record }: { action: WorkflowAction; record: ComplaintR
         <>
           <EnumInput source="stage" enumName="ProgressStage" label="resources.complaints.fields.progressStage" validate={required()} fullWidth />
           <TextInput source="note" label="complaint.action.note" multiline minRows={3} fullWidth validate={progressRules} autoFocus />
-          <BooleanInput source="public" label="complaint.progress.public" helperText="complaint.progress.publicHelp" />
+          {record.availableActions.includes('PUBLISH') ? (
+            <BooleanInput source="public" label="complaint.progress.public" helperText="complaint.progress.publicHelp" />
+          ) : (
+            <Alert severity="info" data-testid="progress-internal">
+              {translate('complaint.progress.internalOnly')}
+            </Alert>
+          )}
         </>
       );
     case 'NOTE':
@@ -134,18 +303,7 @@ const Inputs = ({ action, record }: { action: WorkflowAction; record: ComplaintR
         />
       );
     case 'RESPOND':
-      return (
-        <TextInput
-          source="answer"
-          label="complaint.respond.answer"
-          multiline
-          minRows={8}
-          fullWidth
-          validate={answerRules}
-          autoFocus
-          helperText="complaint.respond.help"
-        />
-      );
+      return <AnswerInput record={record} helperText="complaint.respond.help" />;
   }
 };
 
@@ -156,7 +314,14 @@ const defaultsFor = (action: WorkflowAction, record: ComplaintRecord): Record<st
       return { opdId: suggested && suggested !== record.currentOpdId ? suggested : null };
     }
     case 'PROGRESS':
-      return { stage: record.progressStage ?? 'VERIFICATION', public: true };
+      return { stage: record.progressStage ?? 'VERIFICATION', public: record.availableActions.includes('PUBLISH') };
+    case 'RESPOND':
+    case 'DRAFT':
+      return { answer: record.answerDraft ?? '' };
+    case 'PUBLISH': {
+      const latest = unpublishedNotes(record.events ?? []).at(-1);
+      return { eventId: latest?.id ?? null };
+    }
     default:
       return {};
   }
@@ -331,7 +496,7 @@ const ActionDialogForm = ({ action, record, onClose, userId }: { action: Workflo
     <Dialog
       open
       onClose={onClose}
-      maxWidth={action === 'RESPOND' ? 'md' : 'sm'}
+      maxWidth={action === 'RESPOND' || action === 'DRAFT' ? 'md' : 'sm'}
       fullWidth
       aria-labelledby="action-dialog-title"
       data-testid={`action-dialog-${action}`}

@@ -7,13 +7,32 @@ import type { ComplaintEventRecord } from '../types';
  * them a user sees for a complaint is `Complaint.availableActions`: the server's decision
  * (role × relation to the complaint × status machine), never re-derived here.
  */
-export const ACTION_ORDER = ['VERIFY', 'FORWARD', 'ACCEPT', 'ASSIGN', 'PROGRESS', 'RESPOND', 'CLOSE', 'REOPEN', 'RETURN', 'REJECT', 'REMIND', 'NOTE'] as const;
+export const ACTION_ORDER = [
+  'VERIFY',
+  'FORWARD',
+  'ACCEPT',
+  'ASSIGN',
+  'PROGRESS',
+  'PUBLISH',
+  'DRAFT',
+  'RESPOND',
+  'CLOSE',
+  'REOPEN',
+  'ASK_REPORTER',
+  'HOLD',
+  'RESUME',
+  'RETURN',
+  'REJECT',
+  'ARCHIVE',
+  'REMIND',
+  'NOTE',
+] as const;
 export type WorkflowAction = (typeof ACTION_ORDER)[number];
 
 const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
   VERIFY: gql`
-    mutation verifyComplaint($id: ID!, $note: String, $version: Int) {
-      verifyComplaint(id: $id, note: $note, version: $version) {
+    mutation verifyComplaint($id: ID!, $note: String, $publicMessage: String, $version: Int) {
+      verifyComplaint(id: $id, note: $note, publicMessage: $publicMessage, version: $version) {
         id
         version
         status
@@ -30,8 +49,8 @@ const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
     }
   `,
   FORWARD: gql`
-    mutation forwardComplaint($id: ID!, $opdId: ID!, $note: String, $version: Int) {
-      forwardComplaint(id: $id, opdId: $opdId, note: $note, version: $version) {
+    mutation forwardComplaint($id: ID!, $opdId: ID!, $note: String, $publicMessage: String, $version: Int) {
+      forwardComplaint(id: $id, opdId: $opdId, note: $note, publicMessage: $publicMessage, version: $version) {
         id
         version
         status
@@ -66,7 +85,7 @@ const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
     }
   `,
   PROGRESS: gql`
-    mutation addProgress($id: ID!, $stage: ProgressStage!, $note: String!, $public: Boolean!, $version: Int) {
+    mutation addProgress($id: ID!, $stage: ProgressStage!, $note: String!, $public: Boolean, $version: Int) {
       addProgress(id: $id, stage: $stage, note: $note, public: $public, version: $version) {
         id
         version
@@ -84,7 +103,7 @@ const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
     }
   `,
   RESPOND: gql`
-    mutation respondToComplaint($id: ID!, $answer: String!, $version: Int) {
+    mutation respondToComplaint($id: ID!, $answer: String, $version: Int) {
       respondToComplaint(id: $id, answer: $answer, version: $version) {
         id
         version
@@ -93,8 +112,8 @@ const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
     }
   `,
   CLOSE: gql`
-    mutation closeComplaint($id: ID!, $note: String, $version: Int) {
-      closeComplaint(id: $id, note: $note, version: $version) {
+    mutation closeComplaint($id: ID!, $note: String, $publicMessage: String, $version: Int) {
+      closeComplaint(id: $id, note: $note, publicMessage: $publicMessage, version: $version) {
         id
         version
         status
@@ -110,6 +129,60 @@ const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
       }
     }
   `,
+  PUBLISH: gql`
+    mutation publishProgress($id: ID!, $eventId: ID!, $message: String, $version: Int) {
+      publishProgress(id: $id, eventId: $eventId, message: $message, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  DRAFT: gql`
+    mutation draftAnswer($id: ID!, $answer: String!, $version: Int) {
+      draftAnswer(id: $id, answer: $answer, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  ASK_REPORTER: gql`
+    mutation askReporter($id: ID!, $question: String!, $version: Int) {
+      askReporter(id: $id, question: $question, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  HOLD: gql`
+    mutation holdComplaint($id: ID!, $reason: String!, $version: Int) {
+      holdComplaint(id: $id, reason: $reason, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  RESUME: gql`
+    mutation resumeComplaint($id: ID!, $note: String, $version: Int) {
+      resumeComplaint(id: $id, note: $note, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
+  ARCHIVE: gql`
+    mutation archiveComplaint($id: ID!, $reason: String!, $publicMessage: String, $version: Int) {
+      archiveComplaint(id: $id, reason: $reason, publicMessage: $publicMessage, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
   REOPEN: gql`
     mutation reopenComplaint($id: ID!, $reason: String!, $version: Int) {
       reopenComplaint(id: $id, reason: $reason, version: $version)
@@ -119,18 +192,35 @@ const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
 
 /** The arguments each action's dialog collects (besides `id` and `version`). */
 const ARGS: Record<WorkflowAction, string[]> = {
-  VERIFY: ['note'],
+  VERIFY: ['note', 'publicMessage'],
   REJECT: ['reason', 'duplicateOf'],
-  FORWARD: ['opdId', 'note'],
+  FORWARD: ['opdId', 'note', 'publicMessage'],
   RETURN: ['reason'],
   ACCEPT: [],
   ASSIGN: ['userId'],
   PROGRESS: ['stage', 'note', 'public'],
   NOTE: ['note'],
   RESPOND: ['answer'],
-  CLOSE: ['note'],
+  CLOSE: ['note', 'publicMessage'],
   REOPEN: ['reason'],
   REMIND: ['note'],
+  PUBLISH: ['eventId', 'message'],
+  DRAFT: ['answer'],
+  ASK_REPORTER: ['question'],
+  HOLD: ['reason'],
+  RESUME: ['note'],
+  ARCHIVE: ['reason', 'publicMessage'],
+};
+
+/** Internal progress notes of staff that nobody published yet: what PUBLISH offers. */
+export const unpublishedNotes = (events: readonly ComplaintEventRecord[]): ComplaintEventRecord[] => {
+  const published = new Set(
+    events
+      .map((e) => e.publishedFrom)
+      .filter((v) => v != null)
+      .map(String),
+  );
+  return events.filter((e) => e.type === 'PROGRESS' && !e.public && !published.has(String(e.id)));
 };
 
 const clean = (value: unknown) => (typeof value === 'string' ? value.trim() || null : (value ?? null));

@@ -23,6 +23,7 @@ import { wibDay } from '../wib';
 import { DayInput } from '../components';
 
 const solutionRules = [required(), minLength(5), maxLength(5000)];
+const publicMessageRules = [minLength(3), maxLength(2000)];
 
 const notInThePast = (value: unknown) => (value && String(value) < wibDay() ? 'desk.conclude.dueDatePast' : undefined);
 
@@ -59,6 +60,7 @@ export const ConcludeDialog = ({ desk, complaints, onClose }: { desk: DeskRecord
     decisions: items.map((item) => ({
       complaintId: String(item.complaintId),
       solution: '',
+      publicMessage: '',
       responsibleOpdId: null,
       dueDate: null,
     })),
@@ -69,6 +71,7 @@ export const ConcludeDialog = ({ desk, complaints, onClose }: { desk: DeskRecord
     const decisions = ((values.decisions as Record<string, unknown>[]) ?? []).map((d) => ({
       complaintId: String(d.complaintId),
       solution: String(d.solution ?? '').trim(),
+      publicMessage: String(d.publicMessage ?? '').trim() || null,
       responsibleOpdId: String(d.responsibleOpdId ?? ''),
       dueDate: d.dueDate ? String(d.dueDate) : null,
     }));
@@ -118,6 +121,15 @@ export const ConcludeDialog = ({ desk, complaints, onClose }: { desk: DeskRecord
                   fullWidth
                   validate={solutionRules}
                   autoFocus={i === 0}
+                />
+                <TextInput
+                  source={`decisions.${i}.publicMessage`}
+                  label="complaint.action.publicMessage"
+                  helperText="desk.conclude.publicMessageHelp"
+                  multiline
+                  minRows={2}
+                  fullWidth
+                  validate={publicMessageRules}
                 />
                 <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
                   <Box sx={{ flex: '2 1 320px' }}>

@@ -23,6 +23,7 @@ const CONCLUDE = gql`
 export interface Decision {
   complaintId: string;
   solution: string;
+  publicMessage?: string | null;
   responsibleOpdId: string;
   dueDate?: string | null;
 }

@@ -380,6 +380,15 @@ export const enDomain = {
       UPDATE: 'Changed',
       DELETE: 'Deleted',
     },
+    HolidayFileFormat: {
+      CSV: 'CSV (date,name,kind)',
+      ICAL: 'iCalendar (.ics)',
+    },
+    HolidayImportAction: {
+      CREATE: 'Added',
+      UPDATE: 'Updated',
+      SKIP: 'Already there',
+    },
     HolidayKind: {
       NATIONAL: 'National holiday',
       CUTI_BERSAMA: 'Collective leave (cuti bersama)',

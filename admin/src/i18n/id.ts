@@ -597,6 +597,15 @@ const domain: Shape<typeof enDomain> = {
       UPDATE: 'Diubah',
       DELETE: 'Dihapus',
     },
+    HolidayFileFormat: {
+      CSV: 'CSV (tanggal,nama,jenis)',
+      ICAL: 'iCalendar (.ics)',
+    },
+    HolidayImportAction: {
+      CREATE: 'Ditambahkan',
+      UPDATE: 'Diperbarui',
+      SKIP: 'Sudah ada',
+    },
     HolidayKind: {
       NATIONAL: 'Libur nasional',
       CUTI_BERSAMA: 'Cuti bersama',

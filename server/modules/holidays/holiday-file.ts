@@ -37,7 +37,10 @@ export const MAX_HOLIDAY_FILE_LINES = 2000;
 const MAX_EVENT_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-const problem = (line: number, field: string, message: string): FieldProblem => ({ field: `content.line${line}.${field}`, message: `line ${line}: ${message}` });
+const problem = (line: number, field: string, message: string): FieldProblem => ({
+  field: `content.line${line}.${field}`,
+  message: `line ${line}: ${message}`,
+});
 
 function validDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -45,7 +45,9 @@ export async function importHolidays(ctx: Context, format: HolidayFileFormat, co
   try {
     result = await ctx.db.transaction(async (tx) => {
       const repo = tx.getRepository(Holiday);
-      const existing = new Map((await repo.find({ where: { date: In(holidays.map((h) => h.date)) }, lock: { mode: 'pessimistic_write' } })).map((h) => [h.date, h]));
+      const existing = new Map(
+        (await repo.find({ where: { date: In(holidays.map((h) => h.date)) }, lock: { mode: 'pessimistic_write' } })).map((h) => [h.date, h]),
+      );
       const items: HolidayImportResult['items'] = [];
       for (const h of holidays) {
         const old = existing.get(h.date);

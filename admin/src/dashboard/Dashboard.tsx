@@ -193,7 +193,7 @@ export const Dashboard = () => {
                 />
               </Box>
               <Box sx={{ mt: 2 }}>
-                <OpdRanking byOpd={stats.byOpd} period={periodFilter} linkable={enabled} />
+                <OpdRanking byOpd={stats.byOpd} onTime={stats.onTime?.byOpd ?? []} period={periodFilter} linkable={enabled} />
               </Box>
               <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
                 {translate('dashboardStats.footnote', { total: number(stats.totals.total) })}

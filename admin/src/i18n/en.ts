@@ -710,6 +710,10 @@ export const enDomain = {
       failed: 'The request failed',
     },
   },
+  onTime: {
+    definition:
+      'On time: of the complaints forwarded to a unit in the period whose first response was due (given, or its deadline passed), the share first responded to (accepted, public progress or answer) no later than the deadline the forward set. Each forward counts at the unit that received it.',
+  },
   report: {
     title: 'Compliance report',
     heading: 'Compliance report, %{period}',
@@ -755,7 +759,6 @@ export const enDomain = {
       responded: 'Complaints this unit answered',
       due: 'Forwards whose response deadline has passed or that got a first response',
       respondedInTime: 'First responses (public progress, acceptance or answer) within the deadline',
-      respondedInTimePct: 'On time divided by due; green from 80 %, amber from 60 %, red below',
       medianHoursToFirstResponse: 'Median time from forward to first response, in hours',
       p90HoursToFirstResponse: '90 % of first responses came within this time (hours)',
       overdueNow: 'Complaints at this unit whose deadline has passed now',
@@ -778,6 +781,18 @@ export const enDomain = {
       verified: 'Verified',
       forwarded: 'Forwarded',
       forwardedOnTime: 'On time',
+    },
+    staff: {
+      title: 'Unit heads and staff',
+      hint: 'Answers given and progress notes; time to answer counts from the forward to the unit.',
+      empty: 'No answers or progress notes in this period.',
+      user: 'Staff member',
+      opd: 'Unit',
+      answers: 'Answers',
+      progressNotes: 'Progress notes',
+      complaints: 'Complaints',
+      median: 'Median hours to answer',
+      average: 'Average hours to answer',
     },
   },
   scopeStats: {

@@ -929,6 +929,10 @@ const domain: Shape<typeof enDomain> = {
       failed: 'Permintaan gagal',
     },
   },
+  onTime: {
+    definition:
+      'Tepat waktu: dari pengaduan yang diteruskan ke unit pada periode ini dan tanggapan pertamanya sudah jatuh tempo (sudah ditanggapi atau batas waktunya lewat), bagian yang ditanggapi pertama kali (diterima, progres publik, atau jawaban) paling lambat pada batas waktu yang ditetapkan saat diteruskan. Setiap penerusan dihitung pada unit yang menerimanya.',
+  },
   report: {
     title: 'Laporan Kepatuhan',
     heading: 'Laporan kepatuhan %{period}',
@@ -975,7 +979,6 @@ const domain: Shape<typeof enDomain> = {
       responded: 'Pengaduan yang dijawab unit ini',
       due: 'Penerusan yang batas tanggapannya sudah lewat atau sudah ditanggapi',
       respondedInTime: 'Tanggapan pertama (progres publik, penerimaan, atau jawaban) dalam batas waktu',
-      respondedInTimePct: 'Tepat waktu dibagi jatuh tempo; hijau mulai 80 %, kuning mulai 60 %, merah di bawahnya',
       medianHoursToFirstResponse: 'Median waktu dari penerusan sampai tanggapan pertama, dalam jam',
       p90HoursToFirstResponse: '90 % tanggapan pertama diberikan dalam waktu ini (jam)',
       overdueNow: 'Pengaduan di unit ini yang batas waktunya sudah lewat saat ini',
@@ -998,6 +1001,18 @@ const domain: Shape<typeof enDomain> = {
       verified: 'Diverifikasi',
       forwarded: 'Diteruskan',
       forwardedOnTime: 'Tepat waktu',
+    },
+    staff: {
+      title: 'Kinerja kepala dan staf unit',
+      hint: 'Jawaban yang diberikan dan catatan progres; waktu menjawab dihitung sejak pengaduan diteruskan ke unit.',
+      empty: 'Belum ada jawaban atau catatan progres pada periode ini.',
+      user: 'Pegawai',
+      opd: 'Unit kerja',
+      answers: 'Jawaban',
+      progressNotes: 'Catatan progres',
+      complaints: 'Pengaduan',
+      median: 'Median jam menjawab',
+      average: 'Rata-rata jam menjawab',
     },
   },
   scopeStats: {

@@ -10,7 +10,12 @@ export const OnTimeHint = () => {
   const text = translate(ON_TIME_DEFINITION);
   return (
     <Tooltip title={text} placement="top">
-      <InfoOutlined data-testid="on-time-definition" aria-label={text} role="img" sx={{ fontSize: '1em', ml: 0.5, verticalAlign: '-0.125em', cursor: 'help' }} />
+      <InfoOutlined
+        data-testid="on-time-definition"
+        aria-label={text}
+        role="img"
+        sx={{ fontSize: '1em', ml: 0.5, verticalAlign: '-0.125em', cursor: 'help' }}
+      />
     </Tooltip>
   );
 };

@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import { createElement, useMemo } from 'react';
 import { Link, Title, useCanAccess, useCanAccessResources, useCreatePath, useGetIdentity, useResourceDefinitions, useStore, useTranslate } from 'react-admin';
 import { LoadError } from '../components/LoadError';
+import { CoverageWarning } from '../holidays/CoverageWarning';
 import { MENU_RESOURCES } from '../resources';
 import { BarChart } from './BarChart';
 import { categoryRows, channelRows, opdRows, programRows, stackLegend, statusRows } from './buckets';
@@ -136,6 +137,8 @@ export const Dashboard = () => {
         {/* Mounted only while loading: an idle indeterminate bar would animate forever. */}
         {enabled && isFetching ? <LinearProgress sx={{ height: 2 }} /> : <Box sx={{ height: 2 }} />}
       </Card>
+
+      <CoverageWarning />
 
       {enabled && error && !stats && <LoadError error={error} onRetry={refetch} retrying={isFetching} title="dashboardStats.error" />}
 

@@ -710,6 +710,26 @@ export const enDomain = {
       failed: 'The request failed',
     },
   },
+  holidayCoverage: {
+    title: 'The holiday calendar is running out',
+    short:
+      'Holidays and cuti bersama are entered only until %{until} (%{days} days ahead, fewer than %{minimum}). Enter next year’s holidays from the SKB 3 Menteri so working-day deadlines stay right.',
+    none: 'No holidays are entered. Enter holidays and cuti bersama (SKB 3 Menteri) for at least %{minimum} days ahead so working-day deadlines are right.',
+    open: 'Open holidays',
+  },
+  holidayImport: {
+    button: 'Import',
+    title: 'Import holidays from a file',
+    intro:
+      'Choose a CSV file (date,name,kind — date YYYY-MM-DD, kind "libur nasional" or "cuti bersama") or an iCalendar file (.ics). The preview shows the changes before they are saved; dates already there are updated or skipped.',
+    choose: 'Choose file',
+    counts: '%{created} added, %{updated} updated, %{skipped} already there.',
+    refused: 'The file was refused; nothing was saved:',
+    line: 'Line',
+    action: 'Action',
+    confirm: 'Save',
+    done: 'Import done: %{created} added, %{updated} updated, %{skipped} already there.',
+  },
   onTime: {
     definition:
       'On time: of the complaints forwarded to a unit in the period whose first response was due (given, or its deadline passed), the share first responded to (accepted, public progress or answer) no later than the deadline the forward set. Each forward counts at the unit that received it.',

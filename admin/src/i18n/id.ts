@@ -929,6 +929,26 @@ const domain: Shape<typeof enDomain> = {
       failed: 'Permintaan gagal',
     },
   },
+  holidayCoverage: {
+    title: 'Kalender hari libur hampir habis',
+    short:
+      'Hari libur dan cuti bersama baru tercatat sampai %{until} (%{days} hari lagi, kurang dari %{minimum} hari). Masukkan hari libur tahun berikutnya sesuai SKB 3 Menteri agar batas waktu hari kerja tetap benar.',
+    none: 'Belum ada hari libur yang tercatat. Masukkan hari libur dan cuti bersama (SKB 3 Menteri) untuk sedikitnya %{minimum} hari ke depan agar batas waktu hari kerja benar.',
+    open: 'Buka hari libur',
+  },
+  holidayImport: {
+    button: 'Impor',
+    title: 'Impor hari libur dari berkas',
+    intro:
+      'Pilih berkas CSV (tanggal,nama,jenis — tanggal YYYY-MM-DD, jenis "libur nasional" atau "cuti bersama") atau iCalendar (.ics). Pratinjau menunjukkan perubahannya sebelum disimpan; tanggal yang sudah ada diperbarui atau dilewati.',
+    choose: 'Pilih berkas',
+    counts: '%{created} ditambahkan, %{updated} diperbarui, %{skipped} sudah ada.',
+    refused: 'Berkas ditolak, tidak ada yang disimpan:',
+    line: 'Baris',
+    action: 'Tindakan',
+    confirm: 'Simpan',
+    done: 'Impor selesai: %{created} ditambahkan, %{updated} diperbarui, %{skipped} sudah ada.',
+  },
   onTime: {
     definition:
       'Tepat waktu: dari pengaduan yang diteruskan ke unit pada periode ini dan tanggapan pertamanya sudah jatuh tempo (sudah ditanggapi atau batas waktunya lewat), bagian yang ditanggapi pertama kali (diterima, progres publik, atau jawaban) paling lambat pada batas waktu yang ditetapkan saat diteruskan. Setiap penerusan dihitung pada unit yang menerimanya.',

@@ -17,7 +17,7 @@ const Actions = () => (
 export const HolidayList = () => {
   const rowClick = useEditRowClick();
   return (
-    <List filters={filters} sort={{ field: 'date', order: 'ASC' }} perPage={50} actions={<Actions />}>
+    <List filters={filters} sort={{ field: 'date', order: 'ASC' }} perPage={50} actions={<Actions />} empty={false}>
       <CoverageWarning />
       <DataTable rowClick={rowClick}>
         <DataTable.Col source="date">

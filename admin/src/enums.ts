@@ -50,6 +50,8 @@ export const ENUMS = {
   ]),
   PauseKind: shown('PauseKind', ['AWAITING_REPORTER', 'ON_HOLD']),
   HolidayKind: shown('HolidayKind', ['NATIONAL', 'CUTI_BERSAMA']),
+  HolidayFileFormat: shown('HolidayFileFormat', ['CSV', 'ICAL']),
+  HolidayImportAction: shown('HolidayImportAction', ['CREATE', 'UPDATE', 'SKIP']),
   SlaCalendar: shown('SlaCalendar', ['WORKING_DAYS', 'CALENDAR_HOURS']),
   SlaUnit: shown('SlaUnit', ['WORKING_HOURS', 'WORKING_DAYS', 'OFFICE_HOURS', 'CLOCK_HOURS', 'CALENDAR_DAYS']),
   DeadlineKind: shown('DeadlineKind', ['VERIFY', 'RESPONSE', 'FOLLOW_UP', 'SETTLE']),

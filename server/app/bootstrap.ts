@@ -16,6 +16,7 @@ import { ComplaintFeed } from '../modules/complaints/complaint-feed';
 import { ComplaintPolicy } from '../modules/complaints/complaint.policy';
 import { ComplaintService } from '../modules/complaints/complaint.service';
 import { startSweeper, sweepOnce } from '../modules/complaints/complaint.sweep';
+import { startCoverageWatch } from '../modules/holidays/holiday-coverage';
 import { DeskService } from '../modules/desks/desk.service';
 import { OrgDirectory } from '../modules/opds/org-directory';
 import { ComplaintStatsService } from '../modules/reports/stats.service';
@@ -150,6 +151,8 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     stops.unshift(() => services.feed.stop());
     const stopSweeper = startSweeper(() => services.metrics.timeSweep(() => sweepOnce(db, services.org, services.complaints)), config.sweepIntervalMs, log);
     stops.unshift(async () => stopSweeper());
+    const stopCoverageWatch = startCoverageWatch(db, log);
+    stops.unshift(async () => stopCoverageWatch());
     const schema = await buildAppSchema();
     const http = await startHttp(schema, db, services, config.port, config.host);
     stops.unshift(() => http.stop());

@@ -6,9 +6,9 @@ import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
 import { CategoryResolver } from '../modules/categories/category.resolver';
 import { ComplaintEventResolver, ComplaintResolver } from '../modules/complaints/complaint.resolver';
-import { ComplaintStatsResolver, StatsBucketResolver } from '../modules/reports/stats.resolver';
+import { ComplaintStatsResolver, OpdOnTimeResolver, StatsBucketResolver } from '../modules/reports/stats.resolver';
 import { DeskItemResolver, DeskResolver } from '../modules/desks/desk.resolver';
-import { OfficerActivityResolver, ReportResolver } from '../modules/reports/report.resolver';
+import { OfficerActivityResolver, ReportResolver, StaffPerformanceResolver } from '../modules/reports/report.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ApiClientResolver } from '../modules/api-clients/api-client.resolver';
 import { HolidayResolver } from '../modules/holidays/holiday.resolver';
@@ -36,10 +36,12 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ComplaintEventResolver,
   ComplaintStatsResolver,
   StatsBucketResolver,
+  OpdOnTimeResolver,
   DeskResolver,
   DeskItemResolver,
   ReportResolver,
   OfficerActivityResolver,
+  StaffPerformanceResolver,
   ApiClientResolver,
   AuditResolver,
 ];

@@ -41,7 +41,8 @@ const currentMonth = () => `${wibNow().year}-${String(wibNow().month + 1).padSta
 const REPORT = `query($period: String!) { complianceReport(period: $period) {
   from to
   opds { rank opd { code name } received due respondedInTime respondedInTimePct medianHoursToFirstResponse overdueNow }
-  officers { user { username } recorded verified forwarded forwardedOnTime } } }`;
+  officers { user { username } recorded verified forwarded forwardedOnTime }
+  staff { user { username } answers progressNotes } } }`;
 
 interface ApiRow {
   rank: number;
@@ -114,6 +115,15 @@ test('walikota reads the current quarter: table, chart and CSV match complianceR
   expect(await bars.evaluateAll((els) => els.map((e) => [e.getAttribute('data-bar'), Number(e.getAttribute('data-value'))]))).toEqual(
     charted.map((r) => [r.opd.code, r.respondedInTimePct]),
   );
+
+  // The unit heads' and staff's table: one line per person, the API's answers.
+  const staff = main().locator('[data-testid="staff-table"] tbody tr');
+  await expect(staff.count()).resolves.toBe(api.staff.length);
+  for (const s of api.staff.slice(0, 3)) {
+    await expect(main().locator(`[data-testid="staff-table"] tr[data-username="${s.user.username}"] [data-col="answers"]`).innerText()).resolves.toBe(
+      String(s.answers),
+    );
+  }
 
   // The officer table.
   const officers = main().locator('[data-testid="officer-table"] tbody tr');

@@ -11,3 +11,4 @@ export { useEditRowClick } from './useEditRowClick';
 export { useSmallScreen } from './useSmallScreen';
 export { WibDateTimeInput } from './WibDateTimeInput';
 export { DayInput } from './DayInput';
+export { OnTimeHint, ON_TIME_DEFINITION } from './OnTimeHint';

@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import { createElement, useMemo } from 'react';
 import { Link, Title, useCanAccess, useCanAccessResources, useCreatePath, useGetIdentity, useResourceDefinitions, useStore, useTranslate } from 'react-admin';
 import { LoadError } from '../components/LoadError';
+import { CoverageWarning } from '../holidays/CoverageWarning';
 import { MENU_RESOURCES } from '../resources';
 import { BarChart } from './BarChart';
 import { categoryRows, channelRows, opdRows, programRows, stackLegend, statusRows } from './buckets';
@@ -137,6 +138,8 @@ export const Dashboard = () => {
         {enabled && isFetching ? <LinearProgress sx={{ height: 2 }} /> : <Box sx={{ height: 2 }} />}
       </Card>
 
+      <CoverageWarning />
+
       {enabled && error && !stats && <LoadError error={error} onRetry={refetch} retrying={isFetching} title="dashboardStats.error" />}
 
       {enabled && (
@@ -193,7 +196,7 @@ export const Dashboard = () => {
                 />
               </Box>
               <Box sx={{ mt: 2 }}>
-                <OpdRanking byOpd={stats.byOpd} period={periodFilter} linkable={enabled} />
+                <OpdRanking byOpd={stats.byOpd} onTime={stats.onTime?.byOpd ?? []} period={periodFilter} linkable={enabled} />
               </Box>
               <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
                 {translate('dashboardStats.footnote', { total: number(stats.totals.total) })}

@@ -6,11 +6,12 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Link, useTranslate } from 'react-admin';
 import { useFormatters } from './format';
-import { ANSWERED_STATUSES, OPEN_STATUSES, complaintsLink, scopeOnTime, type ComplaintStats } from './stats';
+import { OnTimeHint } from '../components';
+import { ANSWERED_STATUSES, OPEN_STATUSES, complaintsLink, type ComplaintStats } from './stats';
 
 interface Kpi {
   key: string;
-  label: string;
+  label: ReactNode;
   value: string;
   hint: ReactNode;
   colour?: string;
@@ -58,7 +59,8 @@ export const KpiCards = ({ stats, period, linkable }: { stats: ComplaintStats | 
   const translate = useTranslate();
   const { number, percent } = useFormatters();
   const t = stats?.totals;
-  const onTime = stats ? scopeOnTime(stats.byOpd) : undefined;
+  const onTime = stats?.onTime?.total;
+  const ratio = onTime?.pct == null ? null : onTime.pct / 100;
   const value = (n: number | undefined) => (n == null ? '—' : number(n));
   const link = (filter: Record<string, unknown>) => (linkable && stats ? complaintsLink({ ...period, ...filter }) : undefined);
   const kpis: Kpi[] = [
@@ -97,13 +99,18 @@ export const KpiCards = ({ stats, period, linkable }: { stats: ComplaintStats | 
     },
     {
       key: 'onTime',
-      label: translate('dashboardStats.kpi.onTime'),
-      value: onTime ? percent(onTime.ratio) : '—',
+      label: (
+        <>
+          {translate('dashboardStats.kpi.onTime')}
+          <OnTimeHint />
+        </>
+      ),
+      value: onTime ? percent(ratio) : '—',
       hint:
         onTime && onTime.due > 0
           ? translate('dashboardStats.kpi.onTimeHint', { inTime: number(onTime.inTime), due: number(onTime.due) })
           : translate('dashboardStats.kpi.onTimeNone'),
-      colour: onTime?.ratio == null ? undefined : onTime.ratio >= 0.8 ? 'success.dark' : onTime.ratio >= 0.5 ? 'warning.dark' : 'error.main',
+      colour: ratio == null ? undefined : ratio >= 0.8 ? 'success.dark' : ratio >= 0.5 ? 'warning.dark' : 'error.main',
     },
   ];
   return (

@@ -9,7 +9,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { Link, useTranslate } from 'react-admin';
 import { useFormatters } from './format';
-import { complaintsLink, rankOpds, type Bucket } from './stats';
+import { OnTimeHint } from '../components';
+import { complaintsLink, rankOpds, type Bucket, type OpdOnTime } from './stats';
 
 const ratioColour = (ratio: number | null) => (ratio == null ? 'text.disabled' : ratio >= 0.8 ? 'success.main' : ratio >= 0.5 ? 'warning.main' : 'error.main');
 
@@ -17,10 +18,20 @@ const ratioColour = (ratio: number | null) => (ratio == null ? 'text.disabled' :
  * Opds ranked by first responses on time, the figure Central Java announces every
  * quarter; overdue complaints count against the Opd holding them.
  */
-export const OpdRanking = ({ byOpd, period, linkable }: { byOpd: Bucket[]; period: Record<string, unknown>; linkable: boolean }) => {
+export const OpdRanking = ({
+  byOpd,
+  onTime,
+  period,
+  linkable,
+}: {
+  byOpd: Bucket[];
+  onTime: OpdOnTime[];
+  period: Record<string, unknown>;
+  linkable: boolean;
+}) => {
   const translate = useTranslate();
   const { number, percent } = useFormatters();
-  const ranked = rankOpds(byOpd);
+  const ranked = rankOpds(byOpd, onTime);
   let rank = 0;
   return (
     <Card variant="outlined" component="section" aria-label={translate('dashboardStats.ranking.title')} data-testid="opd-ranking">
@@ -45,42 +56,48 @@ export const OpdRanking = ({ byOpd, period, linkable }: { byOpd: Bucket[]; perio
                 <TableCell align="right">{translate('dashboardStats.ranking.responded')}</TableCell>
                 <TableCell align="right">{translate('dashboardStats.ranking.inTime')}</TableCell>
                 <TableCell align="right">{translate('dashboardStats.ranking.overdue')}</TableCell>
-                <TableCell sx={{ width: '26%' }}>{translate('dashboardStats.ranking.onTime')}</TableCell>
+                <TableCell sx={{ width: '26%' }}>
+                  {translate('dashboardStats.ranking.onTime')}
+                  <OnTimeHint />
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
-              {ranked.map(({ bucket, onTime }) => {
-                if (onTime.ratio != null) rank += 1;
-                const name = bucket.opd?.name ?? `#${bucket.key}`;
+              {ranked.map(({ opdId, opd, bucket, onTime }) => {
+                const ratio = onTime.pct == null ? null : onTime.pct / 100;
+                if (ratio != null) rank += 1;
+                const name = opd?.name ?? `#${opdId}`;
+                const overdue = bucket?.overdue ?? 0;
                 return (
-                  <TableRow key={bucket.key} data-opd-id={bucket.key} hover>
-                    <TableCell align="right">{onTime.ratio != null ? rank : ''}</TableCell>
-                    <TableCell>{linkable ? <Link to={complaintsLink({ ...period, currentOpdId: bucket.key })}>{name}</Link> : name}</TableCell>
-                    <TableCell align="right">{number(bucket.total)}</TableCell>
-                    <TableCell align="right">{number(bucket.responded)}</TableCell>
+                  <TableRow key={opdId} data-opd-id={opdId} data-opd-code={opd?.code ?? ''} hover>
+                    <TableCell align="right">{ratio != null ? rank : ''}</TableCell>
+                    <TableCell>{linkable ? <Link to={complaintsLink({ ...period, currentOpdId: opdId })}>{name}</Link> : name}</TableCell>
+                    <TableCell align="right">{number(bucket?.total ?? 0)}</TableCell>
+                    <TableCell align="right">{number(bucket?.responded ?? 0)}</TableCell>
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                       {number(onTime.inTime)} / {number(onTime.due)}
                     </TableCell>
-                    <TableCell align="right" sx={{ color: bucket.overdue > 0 ? 'error.main' : undefined }}>
-                      {linkable && bucket.overdue > 0 ? (
-                        <Link to={complaintsLink({ ...period, currentOpdId: bucket.key, overdue: true })} sx={{ color: 'inherit' }}>
-                          {number(bucket.overdue)}
+                    <TableCell align="right" sx={{ color: overdue > 0 ? 'error.main' : undefined }}>
+                      {linkable && overdue > 0 ? (
+                        <Link to={complaintsLink({ ...period, currentOpdId: opdId, overdue: true })} sx={{ color: 'inherit' }}>
+                          {number(overdue)}
                         </Link>
                       ) : (
-                        number(bucket.overdue)
+                        number(overdue)
                       )}
                     </TableCell>
                     <TableCell>
                       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
                         <Box sx={{ flex: 1, height: 8, borderRadius: 1, bgcolor: 'action.hover', overflow: 'hidden' }}>
-                          <Box sx={{ width: `${(onTime.ratio ?? 0) * 100}%`, height: '100%', bgcolor: ratioColour(onTime.ratio) }} />
+                          <Box sx={{ width: `${(ratio ?? 0) * 100}%`, height: '100%', bgcolor: ratioColour(ratio) }} />
                         </Box>
                         <Typography
                           variant="body2"
                           data-on-time
-                          sx={{ width: '4.5em', textAlign: 'right', fontVariantNumeric: 'tabular-nums', color: ratioColour(onTime.ratio) }}
+                          data-pct={onTime.pct ?? ''}
+                          sx={{ width: '4.5em', textAlign: 'right', fontVariantNumeric: 'tabular-nums', color: ratioColour(ratio) }}
                         >
-                          {onTime.ratio == null ? translate('dashboardStats.ranking.none') : percent(onTime.ratio)}
+                          {ratio == null ? translate('dashboardStats.ranking.none') : percent(ratio)}
                         </Typography>
                       </Box>
                     </TableCell>

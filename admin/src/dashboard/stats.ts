@@ -21,6 +21,20 @@ export interface Bucket {
   category?: { id: string; code: string; name: string } | null;
 }
 
+/** "Tepat waktu" as the server computes it, the same figure as the compliance report's. */
+export interface OnTime {
+  /** First responses that were due: given (on time or late) or overdue now. */
+  due: number;
+  inTime: number;
+  /** Percent, or null when nothing was due yet. */
+  pct: number | null;
+}
+
+export interface OpdOnTime extends OnTime {
+  opdId: string;
+  opd: { id: string; code: string; name: string } | null;
+}
+
 export interface ComplaintStats {
   totals: Bucket;
   byStatus: Bucket[];
@@ -28,6 +42,7 @@ export interface ComplaintStats {
   byOpd: Bucket[];
   byProgram: Bucket[];
   byCategory: Bucket[];
+  onTime: { total: OnTime; byOpd: OpdOnTime[] } | null;
 }
 
 /** The measures every view of complaintStats selects (dashboard, programme and post pages). */
@@ -80,6 +95,24 @@ export const COMPLAINT_STATS = gql`
           name
         }
       }
+      onTime {
+        total {
+          due
+          inTime
+          pct
+        }
+        byOpd {
+          opdId
+          due
+          inTime
+          pct
+          opd {
+            id
+            code
+            name
+          }
+        }
+      }
     }
   }
   ${STATS_MEASURES}
@@ -102,56 +135,27 @@ export const ANSWERED_STATUSES = ['RESPONDED', 'CLOSED'] as const;
 /** Where complaints without a current Opd are: still with the intake admin, or rejected. */
 export const AT_INTAKE_STATUSES = ['SUBMITTED', 'VERIFIED', 'REJECTED'] as const;
 
-export interface OnTime {
-  inTime: number;
-  /** First responses that were due: given (on time or late) or overdue now. */
-  due: number;
-  /** inTime / due in [0, 1], or null when nothing was due yet. */
-  ratio: number | null;
-}
-
-/**
- * Share of first responses given within the deadline (the 1×24 h rule leaders watch),
- * among the complaints whose first response was due: given already or overdue now.
- */
-export const onTime = (b: Pick<Bucket, 'firstResponded' | 'respondedInTime' | 'overdue'>): OnTime => {
-  const due = b.firstResponded + b.overdue;
-  return { inTime: b.respondedInTime, due, ratio: due > 0 ? Math.min(1, b.respondedInTime / due) : null };
-};
-
-/**
- * The response-time figure for a whole scope: summed over the Opds complaints were
- * forwarded to, so overdue verifications at intake (no first response due yet) do not count.
- */
-export const scopeOnTime = (byOpd: Bucket[]): OnTime => {
-  let inTime = 0;
-  let due = 0;
-  for (const b of byOpd) {
-    if (b.key == null) continue;
-    const o = onTime(b);
-    inTime += o.inTime;
-    due += o.due;
-  }
-  return { inTime, due, ratio: due > 0 ? Math.min(1, inTime / due) : null };
-};
-
 export interface RankedOpd {
-  bucket: Bucket;
+  opdId: string;
+  opd: { id: string; code: string; name: string } | null;
+  /** The Opd's complaints now (total, answered, overdue), when it holds any. */
+  bucket: Bucket | null;
   onTime: OnTime;
 }
 
-/** Opds ranked by on-time share (best first; ties: more handled first); nothing due yet: last. */
-export const rankOpds = (byOpd: Bucket[]): RankedOpd[] =>
-  byOpd
-    .filter((b) => b.key != null)
-    .map((bucket) => ({ bucket, onTime: onTime(bucket) }))
-    .sort((a, b) => {
-      const ra = a.onTime.ratio ?? -1;
-      const rb = b.onTime.ratio ?? -1;
-      if (ra !== rb) return rb - ra;
-      if (a.onTime.due !== b.onTime.due) return b.onTime.due - a.onTime.due;
-      return (a.bucket.opd?.name ?? '').localeCompare(b.bucket.opd?.name ?? '');
-    });
+/**
+ * Opds in the server's on-time order (best first; nothing due yet: last), with the complaints
+ * they hold; an Opd holding complaints but no forward of the period comes last.
+ */
+export const rankOpds = (byOpd: Bucket[], onTime: OpdOnTime[]): RankedOpd[] => {
+  const buckets = new Map(byOpd.filter((b) => b.key != null).map((b) => [b.key!, b]));
+  const ranked: RankedOpd[] = onTime.map((o) => ({ opdId: o.opdId, opd: o.opd, bucket: buckets.get(o.opdId) ?? null, onTime: o }));
+  const seen = new Set(onTime.map((o) => o.opdId));
+  for (const [key, bucket] of buckets) {
+    if (!seen.has(key)) ranked.push({ opdId: key, opd: bucket.opd ?? null, bucket, onTime: { due: 0, inTime: 0, pct: null } });
+  }
+  return ranked;
+};
 
 /** `#/complaints?filter=…` for a complaint-list filter. */
 export const complaintsLink = (filter: Record<string, unknown>): string => `/complaints?filter=${encodeURIComponent(JSON.stringify(filter))}`;

@@ -56,6 +56,8 @@ export const SCHEMA_ENUMS = {
   ComplaintType: ['ASPIRATION', 'COMPLAINT', 'INFORMATION_REQUEST'],
   DeadlineKind: ['FOLLOW_UP', 'RESPONSE', 'SETTLE', 'VERIFY'],
   DeskStatus: ['CONCLUDED', 'CONVENED'],
+  HolidayFileFormat: ['CSV', 'ICAL'],
+  HolidayImportAction: ['CREATE', 'SKIP', 'UPDATE'],
   HolidayKind: ['CUTI_BERSAMA', 'NATIONAL'],
   OpdKind: ['BIDANG', 'BUMD', 'KECAMATAN', 'KELURAHAN', 'OPD', 'PEMDA', 'PUSKESMAS', 'UPT'],
   PauseKind: ['AWAITING_REPORTER', 'ON_HOLD'],

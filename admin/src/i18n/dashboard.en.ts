@@ -46,7 +46,7 @@ const dashboardEn = {
     },
     ranking: {
       title: 'Agencies ranked by response time',
-      hint: 'Share of first responses (progress or answer) given within the deadline, best first; overdue complaints count against the agency holding them.',
+      hint: 'Share of first responses given within the deadline, best first, counted as in the compliance report: each forward of the period at the agency that received it.',
       rank: 'No.',
       opd: 'Agency',
       total: 'Received',

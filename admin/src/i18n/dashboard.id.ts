@@ -48,7 +48,7 @@ const dashboardId: Shape<typeof dashboardEn> = {
     },
     ranking: {
       title: 'Peringkat ketepatan waktu perangkat daerah',
-      hint: 'Persentase tanggapan pertama (tindak lanjut atau jawaban) yang diberikan dalam batas waktu, dari yang terbaik; pengaduan yang lewat batas waktu dihitung pada unit yang memegangnya.',
+      hint: 'Persentase tanggapan pertama yang diberikan dalam batas waktu, dari yang terbaik, dihitung sama dengan laporan kepatuhan: setiap penerusan pada periode ini di perangkat daerah yang menerimanya.',
       rank: 'No.',
       opd: 'Perangkat daerah',
       total: 'Diterima',

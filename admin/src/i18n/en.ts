@@ -407,6 +407,15 @@ export const enDomain = {
       UPDATE: 'Changed',
       DELETE: 'Deleted',
     },
+    HolidayFileFormat: {
+      CSV: 'CSV (date,name,kind)',
+      ICAL: 'iCalendar (.ics)',
+    },
+    HolidayImportAction: {
+      CREATE: 'Added',
+      UPDATE: 'Updated',
+      SKIP: 'Already there',
+    },
     HolidayKind: {
       NATIONAL: 'National holiday',
       CUTI_BERSAMA: 'Collective leave (cuti bersama)',
@@ -806,6 +815,30 @@ export const enDomain = {
       failed: 'The request failed',
     },
   },
+  holidayCoverage: {
+    title: 'The holiday calendar is running out',
+    short:
+      'Holidays and cuti bersama are entered only until %{until} (%{days} days ahead, fewer than %{minimum}). Enter next year’s holidays from the SKB 3 Menteri so working-day deadlines stay right.',
+    none: 'No holidays are entered. Enter holidays and cuti bersama (SKB 3 Menteri) for at least %{minimum} days ahead so working-day deadlines are right.',
+    open: 'Open holidays',
+  },
+  holidayImport: {
+    button: 'Import',
+    title: 'Import holidays from a file',
+    intro:
+      'Choose a CSV file (date,name,kind — date YYYY-MM-DD, kind "libur nasional" or "cuti bersama") or an iCalendar file (.ics). The preview shows the changes before they are saved; dates already there are updated or skipped.',
+    choose: 'Choose file',
+    counts: '%{created} added, %{updated} updated, %{skipped} already there.',
+    refused: 'The file was refused; nothing was saved:',
+    line: 'Line',
+    action: 'Action',
+    confirm: 'Save',
+    done: 'Import done: %{created} added, %{updated} updated, %{skipped} already there.',
+  },
+  onTime: {
+    definition:
+      'On time: of the complaints forwarded to a unit in the period whose first response was due (given, or its deadline passed), the share first responded to (accepted, public progress or answer) no later than the deadline the forward set. Each forward counts at the unit that received it.',
+  },
   report: {
     title: 'Compliance report',
     heading: 'Compliance report, %{period}',
@@ -851,7 +884,6 @@ export const enDomain = {
       responded: 'Complaints this unit answered',
       due: 'Forwards whose response deadline has passed or that got a first response',
       respondedInTime: 'First responses (public progress, acceptance or answer) within the deadline',
-      respondedInTimePct: 'On time divided by due; green from 80 %, amber from 60 %, red below',
       medianHoursToFirstResponse: 'Median time from forward to first response, in hours',
       p90HoursToFirstResponse: '90 % of first responses came within this time (hours)',
       overdueNow: 'Complaints at this unit whose deadline has passed now',
@@ -874,6 +906,18 @@ export const enDomain = {
       verified: 'Verified',
       forwarded: 'Forwarded',
       forwardedOnTime: 'On time',
+    },
+    staff: {
+      title: 'Unit heads and staff',
+      hint: 'Answers given and progress notes; time to answer counts from the forward to the unit.',
+      empty: 'No answers or progress notes in this period.',
+      user: 'Staff member',
+      opd: 'Unit',
+      answers: 'Answers',
+      progressNotes: 'Progress notes',
+      complaints: 'Complaints',
+      median: 'Median hours to answer',
+      average: 'Average hours to answer',
     },
   },
   scopeStats: {

@@ -624,6 +624,15 @@ const domain: Shape<typeof enDomain> = {
       UPDATE: 'Diubah',
       DELETE: 'Dihapus',
     },
+    HolidayFileFormat: {
+      CSV: 'CSV (tanggal,nama,jenis)',
+      ICAL: 'iCalendar (.ics)',
+    },
+    HolidayImportAction: {
+      CREATE: 'Ditambahkan',
+      UPDATE: 'Diperbarui',
+      SKIP: 'Sudah ada',
+    },
     HolidayKind: {
       NATIONAL: 'Libur nasional',
       CUTI_BERSAMA: 'Cuti bersama',
@@ -1025,6 +1034,30 @@ const domain: Shape<typeof enDomain> = {
       failed: 'Permintaan gagal',
     },
   },
+  holidayCoverage: {
+    title: 'Kalender hari libur hampir habis',
+    short:
+      'Hari libur dan cuti bersama baru tercatat sampai %{until} (%{days} hari lagi, kurang dari %{minimum} hari). Masukkan hari libur tahun berikutnya sesuai SKB 3 Menteri agar batas waktu hari kerja tetap benar.',
+    none: 'Belum ada hari libur yang tercatat. Masukkan hari libur dan cuti bersama (SKB 3 Menteri) untuk sedikitnya %{minimum} hari ke depan agar batas waktu hari kerja benar.',
+    open: 'Buka hari libur',
+  },
+  holidayImport: {
+    button: 'Impor',
+    title: 'Impor hari libur dari berkas',
+    intro:
+      'Pilih berkas CSV (tanggal,nama,jenis — tanggal YYYY-MM-DD, jenis "libur nasional" atau "cuti bersama") atau iCalendar (.ics). Pratinjau menunjukkan perubahannya sebelum disimpan; tanggal yang sudah ada diperbarui atau dilewati.',
+    choose: 'Pilih berkas',
+    counts: '%{created} ditambahkan, %{updated} diperbarui, %{skipped} sudah ada.',
+    refused: 'Berkas ditolak, tidak ada yang disimpan:',
+    line: 'Baris',
+    action: 'Tindakan',
+    confirm: 'Simpan',
+    done: 'Impor selesai: %{created} ditambahkan, %{updated} diperbarui, %{skipped} sudah ada.',
+  },
+  onTime: {
+    definition:
+      'Tepat waktu: dari pengaduan yang diteruskan ke unit pada periode ini dan tanggapan pertamanya sudah jatuh tempo (sudah ditanggapi atau batas waktunya lewat), bagian yang ditanggapi pertama kali (diterima, progres publik, atau jawaban) paling lambat pada batas waktu yang ditetapkan saat diteruskan. Setiap penerusan dihitung pada unit yang menerimanya.',
+  },
   report: {
     title: 'Laporan Kepatuhan',
     heading: 'Laporan kepatuhan %{period}',
@@ -1071,7 +1104,6 @@ const domain: Shape<typeof enDomain> = {
       responded: 'Pengaduan yang dijawab unit ini',
       due: 'Penerusan yang batas tanggapannya sudah lewat atau sudah ditanggapi',
       respondedInTime: 'Tanggapan pertama (progres publik, penerimaan, atau jawaban) dalam batas waktu',
-      respondedInTimePct: 'Tepat waktu dibagi jatuh tempo; hijau mulai 80 %, kuning mulai 60 %, merah di bawahnya',
       medianHoursToFirstResponse: 'Median waktu dari penerusan sampai tanggapan pertama, dalam jam',
       p90HoursToFirstResponse: '90 % tanggapan pertama diberikan dalam waktu ini (jam)',
       overdueNow: 'Pengaduan di unit ini yang batas waktunya sudah lewat saat ini',
@@ -1094,6 +1126,18 @@ const domain: Shape<typeof enDomain> = {
       verified: 'Diverifikasi',
       forwarded: 'Diteruskan',
       forwardedOnTime: 'Tepat waktu',
+    },
+    staff: {
+      title: 'Kinerja kepala dan staf unit',
+      hint: 'Jawaban yang diberikan dan catatan progres; waktu menjawab dihitung sejak pengaduan diteruskan ke unit.',
+      empty: 'Belum ada jawaban atau catatan progres pada periode ini.',
+      user: 'Pegawai',
+      opd: 'Unit kerja',
+      answers: 'Jawaban',
+      progressNotes: 'Catatan progres',
+      complaints: 'Pengaduan',
+      median: 'Median jam menjawab',
+      average: 'Rata-rata jam menjawab',
     },
   },
   scopeStats: {

@@ -8,6 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import type { ReactNode } from 'react';
 import { Link, useCanAccess, useTranslate } from 'react-admin';
+import { ON_TIME_DEFINITION } from '../components';
 import { useFormatters } from '../dashboard/format';
 import { REPORT_COLUMNS, type NumberKey } from './columns';
 import type { OpdComplianceRow } from './queries';
@@ -18,7 +19,7 @@ export { REPORT_COLUMNS };
 const Head = ({ column }: { column: string }) => {
   const translate = useTranslate();
   return (
-    <Tooltip title={translate(`report.hints.${column}`)} placement="top">
+    <Tooltip title={translate(column === 'respondedInTimePct' ? ON_TIME_DEFINITION : `report.hints.${column}`)} placement="top">
       <Box component="span" sx={{ borderBottom: '1px dotted', borderColor: 'text.disabled', cursor: 'help' }}>
         {translate(`report.columns.${column}`)}
       </Box>

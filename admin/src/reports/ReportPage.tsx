@@ -21,6 +21,7 @@ import { toHttpError } from '../providers/graphqlErrors';
 import { ComplianceTable } from './ComplianceTable';
 import { downloadComplianceCsv } from './csv';
 import { OfficerTable } from './OfficerTable';
+import { StaffTable } from './StaffTable';
 import { OnTimeChart } from './OnTimeChart';
 import { PERIOD_KINDS, currentPeriod, kindOf, periodLabel, rangeLabel, recentPeriods, type PeriodKind } from './periods';
 import { COMPLIANCE_REPORT, type ComplianceReport, type OpdComplianceRow } from './queries';
@@ -192,6 +193,11 @@ export const ReportPage = () => {
           <Grid size={{ xs: 12, lg: 6 }}>
             <Section title="report.officers.title" hint="report.officers.hint" testId="report-officers">
               <OfficerTable rows={data.officers} />
+            </Section>
+          </Grid>
+          <Grid size={{ xs: 12, lg: 6 }}>
+            <Section title="report.staff.title" hint="report.staff.hint" testId="report-staff">
+              <StaffTable rows={data.staff} />
             </Section>
           </Grid>
         </Grid>

@@ -13,11 +13,22 @@ export interface OfficerRow {
   forwardedOnTime: number;
 }
 
+export interface StaffRow {
+  userId: string;
+  user: OfficerRow['user'];
+  answers: number;
+  progressNotes: number;
+  complaints: number;
+  medianHoursToAnswer: number | null;
+  averageHoursToAnswer: number | null;
+}
+
 export interface ComplianceReport {
   from: string;
   to: string;
   opds: OpdComplianceRow[];
   officers: OfficerRow[];
+  staff: StaffRow[];
 }
 
 export const COMPLIANCE_REPORT = gql`
@@ -64,6 +75,24 @@ export const COMPLIANCE_REPORT = gql`
         verified
         forwarded
         forwardedOnTime
+      }
+      staff {
+        userId
+        user {
+          id
+          name
+          username
+          role
+          opd {
+            id
+            name
+          }
+        }
+        answers
+        progressNotes
+        complaints
+        medianHoursToAnswer
+        averageHoursToAnswer
       }
     }
   }

@@ -7,7 +7,7 @@ import { Requires } from '../../auth/requires';
 import { Opd } from '../opds/opd.entity';
 import { User } from '../users/user.entity';
 import { IKM_ELEMENTS, validAnswers } from './ikm';
-import { parsePeriod, type OfficerRow, type OpdComplianceRow, type Period } from './report.service';
+import { parsePeriod, type OfficerRow, type OpdComplianceRow, type Period, type StaffRow } from './report.service';
 import { SurveyResponse } from './survey.entity';
 
 @ObjectType({ description: 'One Opd’s line in the compliance report.' })
@@ -39,12 +39,24 @@ class OfficerActivity implements OfficerRow {
   @Field(() => Int, { description: 'Forwarded from intake before the verification deadline.' }) forwardedOnTime: number;
 }
 
+@ObjectType({ description: 'What a unit head or staff member did on complaints in the period: answers, progress notes, time to answer.' })
+class StaffPerformance implements StaffRow {
+  @Field(() => ID) userId: number;
+  @Field(() => Int, { description: 'Answers the reporter sees.' }) answers: number;
+  @Field(() => Int) progressNotes: number;
+  @Field(() => Int, { description: 'Distinct complaints answered or noted.' }) complaints: number;
+  @Field(() => Float, { nullable: true, description: 'Hours from the forward that brought the complaint to the unit to the answer.' })
+  medianHoursToAnswer: number | null;
+  @Field(() => Float, { nullable: true }) averageHoursToAnswer: number | null;
+}
+
 @ObjectType()
 class ComplianceReport {
   @Field(() => Date) from: Date;
   @Field(() => Date) to: Date;
   @Field(() => [OpdCompliance], { description: 'Ranked: on-time share first, then median time to first response.' }) opds: OpdCompliance[];
   @Field(() => [OfficerActivity]) officers: OfficerActivity[];
+  @Field(() => [StaffPerformance], { description: 'Unit heads and staff, most active first.' }) staff: StaffPerformance[];
 }
 
 @ObjectType({ description: 'Indeks Kepuasan Masyarakat (PermenPAN-RB 14/2017).' })
@@ -82,8 +94,9 @@ export class ReportResolver {
     @Ctx() ctx: Context,
   ) {
     const p = periodOf(period, from, to);
-    const [opds, officers] = await Promise.all([ctx.services.reports.compliance(ctx.viewer!, p), ctx.services.reports.officers(ctx.viewer!, p)]);
-    return { ...p, opds, officers };
+    const { reports } = ctx.services;
+    const [opds, officers, staff] = await Promise.all([reports.compliance(ctx.viewer!, p), reports.officers(ctx.viewer!, p), reports.staff(ctx.viewer!, p)]);
+    return { ...p, opds, officers, staff };
   }
 
   @Requires(Permission.REPORT_READ)
@@ -140,6 +153,14 @@ export class ReportResolver {
 export class OfficerActivityResolver {
   @FieldResolver(() => User, { nullable: true })
   user(@Root() r: OfficerActivity, @Ctx() ctx: Context) {
+    return ctx.loaders.user.load(r.userId);
+  }
+}
+
+@Resolver(() => StaffPerformance)
+export class StaffPerformanceResolver {
+  @FieldResolver(() => User, { nullable: true })
+  user(@Root() r: StaffPerformance, @Ctx() ctx: Context) {
     return ctx.loaders.user.load(r.userId);
   }
 }

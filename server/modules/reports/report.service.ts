@@ -6,6 +6,7 @@ import type { OrgDirectory } from '../opds/org-directory';
 import { toCsv } from '../../../common/csv';
 import { computeIkm, type IkmResult } from './ikm';
 import { fromWib } from '../../core/wib';
+import { ON_TIME_IN_TIME_SQL, onTimeDueSql, onTimeFigure } from './on-time';
 
 export interface Period {
   from: Date;
@@ -44,6 +45,19 @@ export interface OfficerRow {
   forwardedOnTime: number;
 }
 
+/** What a unit head or staff member did on complaints in the period. */
+export interface StaffRow {
+  userId: number;
+  /** Answers the reporter sees (RESPONDED). */
+  answers: number;
+  progressNotes: number;
+  /** Distinct complaints answered or noted. */
+  complaints: number;
+  /** From the forward that brought the complaint to the unit to the answer. */
+  medianHoursToAnswer: number | null;
+  averageHoursToAnswer: number | null;
+}
+
 /** Parses "2026-Q3" or "2026-07" or "2026" into a WIB period [from, to). */
 export function parsePeriod(label: string): Period {
   const wib = (y: number, m: number) => fromWib(y, m);
@@ -65,8 +79,8 @@ export function parsePeriod(label: string): Period {
  * by the event writes): the heaviest read of the compliance report.
  */
 export const EPISODES_BY_OPD_SQL = `SELECT h."opdId" AS opd, count(DISTINCT h."complaintId")::int AS received, count(h."respondedAt")::int AS responded,
-        count(*) FILTER (WHERE h."firstResponseAt" IS NOT NULL OR h."dueAt" < $3)::int AS due,
-        count(*) FILTER (WHERE h."firstResponseAt" <= h."dueAt")::int AS in_time,
+        count(*) FILTER (WHERE ${onTimeDueSql('$3')})::int AS due,
+        count(*) FILTER (WHERE ${ON_TIME_IN_TIME_SQL})::int AS in_time,
         -- Hours from whole milliseconds (timestamps are stored to the millisecond), not from interval arithmetic.
         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY (extract(epoch FROM h."firstResponseAt") * 1000 - extract(epoch FROM h."startedAt") * 1000)::float8 / 3600000) AS hours,
         sum(h.rating)::int AS rating_sum, count(h.rating)::int AS rated
@@ -154,7 +168,7 @@ export class ReportService {
         responded: h?.responded ?? 0,
         due,
         respondedInTime: inTime,
-        respondedInTimePct: due ? Math.round((inTime / due) * 10000) / 100 : null,
+        respondedInTimePct: onTimeFigure(inTime, due).pct,
         medianHoursToFirstResponse: round2(h?.hours?.[0]),
         p90HoursToFirstResponse: round2(h?.hours?.[1]),
         overdueNow: overdue.get(opdId) ?? 0,
@@ -200,6 +214,46 @@ export class ReportService {
     );
     const visible = this.visibleOpds(viewer);
     return rows.filter((r) => visible(r.opdId)).map(({ opdId: _o, ...r }) => ({ ...r, userId: Number(r.userId) }));
+  }
+
+  async staff(viewer: Viewer, period: Period): Promise<StaffRow[]> {
+    await this.org.ready();
+    const rows: (StaffRow & { opdId: number })[] = await this.query(
+      `WITH acts AS (
+         SELECT e."actorId" AS "userId", e."complaintId", e.type, e."createdAt"
+           FROM complaint_event e
+          WHERE e.type IN ('RESPONDED', 'PROGRESS') AND e."actorId" IS NOT NULL AND e."actorRole" IN ('UNIT_HEAD', 'UNIT_STAFF')
+            AND e."createdAt" >= $1 AND e."createdAt" < $2
+       ), answered AS (
+         -- The episode the answer falls in: the latest forward before it.
+         SELECT a."userId", (extract(epoch FROM a."createdAt") * 1000 - extract(epoch FROM h."startedAt") * 1000)::float8 / 3600000 AS hours
+           FROM acts a
+           JOIN LATERAL (SELECT "startedAt" FROM complaint_handling WHERE "complaintId" = a."complaintId" AND "startedAt" <= a."createdAt"
+                          ORDER BY "startedAt" DESC LIMIT 1) h ON true
+          WHERE a.type = 'RESPONDED'
+       ), times AS (
+         SELECT "userId", percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median, avg(hours) AS average FROM answered GROUP BY "userId"
+       )
+       SELECT a."userId", u."opdId",
+              count(*) FILTER (WHERE a.type = 'RESPONDED')::int AS answers,
+              count(*) FILTER (WHERE a.type = 'PROGRESS')::int AS "progressNotes",
+              count(DISTINCT a."complaintId")::int AS complaints,
+              min(t.median) AS "medianHoursToAnswer", min(t.average) AS "averageHoursToAnswer"
+         FROM acts a JOIN app_user u ON u.id = a."userId" LEFT JOIN times t ON t."userId" = a."userId"
+        GROUP BY a."userId", u."opdId"
+        ORDER BY count(*) DESC, a."userId"`,
+      [period.from, period.to],
+    );
+    const visible = this.visibleOpds(viewer);
+    const round2 = (x: number | null) => (x == null ? null : Math.round(Number(x) * 100) / 100);
+    return rows
+      .filter((r) => visible(r.opdId))
+      .map(({ opdId: _o, ...r }) => ({
+        ...r,
+        userId: Number(r.userId),
+        medianHoursToAnswer: round2(r.medianHoursToAnswer),
+        averageHoursToAnswer: round2(r.averageHoursToAnswer),
+      }));
   }
 
   async complianceCsv(viewer: Viewer, period: Period): Promise<string> {

@@ -6,7 +6,8 @@ import { Requires } from '../../auth/requires';
 import { Category } from '../categories/category.entity';
 import { Opd } from '../opds/opd.entity';
 import { Program } from '../programs/program.entity';
-import type { StatsRow } from './stats.service';
+import type { OnTimeFigure } from './on-time';
+import type { OnTimeSummary, StatsRow } from './stats.service';
 
 @ObjectType({ description: 'Counts for one group of complaints.' })
 export class StatsBucket implements StatsRow {
@@ -21,6 +22,35 @@ export class StatsBucket implements StatsRow {
   @Field(() => Float, { nullable: true, description: 'Mean citizen rating (1–5) of the rated ones.' }) averageRating: number | null;
 }
 
+@ObjectType({
+  description:
+    'Tepat waktu (one definition with the compliance report): of the forwards to a unit begun in the period whose first response was due (given, or its deadline passed), those first responded (accepted, public progress or answer) by the deadline the forward set.',
+})
+export class OnTime implements OnTimeFigure {
+  @Field(() => Int) due: number;
+  @Field(() => Int) inTime: number;
+  @Field(() => Float, { nullable: true, description: 'inTime / due in percent; null when nothing was due.' }) pct: number | null;
+}
+
+@ObjectType()
+export class OpdOnTime extends OnTime {
+  @Field(() => ID) opdId: number;
+}
+
+@ObjectType()
+export class OnTimeStats implements OnTimeSummary {
+  @Field(() => OnTime, { description: 'Over all the Opds below.' }) total: OnTime;
+  @Field(() => [OpdOnTime], { description: 'Best share first.' }) byOpd: OpdOnTime[];
+}
+
+@Resolver(() => OpdOnTime)
+export class OpdOnTimeResolver {
+  @FieldResolver(() => Opd, { nullable: true })
+  opd(@Root() r: OpdOnTime, @Ctx() ctx: Context) {
+    return ctx.loaders.opd.load(r.opdId);
+  }
+}
+
 @ObjectType()
 export class ComplaintStats {
   @Field(() => StatsBucket) totals: StatsBucket;
@@ -29,6 +59,11 @@ export class ComplaintStats {
   @Field(() => [StatsBucket], { description: 'By the Opd currently handling (key null: still at intake).' }) byOpd: StatsBucket[];
   @Field(() => [StatsBucket]) byProgram: StatsBucket[];
   @Field(() => [StatsBucket]) byCategory: StatsBucket[];
+  @Field(() => OnTimeStats, {
+    nullable: true,
+    description: 'Over forwards begun in [from, to) of the complaints you may see; null for a programme, post or category.',
+  })
+  onTime: OnTimeStats | null;
 }
 
 @Resolver(() => StatsBucket)

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../auth/viewer';
 import type { ComplaintPolicy } from '../complaints/complaint.policy';
 import type { OrgDirectory } from '../opds/org-directory';
+import { onTimeByOpdSql, onTimeFigure, type OnTimeFigure } from './on-time';
 
 export interface StatsRow {
   key: string | null;
@@ -27,6 +28,14 @@ export interface ComplaintStatsResult {
   byOpd: StatsRow[];
   byProgram: StatsRow[];
   byCategory: StatsRow[];
+  /** Null for a programme, post or category: the deadline is a unit's, not theirs. */
+  onTime: OnTimeSummary | null;
+}
+
+export interface OnTimeSummary {
+  /** Summed over the Opds complaints were forwarded to. */
+  total: OnTimeFigure;
+  byOpd: (OnTimeFigure & { opdId: number })[];
 }
 
 const MEASURES = `
@@ -70,8 +79,9 @@ export class ComplaintStatsService {
       where.push(`c."${column}" = $${params.length}`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const scoped = only.programId != null || only.servicePostId != null || only.categoryId != null;
     // GROUPING SETS: every dimension in a single scan of the scoped rows.
-    const rows: (StatsRow & { dim: string })[] = await this.db.query(
+    const grouped: Promise<(StatsRow & { dim: string })[]> = this.db.query(
       `SELECT CASE
                 WHEN GROUPING(c.status) = 0 THEN 'status'
                 WHEN GROUPING(c.channel) = 0 THEN 'channel'
@@ -85,6 +95,7 @@ export class ComplaintStatsService {
         GROUP BY GROUPING SETS ((c.status), (c.channel), (c."currentOpdId"), (c."programId"), (c."categoryId"), ())`,
       params,
     );
+    const [rows, onTime] = await Promise.all([grouped, scoped ? null : this.onTime(viewer, from, to)]);
     const pick = (dim: string) =>
       rows
         .filter((r) => r.dim === dim)
@@ -98,6 +109,24 @@ export class ComplaintStatsService {
       byOpd: pick('opd'),
       byProgram: pick('program'),
       byCategory: pick('category'),
+      onTime,
     };
+  }
+
+  /**
+   * "Tepat waktu" as the compliance report counts it (./on-time.ts), over the forwards begun in
+   * [from, to) of the complaints the viewer may see: a unit the viewer sees whole gets the
+   * report's figure.
+   */
+  async onTime(viewer: Viewer, from: Date | null, to: Date | null, asOf = new Date()): Promise<OnTimeSummary> {
+    await this.org.ready();
+    const params: unknown[] = [];
+    const scope = this.policy.scopeSql(viewer, params);
+    const rows: { opd: number; due: number; in_time: number }[] = await this.db.query(onTimeByOpdSql(params, from, to, asOf, scope), params);
+    const byOpd = rows
+      .map((r) => ({ opdId: Number(r.opd), ...onTimeFigure(r.in_time, r.due) }))
+      .sort((a, b) => (b.pct ?? -1) - (a.pct ?? -1) || b.due - a.due || a.opdId - b.opdId);
+    const sum = (k: 'due' | 'inTime') => byOpd.reduce((n, r) => n + r[k], 0);
+    return { total: onTimeFigure(sum('inTime'), sum('due')), byOpd };
   }
 }

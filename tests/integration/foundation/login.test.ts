@@ -163,12 +163,13 @@ describe('tokens', () => {
   });
 
   test('an expired token gives UNAUTHENTICATED on a protected query', async () => {
-    const short = await startTestApp({ tokenTtlSeconds: 1 });
+    // Long enough for sign-in and the first query on a loaded machine; JWT expiry counts whole seconds.
+    const short = await startTestApp({ tokenTtlSeconds: 4 });
     try {
       const token = await short.login('admin.tengah');
       const fresh = await short.ok(ME, {}, token);
       expect(fresh.me.username).toBe('admin.tengah');
-      await new Promise((r) => setTimeout(r, 2100));
+      await new Promise((r) => setTimeout(r, 5100));
       const r = await short.gql(ME, {}, token);
       expectUnauthenticated(r);
       expect(r.errors![0].message).toMatch(/expired/i);

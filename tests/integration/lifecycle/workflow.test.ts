@@ -94,6 +94,7 @@ test('a complaint goes from the console to CLOSED, every step on the timeline', 
     { type: 'FORWARDED', fromStatus: 'VERIFIED', toStatus: 'FORWARDED', fromOpdId: null, toOpdId: D, public: true },
     { type: 'ACCEPTED', fromStatus: 'FORWARDED', toStatus: 'IN_PROGRESS', fromOpdId: null, toOpdId: null, public: true },
     { type: 'ASSIGNED', fromStatus: 'IN_PROGRESS', toStatus: 'IN_PROGRESS', fromOpdId: null, toOpdId: null, public: false },
+    { type: 'PROGRESS', fromStatus: 'IN_PROGRESS', toStatus: 'IN_PROGRESS', fromOpdId: null, toOpdId: null, public: false },
     { type: 'PROGRESS', fromStatus: 'IN_PROGRESS', toStatus: 'IN_PROGRESS', fromOpdId: null, toOpdId: null, public: true },
     { type: 'INTERNAL_NOTE', fromStatus: 'IN_PROGRESS', toStatus: 'IN_PROGRESS', fromOpdId: null, toOpdId: null, public: false },
     { type: 'RESPONDED', fromStatus: 'IN_PROGRESS', toStatus: 'RESPONDED', fromOpdId: null, toOpdId: null, public: true },
@@ -106,17 +107,20 @@ test('a complaint goes from the console to CLOSED, every step on the timeline', 
     'kepala.dinsos',
     'kepala.dinsos',
     'staf.dinsos',
+    'kepala.dinsos',
     'staf.dinsos',
     'kepala.dinsos',
     'admin.tengah',
   ]);
-  expect(events[1].message).toBe('Data lengkap');
+  // The verification note is for staff: internal, no message to the reporter.
+  expect(events[1].message).toBeNull();
+  expect((await lab.events(id, 'internalNote'))[1].internalNote).toBe('Data lengkap');
   expect(events[5].stage).toBe('FIELD_CHECK');
-  expect(events[7].message).toBe('Bantuan PKH tahap 3 sudah dicairkan ke rekening KKS.');
+  expect(events[8].message).toBe('Bantuan PKH tahap 3 sudah dicairkan ke rekening KKS.');
   // Ids ascend, and the row points at the last one.
   expect(events.map((e: any) => Number(e.id))).toEqual([...events.map((e: any) => Number(e.id))].sort((a, b) => a - b));
   const final = await lab.complaint('admin.tengah', id, 'lastEventId version');
-  expect(final).toEqual({ lastEventId: events[events.length - 1].id, version: 9 });
+  expect(final).toEqual({ lastEventId: events[events.length - 1].id, version: 10 });
 });
 
 test('"bukan wewenang": a unit returns the complaint, the admin forwards it elsewhere', async () => {

@@ -59,7 +59,7 @@ test('an anonymous reporter’s identity never appears outside the intake Opd’
   await lab.must('admin.tengah', 'verifyComplaint', { id });
   await lab.must('admin.tengah', 'forwardComplaint', { id, opdId: lab.opd.DINSOS });
   await lab.must('kepala.dinsos', 'assignComplaint', { id, userId: lab.user['staf.dinsos'].id });
-  await lab.must('staf.dinsos', 'addProgress', { id, stage: 'FIELD_CHECK', note: 'Cek lapangan dilakukan.', public: true });
+  await lab.must('kepala.dinsos', 'addProgress', { id, stage: 'FIELD_CHECK', note: 'Cek lapangan dilakukan.', public: true });
   await lab.must('kepala.dinsos', 'respondToComplaint', { id, answer: 'Laporan ditindaklanjuti oleh inspektorat.' });
   // Everyone whose row scope includes the complaint receives the answer; the others nothing.
   const inScope = ['superadmin', 'admin.tengah', 'petugas.rw', 'kepala.dinsos', 'staf.dinsos', 'walikota'];

@@ -23,6 +23,7 @@ import { ComplaintStatsService } from '../modules/reports/stats.service';
 import { ReportService } from '../modules/reports/report.service';
 import { SlaService } from '../modules/sla/sla.service';
 import { EscalationDirectory } from '../modules/escalations/escalation-directory';
+import { DuplicateService } from '../modules/duplicates/duplicate.service';
 import { seedDemoComplaints } from '../seed/demo-complaints';
 import { seedDemo } from '../seed/seed';
 import { startHttp, type RunningHttp } from './http';
@@ -89,6 +90,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     org,
     sla,
     escalations,
+    duplicates: new DuplicateService(db, org, policy),
     complaints,
     feed: new ComplaintFeed(db, url, org, policy, log, {
       maxPending: config.feedMaxPending,

@@ -14,6 +14,7 @@ import { ApiClientResolver } from '../modules/api-clients/api-client.resolver';
 import { HolidayResolver } from '../modules/holidays/holiday.resolver';
 import { EscalationRuleResolver } from '../modules/escalations/escalation-rule.resolver';
 import { ComplaintTemplatesResolver, ResponseTemplateResolver } from '../modules/response-templates/response-template.resolver';
+import { DuplicateResolver } from '../modules/duplicates/duplicate.resolver';
 import { OpdResolver } from '../modules/opds/opd.resolver';
 import { ProgramResolver } from '../modules/programs/program.resolver';
 import { ServicePostResolver } from '../modules/service-posts/service-post.resolver';
@@ -31,6 +32,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   EscalationRuleResolver,
   ResponseTemplateResolver,
   ComplaintTemplatesResolver,
+  DuplicateResolver,
   UserResolver,
   ComplaintResolver,
   ComplaintEventResolver,

@@ -11,6 +11,7 @@ import type { ComplaintStatsService } from '../modules/reports/stats.service';
 import type { ReportService } from '../modules/reports/report.service';
 import type { SlaService } from '../modules/sla/sla.service';
 import type { EscalationDirectory } from '../modules/escalations/escalation-directory';
+import type { DuplicateService } from '../modules/duplicates/duplicate.service';
 import type pg from 'pg';
 import type { SignIn } from '../auth/sign-in';
 import type { Metrics } from './metrics';
@@ -26,6 +27,7 @@ export interface Services {
   org: OrgDirectory;
   sla: SlaService;
   escalations: EscalationDirectory;
+  duplicates: DuplicateService;
   complaints: ComplaintService;
   feed: ComplaintFeed;
   stats: ComplaintStatsService;

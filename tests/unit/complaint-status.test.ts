@@ -26,6 +26,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     HOLD: S.SUBMITTED,
     RESUME: S.SUBMITTED,
     ARCHIVE: S.ARCHIVED,
+    MERGE: S.MERGED,
   },
   VERIFIED: {
     REJECT: S.REJECTED,
@@ -38,6 +39,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     HOLD: S.VERIFIED,
     RESUME: S.VERIFIED,
     ARCHIVE: S.ARCHIVED,
+    MERGE: S.MERGED,
   },
   FORWARDED: {
     FORWARD: S.FORWARDED,
@@ -88,6 +90,9 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
   ARCHIVED: {
     NOTE: S.ARCHIVED,
   },
+  MERGED: {
+    NOTE: S.MERGED,
+  },
 };
 
 const STATUSES = Object.values(ComplaintStatus);
@@ -97,10 +102,10 @@ const MATRIX = STATUSES.flatMap((status) => ACTIONS.map((action) => [status, act
 describe('complaint status machine', () => {
   it('covers exactly the statuses and actions this test was written for', () => {
     // A new enum member must get a deliberate row in EXPECTED and in TRANSITIONS.
-    expect(STATUSES).toEqual(['SUBMITTED', 'VERIFIED', 'FORWARDED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'REJECTED', 'ARCHIVED']);
-    expect(ACTIONS).toHaveLength(22);
+    expect(STATUSES).toEqual(['SUBMITTED', 'VERIFIED', 'FORWARDED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'REJECTED', 'ARCHIVED', 'MERGED']);
+    expect(ACTIONS).toHaveLength(23);
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...ACTIONS].sort());
-    expect(MATRIX).toHaveLength(176);
+    expect(MATRIX).toHaveLength(207);
   });
 
   describe.each(MATRIX)('%s × %s', (status, action) => {
@@ -120,8 +125,8 @@ describe('complaint status machine', () => {
     }
   });
 
-  it('allows 57 (status, action) pairs in total', () => {
-    expect(MATRIX.filter(([s, a]) => canTransition(s, a))).toHaveLength(57);
+  it('allows 60 (status, action) pairs in total', () => {
+    expect(MATRIX.filter(([s, a]) => canTransition(s, a))).toHaveLength(60);
   });
 
   it('follows the main path SUBMITTED → CLOSED', () => {
@@ -187,8 +192,8 @@ describe('complaint status machine', () => {
   });
 
   describe('OPEN_STATUSES / TERMINAL_STATUSES', () => {
-    it('CLOSED, REJECTED and ARCHIVED are terminal; all others are open', () => {
-      expect([...TERMINAL_STATUSES].sort()).toEqual([S.CLOSED, S.REJECTED, S.ARCHIVED].sort());
+    it('CLOSED, REJECTED, ARCHIVED and MERGED are terminal; all others are open', () => {
+      expect([...TERMINAL_STATUSES].sort()).toEqual([S.CLOSED, S.REJECTED, S.ARCHIVED, S.MERGED].sort());
       expect([...OPEN_STATUSES].sort()).toEqual([S.SUBMITTED, S.VERIFIED, S.FORWARDED, S.IN_PROGRESS, S.RESPONDED].sort());
     });
 

@@ -30,6 +30,7 @@ import {
 import { EnumInput, OpdInput, minText, uuid, validPhone, validRw } from '../components';
 import { enumChoices } from '../enums';
 import { AccessCodeDialog, type SubmitResult } from './AccessCodeDialog';
+import { SimilarWhileRecording } from './Duplicates';
 
 const validNik = regex(/^\d{16}$/, 'complaint.create.nikFormat');
 const validRt = regex(/^\d{1,3}$/, 'validation.rt');
@@ -122,6 +123,7 @@ const ComplaintForm = ({ officer, servicePostId }: { officer: boolean; servicePo
         <Section title="complaint.create.sections.report">
           <TextInput source="title" label={f('title')} autoFocus fullWidth validate={titleRules} />
           <TextInput source="description" label={f('description')} multiline minRows={4} fullWidth validate={descriptionRules} />
+          <SimilarWhileRecording />
           <Grid container columnSpacing={2}>
             <Grid size={{ xs: 12, md: 6 }}>
               <ReferenceInput source="categoryId" reference="categories" filter={{ active: true }} sort={{ field: 'name', order: 'ASC' }} perPage={100}>

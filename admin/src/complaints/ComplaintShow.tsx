@@ -22,6 +22,7 @@ import { ActionBar } from './actions/ActionBar';
 import { runningDeadline, runningKind } from './deadline';
 import { DeadlineChip, StageChip, StatusChip } from './fields';
 import { Timeline } from './Timeline';
+import { CandidateList, usePossibleDuplicates } from './Duplicates';
 import type { ComplaintRecord, Ref } from './types';
 
 const f = (name: string) => `resources.complaints.fields.${name}`;
@@ -225,6 +226,12 @@ const Outcome = ({ record }: { record: ComplaintRecord }) => {
           </Typography>
         </Alert>
       )}
+      {record.status === 'MERGED' && record.duplicateOfId ? (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="merged-into">
+          <AlertTitle>{translate('complaint.duplicates.mergedInto')}</AlertTitle>
+          <DuplicateLink id={String(record.duplicateOfId)} />
+        </Alert>
+      ) : null}
       {record.status === 'REJECTED' && (
         <Alert severity="error" sx={{ mb: 2 }}>
           <AlertTitle>{translate('complaint.show.rejected')}</AlertTitle>
@@ -237,6 +244,33 @@ const Outcome = ({ record }: { record: ComplaintRecord }) => {
         </Alert>
       )}
     </>
+  );
+};
+
+/** For those who may merge it: reports that look the same, found by the server. */
+const PossibleDuplicates = ({ record }: { record: ComplaintRecord }) => {
+  const mayMerge = (record.availableActions ?? []).includes('MERGE');
+  const { data } = usePossibleDuplicates(String(record.id), mayMerge);
+  if (!mayMerge || !data?.length) return null;
+  return (
+    <Panel title="complaint.duplicates.title" testId="possible-duplicates">
+      <CandidateList candidates={data} />
+    </Panel>
+  );
+};
+
+/** The reports merged into this one; their reporters follow it. */
+const MergedHere = ({ record }: { record: ComplaintRecord }) => {
+  const list = (record.duplicates as { id: string; trackingCode?: string; title?: string }[] | undefined) ?? [];
+  if (list.length === 0) return null;
+  return (
+    <Panel title="complaint.duplicates.mergedHere" testId="merged-here">
+      {list.map((d) => (
+        <Box key={d.id}>
+          <DuplicateLink id={String(d.id)} />
+        </Box>
+      ))}
+    </Panel>
   );
 };
 
@@ -255,6 +289,8 @@ const ComplaintDetail = () => {
               {record.description}
             </Typography>
           </Panel>
+          <PossibleDuplicates record={record} />
+          <MergedHere record={record} />
           <Panel title="resources.complaints.fields.events" testId="timeline-panel">
             <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
               {translate('complaint.timeline.legend')}

@@ -354,6 +354,7 @@ export const enDomain = {
       CLOSED: 'Closed',
       REJECTED: 'Rejected',
       ARCHIVED: 'Archived',
+      MERGED: 'Merged',
     },
     ProgressStage: {
       VERIFICATION: 'Verification',
@@ -385,6 +386,8 @@ export const enDomain = {
       HELD: 'On hold',
       RESUMED: 'Resumed',
       ARCHIVED: 'Archived',
+      MERGED: 'Merged',
+      DUPLICATE_ADDED: 'Duplicate merged',
     },
     AuditKind: {
       USER: 'User',
@@ -397,6 +400,12 @@ export const enDomain = {
       API_CLIENT: 'API client',
       ESCALATION_RULE: 'Escalation rule',
       RESPONSE_TEMPLATE: 'Response template',
+    },
+    DuplicateReason: {
+      SIMILAR_TEXT: 'Similar words',
+      SAME_CATEGORY: 'Same category',
+      SAME_KELURAHAN: 'Same kelurahan',
+      NEARBY: 'Nearby',
     },
     PauseKind: {
       AWAITING_REPORTER: 'Awaiting the reporter',
@@ -488,6 +497,7 @@ export const enDomain = {
     hold: 'Put on hold',
     resume: 'Resume',
     archive: 'Archive',
+    merge: 'Merge (duplicate)',
   },
   complaint: {
     list: {
@@ -597,6 +607,7 @@ export const enDomain = {
         HOLD: 'Put on hold',
         RESUME: 'Resume',
         ARCHIVE: 'Archive',
+        MERGE: 'Merge',
         RETURN: 'Return',
         REJECT: 'Reject',
         NOTE: 'Save note',
@@ -617,6 +628,7 @@ export const enDomain = {
         HOLD: 'Put %{code} on hold',
         RESUME: 'Resume %{code}',
         ARCHIVE: 'Archive %{code}',
+        MERGE: 'Merge %{code} as a duplicate',
         RETURN: 'Return %{code}',
         REJECT: 'Reject %{code}',
         NOTE: 'Internal note on %{code}',
@@ -638,6 +650,8 @@ export const enDomain = {
         HOLD: 'Handling is put on hold with a reason the reporter sees. The deadlines stop until it is resumed.',
         RESUME: 'Handling resumes; the deadlines move on by the time paused.',
         ARCHIVE: 'A report that needs no action (spam, a test) leaves the work lists. It is kept, with the reason.',
+        MERGE:
+          'This report is the same as another complaint. Once merged, its reporter follows the progress and answer of that complaint on the tracking page.',
         RETURN: "This complaint is not your unit's authority: give it back to the admins to forward elsewhere.",
         REJECT: 'The complaint is rejected and the reporter sees the reason.',
         NOTE: 'Internal notes are never shown to the reporter.',
@@ -658,6 +672,7 @@ export const enDomain = {
         HOLD: '%{code} put on hold',
         RESUME: '%{code} resumed',
         ARCHIVE: '%{code} archived',
+        MERGE: '%{code} merged',
         RETURN: '%{code} returned to the admins',
         REJECT: '%{code} rejected',
         NOTE: 'Internal note recorded',
@@ -716,6 +731,18 @@ export const enDomain = {
       ON_HOLD: 'On hold since %{since}',
       paused: 'paused',
     },
+    merge: {
+      into: 'Merge into complaint',
+      help: 'Search the tracking code or title of the original complaint',
+    },
+    duplicates: {
+      title: 'Possible duplicates',
+      whileRecording: 'Similar reports already exist. Check before recording:',
+      score: '%{score}% alike',
+      distance: '±%{meters} m',
+      mergedInto: 'Merged into complaint',
+      mergedHere: 'Duplicates merged into this one',
+    },
     respond: {
       template: 'Use a response template',
       templateHelp: "Replaces the answer with the template, filled in with the complaint's details",
@@ -751,6 +778,8 @@ export const enDomain = {
       HELD: '%{code} put on hold',
       RESUMED: '%{code} resumed',
       ARCHIVED: '%{code} archived',
+      MERGED: '%{code} merged as a duplicate',
+      DUPLICATE_ADDED: 'Duplicate merged into %{code}',
       default: '%{code} changed',
     },
     changedSince: 'Changed since you last looked (%{smart_count})',

@@ -571,6 +571,7 @@ const domain: Shape<typeof enDomain> = {
       CLOSED: 'Selesai',
       REJECTED: 'Ditolak',
       ARCHIVED: 'Diarsipkan',
+      MERGED: 'Digabung',
     },
     ProgressStage: {
       VERIFICATION: 'Verifikasi',
@@ -602,6 +603,8 @@ const domain: Shape<typeof enDomain> = {
       HELD: 'Ditunda',
       RESUMED: 'Dilanjutkan',
       ARCHIVED: 'Diarsipkan',
+      MERGED: 'Digabungkan',
+      DUPLICATE_ADDED: 'Duplikat digabungkan',
     },
     AuditKind: {
       USER: 'Pengguna',
@@ -614,6 +617,12 @@ const domain: Shape<typeof enDomain> = {
       API_CLIENT: 'Aplikasi klien API',
       ESCALATION_RULE: 'Aturan eskalasi',
       RESPONSE_TEMPLATE: 'Templat jawaban',
+    },
+    DuplicateReason: {
+      SIMILAR_TEXT: 'Isi mirip',
+      SAME_CATEGORY: 'Kategori sama',
+      SAME_KELURAHAN: 'Kelurahan sama',
+      NEARBY: 'Lokasi berdekatan',
     },
     PauseKind: {
       AWAITING_REPORTER: 'Menunggu informasi pelapor',
@@ -705,6 +714,7 @@ const domain: Shape<typeof enDomain> = {
     hold: 'Tunda',
     resume: 'Lanjutkan',
     archive: 'Arsipkan',
+    merge: 'Gabungkan (duplikat)',
   },
   complaint: {
     list: {
@@ -815,6 +825,7 @@ const domain: Shape<typeof enDomain> = {
         HOLD: 'Tunda',
         RESUME: 'Lanjutkan',
         ARCHIVE: 'Arsipkan',
+        MERGE: 'Gabungkan',
         RETURN: 'Kembalikan',
         REJECT: 'Tolak',
         NOTE: 'Simpan catatan',
@@ -835,6 +846,7 @@ const domain: Shape<typeof enDomain> = {
         HOLD: 'Tunda %{code}',
         RESUME: 'Lanjutkan %{code}',
         ARCHIVE: 'Arsipkan %{code}',
+        MERGE: 'Gabungkan %{code} sebagai duplikat',
         RETURN: 'Kembalikan %{code}',
         REJECT: 'Tolak %{code}',
         NOTE: 'Catatan internal %{code}',
@@ -856,6 +868,7 @@ const domain: Shape<typeof enDomain> = {
         HOLD: 'Penanganan ditunda dengan alasan yang terlihat oleh pelapor. Batas waktu berhenti sampai dilanjutkan.',
         RESUME: 'Penanganan dilanjutkan; batas waktu bergeser sebanyak lama penundaan.',
         ARCHIVE: 'Laporan yang tidak memerlukan tindak lanjut (spam, uji coba) keluar dari daftar kerja. Laporan tetap tersimpan beserta alasannya.',
+        MERGE: 'Laporan ini sama dengan pengaduan lain. Setelah digabung, pelapornya mengikuti perkembangan dan jawaban pengaduan itu di halaman pelacakan.',
         RETURN: 'Pengaduan ini bukan wewenang unit Anda: kembalikan kepada admin agar diteruskan ke unit lain.',
         REJECT: 'Pengaduan ditolak dan pelapor melihat alasannya.',
         NOTE: 'Catatan internal tidak pernah terlihat oleh pelapor.',
@@ -876,6 +889,7 @@ const domain: Shape<typeof enDomain> = {
         HOLD: '%{code} ditunda',
         RESUME: '%{code} dilanjutkan',
         ARCHIVE: '%{code} diarsipkan',
+        MERGE: '%{code} digabungkan',
         RETURN: '%{code} dikembalikan kepada admin',
         REJECT: '%{code} ditolak',
         NOTE: 'Catatan internal dicatat',
@@ -934,6 +948,18 @@ const domain: Shape<typeof enDomain> = {
       ON_HOLD: 'Ditunda sejak %{since}',
       paused: 'dihentikan sementara',
     },
+    merge: {
+      into: 'Gabungkan ke pengaduan',
+      help: 'Cari nomor tiket atau judul pengaduan asal',
+    },
+    duplicates: {
+      title: 'Kemungkinan duplikat',
+      whileRecording: 'Laporan serupa sudah ada. Periksa sebelum mencatat:',
+      score: 'kemiripan %{score}%',
+      distance: '±%{meters} m',
+      mergedInto: 'Digabungkan ke pengaduan',
+      mergedHere: 'Laporan duplikat yang digabungkan ke sini',
+    },
     respond: {
       template: 'Gunakan templat jawaban',
       templateHelp: 'Mengganti isi jawaban dengan templat yang sudah diisi data pengaduan',
@@ -969,6 +995,8 @@ const domain: Shape<typeof enDomain> = {
       HELD: '%{code} ditunda',
       RESUMED: '%{code} dilanjutkan',
       ARCHIVED: '%{code} diarsipkan',
+      MERGED: '%{code} digabungkan sebagai duplikat',
+      DUPLICATE_ADDED: 'Duplikat digabungkan ke %{code}',
       default: '%{code} berubah',
     },
     changedSince: 'Berubah sejak terakhir Anda lihat (%{smart_count})',

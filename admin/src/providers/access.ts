@@ -58,6 +58,7 @@ export const ACCESS: Readonly<Record<string, Actions>> = {
     hold: 'COMPLAINT_HOLD',
     resume: 'COMPLAINT_NOTE',
     archive: 'COMPLAINT_HOLD',
+    merge: 'COMPLAINT_VERIFY',
   },
   // "Eskalasi": late complaints escalated to the viewer's unit, for its head to remind, re-route or take over.
   escalations: { list: 'COMPLAINT_REMIND' },

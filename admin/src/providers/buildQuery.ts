@@ -60,6 +60,11 @@ const LIST_RELATIONS: Readonly<Record<string, readonly string[]>> = {
   Desk: ['participants', 'items'],
 };
 
+/** Fields a page asks for itself when it shows them (a search each), never in the generic selection. */
+const ON_DEMAND: Readonly<Record<string, readonly string[]>> = {
+  Complaint: ['possibleDuplicates'],
+};
+
 /** Arguments of a list query that are not filter keys. */
 const PAGING_ARGS = new Set(['filter', 'page', 'perPage', 'sortField', 'sortOrder']);
 
@@ -206,7 +211,7 @@ class Schema {
     if (!type) throw new Error(`Type ${typeName} is not an object type`);
     const parts: string[] = [];
     for (const field of type.fields) {
-      if (hasRequiredArgs(field)) continue;
+      if (hasRequiredArgs(field) || ON_DEMAND[typeName]?.includes(field.name)) continue;
       if (isLeaf(field.type)) {
         parts.push(field.name);
         continue;

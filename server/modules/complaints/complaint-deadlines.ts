@@ -43,7 +43,7 @@ export class ComplaintDeadline {
 
 type Deadlines = Pick<Complaint, 'status' | 'verifyDueAt' | 'responseDueAt' | 'followUpDueAt' | 'settleDueAt'> & Partial<Pick<Complaint, 'pausedAt'>>;
 
-const ENDED = new Set<S>([S.RESPONDED, S.CLOSED, S.REJECTED, S.ARCHIVED]);
+const ENDED = new Set<S>([S.RESPONDED, S.CLOSED, S.REJECTED, S.ARCHIVED, S.MERGED]);
 const DEADLINE_COLUMNS = ['verifyDueAt', 'responseDueAt', 'followUpDueAt', 'settleDueAt'] as const;
 
 /**

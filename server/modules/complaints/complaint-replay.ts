@@ -59,6 +59,7 @@ export function replayComplaint(events: readonly ComplaintEvent[]): ReplayedStat
         s.progressStage = null;
         break;
       case T.REJECTED:
+      case T.MERGED:
         s.duplicateOfId = (e.data?.duplicateOfId as number | null | undefined) ?? null;
         s.closedAt = at;
         break;

@@ -44,9 +44,10 @@ export const TRANSITIONS: Readonly<Record<ComplaintAction, Readonly<Transition>>
   [A.HOLD]: rule(RUNNING, 'SAME'),
   [A.RESUME]: rule(RUNNING, 'SAME'),
   [A.ARCHIVE]: rule([S.SUBMITTED, S.VERIFIED], S.ARCHIVED),
+  [A.MERGE]: rule([S.SUBMITTED, S.VERIFIED], S.MERGED),
 });
 
-export const TERMINAL_STATUSES: readonly ComplaintStatus[] = Object.freeze([S.CLOSED, S.REJECTED, S.ARCHIVED]);
+export const TERMINAL_STATUSES: readonly ComplaintStatus[] = Object.freeze([S.CLOSED, S.REJECTED, S.ARCHIVED, S.MERGED]);
 
 /** Every status that is not terminal (RESPONDED included: it can still be reopened or closed). */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = Object.freeze(ALL_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s)));

@@ -53,6 +53,8 @@ export class Complaint {
   channel: Channel;
 
   @Field(() => String)
+  // A trigram (pg_trgm) GIN index, written by hand in the DuplicateSearch migration: looking for duplicates by similar titles.
+  @Index('IDX_complaint_title_trgm', { synchronize: false })
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
@@ -185,7 +187,8 @@ export class Complaint {
   @JoinColumn({ name: 'servicePostId' })
   servicePost?: ServicePost | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The complaint this one duplicates (merged or rejected as a duplicate).' })
+  @Index({ where: '"duplicateOfId" IS NOT NULL' })
   @Column({ type: 'int', nullable: true })
   duplicateOfId: number | null;
 

@@ -26,6 +26,8 @@ export enum ComplaintStatus {
   REJECTED = 'REJECTED',
   /** Arsip: needs no action (spam, a test); kept, never deleted, out of the work lists. */
   ARCHIVED = 'ARCHIVED',
+  /** Digabung: the same as another complaint; its reporter follows that one. */
+  MERGED = 'MERGED',
 }
 
 /** Why a complaint's deadlines are paused. */
@@ -68,6 +70,9 @@ export enum ComplaintEventType {
   HELD = 'HELD',
   RESUMED = 'RESUMED',
   ARCHIVED = 'ARCHIVED',
+  MERGED = 'MERGED',
+  /** On the original: a duplicate was merged into it. */
+  DUPLICATE_ADDED = 'DUPLICATE_ADDED',
 }
 
 /** The actions of the status machine (see complaint-status.ts). */
@@ -97,4 +102,5 @@ export enum ComplaintAction {
   HOLD = 'HOLD',
   RESUME = 'RESUME',
   ARCHIVE = 'ARCHIVE',
+  MERGE = 'MERGE',
 }

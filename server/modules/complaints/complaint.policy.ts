@@ -54,6 +54,7 @@ export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AU
   // A hold is lifted by the intake that set it; a question to the reporter by either side (the answer came by phone).
   [ComplaintAction.RESUME]: { permission: Permission.COMPLAINT_NOTE, side: (c) => (c.pauseKind === PauseKind.ON_HOLD ? 'INTAKE' : 'EITHER') },
   [ComplaintAction.ARCHIVE]: { permission: Permission.COMPLAINT_HOLD, side: 'INTAKE' },
+  [ComplaintAction.MERGE]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
 };
 
 export type StaffAction = keyof typeof ACTION_RULES;

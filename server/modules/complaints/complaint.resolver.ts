@@ -80,6 +80,11 @@ class PublicComplaint {
   pause: PublicPause | null;
   @Field(() => Boolean, { description: 'Whether the current answer may still be rated (once per answer, not after closure).' })
   canRate: boolean;
+  @Field(() => PublicComplaint, {
+    nullable: true,
+    description: 'When this report was merged as a duplicate: the complaint it follows, with its progress and answer.',
+  })
+  mergedInto: PublicComplaint | null;
 }
 
 @ObjectType({ description: 'A committed change: the event and the complaint as it stands now.' })
@@ -105,6 +110,38 @@ class PublicPause {
 function listWithPreload(ctx: Context, info: GraphQLResolveInfo, filter: ComplaintFilter | null, args: ListArgs, inbox: boolean) {
   const reader = { loaders: ctx.loaders, plan: planFor(info, ['items']) };
   return svc(ctx).list(ctx.viewer!, filter, args, reader, inbox, fieldsUnder(info, info.fieldNodes).has('total'));
+}
+
+/** What the reporter may see of a complaint: public entries only, no staff, no identity. */
+async function publicView(c: Complaint, ctx: Context): Promise<Omit<PublicComplaint, 'mergedInto'>> {
+  const events = (await ctx.loaders.eventsByComplaint.load(c.id)).filter((e) => e.public);
+  const opdName = async (id: number | null) => (id ? ((await ctx.loaders.opd.load(id))?.name ?? null) : null);
+  return {
+    trackingCode: c.trackingCode,
+    type: c.type,
+    title: c.title,
+    status: c.status,
+    progressStage: c.progressStage,
+    category: c.categoryId ? ((await ctx.loaders.category.load(c.categoryId))?.name ?? null) : null,
+    currentUnit: await opdName(c.currentOpdId),
+    answer: c.answer,
+    rating: c.rating,
+    submittedAt: c.createdAt,
+    respondedAt: c.respondedAt,
+    deadlines: deadlinesOf(c, new Date()),
+    pause: c.pausedAt && c.pauseKind ? { kind: c.pauseKind, reason: c.pauseReason, since: c.pausedAt, until: c.pauseUntil } : null,
+    canRate: c.status === ComplaintStatus.RESPONDED && !(c.ratedAt && c.respondedAt && c.ratedAt.getTime() >= c.respondedAt.getTime()),
+    timeline: await Promise.all(
+      events.map(async (e) => ({
+        type: e.type,
+        status: e.toStatus,
+        stage: e.stage,
+        unit: await opdName(e.toOpdId),
+        message: e.message,
+        at: e.createdAt,
+      })),
+    ),
+  };
 }
 
 @Resolver(() => Complaint)
@@ -161,34 +198,10 @@ export class ComplaintResolver {
   ): Promise<PublicComplaint> {
     await ctx.services.limits.publicRead.check(`track:${ctx.source}`, 'look-ups');
     const c = await svc(ctx).byAccessCode(trackingCode, accessCode);
-    const events = (await ctx.loaders.eventsByComplaint.load(c.id)).filter((e) => e.public);
-    const opdName = async (id: number | null) => (id ? ((await ctx.loaders.opd.load(id))?.name ?? null) : null);
-    return {
-      trackingCode: c.trackingCode,
-      type: c.type,
-      title: c.title,
-      status: c.status,
-      progressStage: c.progressStage,
-      category: c.categoryId ? ((await ctx.loaders.category.load(c.categoryId))?.name ?? null) : null,
-      currentUnit: await opdName(c.currentOpdId),
-      answer: c.answer,
-      rating: c.rating,
-      submittedAt: c.createdAt,
-      respondedAt: c.respondedAt,
-      deadlines: deadlinesOf(c, new Date()),
-      pause: c.pausedAt && c.pauseKind ? { kind: c.pauseKind, reason: c.pauseReason, since: c.pausedAt, until: c.pauseUntil } : null,
-      canRate: c.status === ComplaintStatus.RESPONDED && !(c.ratedAt && c.respondedAt && c.ratedAt.getTime() >= c.respondedAt.getTime()),
-      timeline: await Promise.all(
-        events.map(async (e) => ({
-          type: e.type,
-          status: e.toStatus,
-          stage: e.stage,
-          unit: await opdName(e.toOpdId),
-          message: e.message,
-          at: e.createdAt,
-        })),
-      ),
-    };
+    const view = await publicView(c, ctx);
+    // A merged duplicate's reporter follows the original: its public view, never its access.
+    const original = c.status === ComplaintStatus.MERGED && c.duplicateOfId ? await ctx.db.getRepository(Complaint).findOneBy({ id: c.duplicateOfId }) : null;
+    return { ...view, mergedInto: original ? { ...(await publicView(original, ctx)), mergedInto: null } : null };
   }
 
   @Requires(Permission.PUBLIC)
@@ -229,6 +242,20 @@ export class ComplaintResolver {
     @Ctx() ctx: Context,
   ) {
     return svc(ctx).reject(ctx, id, version, reason, duplicateOf);
+  }
+
+  @Requires(Permission.COMPLAINT_VERIFY)
+  @Mutation(() => Complaint, {
+    description: 'Digabung: this report is the same as `intoId`. Both timelines record it; this reporter follows the other complaint from then on.',
+  })
+  mergeComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('intoId', () => ID) intoId: string,
+    @Arg('reason', () => String, { nullable: true, description: INTERNAL_NOTE }) reason: string | null,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    return svc(ctx).merge(ctx, id, version, intoId, reason);
   }
 
   @Requires(Permission.COMPLAINT_FORWARD)

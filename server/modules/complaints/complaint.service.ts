@@ -44,6 +44,8 @@ const CHANNEL_LABELS: Record<Channel, string> = {
 };
 /** A complaint that moved on (forwarded elsewhere, returned, answered, ended) is no longer anyone's escalation. */
 const NOT_ESCALATED: Partial<Complaint> = { escalatedToOpdId: null, escalatedAt: null, escalationReason: null };
+/** A report is never merged into one that ended without being handled. */
+const MERGE_CLOSED: readonly ComplaintStatus[] = [ComplaintStatus.REJECTED, ComplaintStatus.ARCHIVED, ComplaintStatus.MERGED];
 
 export const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -296,7 +298,7 @@ export class ComplaintService {
       case InboxKind.ASSIGNED:
         return `c.status IN ('FORWARDED','IN_PROGRESS') AND c."assigneeId" = ${p(viewer.userId)}`;
       case InboxKind.OPEN:
-        return `c.status NOT IN ('CLOSED','REJECTED','ARCHIVED')`;
+        return `c.status NOT IN ('CLOSED','REJECTED','ARCHIVED','MERGED')`;
     }
   }
 
@@ -527,6 +529,62 @@ export class ComplaintService {
         patch: { status: ComplaintStatus.REJECTED, rejectReason: why, duplicateOfId, closedAt: now, ...NOT_ESCALATED },
         events: [{ type: ComplaintEventType.REJECTED, public: true, message: why, data: { duplicateOfId } }],
       };
+    });
+  }
+
+  /**
+   * Digabung: the report is the same as `intoId`. Both timelines record the link, in one
+   * transaction; the duplicate's reporter follows the original from then on (trackComplaint).
+   */
+  merge(ctx: Context, id: string, version: number | null | undefined, intoId: string, reason?: string | null) {
+    const why = optionalText(reason, 'reason', 3, 2000);
+    return this.db.transaction(async (tx) => {
+      const original = await this.findVisible(ctx.viewer, parseId(intoId, 'intoId')).catch(() => {
+        throw AppError.field('intoId', 'no such complaint in your scope');
+      });
+      if (original.duplicateOfId) throw AppError.field('intoId', 'is itself merged into another complaint; merge into that one');
+      if (MERGE_CLOSED.includes(original.status)) throw AppError.field('intoId', `is ${original.status}; choose a complaint that is handled`);
+      const merged = await this.change(
+        ctx.viewer,
+        id,
+        version,
+        ComplaintAction.MERGE,
+        async (c, now) => {
+          if (c.id === original.id) throw AppError.field('intoId', 'a complaint cannot be merged into itself');
+          return {
+            patch: { status: ComplaintStatus.MERGED, duplicateOfId: original.id, closedAt: now, ...NOT_ESCALATED },
+            events: [
+              {
+                type: ComplaintEventType.MERGED,
+                public: true,
+                message: `Laporan ini sama dengan pengaduan ${original.trackingCode}; perkembangan dan jawabannya tampil di halaman ini`,
+                internalNote: why,
+                data: { duplicateOfId: original.id },
+              },
+            ],
+          };
+        },
+        { tx },
+      );
+      await this.change(
+        ctx.viewer,
+        original,
+        null,
+        ComplaintAction.NOTE,
+        async () => ({
+          patch: {},
+          events: [
+            {
+              type: ComplaintEventType.DUPLICATE_ADDED,
+              public: false,
+              message: `Laporan ${merged.trackingCode} digabungkan ke pengaduan ini`,
+              data: { duplicateId: merged.id },
+            },
+          ],
+        }),
+        { tx },
+      );
+      return merged;
     });
   }
 

@@ -40,7 +40,7 @@ export interface OnTimeSummary {
 
 const MEASURES = `
   count(*)::int AS total,
-  count(*) FILTER (WHERE c.status NOT IN ('CLOSED','REJECTED','RESPONDED','ARCHIVED'))::int AS open,
+  count(*) FILTER (WHERE c.status NOT IN ('CLOSED','REJECTED','RESPONDED','ARCHIVED','MERGED'))::int AS open,
   count(*) FILTER (WHERE c."dueAt" < now())::int AS overdue,
   count(*) FILTER (WHERE c."respondedAt" IS NOT NULL)::int AS responded,
   count(*) FILTER (WHERE c."firstResponseAt" IS NOT NULL AND c."firstResponseAt" <= c."responseDueAt")::int AS "respondedInTime",

@@ -5,6 +5,7 @@ import ArchiveIcon from '@mui/icons-material/ArchiveOutlined';
 import EditNoteIcon from '@mui/icons-material/EditNoteOutlined';
 import ForumIcon from '@mui/icons-material/ForumOutlined';
 import HelpIcon from '@mui/icons-material/HelpOutlineOutlined';
+import MergeIcon from '@mui/icons-material/MergeType';
 import PauseIcon from '@mui/icons-material/PauseCircleOutline';
 import PlayIcon from '@mui/icons-material/PlayCircleOutline';
 import PublicIcon from '@mui/icons-material/PublicOutlined';
@@ -44,6 +45,7 @@ const ICONS: Record<WorkflowAction, ComponentType> = {
   HOLD: PauseIcon,
   RESUME: PlayIcon,
   ARCHIVE: ArchiveIcon,
+  MERGE: MergeIcon,
 };
 
 /** The step that moves the complaint on, per status: the one filled button. */

@@ -10,6 +10,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
 import TextField from '@mui/material/TextField';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -34,6 +35,7 @@ import { EnumInput, formatWib, minText } from '../../components';
 import { invalidateComplaints } from '../../live/invalidate';
 import { notSavedMessageOf, toHttpError } from '../../providers/graphqlErrors';
 import { intlLocale } from '../../providers/i18nProvider';
+import { CandidateList, usePossibleDuplicates } from '../Duplicates';
 import { StatusChip } from '../fields';
 import type { ComplaintEventRecord, ComplaintRecord } from '../types';
 import { clearDraft, loadDraft, saveDraft, type DraftValues } from './drafts';
@@ -102,6 +104,46 @@ const TemplatePicker = ({ record }: { record: ComplaintRecord }) => {
         </MenuItem>
       ))}
     </TextField>
+  );
+};
+
+/** The likeliest duplicates to merge into (the first is preselected), or any complaint found by code or title. */
+const MergeInputs = ({ record }: { record: ComplaintRecord }) => {
+  const translate = useTranslate();
+  const { data: candidates, isPending } = usePossibleDuplicates(String(record.id), true);
+  // Mounted once the candidates are known, so the likeliest is the input's default.
+  if (isPending) return <CircularProgress size={24} />;
+  return (
+    <>
+      {candidates && candidates.length > 0 && (
+        <Box sx={{ mb: 2 }}>
+          <Typography variant="subtitle2" gutterBottom>
+            {translate('complaint.duplicates.title')}
+          </Typography>
+          <CandidateList candidates={candidates} />
+        </Box>
+      )}
+      <ReferenceInput source="intoId" reference="complaints" sort={{ field: 'createdAt', order: 'DESC' }}>
+        <AutocompleteInput
+          label="complaint.merge.into"
+          optionText={complaintOption}
+          filterToQuery={(q: string) => ({ q })}
+          helperText="complaint.merge.help"
+          defaultValue={candidates?.[0]?.complaint.id}
+          validate={required()}
+          fullWidth
+        />
+      </ReferenceInput>
+      <TextInput
+        source="reason"
+        label="complaint.action.internalNote"
+        multiline
+        minRows={2}
+        fullWidth
+        validate={noteRules}
+        helperText="complaint.action.internalHelp"
+      />
+    </>
   );
 };
 
@@ -239,6 +281,8 @@ const Inputs = ({ action, record }: { action: WorkflowAction; record: ComplaintR
       );
     case 'DRAFT':
       return <AnswerInput record={record} helperText="complaint.draft.help" />;
+    case 'MERGE':
+      return <MergeInputs record={record} />;
     case 'REJECT':
       return (
         <>

@@ -24,6 +24,7 @@ export const ACTION_ORDER = [
   'RETURN',
   'REJECT',
   'ARCHIVE',
+  'MERGE',
   'REMIND',
   'NOTE',
 ] as const;
@@ -183,6 +184,15 @@ const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
       }
     }
   `,
+  MERGE: gql`
+    mutation mergeComplaint($id: ID!, $intoId: ID!, $reason: String, $version: Int) {
+      mergeComplaint(id: $id, intoId: $intoId, reason: $reason, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
   REOPEN: gql`
     mutation reopenComplaint($id: ID!, $reason: String!, $version: Int) {
       reopenComplaint(id: $id, reason: $reason, version: $version)
@@ -210,6 +220,7 @@ const ARGS: Record<WorkflowAction, string[]> = {
   HOLD: ['reason'],
   RESUME: ['note'],
   ARCHIVE: ['reason', 'publicMessage'],
+  MERGE: ['intoId', 'reason'],
 };
 
 /** Internal progress notes of staff that nobody published yet: what PUBLISH offers. */

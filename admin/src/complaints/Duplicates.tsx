@@ -20,15 +20,39 @@ export interface DuplicateCandidate {
   complaint: { id: string; trackingCode: string; title: string; status: string; createdAt: string };
 }
 
-const CANDIDATE = `score reasons distanceMeters complaint { id trackingCode title status createdAt }`;
 const SIMILAR = gql`
   query similarComplaints($input: DuplicateProbeInput!) {
-    similarComplaints(input: $input) { ${CANDIDATE} }
+    similarComplaints(input: $input) {
+      score
+      reasons
+      distanceMeters
+      complaint {
+        id
+        trackingCode
+        title
+        status
+        createdAt
+      }
+    }
   }
 `;
 const POSSIBLE = gql`
   query possibleDuplicates($id: ID!) {
-    complaint(id: $id) { id possibleDuplicates { ${CANDIDATE} } }
+    complaint(id: $id) {
+      id
+      possibleDuplicates {
+        score
+        reasons
+        distanceMeters
+        complaint {
+          id
+          trackingCode
+          title
+          status
+          createdAt
+        }
+      }
+    }
   }
 `;
 

@@ -49,6 +49,7 @@ export const ENUMS = {
     'ARCHIVED',
     'MERGED',
     'DUPLICATE_ADDED',
+    'CONTACT_REVEALED',
   ]),
   DuplicateReason: shown('DuplicateReason', ['SIMILAR_TEXT', 'SAME_CATEGORY', 'SAME_KELURAHAN', 'NEARBY']),
   PauseKind: shown('PauseKind', ['AWAITING_REPORTER', 'ON_HOLD']),

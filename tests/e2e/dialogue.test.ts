@@ -91,3 +91,27 @@ test('Tunda shows the hold with its reason; Lanjutkan lifts it', async () => {
   await banner.waitFor({ state: 'detached' });
   expect((await lab.complaint('admin.tengah', c.id, 'pauseKind')).pauseKind).toBeNull();
 });
+
+test('an anonymous reporter’s contact opened for a home visit shows to the unit head, with nothing else of the identity', async () => {
+  const lab = await Lab.on(suite.t);
+  const anon = await lab.submit('admin.tengah', {
+    title: 'Konsol: kunjungan rumah pelapor anonim',
+    anonymous: true,
+    reporterName: 'Tidak Boleh Tampil',
+    reporterPhone: '081299990000',
+    reporterAddress: 'Jl. Sawo 9 RT 01 RW 02',
+  });
+  const id = anon.complaint.id;
+  await lab.must('admin.tengah', 'verifyComplaint', { id });
+  await lab.must('admin.tengah', 'forwardComplaint', { id, opdId: lab.opd.DINSOS });
+  const admin = await suite.session('admin.tengah');
+  await admin.goto(`${suite.t.url}/admin/#/complaints/${id}/show`);
+  await act(admin, 'REVEAL_CONTACT', { reason: 'Survei rumah tidak layak huni' });
+
+  const head = await suite.session('kepala.dinsos');
+  await head.goto(`${suite.t.url}/admin/#/complaints/${id}/show`);
+  const contact = head.locator('[data-testid="contact-revealed"]');
+  await contact.waitFor();
+  await expect(contact.innerText()).resolves.toContain('081299990000');
+  await expect(head.locator('[data-testid="reporter"]').innerText()).resolves.not.toContain('Tidak Boleh Tampil');
+});

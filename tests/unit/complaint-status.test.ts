@@ -52,6 +52,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     REMIND: S.FORWARDED,
     PUBLISH: S.IN_PROGRESS,
     DRAFT: S.FORWARDED,
+    REVEAL_CONTACT: S.FORWARDED,
     ASK_REPORTER: S.FORWARDED,
     REPLY: S.FORWARDED,
     HOLD: S.FORWARDED,
@@ -68,6 +69,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     REMIND: S.IN_PROGRESS,
     PUBLISH: S.IN_PROGRESS,
     DRAFT: S.IN_PROGRESS,
+    REVEAL_CONTACT: S.IN_PROGRESS,
     ASK_REPORTER: S.IN_PROGRESS,
     REPLY: S.IN_PROGRESS,
     HOLD: S.IN_PROGRESS,
@@ -103,9 +105,9 @@ describe('complaint status machine', () => {
   it('covers exactly the statuses and actions this test was written for', () => {
     // A new enum member must get a deliberate row in EXPECTED and in TRANSITIONS.
     expect(STATUSES).toEqual(['SUBMITTED', 'VERIFIED', 'FORWARDED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'REJECTED', 'ARCHIVED', 'MERGED']);
-    expect(ACTIONS).toHaveLength(23);
+    expect(ACTIONS).toHaveLength(24);
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...ACTIONS].sort());
-    expect(MATRIX).toHaveLength(207);
+    expect(MATRIX).toHaveLength(216);
   });
 
   describe.each(MATRIX)('%s × %s', (status, action) => {
@@ -125,8 +127,8 @@ describe('complaint status machine', () => {
     }
   });
 
-  it('allows 60 (status, action) pairs in total', () => {
-    expect(MATRIX.filter(([s, a]) => canTransition(s, a))).toHaveLength(60);
+  it('allows 62 (status, action) pairs in total', () => {
+    expect(MATRIX.filter(([s, a]) => canTransition(s, a))).toHaveLength(62);
   });
 
   it('follows the main path SUBMITTED → CLOSED', () => {
@@ -187,6 +189,7 @@ describe('complaint status machine', () => {
         A.REPLY,
         A.HOLD,
         A.RESUME,
+        A.REVEAL_CONTACT,
       ]);
     });
   });

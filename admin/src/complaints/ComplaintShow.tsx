@@ -85,6 +85,9 @@ const Header = ({ record }: { record: ComplaintRecord }) => {
           <Chip size="small" variant="outlined" label={translate(`enums.Channel.${record.channel}`)} />
           {record.anonymous && <Chip size="small" icon={<VisibilityOffIcon />} label={translate(f('anonymous'))} />}
           {record.confidential && <Chip size="small" icon={<LockIcon />} label={translate(f('confidential'))} />}
+          {record.outsideServiceHours ? (
+            <Chip size="small" color="warning" variant="outlined" label={translate('complaint.show.outsideServiceHours')} data-testid="outside-hours" />
+          ) : null}
         </Stack>
         <ActionBar />
         <DeskEntryButton record={record} />
@@ -102,6 +105,15 @@ const Reporter = ({ record }: { record: ComplaintRecord }) => {
           <VisibilityOffIcon fontSize="small" color="action" />
           <Typography variant="body2">{translate('complaint.show.identityHidden')}</Typography>
         </Stack>
+        {record.contactVisible ? (
+          <Box sx={{ mt: 1.5 }} data-testid="contact-revealed">
+            <Alert severity="info" sx={{ mb: 1, py: 0 }}>
+              {translate('complaint.reveal.shown')}
+            </Alert>
+            <Item label={f('reporterPhone')}>{record.reporterPhone as string}</Item>
+            <Item label={f('reporterAddress')}>{record.reporterAddress as string}</Item>
+          </Box>
+        ) : null}
       </Panel>
     );
   }

@@ -26,6 +26,7 @@ export const SCHEMA_ENUMS = {
     'RESPOND',
     'RESUME',
     'RETURN',
+    'REVEAL_CONTACT',
     'VERIFY',
   ],
   ComplaintEventType: [
@@ -35,6 +36,7 @@ export const SCHEMA_ENUMS = {
     'ASSIGNED',
     'AUTO_CLOSED',
     'CLOSED',
+    'CONTACT_REVEALED',
     'DUPLICATE_ADDED',
     'ESCALATED',
     'FORWARDED',

@@ -388,6 +388,7 @@ export const enDomain = {
       ARCHIVED: 'Archived',
       MERGED: 'Merged',
       DUPLICATE_ADDED: 'Duplicate merged',
+      CONTACT_REVEALED: 'Reporter contact opened',
     },
     AuditKind: {
       USER: 'User',
@@ -498,6 +499,7 @@ export const enDomain = {
     resume: 'Resume',
     archive: 'Archive',
     merge: 'Merge (duplicate)',
+    reveal_contact: 'Open contact to unit',
   },
   complaint: {
     list: {
@@ -552,6 +554,7 @@ export const enDomain = {
       show: 'Open complaint',
     },
     show: {
+      outsideServiceHours: 'Recorded outside the post’s opening hours',
       reporter: 'Reporter',
       identityHidden: 'Identity hidden (anonymous)',
       anonymousVisible: 'The reporter asked for anonymity: do not pass this identity on to other units.',
@@ -608,6 +611,7 @@ export const enDomain = {
         RESUME: 'Resume',
         ARCHIVE: 'Archive',
         MERGE: 'Merge',
+        REVEAL_CONTACT: 'Open contact',
         RETURN: 'Return',
         REJECT: 'Reject',
         NOTE: 'Save note',
@@ -629,6 +633,7 @@ export const enDomain = {
         RESUME: 'Resume %{code}',
         ARCHIVE: 'Archive %{code}',
         MERGE: 'Merge %{code} as a duplicate',
+        REVEAL_CONTACT: "Open the reporter's contact of %{code} to the unit",
         RETURN: 'Return %{code}',
         REJECT: 'Reject %{code}',
         NOTE: 'Internal note on %{code}',
@@ -652,6 +657,8 @@ export const enDomain = {
         ARCHIVE: 'A report that needs no action (spam, a test) leaves the work lists. It is kept, with the reason.',
         MERGE:
           'This report is the same as another complaint. Once merged, its reporter follows the progress and answer of that complaint on the tracking page.',
+        REVEAL_CONTACT:
+          "Anonymous reporter. For a home visit, the reporter's phone and address (only those) can be opened to the unit handling it now. The reason is recorded on the timeline.",
         RETURN: "This complaint is not your unit's authority: give it back to the admins to forward elsewhere.",
         REJECT: 'The complaint is rejected and the reporter sees the reason.',
         NOTE: 'Internal notes are never shown to the reporter.',
@@ -673,6 +680,7 @@ export const enDomain = {
         RESUME: '%{code} resumed',
         ARCHIVE: '%{code} archived',
         MERGE: '%{code} merged',
+        REVEAL_CONTACT: "Reporter's contact of %{code} opened to the unit",
         RETURN: '%{code} returned to the admins',
         REJECT: '%{code} rejected',
         NOTE: 'Internal note recorded',
@@ -743,6 +751,11 @@ export const enDomain = {
       mergedInto: 'Merged into complaint',
       mergedHere: 'Duplicates merged into this one',
     },
+    reveal: {
+      reason: 'Reason (internal, recorded)',
+      help: 'For example: survey of an unfit house',
+      shown: "The intake admin opened the reporter's phone and address to your unit (home visit). The rest of the identity stays confidential.",
+    },
     respond: {
       template: 'Use a response template',
       templateHelp: "Replaces the answer with the template, filled in with the complaint's details",
@@ -780,6 +793,7 @@ export const enDomain = {
       ARCHIVED: '%{code} archived',
       MERGED: '%{code} merged as a duplicate',
       DUPLICATE_ADDED: 'Duplicate merged into %{code}',
+      CONTACT_REVEALED: "Reporter's contact of %{code} opened to the unit",
       default: '%{code} changed',
     },
     changedSince: 'Changed since you last looked (%{smart_count})',

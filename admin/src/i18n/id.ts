@@ -605,6 +605,7 @@ const domain: Shape<typeof enDomain> = {
       ARCHIVED: 'Diarsipkan',
       MERGED: 'Digabungkan',
       DUPLICATE_ADDED: 'Duplikat digabungkan',
+      CONTACT_REVEALED: 'Kontak pelapor dibuka',
     },
     AuditKind: {
       USER: 'Pengguna',
@@ -715,6 +716,7 @@ const domain: Shape<typeof enDomain> = {
     resume: 'Lanjutkan',
     archive: 'Arsipkan',
     merge: 'Gabungkan (duplikat)',
+    reveal_contact: 'Buka kontak untuk unit',
   },
   complaint: {
     list: {
@@ -769,6 +771,7 @@ const domain: Shape<typeof enDomain> = {
       show: 'Lihat pengaduan',
     },
     show: {
+      outsideServiceHours: 'Dicatat di luar jam layanan pos',
       reporter: 'Pelapor',
       identityHidden: 'Identitas disembunyikan (anonim)',
       anonymousVisible: 'Pelapor meminta anonim: jangan teruskan identitas ini kepada unit lain.',
@@ -826,6 +829,7 @@ const domain: Shape<typeof enDomain> = {
         RESUME: 'Lanjutkan',
         ARCHIVE: 'Arsipkan',
         MERGE: 'Gabungkan',
+        REVEAL_CONTACT: 'Buka kontak',
         RETURN: 'Kembalikan',
         REJECT: 'Tolak',
         NOTE: 'Simpan catatan',
@@ -847,6 +851,7 @@ const domain: Shape<typeof enDomain> = {
         RESUME: 'Lanjutkan %{code}',
         ARCHIVE: 'Arsipkan %{code}',
         MERGE: 'Gabungkan %{code} sebagai duplikat',
+        REVEAL_CONTACT: 'Buka kontak pelapor %{code} untuk unit',
         RETURN: 'Kembalikan %{code}',
         REJECT: 'Tolak %{code}',
         NOTE: 'Catatan internal %{code}',
@@ -869,6 +874,8 @@ const domain: Shape<typeof enDomain> = {
         RESUME: 'Penanganan dilanjutkan; batas waktu bergeser sebanyak lama penundaan.',
         ARCHIVE: 'Laporan yang tidak memerlukan tindak lanjut (spam, uji coba) keluar dari daftar kerja. Laporan tetap tersimpan beserta alasannya.',
         MERGE: 'Laporan ini sama dengan pengaduan lain. Setelah digabung, pelapornya mengikuti perkembangan dan jawaban pengaduan itu di halaman pelacakan.',
+        REVEAL_CONTACT:
+          'Pelapor anonim. Untuk kunjungan rumah, telepon dan alamat pelapor (hanya itu) dapat dibuka untuk unit yang menangani sekarang. Alasannya tercatat di linimasa.',
         RETURN: 'Pengaduan ini bukan wewenang unit Anda: kembalikan kepada admin agar diteruskan ke unit lain.',
         REJECT: 'Pengaduan ditolak dan pelapor melihat alasannya.',
         NOTE: 'Catatan internal tidak pernah terlihat oleh pelapor.',
@@ -890,6 +897,7 @@ const domain: Shape<typeof enDomain> = {
         RESUME: '%{code} dilanjutkan',
         ARCHIVE: '%{code} diarsipkan',
         MERGE: '%{code} digabungkan',
+        REVEAL_CONTACT: 'Kontak pelapor %{code} dibuka untuk unit',
         RETURN: '%{code} dikembalikan kepada admin',
         REJECT: '%{code} ditolak',
         NOTE: 'Catatan internal dicatat',
@@ -960,6 +968,11 @@ const domain: Shape<typeof enDomain> = {
       mergedInto: 'Digabungkan ke pengaduan',
       mergedHere: 'Laporan duplikat yang digabungkan ke sini',
     },
+    reveal: {
+      reason: 'Alasan (internal, tercatat)',
+      help: 'Misalnya: survei rumah tidak layak huni',
+      shown: 'Admin penerima membuka telepon dan alamat pelapor untuk unit Anda (kunjungan rumah). Identitas lainnya tetap dirahasiakan.',
+    },
     respond: {
       template: 'Gunakan templat jawaban',
       templateHelp: 'Mengganti isi jawaban dengan templat yang sudah diisi data pengaduan',
@@ -997,6 +1010,7 @@ const domain: Shape<typeof enDomain> = {
       ARCHIVED: '%{code} diarsipkan',
       MERGED: '%{code} digabungkan sebagai duplikat',
       DUPLICATE_ADDED: 'Duplikat digabungkan ke %{code}',
+      CONTACT_REVEALED: 'Kontak pelapor %{code} dibuka untuk unit',
       default: '%{code} berubah',
     },
     changedSince: 'Berubah sejak terakhir Anda lihat (%{smart_count})',

@@ -59,6 +59,7 @@ export const ACCESS: Readonly<Record<string, Actions>> = {
     resume: 'COMPLAINT_NOTE',
     archive: 'COMPLAINT_HOLD',
     merge: 'COMPLAINT_VERIFY',
+    reveal_contact: 'COMPLAINT_VERIFY',
   },
   // "Eskalasi": late complaints escalated to the viewer's unit, for its head to remind, re-route or take over.
   escalations: { list: 'COMPLAINT_REMIND' },

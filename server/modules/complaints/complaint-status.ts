@@ -45,6 +45,7 @@ export const TRANSITIONS: Readonly<Record<ComplaintAction, Readonly<Transition>>
   [A.RESUME]: rule(RUNNING, 'SAME'),
   [A.ARCHIVE]: rule([S.SUBMITTED, S.VERIFIED], S.ARCHIVED),
   [A.MERGE]: rule([S.SUBMITTED, S.VERIFIED], S.MERGED),
+  [A.REVEAL_CONTACT]: rule([S.FORWARDED, S.IN_PROGRESS], 'SAME'),
 });
 
 export const TERMINAL_STATUSES: readonly ComplaintStatus[] = Object.freeze([S.CLOSED, S.REJECTED, S.ARCHIVED, S.MERGED]);

@@ -271,6 +271,18 @@ export class Complaint {
   @Column({ type: 'timestamptz', nullable: true })
   ratedAt: Date | null;
 
+  @Field(() => ID, { nullable: true, description: 'Anonymous report: the unit the intake opened the reporter’s phone and address to (home visit).' })
+  @Column({ type: 'int', nullable: true })
+  contactRevealedToOpdId: number | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  contactRevealedAt: Date | null;
+
+  @Field(() => Boolean, { description: 'Recorded at a service post outside its opening hours (allowed, marked).' })
+  @Column({ type: 'boolean', default: false })
+  outsideServiceHours: boolean;
+
   /** The deadline running now, if any (the earliest of the step's own and settlement); overdue = dueAt in the past. */
   @Column({ type: 'timestamptz', nullable: true })
   dueAt: Date | null;

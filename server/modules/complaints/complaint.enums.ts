@@ -73,6 +73,7 @@ export enum ComplaintEventType {
   MERGED = 'MERGED',
   /** On the original: a duplicate was merged into it. */
   DUPLICATE_ADDED = 'DUPLICATE_ADDED',
+  CONTACT_REVEALED = 'CONTACT_REVEALED',
 }
 
 /** The actions of the status machine (see complaint-status.ts). */
@@ -103,4 +104,6 @@ export enum ComplaintAction {
   RESUME = 'RESUME',
   ARCHIVE = 'ARCHIVE',
   MERGE = 'MERGE',
+  /** Open an anonymous reporter's phone and address to the handling unit (home visit). */
+  REVEAL_CONTACT = 'REVEAL_CONTACT',
 }

@@ -55,6 +55,8 @@ export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AU
   [ComplaintAction.RESUME]: { permission: Permission.COMPLAINT_NOTE, side: (c) => (c.pauseKind === PauseKind.ON_HOLD ? 'INTAKE' : 'EITHER') },
   [ComplaintAction.ARCHIVE]: { permission: Permission.COMPLAINT_HOLD, side: 'INTAKE' },
   [ComplaintAction.MERGE]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
+  // Only the intake knows an anonymous reporter; it decides.
+  [ComplaintAction.REVEAL_CONTACT]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
 };
 
 export type StaffAction = keyof typeof ACTION_RULES;
@@ -115,6 +117,15 @@ export class ComplaintPolicy {
     if (!this.canRead(viewer, c)) return false;
     if (!c.anonymous) return true;
     return IDENTITY_ROLES.includes(viewer!.role) && (c.recordedById === viewer!.userId || this.org.isWithin(c.intakeOpdId, viewer!.opdId));
+  }
+
+  /**
+   * An anonymous reporter's phone and address: those who see the identity, and the unit the
+   * intake opened them to (REVEAL_CONTACT) while it can read the complaint. Never the name, NIK or e-mail.
+   */
+  canSeeContact(viewer: Viewer | null, c: Complaint): boolean {
+    if (this.canSeeIdentity(viewer, c)) return true;
+    return !!viewer && c.contactRevealedToOpdId != null && this.canRead(viewer, c) && this.org.isWithin(viewer.opdId, c.contactRevealedToOpdId);
   }
 
   private onSide(viewer: Viewer, c: Complaint, side: Side): boolean {

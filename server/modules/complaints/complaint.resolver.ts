@@ -258,6 +258,19 @@ export class ComplaintResolver {
     return svc(ctx).merge(ctx, id, version, intoId, reason);
   }
 
+  @Requires(Permission.COMPLAINT_VERIFY)
+  @Mutation(() => Complaint, {
+    description: 'Anonymous report needing a home visit: open the reporter’s phone and address (only) to the unit handling it now, with a reason.',
+  })
+  revealReporterContact(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    return svc(ctx).revealContact(ctx, id, version, reason);
+  }
+
   @Requires(Permission.COMPLAINT_FORWARD)
   @Mutation(() => Complaint)
   forwardComplaint(
@@ -601,13 +614,18 @@ export class ComplaintResolver {
     return this.identity(c, ctx, c.reporterNik);
   }
   @FieldResolver(() => String, { nullable: true }) reporterPhone(@Root() c: Complaint, @Ctx() ctx: Context) {
-    return this.identity(c, ctx, c.reporterPhone);
+    return ctx.services.complaints.policy.canSeeContact(ctx.viewer, c) ? c.reporterPhone : null;
   }
   @FieldResolver(() => String, { nullable: true }) reporterEmail(@Root() c: Complaint, @Ctx() ctx: Context) {
     return this.identity(c, ctx, c.reporterEmail);
   }
   @FieldResolver(() => String, { nullable: true }) reporterAddress(@Root() c: Complaint, @Ctx() ctx: Context) {
-    return this.identity(c, ctx, c.reporterAddress);
+    return ctx.services.complaints.policy.canSeeContact(ctx.viewer, c) ? c.reporterAddress : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether reporterPhone and reporterAddress are shown to you (also when the intake opened them to your unit).' })
+  contactVisible(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return ctx.services.complaints.policy.canSeeContact(ctx.viewer, c);
   }
 
   private identity(c: Complaint, ctx: Context, value: string | null): string | null {

@@ -15,6 +15,8 @@ import type { Opd } from '../opds/opd.entity';
 import { receivingOpd } from '../opds/opd.service';
 import type { OrgDirectory } from '../opds/org-directory';
 import { Program } from '../programs/program.entity';
+import { ServicePost } from '../service-posts/service-post.entity';
+import { nextOpening } from '../service-posts/service-post.service';
 import type { SlaService } from '../sla/sla.service';
 import type { EscalationDirectory } from '../escalations/escalation-directory';
 import { User } from '../users/user.entity';
@@ -317,7 +319,10 @@ export class ComplaintService {
     if (!input.reporterPhone && !input.reporterEmail && !input.reporterAddress) {
       throw AppError.field('input.reporterPhone', 'give at least one way to reach the reporter: phone, e-mail or address');
     }
-    const kelurahanId = input.kelurahanId ? parseId(input.kelurahanId, 'input.kelurahanId') : null;
+    // An officer records at their service post: its kelurahan and RW unless given, and whether the post is open now.
+    const post =
+      viewer?.role === Role.OFFICER && viewer.servicePostId ? await this.db.getRepository(ServicePost).findOneBy({ id: viewer.servicePostId }) : null;
+    const kelurahanId = input.kelurahanId ? parseId(input.kelurahanId, 'input.kelurahanId') : (post?.kelurahanId ?? null);
     if (kelurahanId && this.org.get(kelurahanId)?.kind !== OpdKind.KELURAHAN) throw AppError.field('input.kelurahanId', 'must be a kelurahan');
     const categoryId = input.categoryId ? parseId(input.categoryId, 'input.categoryId') : null;
     const programId = input.programId ? parseId(input.programId, 'input.programId') : null;
@@ -369,6 +374,8 @@ export class ComplaintService {
         kelurahanId,
         verifyDueAt,
         settleDueAt,
+        rw: input.rw ?? post?.rw ?? null,
+        outsideServiceHours: post ? !nextOpening(post.schedule, now).openNow : false,
       });
       if (result) return { complaint: result, trackingCode: result.trackingCode, accessCode, replayed: false };
       if (idempotencyKey != null) {
@@ -401,10 +408,13 @@ export class ComplaintService {
       kelurahanId: number | null;
       verifyDueAt: Date;
       settleDueAt: Date;
+      rw: string | null;
+      outsideServiceHours: boolean;
     },
   ): Promise<Complaint | null> {
     const viewer = ctx.viewer;
-    const { scope, inputHash, accessCode, now, channel, intakeOpdId, categoryId, programId, kelurahanId, verifyDueAt, settleDueAt } = s;
+    const { scope, inputHash, accessCode, now, channel, intakeOpdId, categoryId, programId, kelurahanId, verifyDueAt, settleDueAt, rw, outsideServiceHours } =
+      s;
     return this.db.transaction(async (tx) => {
       const [{ seq }] = await preparedTxQuery<{ seq: string }>(tx, `SELECT nextval('complaint_tracking_seq') AS seq`, []);
       const trackingCode = this.trackingCode(now, Number(seq));
@@ -422,8 +432,9 @@ export class ComplaintService {
           programId,
           address: input.address ?? null,
           rt: input.rt ?? null,
-          rw: input.rw ?? null,
+          rw,
           kelurahanId,
+          outsideServiceHours,
           latitude: input.latitude ?? null,
           longitude: input.longitude ?? null,
           reporterName: input.reporterName?.trim() || null,
@@ -466,6 +477,7 @@ export class ComplaintService {
             toOpdId: intakeOpdId,
             public: true,
             message: `Diterima melalui ${CHANNEL_LABELS[channel]}`,
+            ...(outsideServiceHours ? { internalNote: 'Dicatat di luar jam layanan pos', data: { outsideServiceHours } } : {}),
           },
         ],
         ['UPDATE complaint SET "lastEventId" = (SELECT max(id) FROM ev) WHERE id = $1', [complaint.id]],
@@ -585,6 +597,30 @@ export class ComplaintService {
         { tx },
       );
       return merged;
+    });
+  }
+
+  /**
+   * A home visit for an anonymous report: the intake admin opens the reporter's phone and address
+   * (nothing else) to the unit handling it now, with a reason, recorded on the timeline.
+   */
+  revealContact(ctx: Context, id: string, version: number | null | undefined, reason: string) {
+    const why = text(reason, 'reason', 5, 2000);
+    return this.change(ctx.viewer, id, version, ComplaintAction.REVEAL_CONTACT, async (c, now) => {
+      if (!c.anonymous) throw AppError.field('id', 'the reporter is not anonymous: the unit already sees the contact');
+      if (c.contactRevealedToOpdId === c.currentOpdId) throw AppError.conflict('The contact is already open to this unit.');
+      return {
+        patch: { contactRevealedToOpdId: c.currentOpdId, contactRevealedAt: now },
+        events: [
+          {
+            type: ComplaintEventType.CONTACT_REVEALED,
+            public: false,
+            toOpdId: c.currentOpdId,
+            message: `Kontak pelapor (telepon dan alamat) dibuka untuk ${this.org.get(c.currentOpdId!)?.name ?? 'unit penanganan'}`,
+            internalNote: why,
+          },
+        ],
+      };
     });
   }
 

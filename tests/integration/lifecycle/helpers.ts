@@ -41,6 +41,7 @@ const MUTATIONS: Record<string, Record<string, string>> = {
   resumeComplaint: { id: 'ID!', note: 'String', version: 'Int' },
   archiveComplaint: { id: 'ID!', reason: 'String!', publicMessage: 'String', version: 'Int' },
   mergeComplaint: { id: 'ID!', intoId: 'ID!', reason: 'String', version: 'Int' },
+  revealReporterContact: { id: 'ID!', reason: 'String!', version: 'Int' },
 };
 export type MutationName = keyof typeof MUTATIONS;
 

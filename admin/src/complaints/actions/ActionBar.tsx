@@ -4,6 +4,7 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircleOutline';
 import ArchiveIcon from '@mui/icons-material/ArchiveOutlined';
 import EditNoteIcon from '@mui/icons-material/EditNoteOutlined';
 import ForumIcon from '@mui/icons-material/ForumOutlined';
+import ContactPhoneIcon from '@mui/icons-material/ContactPhoneOutlined';
 import HelpIcon from '@mui/icons-material/HelpOutlineOutlined';
 import MergeIcon from '@mui/icons-material/MergeType';
 import PauseIcon from '@mui/icons-material/PauseCircleOutline';
@@ -46,6 +47,7 @@ const ICONS: Record<WorkflowAction, ComponentType> = {
   RESUME: PlayIcon,
   ARCHIVE: ArchiveIcon,
   MERGE: MergeIcon,
+  REVEAL_CONTACT: ContactPhoneIcon,
 };
 
 /** The step that moves the complaint on, per status: the one filled button. */
@@ -63,8 +65,10 @@ export const ActionBar = () => {
   const [open, setOpen] = useState<WorkflowAction | null>(null);
   if (!record) return null;
   const available = new Set(record.availableActions ?? []);
-  // Publishing needs a staff note nobody published yet.
-  const actions = ACTION_ORDER.filter((a) => available.has(a) && (a !== 'PUBLISH' || unpublishedNotes(record.events ?? []).length > 0));
+  // Publishing needs a staff note nobody published yet; opening the contact, an anonymous reporter.
+  const actions = ACTION_ORDER.filter(
+    (a) => available.has(a) && (a !== 'PUBLISH' || unpublishedNotes(record.events ?? []).length > 0) && (a !== 'REVEAL_CONTACT' || record.anonymous),
+  );
   const drafts = identity ? actionsWithDraft(String(identity.id), String(record.id), actions) : new Set<WorkflowAction>();
   return (
     <>

@@ -283,6 +283,19 @@ const Inputs = ({ action, record }: { action: WorkflowAction; record: ComplaintR
       return <AnswerInput record={record} helperText="complaint.draft.help" />;
     case 'MERGE':
       return <MergeInputs record={record} />;
+    case 'REVEAL_CONTACT':
+      return (
+        <TextInput
+          source="reason"
+          label="complaint.reveal.reason"
+          multiline
+          minRows={2}
+          fullWidth
+          validate={holdRules}
+          autoFocus
+          helperText="complaint.reveal.help"
+        />
+      );
     case 'REJECT':
       return (
         <>

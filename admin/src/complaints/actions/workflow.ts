@@ -25,6 +25,7 @@ export const ACTION_ORDER = [
   'REJECT',
   'ARCHIVE',
   'MERGE',
+  'REVEAL_CONTACT',
   'REMIND',
   'NOTE',
 ] as const;
@@ -184,6 +185,15 @@ const MUTATIONS: Record<WorkflowAction, DocumentNode> = {
       }
     }
   `,
+  REVEAL_CONTACT: gql`
+    mutation revealReporterContact($id: ID!, $reason: String!, $version: Int) {
+      revealReporterContact(id: $id, reason: $reason, version: $version) {
+        id
+        version
+        status
+      }
+    }
+  `,
   MERGE: gql`
     mutation mergeComplaint($id: ID!, $intoId: ID!, $reason: String, $version: Int) {
       mergeComplaint(id: $id, intoId: $intoId, reason: $reason, version: $version) {
@@ -221,6 +231,7 @@ const ARGS: Record<WorkflowAction, string[]> = {
   RESUME: ['note'],
   ARCHIVE: ['reason', 'publicMessage'],
   MERGE: ['intoId', 'reason'],
+  REVEAL_CONTACT: ['reason'],
 };
 
 /** Internal progress notes of staff that nobody published yet: what PUBLISH offers. */

@@ -79,7 +79,7 @@ export class IdentityDirectory {
     if (hit) return hit;
     const epoch = this.epoch;
     const rows: Array<Omit<Identity, 'revoked'> & { revoked: string[] }> = await this.db.query(
-      `SELECT u.id AS "userId", u.username, u.role, u."opdId", o.path AS "opdPath", u."servicePostId", u.active,
+      `SELECT u.id AS "userId", u.username, u.role, u."opdId", o.path AS "opdPath", u."servicePostId", u.active, u."mayPublish",
               u."tokenGeneration" AS generation,
               coalesce((SELECT array_agg(r.jti::text) FROM revoked_token r WHERE r."userId" = u.id AND r."expiresAt" > now()), '{}') AS revoked
          FROM app_user u JOIN opd o ON o.id = u."opdId"

@@ -10,14 +10,20 @@ export interface Viewer {
   /** The viewer's Opd path (`/1/4/`), so "my Opd or below" is a prefix test. */
   opdPath: string;
   servicePostId: number | null;
+  /** A staff member given COMPLAINT_PUBLISH beyond their role (User.mayPublish). */
+  mayPublish?: boolean;
   permissions: ReadonlySet<Permission>;
 }
 
-const PERMISSION_SETS = new Map<Role, ReadonlySet<Permission>>();
+const PERMISSION_SETS = new Map<string, ReadonlySet<Permission>>();
 
 export function makeViewer(u: Omit<Viewer, 'permissions'>): Viewer {
-  let permissions = PERMISSION_SETS.get(u.role);
-  if (!permissions) PERMISSION_SETS.set(u.role, (permissions = new Set(permissionsOf(u.role))));
+  const key = `${u.role}${u.mayPublish ? '+publish' : ''}`;
+  let permissions = PERMISSION_SETS.get(key);
+  if (!permissions) {
+    permissions = new Set([...permissionsOf(u.role), ...(u.mayPublish ? [Permission.COMPLAINT_PUBLISH] : [])]);
+    PERMISSION_SETS.set(key, permissions);
+  }
   return { ...u, permissions };
 }
 
@@ -26,7 +32,7 @@ export function makeViewer(u: Omit<Viewer, 'permissions'>): Viewer {
  * audience are shown the same payload for the same change (see app/live.ts).
  */
 export function audienceOf(viewer: Viewer | null): string {
-  return viewer ? `${viewer.userId}:${viewer.role}:${viewer.opdId}:${viewer.opdPath}:${viewer.servicePostId ?? ''}` : 'public';
+  return viewer ? `${viewer.userId}:${viewer.role}:${viewer.opdId}:${viewer.opdPath}:${viewer.servicePostId ?? ''}:${viewer.mayPublish ? 1 : 0}` : 'public';
 }
 
 export function can(viewer: Viewer | null, permission: Permission): boolean {

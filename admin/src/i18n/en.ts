@@ -223,8 +223,10 @@ export const enDomain = {
       },
     },
     users: {
+      mayPublishHelp: 'Unit staff with this write public progress as the unit head does; without it, staff progress is internal until the head publishes it.',
       name: 'User |||| Users',
       fields: {
+        mayPublish: 'May publish progress to the reporter',
         username: 'Username',
         name: 'Full name',
         phone: 'Phone',

@@ -440,8 +440,10 @@ const domain: Shape<typeof enDomain> = {
       },
     },
     users: {
+      mayPublishHelp: 'Staf unit dengan izin ini menulis progres publik seperti kepala unit; tanpa izin, progres staf internal sampai kepala menerbitkannya.',
       name: 'Pengguna',
       fields: {
+        mayPublish: 'Boleh menerbitkan progres kepada pelapor',
         username: 'Nama pengguna',
         name: 'Nama lengkap',
         phone: 'Telepon',

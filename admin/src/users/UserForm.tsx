@@ -16,6 +16,8 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { useEffect } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { EnumInput, OpdInput, validPhone, validUsername } from '../components';
 
 // An empty password on edit means "keep the current one": leave it out of the input.
@@ -43,6 +45,18 @@ const UserToolbar = () => {
   );
 };
 
+/** Only unit staff are given the right to publish progress (heads have it by role); the server refuses it for others. */
+const PublishGrant = () => {
+  const role = useWatch({ name: 'role' });
+  const { setValue, getValues } = useFormContext();
+  // A role change away from staff takes the grant with it, so the save is not refused for a hidden field.
+  useEffect(() => {
+    if (role !== 'UNIT_STAFF' && getValues('mayPublish')) setValue('mayPublish', false, { shouldDirty: true });
+  }, [role, getValues, setValue]);
+  if (role !== 'UNIT_STAFF') return null;
+  return <BooleanInput source="mayPublish" defaultValue={false} helperText="resources.users.mayPublishHelp" />;
+};
+
 const UserForm = ({ isCreate = false }: { isCreate?: boolean }) => (
   <SimpleForm toolbar={<UserToolbar />}>
     <TextInput source="username" validate={[required(), validUsername]} autoComplete="off" />
@@ -59,6 +73,7 @@ const UserForm = ({ isCreate = false }: { isCreate?: boolean }) => (
       helperText={isCreate ? 'helpers.passwordCreate' : 'helpers.passwordEdit'}
     />
     <BooleanInput source="active" defaultValue={true} />
+    <PublishGrant />
   </SimpleForm>
 );
 

@@ -39,7 +39,7 @@ export const AUDIT_SUBJECTS: readonly AuditSubject[] = [
     entity: User,
     noun: 'user',
     label: (r) => `${r.name} (${r.username})`,
-    recorded: ['username', 'name', 'phone', 'email', 'opdId', 'servicePostId', 'role', 'active'],
+    recorded: ['username', 'name', 'phone', 'email', 'opdId', 'servicePostId', 'role', 'active', 'mayPublish'],
     secret: { passwordHash: 'password' },
     ignored: ['id', 'tokenGeneration', 'failedLogins', 'lockedUntil', 'lastLoginAt', 'createdAt', 'updatedAt'],
   },

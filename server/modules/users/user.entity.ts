@@ -55,6 +55,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  @Field(() => Boolean, { description: 'Unit staff only: may publish progress to the reporter, as the head does (COMPLAINT_PUBLISH).' })
+  @Column({ type: 'boolean', default: false })
+  mayPublish: boolean;
+
   @Column({ type: 'varchar', length: 200, select: false })
   passwordHash: string;
 

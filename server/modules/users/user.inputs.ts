@@ -17,6 +17,7 @@ export class UserInput {
   @Field(() => ID, { nullable: true }) servicePostId?: string | null;
   @Field(() => Role) role: Role;
   @Field(() => Boolean, { defaultValue: true }) active: boolean = true;
+  @Field(() => Boolean, { defaultValue: false, description: 'Unit staff only: may publish progress to the reporter.' }) mayPublish: boolean = false;
 
   @Field(() => String, { nullable: true, description: 'Required when creating; leave empty to keep the current password.' })
   @IsOptional()

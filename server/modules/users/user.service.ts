@@ -35,6 +35,7 @@ export const userService = new CrudService<User, UserInput, UserFilter>({
     }
     const servicePostId = await refId(ctx, ServicePost, input.servicePostId, 'input.servicePostId');
     if (servicePostId && input.role !== Role.OFFICER) throw AppError.field('input.servicePostId', 'only officers staff a service post');
+    if (input.mayPublish && input.role !== Role.UNIT_STAFF) throw AppError.field('input.mayPublish', 'only unit staff are given this; unit heads publish anyway');
     return {
       username: input.username,
       name: input.name.trim(),
@@ -44,6 +45,7 @@ export const userService = new CrudService<User, UserInput, UserFilter>({
       servicePostId,
       role: input.role,
       active: input.active,
+      mayPublish: input.mayPublish,
       ...(input.password ? { passwordHash: await hashPassword(input.password), failedLogins: 0, lockedUntil: null } : {}),
     };
   },

@@ -99,6 +99,31 @@ describe('staff progress is internal until the head publishes it', () => {
   });
 });
 
+test('a staff member given the publish permission writes public progress at once, on the same session; taken away, refused again', async () => {
+  const k = await forwardedCase('Izin publikasi progres staf');
+  const UPDATE = `mutation($id: ID!, $input: UserInput!) { updateUser(id: $id, input: $input) { mayPublish } }`;
+  const [u] = await lab.t.app.db.query('SELECT username, name, role, "opdId", active FROM app_user WHERE username = $1', ['staf.dinsos']);
+  const input = (mayPublish: boolean, role = u.role) => ({ username: u.username, name: u.name, role, opdId: String(u.opdId), active: u.active, mayPublish });
+  const progress = () => lab.act('staf.dinsos', 'addProgress', { id: k.id, stage: 'IN_WORK', note: 'Petugas sudah ke lokasi', public: true });
+  expect(codeOf(await progress())).toBe('BAD_USER_INPUT');
+  await lab.ok('superadmin', UPDATE, { id: lab.user['staf.dinsos'].id, input: input(true) });
+  const granted = await progress();
+  expect(granted.errors).toBeUndefined();
+  expect((await lab.events(k.id)).at(-1)).toMatchObject({ type: 'PROGRESS', public: true });
+  await lab.ok('superadmin', UPDATE, { id: lab.user['staf.dinsos'].id, input: input(false) });
+  expect(codeOf(await progress())).toBe('BAD_USER_INPUT');
+  // Only staff are given it.
+  const [h] = await lab.t.app.db.query('SELECT username, name, role, "opdId", active FROM app_user WHERE username = $1', ['kepala.dinsos']);
+  expectError(
+    await lab.gql('superadmin', UPDATE, {
+      id: lab.user['kepala.dinsos'].id,
+      input: { username: h.username, name: h.name, role: h.role, opdId: String(h.opdId), active: h.active, mayPublish: true },
+    }),
+    'BAD_USER_INPUT',
+    ['input.mayPublish'],
+  );
+});
+
 describe('answer drafts and templates', () => {
   test('staff draft, the head sends the draft (or edits it); nobody else answers; the reporter never sees a draft', async () => {
     const k = await forwardedCase('Kartu KIS belum aktif');

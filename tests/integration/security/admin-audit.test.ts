@@ -82,6 +82,7 @@ test('a user created, renamed, given a new password, deactivated and deleted lea
     opdId: [null, Number(opd.DINSOS)],
     role: [null, 'UNIT_STAFF'],
     active: [null, true],
+    mayPublish: [null, false],
     password: 'REDACTED',
   });
   expect(changesOf(log[1])).toEqual({ name: ['Audit Pengguna', 'Audit Pengguna Baru'] });

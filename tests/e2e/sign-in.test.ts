@@ -58,6 +58,9 @@ test('the form works before any script has arrived; the console then takes over 
   await form.getByLabel('Kata sandi').fill('salah-sekali');
   await form.locator('button[type="submit"]').click();
   await alert(page).getByText('Gagal masuk. Periksa nama pengguna dan kata sandi, lalu coba lagi.').waitFor();
+  await expect(form.locator('button[type="submit"]').innerText()).resolves.toMatch(/^masuk$/i);
+  // Only the form on the page (no "loading" text under it).
+  await expect(page.locator('#boot').isVisible()).resolves.toBe(false);
   expect(await page.evaluate(() => localStorage.getItem('lapor.admin.token'))).toBeNull();
 
   // The right one, still without the console's scripts: the session is kept where the console reads it.

@@ -89,7 +89,21 @@ const lightTheme = withPageDefaults({
     error: { main: '#c62828', contrastText: '#fff' },
   },
 });
-const darkTheme = withPageDefaults(defaultDarkTheme);
+// On the dark background the other way round: light colours, so that dark text on filled chips
+// and the coloured text of outlined chips reach AA contrast too.
+const onLight = 'rgba(0, 0, 0, 0.87)';
+const darkTheme = withPageDefaults({
+  ...defaultDarkTheme,
+  palette: {
+    ...defaultDarkTheme.palette,
+    primary: { main: '#90caf9', contrastText: onLight },
+    secondary: { main: '#64b5f6', contrastText: onLight },
+    info: { main: '#81d4fa', contrastText: onLight },
+    warning: { main: '#ffb74d', contrastText: onLight },
+    success: { main: '#81c784', contrastText: onLight },
+    error: { main: '#ef9a9a', contrastText: onLight },
+  },
+});
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { specifiedRules, type GraphQLSchema } from 'graphql';
@@ -55,6 +56,18 @@ function refuseWhileStopping(res: express.Response): void {
 }
 
 const A_YEAR = 'public, max-age=31536000, immutable';
+
+/**
+ * GraphQL answers over HTTP and the console's page (its sign-in form inline), brotli or gzip as
+ * the client accepts, from 1 KB up (a list page of 40 KB becomes some 5 KB). Never a stream: a response that is sent bit by bit
+ * (server-sent events, incremental delivery) must reach the client as each part is written.
+ * The WebSocket (graphql-ws) never passes through Express.
+ */
+const STREAMED = /^(text\/event-stream|multipart\/mixed)/i;
+const compressAnswers = compression({
+  threshold: 1024,
+  filter: (req, res) => !STREAMED.test(String(res.getHeader('Content-Type') ?? '')) && compression.filter(req, res),
+});
 
 /**
  * The console's files: the brotli or gzip copy made at build (admin/vite.config.ts) when the
@@ -279,6 +292,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
   app.use(
     '/graphql',
     ...(config.exposeSqlCount ? [(_req: express.Request, _res: express.Response, next: express.NextFunction) => sqlScope.run({ statements: 0 }, next)] : []),
+    compressAnswers,
     express.json({ limit: '256kb' }),
     refuseHostileRequests,
     expressMiddleware(apollo, {
@@ -315,7 +329,11 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     // A hashed file that is not there (an old build's) is a 404, not the console's page under a script's name.
     app.use('/admin/assets', (_req, res) => void res.sendStatus(404));
     // A new build is picked up at the next load: the page names its hashed assets.
-    app.get(/^\/admin(\/.*)?$/, (_req, res) => void res.sendFile(adminIndex, { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } }));
+    app.get(
+      /^\/admin(\/.*)?$/,
+      compressAnswers,
+      (_req, res) => void res.sendFile(adminIndex, { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } }),
+    );
   }
   app.get('/', (_req, res) => void res.redirect('/admin/'));
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core';
 import { Lab } from '../integration/lifecycle/helpers';
-import { consoleSuite } from './support/browser';
+import { consoleSuite, logIn } from './support/browser';
 
 /**
  * axe-core, injected into the page, finds no serious or critical WCAG violations on the
  * inbox, a complaint, the recording form and the dashboard (contrast of the app bar and the
- * status chips among them).
+ * status chips among them), on the inbox and a complaint in the dark theme too, and on the
+ * sign-in form in both colour schemes.
  */
 const suite = consoleSuite({ demoComplaints: 30 });
 
@@ -67,3 +68,38 @@ test('no serious or critical axe violations on the inbox, a complaint, the recor
   await settle(admin);
   expect(await seriousViolations(admin)).toEqual([]);
 }, 180_000);
+
+test('no serious or critical axe violations on the inbox and a complaint in the dark theme', async () => {
+  const lab = await Lab.on(suite.t);
+  const c = await lab.forwarded('DINSOS', { title: 'Drainase meluap di Jalan Sudirman' });
+  const context = await suite.context();
+  // The theme the user picked with the app bar's button, as react-admin keeps it.
+  await context.addInitScript(() => localStorage.setItem('RaStore.theme', JSON.stringify('dark')));
+  const head = await logIn(context, suite.t, 'kepala.dinsos');
+  await head.goto(`${suite.t.url}/admin/#/myInbox`);
+  await head.locator('[data-tracking-code]').first().waitFor();
+  // Dark indeed: the page's background is dark.
+  const background = await head.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toMatch(/^rgb\((\d{1,2}), \1, \1\)$/);
+  await settle(head);
+  expect(await seriousViolations(head)).toEqual([]);
+
+  await head.goto(`${suite.t.url}/admin/#/complaints/${c.id}/show`);
+  await head.locator('[data-testid="complaint-status"]').waitFor();
+  await head.locator('[data-action]').first().waitFor();
+  await settle(head);
+  expect(await seriousViolations(head)).toEqual([]);
+}, 180_000);
+
+test('no serious or critical axe violations on the sign-in form, light and dark, also with its error shown', async () => {
+  const page = await (await suite.context()).newPage();
+  await page.goto(`${suite.t.url}/admin/`);
+  await page.locator('#signin-form input[name="username"]').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.locator('#signin-form input[name="username"]').fill('walikota');
+  await page.locator('#signin-form input[name="password"]').fill('salah');
+  await page.locator('#signin-form button[type="submit"]').click();
+  await page.locator('#signin-error:not(:empty)').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { consoleSuite, screenshot } from './support/browser';
+import { consoleSuite, logIn, screenshot } from './support/browser';
 
 /**
  * The system administrator reads who changed what in the organisation, read-only, with
@@ -79,12 +79,58 @@ test('after a change the superadmin finds it in the audit log, readable, and nar
   expect(created.join('\n')).not.toContain('uji jejak');
 
   // A period in the past: nothing.
-  await main(page).locator('input[name="to"]').fill('2020-01-31');
+  await main(page).locator('input[name="to"]').fill('31/01/2020');
   await page.waitForURL((url) => decodeURIComponent(url.hash).includes('"to":"2020-01-31T16:59:59.999Z"'));
   await main(page)
     .getByText(/cocok dengan filter/)
     .waitFor();
   await expect(rows(page).count()).resolves.toBe(0);
+});
+
+test('with an English (US) browser the date filters still take the WIB day as DD/MM/YYYY and filter by it', async () => {
+  const { t } = suite;
+  const context = await suite.context({ locale: 'en-US' });
+  const page = await logIn(context, t, 'superadmin');
+  expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+  await go(page, 'auditEntries');
+  await rows(page).first().waitFor();
+  const from = main(page).locator('input[name="from"]');
+  const to = main(page).locator('input[name="to"]');
+  // The console's own text input, not the browser's picker (month first in English, no WIB).
+  expect(await from.getAttribute('type')).toBe('text');
+  expect(await from.getAttribute('placeholder')).toBe('HH/BB/TTTT');
+  await expect(main(page).locator('.MuiInputBase-root:has(input[name="from"])').innerText()).resolves.toContain('WIB');
+
+  // 5 January, not 1 May: the day from the first WIB millisecond of that day.
+  await from.fill('05/01/2026');
+  await page.waitForURL((url) => decodeURIComponent(url.hash).includes('"from":"2026-01-04T17:00:00.000Z"'));
+  // Unfinished text is kept in the box and not sent.
+  await to.fill('31/01/20');
+  await page.waitForTimeout(700);
+  expect(decodeURIComponent(new URL(page.url()).hash)).not.toContain('"to"');
+  await to.fill('31/01/2026');
+  await page.waitForURL((url) => decodeURIComponent(url.hash).includes('"to":"2026-01-31T16:59:59.999Z"'));
+  await main(page)
+    .getByText(/cocok dengan filter/)
+    .waitFor();
+  await expect(rows(page).count()).resolves.toBe(0);
+
+  // Today in WIB: the entries the tests wrote, every one of them from today on the WIB clock.
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const [y, m, d] = today.split('-');
+  await to.fill('');
+  await page.waitForURL((url) => !decodeURIComponent(url.hash).includes('"to"'));
+  await from.fill(`${d}/${m}/${y}`);
+  await page.waitForURL((url) => decodeURIComponent(url.hash).includes(`"from":"${new Date(`${today}T00:00:00+07:00`).toISOString()}"`));
+  await rows(page).first().waitFor();
+  const texts = await rows(page).allInnerTexts();
+  expect(texts.length).toBeGreaterThan(0);
+  // Times on the WIB clock, 24 hours.
+  for (const text of texts) expect(text).toMatch(/\d{2}\.\d{2} WIB/);
+
+  // After a reload the box shows the day as it was typed, not the instant.
+  await page.reload();
+  await expect(main(page).locator('input[name="from"]').inputValue()).resolves.toBe(`${d}/${m}/${y}`);
 });
 
 test('other roles are not offered the audit log', async () => {

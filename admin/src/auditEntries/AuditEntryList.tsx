@@ -1,12 +1,7 @@
-import { AutocompleteInput, DataTable, DateInput, List, ReferenceInput, SearchInput } from 'react-admin';
-import { EnumField, EnumInput, WibDateField } from '../components';
-import { endOfWibDay, startOfWibDay, wibDay } from '../wib';
+import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput } from 'react-admin';
+import { DayFilterInput, EnumField, EnumInput, WibDateField } from '../components';
 import { AuditActor, AuditChanges } from './AuditChanges';
 
-/** Filter values are instants; the date inputs show and take the WIB calendar day. */
-const showDay = (value: unknown) => (value ? wibDay(new Date(String(value))) : '');
-const fromDay = (value: string) => (value ? startOfWibDay(value) : value);
-const toDay = (value: string) => (value ? endOfWibDay(value) : value);
 const byName = (q: string) => ({ q });
 
 const filters = [
@@ -16,8 +11,8 @@ const filters = [
   <ReferenceInput key="actorId" source="actorId" reference="users" sort={{ field: 'name', order: 'ASC' }}>
     <AutocompleteInput label="resources.auditEntries.fields.actor" optionText="name" filterToQuery={byName} sx={{ minWidth: 220 }} />
   </ReferenceInput>,
-  <DateInput key="from" source="from" parse={fromDay} format={showDay} alwaysOn />,
-  <DateInput key="to" source="to" parse={toDay} format={showDay} alwaysOn />,
+  <DayFilterInput key="from" source="from" edge="start" alwaysOn />,
+  <DayFilterInput key="to" source="to" edge="end" alwaysOn />,
 ];
 
 /** Read-only: the trail is append-only, so no row opens an edit or delete. */

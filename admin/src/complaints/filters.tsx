@@ -1,12 +1,6 @@
-import { AutocompleteInput, DateInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectArrayInput, useCanAccess } from 'react-admin';
-import { EnumInput, OpdInput } from '../components';
+import { AutocompleteInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectArrayInput, useCanAccess } from 'react-admin';
+import { DayFilterInput, EnumInput, OpdInput } from '../components';
 import { enumChoices } from '../enums';
-import { endOfWibDay, startOfWibDay, wibDay } from '../wib';
-
-/** Filter values are instants; the date inputs show and take the WIB calendar day. */
-const showDay = (value: unknown) => (value ? wibDay(new Date(String(value))) : '');
-const fromDay = (value: string) => (value ? startOfWibDay(value) : value);
-const toDay = (value: string) => (value ? endOfWibDay(value) : value);
 
 const f = (name: string) => `resources.complaints.fields.${name}`;
 const byName = (q: string) => ({ q });
@@ -39,7 +33,7 @@ export const useComplaintFilters = () => {
           </ReferenceInput>,
         ]
       : []),
-    <DateInput key="createdFrom" source="createdFrom" label="complaint.list.createdFrom" parse={fromDay} format={showDay} />,
-    <DateInput key="createdTo" source="createdTo" label="complaint.list.createdTo" parse={toDay} format={showDay} />,
+    <DayFilterInput key="createdFrom" source="createdFrom" edge="start" label="complaint.list.createdFrom" />,
+    <DayFilterInput key="createdTo" source="createdTo" edge="end" label="complaint.list.createdTo" />,
   ];
 };

@@ -12,3 +12,4 @@ export { useSmallScreen } from './useSmallScreen';
 export { WibDateTimeInput } from './WibDateTimeInput';
 export { DayInput } from './DayInput';
 export { OnTimeHint, ON_TIME_DEFINITION } from './OnTimeHint';
+export { DayFilterInput } from './DayFilterInput';

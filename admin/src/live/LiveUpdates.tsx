@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 import { useGetIdentity, useNotify, useTranslate } from 'react-admin';
 import { client } from '../providers/apolloClient';
 import { startComplaintFeed, type ComplaintChange } from './feed';
-import { inboxBadge } from './inboxBadge';
+import { inboxBadge, watchInboxBadge } from './inboxBadge';
+import { lastLooked } from './lastLooked';
 import { isNewsFor } from './news';
 import { invalidateComplaints } from './invalidate';
 
@@ -41,8 +42,10 @@ export const describeChange = (translate: Translate, { complaint, event }: Compl
  * subscription per signed-in session. Each change refreshes complaint lists and the open
  * complaint, tells the user what happened (not for their own actions, nor the clock's) and
  * feeds the inbox badge with complaints the server now lists in `myInbox`. The feed starts
- * at the newest change when the session starts, so only what happens after login counts;
- * opening the inbox marks everything as looked at.
+ * where this user last looked (kept per user in this browser, lastLooked.ts), so what changed
+ * since then counts, also after a reload or a new sign-in, and nothing older does; a user's
+ * first session starts at the newest change. Whenever nothing is left unseen (the inbox was
+ * opened, or the changes handled so far were not news) that place moves on.
  */
 export const LiveUpdates = () => {
   const queryClient = useQueryClient();
@@ -59,6 +62,11 @@ export const LiveUpdates = () => {
     inboxBadge.reset();
     let pending: ComplaintChange[] = [];
     let timer: number | undefined;
+    // The cursor of the last change fully handled (counted on the badge or not news).
+    let handled: string | null = null;
+    const markLooked = () => {
+      if (inboxBadge.unseen() === 0) lastLooked.set(userId, handled);
+    };
 
     const flush = async () => {
       timer = undefined;
@@ -70,7 +78,12 @@ export const LiveUpdates = () => {
       window.dispatchEvent(new CustomEvent(COMPLAINT_CHANGED_EVENT, { detail: batch }));
 
       const others = batch.filter((c) => isNewsFor(userId, c));
-      if (others.length === 0) return;
+      const through = batch[batch.length - 1]?.cursor ?? handled;
+      if (others.length === 0) {
+        handled = through;
+        markLooked();
+        return;
+      }
       if (others.length === 1) {
         notify(describeChange(translate, others[0]), { type: 'info', autoHideDuration: 6000 });
       } else {
@@ -95,14 +108,28 @@ export const LiveUpdates = () => {
       } catch {
         // The badge is a hint; the inbox itself is always fetched fresh.
       }
+      handled = through;
+      markLooked();
     };
 
-    const stop = startComplaintFeed((change) => {
-      pending.push(change);
-      if (timer === undefined) timer = window.setTimeout(flush, FLUSH_MS);
-    });
+    const stop = startComplaintFeed(
+      (change) => {
+        pending.push(change);
+        if (timer === undefined) timer = window.setTimeout(flush, FLUSH_MS);
+      },
+      {
+        from: lastLooked.get(userId),
+        onStart: (cursor) => {
+          handled = cursor;
+          markLooked();
+        },
+      },
+    );
+    // Opening the inbox clears the badge: everything handled so far has been looked at.
+    const unwatch = watchInboxBadge(markLooked);
     return () => {
       stop();
+      unwatch();
       window.clearTimeout(timer);
     };
   }, [userId]);

@@ -104,10 +104,14 @@ const latestCursor = async (): Promise<string | null> => {
  * object, whose `after` is kept at the cursor of the last change received: the server then
  * sends exactly what came after it, in commit order, once. That holds across a dropped
  * connection, a server restart and the server asking us to resume (close 1013). It starts
- * at the feed's position when the console loads, so a drop before the first change loses
- * nothing either. Returns the function that ends it.
+ * after `from` (where the user last looked) when given, else at the feed's position when the
+ * console loads, so a drop before the first change loses nothing either; `onStart` gets the
+ * cursor it starts after. Returns the function that ends it.
  */
-export const startComplaintFeed = (onChange: (change: ComplaintChange) => void): (() => void) => {
+export const startComplaintFeed = (
+  onChange: (change: ComplaintChange) => void,
+  { from = null, onStart }: { from?: string | null; onStart?: (cursor: string | null) => void } = {},
+): (() => void) => {
   const payload = { query: COMPLAINT_CHANGED, variables: { after: null as string | null } };
   let stopped = false;
   let dispose: (() => void) | null = null;
@@ -123,16 +127,29 @@ export const startComplaintFeed = (onChange: (change: ComplaintChange) => void):
         onChange(change);
       },
       // Refused (e.g. the session expired): try again later, resuming after the last change.
+      // A remembered place the server does not take (another server's cursor) is dropped.
       error: () => {
-        if (!stopped) retryTimer = window.setTimeout(subscribe, RETRY_AFTER_ERROR_MS);
+        if (stopped) return;
+        if (from && payload.variables.after === from) {
+          from = null;
+          void latestCursor().then((cursor) => {
+            payload.variables.after = cursor;
+            onStart?.(cursor);
+            subscribe();
+          });
+          return;
+        }
+        retryTimer = window.setTimeout(subscribe, RETRY_AFTER_ERROR_MS);
       },
       complete: () => {
         if (!stopped) retryTimer = window.setTimeout(subscribe, RETRY_AFTER_ERROR_MS);
       },
     });
   };
-  void latestCursor().then((cursor) => {
+  void (from ? Promise.resolve(from) : latestCursor()).then((cursor) => {
+    if (stopped) return;
     payload.variables.after = cursor;
+    onStart?.(cursor);
     subscribe();
   });
 

@@ -42,7 +42,9 @@ export const inboxBadge = {
       }
     };
   },
-  /** A new session: nothing is new. */
+  /** How many complaints wait unseen (the badge's count). */
+  unseen: () => unseen.size,
+  /** A new session: nothing is new until the feed says so. */
   reset() {
     unseen = new Set();
     highlighted = new Set();
@@ -51,3 +53,6 @@ export const inboxBadge = {
 };
 
 export const useInboxBadge = () => useSyncExternalStore(subscribe, () => snapshot);
+
+/** Called whenever the badge changes (outside React). */
+export const watchInboxBadge = subscribe;

@@ -58,7 +58,7 @@ const forwardedToDinsos = async (title: string): Promise<{ id: string; trackingC
 const complaint = async (id: string) =>
   (
     await t.ok(
-      `query($id: ID!) { complaint(id: $id) { status progressStage currentOpd { code } responseDueAt events { type message } } }`,
+      `query($id: ID!) { complaint(id: $id) { status progressStage currentOpd { code } responseDueAt events { type message internalNote } } }`,
       { id },
       await t.login('walikota'),
     )
@@ -164,6 +164,7 @@ test('kepala.dinsos convenes a desk, records minutes and routes one complaint to
     await expect(row.locator(`input[name="decisions.${i}.responsibleOpdId"]`).inputValue()).resolves.toBe('');
     if (id === a.id) {
       await row.locator(`textarea[name="decisions.${i}.solution"]`).fill('Diusulkan bantuan renovasi RTLH Rp 15 juta setelah survei lapangan');
+      await row.locator(`textarea[name="decisions.${i}.publicMessage"]`).fill('Rumah Anda akan disurvei untuk bantuan renovasi.');
       await pick(head, row.locator(`input[name="decisions.${i}.responsibleOpdId"]`), 'Perumahan', /^Dinas Perumahan dan Kawasan Permukiman/);
       // Day first, whatever the browser's language.
       await row.locator(`input[name="decisions.${i}.dueDate"]`).fill(due.split('-').reverse().join('/'));
@@ -193,7 +194,9 @@ test('kepala.dinsos convenes a desk, records minutes and routes one complaint to
   const aNow = await complaint(a.id);
   expect(aNow).toMatchObject({ status: 'FORWARDED', currentOpd: { code: 'DISPERKIM' } });
   expect(aNow.responseDueAt).toBe(new Date(`${due}T23:59:59.999+07:00`).toISOString());
-  expect(aNow.events.at(-1).message).toContain('Diusulkan bantuan renovasi RTLH');
+  // The solution is the instruction to the unit; the reporter reads the message written for them.
+  expect(aNow.events.at(-1).internalNote).toContain('Diusulkan bantuan renovasi RTLH');
+  expect(aNow.events.at(-1).message).toBe('Rumah Anda akan disurvei untuk bantuan renovasi.');
   expect(await complaint(b.id)).toMatchObject({ status: 'FORWARDED', currentOpd: { code: 'DINSOS-LINJAMSOS' } });
 
   // The page follows: concluded, with the decisions, and no more conclude button.

@@ -115,3 +115,37 @@ test('an anonymous reporter’s contact opened for a home visit shows to the uni
   await expect(contact.innerText()).resolves.toContain('081299990000');
   await expect(head.locator('[data-testid="reporter"]').innerText()).resolves.not.toContain('Tidak Boleh Tampil');
 });
+
+test('asking the reporter pauses the complaint; archiving a test report takes it out of the work list', async () => {
+  const lab = await Lab.on(suite.t);
+  const c = await lab.forwarded('DINSOS', { title: 'Konsol: tanya pelapor' });
+  const head = await suite.session('kepala.dinsos');
+  await head.goto(`${suite.t.url}/admin/#/complaints/${c.id}/show`);
+  await act(head, 'ASK_REPORTER', { question: 'Mohon sebutkan nomor KKS Anda.' });
+  const banner = head.locator('[data-testid="pause-banner"][data-kind="AWAITING_REPORTER"]');
+  await banner.waitFor();
+  await expect(banner.innerText()).resolves.toContain('Mohon sebutkan nomor KKS Anda.');
+
+  const { complaint } = await lab.submit('admin.tengah', { title: 'Konsol: uji coba aplikasi, abaikan' });
+  const admin = await suite.session('admin.tengah');
+  await admin.goto(`${suite.t.url}/admin/#/complaints/${complaint.id}/show`);
+  await act(admin, 'ARCHIVE', { reason: 'Uji coba petugas' });
+  await admin.locator('[data-testid="complaint-status"]', { hasText: 'Diarsipkan' }).waitFor();
+  await admin.goto(`${suite.t.url}/admin/#/myInbox`);
+  await admin.locator('#main-content').waitFor();
+  expect((await lab.complaint('admin.tengah', complaint.id, 'status')).status).toBe('ARCHIVED');
+});
+
+test('a unit head keeps the unit’s response templates under Templat Jawaban', async () => {
+  const page = await suite.session('kepala.dinsos');
+  await page.goto(`${suite.t.url}/admin/#/responseTemplates/create`);
+  await page.getByLabel('Judul').fill('Konsol: jawaban bantuan');
+  await page.locator('textarea[name="body"]').fill('Yth. {pelapor}, pengaduan {kode} sudah kami tindak lanjuti.');
+  await page.getByLabel('Unit (kosongkan untuk semua unit)').click();
+  await page
+    .getByRole('option', { name: /Dinas Sosial/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.locator('#main-content tbody tr', { hasText: 'Konsol: jawaban bantuan' }).waitFor();
+});

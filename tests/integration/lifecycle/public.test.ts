@@ -202,3 +202,13 @@ test('public submission is RATE_LIMITED after the limit; staff and other address
   const staff = await lab.submitRaw('admin.tengah');
   expect(staff.errors).toBeUndefined();
 });
+
+test('the reporter’s replies are RATE_LIMITED per address like the other public calls', async () => {
+  const limit = lab.services.limits.publicRead.limit;
+  const REPLY = 'mutation($m: String!) { replyToComplaint(trackingCode: "MGL-0000-00000", accessCode: "ZZZZZZZZZZ", message: $m) { status } }';
+  // Counted before the codes are checked: a guesser pays for every try.
+  const codes = await Promise.all(Array.from({ length: limit + 2 }, () => postFrom('203.0.113.21', REPLY, { m: 'Tambahan informasi' })));
+  const byCode = codes.map((r) => r.errors?.[0]?.extensions?.code).reduce<Record<string, number>>((n, c) => ({ ...n, [c]: (n[c] ?? 0) + 1 }), {});
+  expect(byCode).toEqual({ NOT_FOUND: limit, RATE_LIMITED: 2 });
+  expect(codeOf(await postFrom('203.0.113.22', REPLY, { m: 'Tambahan informasi' }))).toBe('NOT_FOUND');
+});

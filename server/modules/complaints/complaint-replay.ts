@@ -101,6 +101,7 @@ export function replayComplaint(events: readonly ComplaintEvent[]): ReplayedStat
         break;
       case T.CLOSED:
       case T.AUTO_CLOSED:
+      case T.ARCHIVED:
         s.closedAt = at;
         break;
       case T.ESCALATED:

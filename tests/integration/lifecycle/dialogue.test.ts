@@ -1,3 +1,4 @@
+import { replayMismatches } from '../../../server/modules/complaints/complaint-replay';
 import { sweepOnce } from '../../../server/modules/complaints/complaint.sweep';
 import { C, Lab, codeOf, expectError } from './helpers';
 
@@ -271,6 +272,9 @@ describe('Tunda (hold) and Arsipkan (archive)', () => {
     });
     const forwarded = await lab.forwarded('DINSOS');
     expect(codeOf(await lab.act('admin.tengah', 'archiveComplaint', { id: forwarded.id, reason: 'Salah kirim' }))).toBe('INVALID_TRANSITION');
+    // The row still follows from its timeline alone (the audit's replay).
+    const { row, events } = await lab.stored(complaint.id);
+    expect(replayMismatches(row, events)).toEqual([]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { replayMismatches } from '../../../server/modules/complaints/complaint-replay';
 import { C, Lab, codeOf, expectError } from './helpers';
 
 /**
@@ -105,6 +106,10 @@ test('merging links both ways; the duplicateâ€™s reporter follows the originalâ€
     message: `Laporan ${dup.trackingCode} digabungkan ke pengaduan ini`,
   });
   expect((await lab.complaint('admin.tengah', oid, 'duplicates { id }')).duplicates).toEqual([{ id: did }]);
+  for (const cid of [did, oid]) {
+    const { row, events } = await lab.stored(cid);
+    expect(replayMismatches(row, events)).toEqual([]);
+  }
   // A merged report is never a merge target, nor merged again.
   const third = await lab.submit('admin.tengah', { title: 'Got mampet lagi di RW 03' });
   expectError(await lab.act('admin.tengah', 'mergeComplaint', { id: third.complaint.id, intoId: did }), 'BAD_USER_INPUT', ['intoId']);

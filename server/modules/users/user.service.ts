@@ -35,7 +35,8 @@ export const userService = new CrudService<User, UserInput, UserFilter>({
     }
     const servicePostId = await refId(ctx, ServicePost, input.servicePostId, 'input.servicePostId');
     if (servicePostId && input.role !== Role.OFFICER) throw AppError.field('input.servicePostId', 'only officers staff a service post');
-    if (input.mayPublish && input.role !== Role.UNIT_STAFF) throw AppError.field('input.mayPublish', 'only unit staff are given this; unit heads publish anyway');
+    if (input.mayPublish && input.role !== Role.UNIT_STAFF)
+      throw AppError.field('input.mayPublish', 'only unit staff are given this; unit heads publish anyway');
     return {
       username: input.username,
       name: input.name.trim(),

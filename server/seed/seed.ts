@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { Role } from '../auth/roles';
+import { Category } from '../modules/categories/category.entity';
 import { Opd } from '../modules/opds/opd.entity';
 import { Program } from '../modules/programs/program.entity';
 import { ServicePost } from '../modules/service-posts/service-post.entity';
@@ -9,7 +10,8 @@ import { User } from '../modules/users/user.entity';
 import { recordExistingAsCreated, systemActor } from '../modules/audit/audit.trail';
 import { applyOrg } from '../setup/org-loader';
 import { EscalationRule } from '../modules/escalations/escalation-rule.entity';
-import { DEMO_USERS, ESCALATION_RULES, EXTRA_HEADS, ORG, PROGRAMS } from './data/magelang';
+import { DEMO_USERS, ESCALATION_RULES, EXTRA_HEADS, ORG, PROGRAMS, RESPONSE_TEMPLATES } from './data/magelang';
+import { ResponseTemplate } from '../modules/response-templates/response-template.entity';
 
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -34,6 +36,7 @@ export async function seedDemo(db: DataSource, log: Logger, options: SeedOptions
     await applyOrg(tx, ORG);
     const opdIds = new Map((await tx.getRepository(Opd).find()).map((o) => [o.code, o.id]));
     const postIds = new Map((await tx.getRepository(ServicePost).find()).map((p) => [p.code, p.id]));
+    const categoryIds = new Map((await tx.getRepository(Category).find()).map((c) => [c.code, c.id]));
     await tx.getRepository(Program).save(
       PROGRAMS.map((p) => ({
         code: p.code,
@@ -45,6 +48,14 @@ export async function seedDemo(db: DataSource, log: Logger, options: SeedOptions
         contact: p.contact,
         startsOn: p.startsOn,
         endsOn: p.endsOn,
+      })),
+    );
+    await tx.getRepository(ResponseTemplate).save(
+      RESPONSE_TEMPLATES.map((t) => ({
+        opdId: t.opdCode ? opdIds.get(t.opdCode)! : null,
+        categoryId: t.categoryCode ? (categoryIds.get(t.categoryCode) ?? null) : null,
+        title: t.title,
+        body: t.body,
       })),
     );
     await tx

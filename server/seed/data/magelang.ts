@@ -113,6 +113,22 @@ export const ESCALATION_RULES: { opdCode: string | null; targetOpdCode: string; 
   { opdCode: 'DISKOMINSTA', targetOpdCode: 'INSPEKTORAT', note: 'Pengaduan yang terlambat di Diskominsta diawasi Inspektorat' },
 ];
 
+/** Model answers (polite, complete, signed by the unit), as the Malang guidance asks of answers. */
+export const RESPONSE_TEMPLATES: { opdCode: string | null; categoryCode: string | null; title: string; body: string }[] = [
+  {
+    opdCode: null,
+    categoryCode: null,
+    title: 'Jawaban umum: sudah ditindaklanjuti',
+    body: 'Yth. {pelapor},\n\nterima kasih atas laporan Anda ({kode}, "{judul}"). Laporan telah kami tindak lanjuti dengan … . Apabila masih terdapat kendala, silakan sampaikan kembali melalui halaman pelacakan.\n\nHormat kami,\n{unit}',
+  },
+  {
+    opdCode: 'DINSOS',
+    categoryCode: 'BANSOS',
+    title: 'Bantuan sosial: data sudah diperiksa',
+    body: 'Yth. {pelapor},\n\nterima kasih atas laporan {kode}. Data keluarga Anda telah kami periksa dalam DTKS pada {tanggal}. Hasilnya: … . Pendamping sosial kelurahan akan menghubungi Anda untuk langkah berikutnya.\n\nHormat kami,\n{unit}',
+  },
+];
+
 // ---------------------------------------------------------------------------
 // 4. Programmes
 // ---------------------------------------------------------------------------

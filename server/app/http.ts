@@ -15,6 +15,7 @@ import { sqlScope } from '../db/sql-counter';
 import type { ApiClient } from '../modules/api-clients/api-client.entity';
 import { audienceOf, type Viewer } from '../auth/viewer';
 import type { TokenClaims } from '../auth/tokens';
+import { citizenSite, publicRunner } from '../modules/citizen-site/citizen-site.routes';
 import type { Context } from '../core/context';
 import { freshContext, requestContext } from './request-context';
 import { AppError, ErrorCode } from '../core/errors';
@@ -322,6 +323,14 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
         }
       },
     }),
+  );
+  // The citizen's pages run the public operations as an anonymous caller from the same address.
+  app.use(
+    compressAnswers,
+    citizenSite(
+      db,
+      publicRunner(schema, (req) => makeContext({ viewer: null }, addressOf(req), crypto.randomUUID()), formatError),
+    ),
   );
   const adminIndex = path.join(config.adminDist, 'index.html');
   if (fs.existsSync(adminIndex)) {

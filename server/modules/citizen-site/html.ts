@@ -1,0 +1,46 @@
+/** Text for HTML: every value that did not come from this file goes through here. */
+export function esc(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** "7 Desember 2026 10.00 WIB": dates on the public pages are in WIB, day first, 24 hours. */
+export function wibText(iso: string | Date | null | undefined, withTime = true): string {
+  if (!iso) return '';
+  const d = new Date(new Date(iso).getTime() + 7 * 3_600_000);
+  const day = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  if (!withTime) return day;
+  return `${day} ${String(d.getUTCHours()).padStart(2, '0')}.${String(d.getUTCMinutes()).padStart(2, '0')} WIB`;
+}
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#f5f7fa}
+header{background:#0b4f8a;color:#fff;padding:12px 16px}header a{color:#fff;text-decoration:none;font-weight:600;margin-right:16px}
+main{max-width:720px;margin:0 auto;padding:16px}h1{font-size:1.5rem;margin:8px 0 16px}h2{font-size:1.15rem;margin:24px 0 8px}
+.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:16px;margin-bottom:16px}
+label{display:block;font-weight:600;margin:12px 0 4px}input[type=text],input[type=email],input[type=tel],select,textarea{width:100%;padding:10px;font:inherit;border:1px solid #8c959f;border-radius:6px;background:#fff;color:#1b1f24}
+textarea{min-height:110px}.hint{color:#4d5660;font-size:.9rem;margin:4px 0 0}.check{display:flex;gap:8px;align-items:flex-start;margin-top:12px}.check input{margin-top:5px}
+button{background:#0b4f8a;color:#fff;border:0;border-radius:6px;padding:12px 18px;font:inherit;font-weight:600;margin-top:16px;cursor:pointer}
+button:focus,input:focus,select:focus,textarea:focus,a:focus{outline:3px solid #f0b400;outline-offset:2px}
+.error{background:#fdecea;border:1px solid #b3261e;color:#7a1a14;padding:12px;border-radius:6px;margin-bottom:16px}
+.ok{background:#e6f4ea;border:1px solid #1e7e34;color:#124d20;padding:12px;border-radius:6px;margin-bottom:16px}
+.notice{background:#fff4e5;border:1px solid #a15c00;color:#5c3500;padding:12px;border-radius:6px;margin-bottom:16px}
+.code{font:700 1.6rem ui-monospace,Menlo,Consolas,monospace;letter-spacing:.05em;background:#eef2f6;padding:8px 12px;border-radius:6px;display:inline-block}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}dt{color:#4d5660}dd{margin:0}
+ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{border-left:3px solid #0b4f8a;padding:4px 0 12px 12px}ol.timeline .when{color:#4d5660;font-size:.9rem}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}footer{text-align:center;color:#4d5660;font-size:.9rem;padding:24px}
+`;
+
+/** One public page: Bahasa Indonesia, no scripts, readable on a small phone. */
+export function page(title: string, body: string): string {
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(title)} · Pengaduan Kota Magelang</title><meta name="description" content="Sampaikan dan lacak pengaduan layanan publik Kota Magelang.">
+<style>${STYLE}</style></head><body><header><nav aria-label="Menu utama"><a href="/lapor">Lapor</a><a href="/lacak">Lacak</a><a href="/admin/">Masuk petugas</a></nav></header>
+<main id="isi">${body}</main><footer>Pengelolaan pengaduan pelayanan publik (SP4N-LAPOR!)</footer></body></html>`;
+}

@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { Lab } from '../integration/lifecycle/helpers';
+import { consoleSuite } from './support/browser';
+
+/**
+ * A resident on a phone reports anonymously and confidentially on /lapor, keeps the codes, and
+ * after the admin forwards and the head asks and answers, follows, replies and rates on /lacak.
+ * axe finds no serious or critical violations on the pages; nothing scrolls sideways at 390 px.
+ */
+const suite = consoleSuite();
+
+const serious = async (page: Page): Promise<string[]> => {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}`);
+  });
+};
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+test('report on a phone, follow, reply and rate without an account', async () => {
+  const lab = await Lab.on(suite.t);
+  const page = await (await suite.context({ phone: true })).newPage();
+  await page.goto(`${suite.t.url}/lapor`);
+  expect(await serious(page)).toEqual([]);
+  expect(await fitsWidth(page)).toBe(true);
+  await page.getByLabel('Apa yang terjadi? (judul singkat)').fill('Jalan retak di depan pasar Rejowinangun');
+  await page.getByLabel('Uraian').fill('Retakan memanjang sekitar lima meter, berbahaya untuk pengendara motor.');
+  await page.getByLabel('Kelurahan').selectOption({ label: 'Kelurahan Cacaban' });
+  await page.getByLabel('Telepon / WhatsApp').fill('081233344455');
+  await page.getByLabel(/Anonim/).check();
+  await page.getByLabel(/Rahasia/).check();
+  await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
+  const tc = (await page.locator('[data-tracking-code]').innerText()).trim();
+  const ac = (await page.locator('[data-access-code]').innerText()).trim();
+  expect(await serious(page)).toEqual([]);
+
+  const [{ id, anonymous, confidential }] = await suite.t.app.db.query('SELECT id, anonymous, confidential FROM complaint WHERE "trackingCode" = $1', [tc]);
+  expect({ anonymous, confidential }).toEqual({ anonymous: true, confidential: true });
+  const cid = String(id);
+  await lab.must('admin.tengah', 'verifyComplaint', { id: cid });
+  await lab.must('admin.tengah', 'forwardComplaint', { id: cid, opdId: lab.opd.DISPERKIM });
+  await lab.must('kepala.disperkim', 'askReporter', { id: cid, question: 'Apakah retakan di sisi utara atau selatan pasar?' });
+
+  await page.goto(`${suite.t.url}/lacak`);
+  await page.getByLabel('Kode pelacakan').fill(tc);
+  await page.getByLabel('Kode akses').fill(ac);
+  await page.getByRole('button', { name: 'Lihat perkembangan' }).click();
+  await page.locator('[data-pause="AWAITING_REPORTER"]', { hasText: 'sisi utara atau selatan' }).waitFor();
+  expect(page.url()).not.toContain(ac);
+  expect(await serious(page)).toEqual([]);
+  expect(await fitsWidth(page)).toBe(true);
+  await page.getByLabel('Pesan Anda').fill('Sisi utara, dekat pintu masuk.');
+  await page.getByRole('button', { name: 'Kirim', exact: true }).click();
+  await page.locator('.ok', { hasText: 'Pesan Anda terkirim' }).waitFor();
+
+  await lab.must('kepala.disperkim', 'respondToComplaint', { id: cid, answer: 'Retakan sudah ditambal oleh DPUPR pada hari ini.' });
+  await page.reload();
+  await page.goto(`${suite.t.url}/lacak`);
+  await page.getByLabel('Kode pelacakan').fill(tc);
+  await page.getByLabel('Kode akses').fill(ac);
+  await page.getByRole('button', { name: 'Lihat perkembangan' }).click();
+  await page.locator('[data-answer]', { hasText: 'sudah ditambal' }).waitFor();
+  await page.getByLabel(/Nilai/).selectOption('4');
+  await page.getByRole('button', { name: 'Kirim nilai' }).click();
+  await page.locator('.ok', { hasText: 'Terima kasih atas penilaian Anda.' }).waitFor();
+  expect((await lab.complaint('kepala.disperkim', cid, 'rating')).rating).toBe(4);
+});

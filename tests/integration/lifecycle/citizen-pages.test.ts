@@ -1,0 +1,114 @@
+import { Lab } from './helpers';
+
+/**
+ * The citizen's pages over real HTTP: Lapor (a plain form; the codes on success, the values kept
+ * and the problem named in Bahasa Indonesia on a refusal; a honeypot), and Lacak (the codes in
+ * a form post, never a URL; status, deadlines and timeline; reply, rate and reopen).
+ */
+let lab: Lab;
+beforeAll(async () => {
+  lab = await Lab.start();
+}, 60_000);
+afterAll(() => lab?.stop());
+
+async function post(path: string, fields: Record<string, string>, address = '198.51.100.10') {
+  const res = await fetch(`${lab.t.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return { status: res.status, html: await res.text() };
+}
+
+const codesOf = (html: string) => ({
+  tc: /data-tracking-code>([^<]+)</.exec(html)?.[1] ?? '',
+  ac: /data-access-code>([^<]+)</.exec(html)?.[1] ?? '',
+});
+
+const report = (over: Record<string, string> = {}) => ({
+  key: `k${Date.now()}${Math.random().toString(36).slice(2)}`,
+  title: 'Lampu jalan padam di Jl. Sudirman',
+  description: 'Sudah seminggu lampu jalan di depan nomor 12 padam, gelap sekali malam hari.',
+  kelurahanId: lab.opd['KEL-CACABAN'],
+  reporterName: 'Rina',
+  reporterPhone: '081234500001',
+  ...over,
+});
+
+test('Lapor: a plain form in Bahasa Indonesia; the codes on success; a retried post gives the same complaint', async () => {
+  const form = await fetch(`${lab.t.url}/lapor`);
+  const html = await form.text();
+  expect(form.status).toBe(200);
+  expect(html).toContain('<html lang="id">');
+  expect(html).toContain('Kelurahan Cacaban');
+  expect(html).not.toContain('<script');
+
+  const fields = report();
+  const first = await post('/lapor', fields);
+  expect(first.status).toBe(200);
+  const codes = codesOf(first.html);
+  expect(codes.tc).toMatch(/^MGL-\d{4}-\d{5}$/);
+  expect(codes.ac).toMatch(/^[A-Z0-9]{10}$/);
+  const again = await post('/lapor', fields);
+  expect(codesOf(again.html)).toEqual(codes);
+  const rows = await lab.t.app.db.query('SELECT "intakeOpdId", channel FROM complaint WHERE "trackingCode" = $1', [codes.tc]);
+  expect(rows).toEqual([{ intakeOpdId: Number(lab.opd['KEC-TENGAH']), channel: 'WEB' }]);
+});
+
+test('Lapor: a refusal keeps what was typed and names the field in Bahasa Indonesia; a bot filling the honeypot records nothing', async () => {
+  const r = await post('/lapor', report({ title: 'abc', description: 'Uraian yang ditulis warga dengan teliti.' }));
+  expect(r.status).toBe(400);
+  expect(r.html).toContain('Judul: minimal 5 karakter');
+  expect(r.html).toContain('Uraian yang ditulis warga dengan teliti.');
+  const noContact = await post('/lapor', report({ reporterPhone: '' }));
+  expect(noContact.html).toContain('Kontak: isi minimal satu kontak');
+
+  const before = await lab.t.app.db.query('SELECT count(*)::int AS n FROM complaint');
+  const bot = await post('/lapor', report({ website: 'http://spam.example' }));
+  expect(bot.status).toBe(200);
+  expect(await lab.t.app.db.query('SELECT count(*)::int AS n FROM complaint')).toEqual(before);
+});
+
+test('Lacak: status, deadlines and the public timeline; reply to a question, rate once, all escaped', async () => {
+  const { tc, ac } = codesOf((await post('/lapor', report({ title: 'Selokan <b>mampet</b> di RW 03' }))).html);
+  const [{ id }] = await lab.t.app.db.query('SELECT id FROM complaint WHERE "trackingCode" = $1', [tc]);
+  const cid = String(id);
+  await lab.must('admin.tengah', 'verifyComplaint', { id: cid, note: 'catatan internal rahasia' });
+  await lab.must('admin.tengah', 'forwardComplaint', { id: cid, opdId: lab.opd.DINSOS });
+  await lab.must('kepala.dinsos', 'askReporter', { id: cid, question: 'Di depan rumah nomor berapa selokan itu?' });
+
+  const page = await post('/lacak', { tc, ac });
+  expect(page.status).toBe(200);
+  expect(page.html).toContain('Selokan &lt;b&gt;mampet&lt;/b&gt; di RW 03');
+  expect(page.html).toContain('data-status="FORWARDED"');
+  expect(page.html).toContain('Petugas menunggu informasi dari Anda');
+  expect(page.html).toContain('Di depan rumah nomor berapa selokan itu?');
+  expect(page.html).toContain('Dinas Sosial');
+  expect(page.html).toMatch(/Penyelesaian<\/dt><dd>\d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB · dihentikan sementara/);
+  expect(page.html).not.toContain('catatan internal rahasia');
+
+  const replied = await post('/lacak/balas', { tc, ac, m: 'Di depan rumah nomor 7.' });
+  expect(replied.html).toContain('Pesan Anda terkirim ke petugas.');
+  expect(replied.html).not.toContain('data-pause=');
+  expect((await lab.complaint('kepala.dinsos', cid, 'pauseKind')).pauseKind).toBeNull();
+
+  await lab.must('kepala.dinsos', 'respondToComplaint', { id: cid, answer: 'Selokan sudah dibersihkan petugas.' });
+  const answered = await post('/lacak', { tc, ac });
+  expect(answered.html).toContain('Selokan sudah dibersihkan petugas.');
+  expect(answered.html).toContain('action="/lacak/nilai"');
+  const rated = await post('/lacak/nilai', { tc, ac, s: '5', c: 'Cepat' });
+  expect(rated.html).toContain('Terima kasih atas penilaian Anda.');
+  expect(rated.html).not.toContain('action="/lacak/nilai"');
+  expect((await lab.complaint('kepala.dinsos', cid, 'rating')).rating).toBe(5);
+
+  const reopened = await post('/lacak/buka', { tc, ac, r: 'Masih tergenang air.' });
+  expect(reopened.html).toContain('data-status="IN_PROGRESS"');
+});
+
+test('Lacak: wrong codes say so in Bahasa Indonesia and reveal nothing; the codes never appear in a URL', async () => {
+  const bad = await post('/lacak', { tc: 'MGL-2612-99999', ac: 'ZZZZZZZZZZ' });
+  expect(bad.status).toBe(404);
+  expect(bad.html).toContain('Kode pelacakan atau kode akses tidak cocok.');
+  const form = await (await fetch(`${lab.t.url}/lacak`)).text();
+  expect(form).toContain('method="post" action="/lacak"');
+});

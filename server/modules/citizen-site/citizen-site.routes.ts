@@ -6,7 +6,42 @@ import type { Context } from '../../core/context';
 import { esc, page, wibText } from './html';
 
 /** Runs one operation of the public API as an anonymous caller from this request: the same rules, limits and checks. */
-export type PublicRunner = (req: express.Request, source: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: readonly any[] }>;
+export type PublicRunner = (req: express.Request, source: string, variables: Record<string, unknown>) => Promise<PublicResult>;
+
+/** A refusal as the API formats it. */
+interface Refusal {
+  message: string;
+  extensions?: { code?: unknown; retryAfterSeconds?: unknown; problems?: { field: string; message: string }[] };
+}
+
+interface PublicResult {
+  data?: Record<string, unknown> | null;
+  errors?: readonly Refusal[];
+}
+
+interface Entry {
+  type: string;
+  message: string | null;
+  unit: string | null;
+  at: string;
+}
+
+/** What `trackComplaint` answers with (the selection in TRACK). */
+interface Tracked {
+  trackingCode: string;
+  title: string;
+  status: string;
+  category: string | null;
+  currentUnit: string | null;
+  answer: string | null;
+  submittedAt: string;
+  respondedAt: string | null;
+  canRate: boolean;
+  deadlines: { kind: string; dueAt: string; done: boolean; overdue: boolean; paused: boolean }[];
+  pause: { kind: string; reason: string | null; since: string; until: string | null } | null;
+  timeline: Entry[];
+  mergedInto: { trackingCode: string; status: string; currentUnit: string | null; answer: string | null; timeline: Entry[] } | null;
+}
 
 export function publicRunner(
   schema: GraphQLSchema,
@@ -16,7 +51,7 @@ export function publicRunner(
   return async (req, source, variables) => {
     const r = await graphql({ schema, source, variableValues: variables, contextValue: contextFor(req) });
     // Formatted as over HTTP, so refusals carry the same codes and fields.
-    return { data: r.data, errors: r.errors?.map((e) => formatError(e.toJSON(), e)) };
+    return { data: r.data as Record<string, unknown> | null | undefined, errors: r.errors?.map((e) => formatError(e.toJSON(), e) as Refusal) };
   };
 }
 
@@ -68,15 +103,15 @@ const FIELD: Record<string, string> = {
 };
 
 /** The server's refusals in Bahasa Indonesia, each naming its field. */
-function problemText(r: { errors?: readonly any[] }): string {
+function problemText(r: PublicResult): string {
   const e = r.errors?.[0];
   const code = e?.extensions?.code;
   if (code === 'NOT_FOUND') return 'Kode pelacakan atau kode akses tidak cocok. Periksa kembali kedua kode.';
-  if (code === 'RATE_LIMITED') return `Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam ${e.extensions.retryAfterSeconds ?? 60} detik.`;
+  if (code === 'RATE_LIMITED') return `Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam ${Number(e?.extensions?.retryAfterSeconds ?? 60)} detik.`;
   if (code === 'INVALID_TRANSITION') return 'Tindakan ini tidak dapat dilakukan pada status pengaduan sekarang.';
   if (code === 'CONFLICT') return 'Jawaban ini sudah Anda nilai.';
   if (code === 'BAD_USER_INPUT') {
-    const problems: { field: string; message: string }[] = e.extensions.problems ?? [];
+    const problems = e?.extensions?.problems ?? [];
     return problems.map((p) => `${FIELD[p.field] ?? p.field}: ${indonesian(p.message)}`).join('; ') || 'Periksa kembali isian Anda.';
   }
   if (code === 'SERVICE_UNAVAILABLE') return 'Layanan sedang sibuk. Isian Anda tidak hilang: coba kirim lagi sebentar lagi.';
@@ -117,7 +152,7 @@ function codesForm(tc = '', problem = ''): string {
 <p class="hint">Kedua kode diberikan saat laporan Anda diterima.</p><button type="submit">Lihat perkembangan</button></form>`;
 }
 
-function timeline(entries: { type: string; message: string | null; unit: string | null; at: string }[]): string {
+function timeline(entries: Entry[]): string {
   return `<ol class="timeline">${[...entries]
     .reverse()
     .map(
@@ -128,7 +163,7 @@ function timeline(entries: { type: string; message: string | null; unit: string 
 }
 
 /** The reporter's page: status, deadlines as dates, the public timeline, and what they may do now. */
-function statusPage(c: any, tc: string, ac: string, notice = '', problem = ''): string {
+function statusPage(c: Tracked, tc: string, ac: string, notice = '', problem = ''): string {
   const hidden = `<input type="hidden" name="tc" value="${esc(tc)}"><input type="hidden" name="ac" value="${esc(ac)}">`;
   const ended = ['CLOSED', 'REJECTED', 'ARCHIVED', 'MERGED'].includes(c.status);
   const parts = [
@@ -158,7 +193,7 @@ function statusPage(c: any, tc: string, ac: string, notice = '', problem = ''): 
     parts.push(
       `<h2>Batas waktu</h2><div class="card"><dl>${c.deadlines
         .map(
-          (d: any) =>
+          (d) =>
             `<dt>${esc(DEADLINE[d.kind] ?? d.kind)}</dt><dd>${esc(wibText(d.dueAt))}${d.done ? ' · selesai' : d.paused ? ' · dihentikan sementara' : d.overdue ? ' · terlambat' : ''}</dd>`,
         )
         .join('')}</dl></div>`,
@@ -239,8 +274,9 @@ export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
     const tc = str(req.body.tc).trim();
     const ac = str(req.body.ac).trim();
     const r = await run(req, TRACK, { tc, ac });
-    if (!r.data?.trackComplaint) return send(res, page('Lacak', codesForm(tc, problemText(r))), r.errors?.[0]?.extensions?.code === 'RATE_LIMITED' ? 429 : 404);
-    send(res, statusPage(r.data.trackComplaint, tc, ac, notice, problem));
+    const tracked = r.data?.trackComplaint as Tracked | undefined;
+    if (!tracked) return send(res, page('Lacak', codesForm(tc, problemText(r))), r.errors?.[0]?.extensions?.code === 'RATE_LIMITED' ? 429 : 404);
+    send(res, statusPage(tracked, tc, ac, notice, problem));
   };
   router.post('/lacak', form, (req, res, next) => void track(req, res).catch(next));
 
@@ -284,7 +320,8 @@ export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
         };
         const r = await run(req, SUBMIT, { input, key: /^[A-Za-z0-9-]{8,100}$/.test(v.key) ? `web-${v.key}` : null });
         if (r.errors?.length) return send(res, reportForm(kelurahan, categories, v, problemText(r)), 400);
-        send(res, receipt(r.data.submitComplaint.trackingCode, r.data.submitComplaint.accessCode));
+        const codes = r.data?.submitComplaint as { trackingCode: string; accessCode: string };
+        send(res, receipt(codes.trackingCode, codes.accessCode));
       })().catch(next),
   );
   return router;

@@ -3,6 +3,7 @@ import express from 'express';
 import { graphql, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
+import { nextOpening } from '../service-posts/service-post.service';
 import { esc, page, wibText } from './html';
 
 /** Runs one operation of the public API as an anonymous caller from this request: the same rules, limits and checks. */
@@ -141,6 +142,9 @@ const REPLY = `mutation($tc: String!, $ac: String!, $m: String!) { replyToCompla
 const RATE = `mutation($tc: String!, $ac: String!, $s: Int!, $c: String) { rateComplaint(trackingCode: $tc, accessCode: $ac, score: $s, comment: $c) { rating } }`;
 const REOPEN = `mutation($tc: String!, $ac: String!, $r: String!) { reopenComplaint(trackingCode: $tc, accessCode: $ac, reason: $r) }`;
 const SUBMIT = `mutation($input: ComplaintInput!, $key: String) { submitComplaint(input: $input, idempotencyKey: $key) { trackingCode accessCode } }`;
+
+const PROGRAMS = `{ publicPrograms { code name description eligibility benefits contact ownerOpd { name } } }`;
+const WEEKDAYS = ['', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -292,6 +296,80 @@ export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
   router.post('/lacak/balas', ...action(REPLY, (b) => ({ m: str(b.m) }), 'Pesan Anda terkirim ke petugas.'));
   router.post('/lacak/nilai', ...action(RATE, (b) => ({ s: Number(b.s), c: str(b.c) || null }), 'Terima kasih atas penilaian Anda.'));
   router.post('/lacak/buka', ...action(REOPEN, (b) => ({ r: str(b.r) }), 'Pengaduan dibuka kembali dan diteruskan ke unit penanganan.'));
+
+  router.get(
+    '/program',
+    (req, res, next) =>
+      void run(req, PROGRAMS, {})
+        .then((r) => {
+          const list = (r.data?.publicPrograms ?? []) as {
+            code: string;
+            name: string;
+            description: string;
+            eligibility: string;
+            benefits: string;
+            contact: string;
+            ownerOpd: { name: string } | null;
+          }[];
+          send(
+            res,
+            page(
+              'Program',
+              `<h1>Program layanan</h1>${list
+                .map(
+                  (p) => `<section class="card" data-program="${esc(p.code)}"><h2>${esc(p.name)}</h2><p>${esc(p.description)}</p><dl>
+<dt>Siapa yang berhak</dt><dd>${esc(p.eligibility)}</dd><dt>Manfaat</dt><dd>${esc(p.benefits)}</dd><dt>Pengelola</dt><dd>${esc(p.ownerOpd?.name ?? '—')}</dd><dt>Kontak</dt><dd>${esc(p.contact)}</dd></dl>
+<p><a href="/lapor">Sampaikan pengaduan tentang program ini</a></p></section>`,
+                )
+                .join('')}`,
+            ),
+          );
+        })
+        .catch(next),
+  );
+
+  router.get(
+    '/pos-layanan',
+    (_req, res, next) =>
+      void db
+        .query(
+          `SELECT p.code, p.name, p.rw, p.address, p.schedule, k.name AS kelurahan FROM service_post p JOIN opd k ON k.id = p."kelurahanId" WHERE p.active ORDER BY k.name, p.rw`,
+        )
+        .then(
+          (
+            posts: {
+              code: string;
+              name: string;
+              rw: string;
+              address: string;
+              schedule: { weekday: number; opensAt: string; closesAt: string }[];
+              kelurahan: string;
+            }[],
+          ) => {
+            const now = new Date();
+            send(
+              res,
+              page(
+                'Pos layanan',
+                `<h1>Pos layanan RW</h1><p>Petugas pos mencatat pengaduan warga secara langsung. Jam buka dalam WIB.</p>${posts
+                  .map((p) => {
+                    const open = nextOpening(p.schedule, now);
+                    const hours = [...p.schedule]
+                      .sort((a, b) => a.weekday - b.weekday || a.opensAt.localeCompare(b.opensAt))
+                      .map((s) => `${WEEKDAYS[s.weekday]} ${s.opensAt.replace(':', '.')}–${s.closesAt.replace(':', '.')}`)
+                      .join(', ');
+                    return `<section class="card" data-post="${esc(p.code)}"><h2>${esc(p.name)}</h2><dl><dt>Kelurahan</dt><dd>${esc(p.kelurahan)}, RW ${esc(p.rw)}</dd>
+<dt>Alamat</dt><dd>${esc(p.address)}</dd><dt>Jam buka</dt><dd>${esc(hours || '—')}</dd><dt>Sekarang</dt><dd data-open="${open.openNow}">${
+                      open.openNow ? '<strong>Buka</strong>' : `Tutup${open.at ? ` · buka lagi ${esc(wibText(open.at))}` : ''}`
+                    }</dd></dl></section>`;
+                  })
+                  .join('')}`,
+              ),
+            );
+          },
+        )
+        .catch(next),
+  );
 
   router.get('/lapor', (_req, res, next) => void choices().then(({ kelurahan, categories }) => send(res, reportForm(kelurahan, categories)), next));
   router.post(

@@ -21,7 +21,7 @@ export function wibText(iso: string | Date | null | undefined, withTime = true):
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#f5f7fa}
-header{background:#0b4f8a;color:#fff;padding:12px 16px}header a{color:#fff;text-decoration:none;font-weight:600;margin-right:16px}
+header{background:#0b4f8a;color:#fff;padding:12px 16px}header nav{display:flex;flex-wrap:wrap;gap:4px 16px}header a{color:#fff;text-decoration:none;font-weight:600}
 main{max-width:720px;margin:0 auto;padding:16px}h1{font-size:1.5rem;margin:8px 0 16px}h2{font-size:1.15rem;margin:24px 0 8px}
 .card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:16px;margin-bottom:16px}
 label{display:block;font-weight:600;margin:12px 0 4px}input[type=text],input[type=email],input[type=tel],select,textarea{width:100%;padding:10px;font:inherit;border:1px solid #8c959f;border-radius:6px;background:#fff;color:#1b1f24}
@@ -41,6 +41,6 @@ ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{border-left:3px so
 export function page(title: string, body: string): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)} · Pengaduan Kota Magelang</title><meta name="description" content="Sampaikan dan lacak pengaduan layanan publik Kota Magelang.">
-<style>${STYLE}</style></head><body><header><nav aria-label="Menu utama"><a href="/lapor">Lapor</a><a href="/lacak">Lacak</a><a href="/admin/">Masuk petugas</a></nav></header>
+<style>${STYLE}</style></head><body><header><nav aria-label="Menu utama"><a href="/lapor">Lapor</a><a href="/lacak">Lacak</a><a href="/program">Program</a><a href="/pos-layanan">Pos layanan</a><a href="/admin/">Masuk petugas</a></nav></header>
 <main id="isi">${body}</main><footer>Pengelolaan pengaduan pelayanan publik (SP4N-LAPOR!)</footer></body></html>`;
 }

@@ -112,3 +112,15 @@ test('Lacak: wrong codes say so in Bahasa Indonesia and reveal nothing; the code
   const form = await (await fetch(`${lab.t.url}/lacak`)).text();
   expect(form).toContain('method="post" action="/lacak"');
 });
+
+test('Program and Pos layanan list the public information, with WIB opening hours and whether a post is open now', async () => {
+  const programs = await (await fetch(`${lab.t.url}/program`)).text();
+  expect(programs).toContain('data-program="PKH"');
+  expect(programs).toContain('Siapa yang berhak');
+  const posts = await (await fetch(`${lab.t.url}/pos-layanan`)).text();
+  expect(posts).toContain('data-post="POS-CACABAN-RW03"');
+  expect(posts).toContain('Senin 09.00–12.00, Kamis 09.00–12.00');
+  expect(posts).toMatch(/data-open="(true|false)"/);
+  // Officers' phone numbers are not public.
+  expect(posts).not.toMatch(/08\d{8,}/);
+});

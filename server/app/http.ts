@@ -344,7 +344,6 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
       (_req, res) => void res.sendFile(adminIndex, { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } }),
     );
   }
-  app.get('/', (_req, res) => void res.redirect('/admin/'));
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err }, 'http error');

@@ -220,6 +220,34 @@ function statusPage(c: Tracked, tc: string, ac: string, notice = '', problem = '
   return page(`Pengaduan ${c.trackingCode}`, parts.join('\n'));
 }
 
+interface Counts {
+  name: string | null;
+  total: number;
+  answered: number;
+  overdue: number;
+}
+
+/** Public counts: never confidential complaints, nor spam or merged duplicates. */
+function publicCounts(db: DataSource, name: string, join: string): Promise<Counts[]> {
+  return db.query(
+    `SELECT ${name} AS name, count(*)::int AS total,
+            count(*) FILTER (WHERE c.status IN ('RESPONDED','CLOSED'))::int AS answered,
+            count(*) FILTER (WHERE c."dueAt" < now())::int AS overdue
+       FROM complaint c ${join}
+      WHERE NOT c.confidential AND c.status NOT IN ('ARCHIVED','MERGED') AND c."createdAt" >= now() - interval '365 days'
+      GROUP BY 1 ORDER BY 2 DESC, 1`,
+  );
+}
+
+function countTable(rows: Counts[], label: string, none: string): string {
+  return `<div class="card"><table style="width:100%;border-collapse:collapse"><thead><tr><th scope="col" style="text-align:left">${label}</th><th scope="col">Masuk</th><th scope="col">Dijawab</th><th scope="col">Terlambat</th></tr></thead><tbody>${rows
+    .map(
+      (r) =>
+        `<tr><th scope="row" style="text-align:left;font-weight:400">${esc(r.name ?? none)}</th><td style="text-align:right">${r.total}</td><td style="text-align:right">${r.answered}</td><td style="text-align:right">${r.overdue}</td></tr>`,
+    )
+    .join('')}</tbody></table></div>`;
+}
+
 interface Choice {
   id: number;
   name: string;
@@ -367,6 +395,40 @@ export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
               ),
             );
           },
+        )
+        .catch(next),
+  );
+
+  router.get('/', (_req, res) =>
+    send(
+      res,
+      page(
+        'Beranda',
+        `<h1>Pengaduan pelayanan publik</h1><p>Sampaikan keluhan, aspirasi atau permintaan informasi tentang layanan Pemerintah Kota. Admin memverifikasi laporan Anda dan meneruskannya ke unit yang berwenang menjawab, dengan batas waktu yang dapat Anda pantau.</p>
+<div class="card"><h2><a href="/lapor">Lapor</a></h2><p>Sampaikan pengaduan; Anda menerima kode pelacakan dan kode akses.</p></div>
+<div class="card"><h2><a href="/lacak">Lacak</a></h2><p>Lihat perkembangan, jawab pertanyaan petugas, beri nilai.</p></div>
+<div class="card"><h2><a href="/statistik">Statistik</a></h2><p>Berapa pengaduan yang sudah dijawab, per unit dan per kategori.</p></div>
+<div class="card"><h2><a href="/program">Program</a> · <a href="/pos-layanan">Pos layanan</a></h2><p>Program bantuan dan pos layanan RW terdekat.</p></div>`,
+      ),
+    ),
+  );
+
+  router.get(
+    '/statistik',
+    (_req, res, next) =>
+      void Promise.all([
+        publicCounts(db, 'cat.name', 'LEFT JOIN category cat ON cat.id = c."categoryId"'),
+        publicCounts(db, 'o.name', 'LEFT JOIN opd o ON o.id = c."currentOpdId"'),
+      ])
+        .then(([byCategory, byUnit]) =>
+          send(
+            res,
+            page(
+              'Statistik',
+              `<h1>Statistik pengaduan</h1><p>365 hari terakhir. Pengaduan yang dirahasiakan pelapornya tidak dihitung di sini.</p>
+<h2>Per kategori</h2>${countTable(byCategory, 'Kategori', 'Tanpa kategori')}<h2>Per unit penanganan</h2>${countTable(byUnit, 'Unit', 'Belum diteruskan')}`,
+            ),
+          ),
         )
         .catch(next),
   );

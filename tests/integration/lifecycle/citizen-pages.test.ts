@@ -124,3 +124,19 @@ test('Program and Pos layanan list the public information, with WIB opening hour
   // Officers' phone numbers are not public.
   expect(posts).not.toMatch(/08\d{8,}/);
 });
+
+test('Statistik counts per category and unit; a confidential complaint is in no public count', async () => {
+  const count = async () => {
+    const html = await (await fetch(`${lab.t.url}/statistik`)).text();
+    const row = /Infrastruktur Jalan dan Drainase<\/th><td[^>]*>(\d+)</.exec(html);
+    return Number(row?.[1] ?? 0);
+  };
+  const before = await count();
+  await lab.submit('admin.tengah', { title: 'Jalan rusak rahasia', categoryId: lab.category['JALAN-DRAINASE'], confidential: true });
+  expect(await count()).toBe(before);
+  await lab.submit('admin.tengah', { title: 'Jalan rusak terbuka', categoryId: lab.category['JALAN-DRAINASE'] });
+  expect(await count()).toBe(before + 1);
+  const home = await fetch(`${lab.t.url}/`);
+  expect(home.status).toBe(200);
+  expect(await home.text()).toContain('href="/admin/"');
+});

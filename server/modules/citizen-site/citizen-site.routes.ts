@@ -97,6 +97,8 @@ const FIELD: Record<string, string> = {
   'input.rw': 'RW',
   'input.kelurahanId': 'Kelurahan',
   'input.categoryId': 'Kategori',
+  'input.opdId': 'Unit pelayanan',
+  'input.answers': 'Jawaban survei',
   message: 'Pesan',
   reason: 'Alasan',
   score: 'Nilai',
@@ -145,6 +147,37 @@ const SUBMIT = `mutation($input: ComplaintInput!, $key: String) { submitComplain
 
 const PROGRAMS = `{ publicPrograms { code name description eligibility benefits contact ownerOpd { name } } }`;
 const WEEKDAYS = ['', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
+
+const SURVEY = `mutation($input: SurveyResponseInput!) { submitSurveyResponse(input: $input) }`;
+/** The nine elements of the satisfaction survey (PermenPAN-RB 14/2017), answered 1–4. */
+const ELEMENTS = [
+  'Persyaratan pelayanan',
+  'Sistem, mekanisme dan prosedur',
+  'Waktu penyelesaian',
+  'Biaya/tarif',
+  'Produk spesifikasi jenis pelayanan',
+  'Kompetensi pelaksana',
+  'Perilaku pelaksana',
+  'Penanganan pengaduan, saran dan masukan',
+  'Sarana dan prasarana',
+];
+const GRADES = ['Tidak baik', 'Kurang baik', 'Baik', 'Sangat baik'];
+
+function surveyForm(units: Choice[], v: Record<string, string> = {}, problem = ''): string {
+  const options = units.map((u) => `<option value="${u.id}"${String(u.id) === v.opdId ? ' selected' : ''}>${esc(u.name)}</option>`).join('');
+  const element = (name: string, i: number) =>
+    `<fieldset class="card"><legend><strong>U${i + 1}. ${esc(name)}</strong></legend>${GRADES.map(
+      (g, j) =>
+        `<div class="check"><input type="radio" id="u${i}-${j + 1}" name="u${i}" value="${j + 1}" required${v[`u${i}`] === String(j + 1) ? ' checked' : ''}><label for="u${i}-${j + 1}" style="margin:0;font-weight:400">${j + 1} · ${g}</label></div>`,
+    ).join('')}</fieldset>`;
+  return page(
+    'Survei kepuasan',
+    `<h1>Survei kepuasan masyarakat</h1>${problem ? `<div class="error" role="alert">${esc(problem)}</div>` : ''}
+<form method="post" action="/survei"><div class="card"><label for="opdId">Unit pelayanan yang Anda nilai</label><select id="opdId" name="opdId" required><option value="">— pilih —</option>${options}</select></div>
+${ELEMENTS.map(element).join('')}<div class="card"><label for="comment">Saran (opsional)</label><textarea id="comment" name="comment" maxlength="2000">${esc(v.comment)}</textarea></div>
+<button type="submit">Kirim survei</button></form>`,
+  );
+}
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -431,6 +464,28 @@ export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
           ),
         )
         .catch(next),
+  );
+
+  const units = async () =>
+    (await db.query(`SELECT id, name FROM opd WHERE active AND kind IN ('OPD','UPT','PUSKESMAS','KECAMATAN','KELURAHAN','BUMD') ORDER BY name`)) as Choice[];
+  router.get('/survei', (_req, res, next) => void units().then((list) => send(res, surveyForm(list)), next));
+  router.post(
+    '/survei',
+    form,
+    (req, res, next) =>
+      void (async () => {
+        const v = Object.fromEntries(Object.entries(req.body as Record<string, unknown>).map(([k, x]) => [k, str(x)]));
+        const answers = ELEMENTS.map((_e, i) => Number(v[`u${i}`]));
+        const r = await run(req, SURVEY, { input: { opdId: v.opdId, answers, comment: v.comment || null } });
+        if (r.errors?.length) return send(res, surveyForm(await units(), v, problemText(r)), r.errors[0].extensions?.code === 'RATE_LIMITED' ? 429 : 400);
+        send(
+          res,
+          page(
+            'Terima kasih',
+            `<h1>Terima kasih</h1><div class="ok" role="status">Penilaian Anda tercatat dan dihitung dalam Indeks Kepuasan Masyarakat unit ini.</div>`,
+          ),
+        );
+      })().catch(next),
   );
 
   router.get('/lapor', (_req, res, next) => void choices().then(({ kelurahan, categories }) => send(res, reportForm(kelurahan, categories)), next));

@@ -34,13 +34,13 @@ button:focus,input:focus,select:focus,textarea:focus,a:focus{outline:3px solid #
 .code{font:700 1.6rem ui-monospace,Menlo,Consolas,monospace;letter-spacing:.05em;background:#eef2f6;padding:8px 12px;border-radius:6px;display:inline-block}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}dt{color:#4d5660}dd{margin:0}
 ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{border-left:3px solid #0b4f8a;padding:4px 0 12px 12px}ol.timeline .when{color:#4d5660;font-size:.9rem}
-.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}footer{text-align:center;color:#4d5660;font-size:.9rem;padding:24px}
+fieldset{border:1px solid #d0d7de;margin:0 0 16px}legend{padding:0 4px}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}footer{text-align:center;color:#4d5660;font-size:.9rem;padding:24px}
 `;
 
 /** One public page: Bahasa Indonesia, no scripts, readable on a small phone. */
 export function page(title: string, body: string): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)} · Pengaduan Kota Magelang</title><meta name="description" content="Sampaikan dan lacak pengaduan layanan publik Kota Magelang.">
-<style>${STYLE}</style></head><body><header><nav aria-label="Menu utama"><a href="/">Beranda</a><a href="/lapor">Lapor</a><a href="/lacak">Lacak</a><a href="/statistik">Statistik</a><a href="/program">Program</a><a href="/pos-layanan">Pos layanan</a><a href="/admin/">Masuk petugas</a></nav></header>
+<style>${STYLE}</style></head><body><header><nav aria-label="Menu utama"><a href="/">Beranda</a><a href="/lapor">Lapor</a><a href="/lacak">Lacak</a><a href="/statistik">Statistik</a><a href="/survei">Survei</a><a href="/program">Program</a><a href="/pos-layanan">Pos layanan</a><a href="/admin/">Masuk petugas</a></nav></header>
 <main id="isi">${body}</main><footer>Pengelolaan pengaduan pelayanan publik (SP4N-LAPOR!)</footer></body></html>`;
 }

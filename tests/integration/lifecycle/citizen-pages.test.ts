@@ -140,3 +140,26 @@ test('Statistik counts per category and unit; a confidential complaint is in no 
   expect(home.status).toBe(200);
   expect(await home.text()).toContain('href="/admin/"');
 });
+
+test('Survei: nine elements answered 1–4 for a unit; counted once per address and unit a day; an incomplete sheet names the problem', async () => {
+  const form = await (await fetch(`${lab.t.url}/survei`)).text();
+  expect(form).toContain('U9. Sarana dan prasarana');
+  const sheet = (over: Record<string, string> = {}) => ({
+    opdId: lab.opd.DINSOS,
+    ...Object.fromEntries(Array.from({ length: 9 }, (_v, i) => [`u${i}`, String((i % 4) + 1)])),
+    comment: 'Pelayanan cepat',
+    ...over,
+  });
+  const [{ n: before }] = await lab.t.app.db.query('SELECT count(*)::int AS n FROM survey_response WHERE "opdId" = $1', [lab.opd.DINSOS]);
+  const incomplete = await post('/survei', sheet({ u8: '' }), '198.51.100.40');
+  expect(incomplete.status).toBe(400);
+  expect(incomplete.html).toContain('Jawaban survei:');
+  expect(incomplete.html).toContain('Pelayanan cepat');
+  // One sheet per address and unit a day (relaxed in tests to the limit read here).
+  const limit = lab.services.limits.surveySheet.limit;
+  for (let i = 0; i < limit; i++) expect((await post('/survei', sheet(), '198.51.100.40')).html).toContain('Penilaian Anda tercatat');
+  const refused = await post('/survei', sheet(), '198.51.100.40');
+  expect(refused.status).toBe(429);
+  expect(refused.html).toContain('Terlalu banyak permintaan');
+  expect(await lab.t.app.db.query('SELECT count(*)::int AS n FROM survey_response WHERE "opdId" = $1', [lab.opd.DINSOS])).toEqual([{ n: before + limit }]);
+});

@@ -3,6 +3,7 @@ import express from 'express';
 import { graphql, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
+import { computeIkm, IKM_ELEMENTS } from '../reports/ikm';
 import { nextOpening } from '../service-posts/service-post.service';
 import { esc, page, wibText } from './html';
 
@@ -149,18 +150,6 @@ const PROGRAMS = `{ publicPrograms { code name description eligibility benefits 
 const WEEKDAYS = ['', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
 
 const SURVEY = `mutation($input: SurveyResponseInput!) { submitSurveyResponse(input: $input) }`;
-/** The nine elements of the satisfaction survey (PermenPAN-RB 14/2017), answered 1–4. */
-const ELEMENTS = [
-  'Persyaratan pelayanan',
-  'Sistem, mekanisme dan prosedur',
-  'Waktu penyelesaian',
-  'Biaya/tarif',
-  'Produk spesifikasi jenis pelayanan',
-  'Kompetensi pelaksana',
-  'Perilaku pelaksana',
-  'Penanganan pengaduan, saran dan masukan',
-  'Sarana dan prasarana',
-];
 const GRADES = ['Tidak baik', 'Kurang baik', 'Baik', 'Sangat baik'];
 
 function surveyForm(units: Choice[], v: Record<string, string> = {}, problem = ''): string {
@@ -174,7 +163,7 @@ function surveyForm(units: Choice[], v: Record<string, string> = {}, problem = '
     'Survei kepuasan',
     `<h1>Survei kepuasan masyarakat</h1>${problem ? `<div class="error" role="alert">${esc(problem)}</div>` : ''}
 <form method="post" action="/survei"><div class="card"><label for="opdId">Unit pelayanan yang Anda nilai</label><select id="opdId" name="opdId" required><option value="">— pilih —</option>${options}</select></div>
-${ELEMENTS.map(element).join('')}<div class="card"><label for="comment">Saran (opsional)</label><textarea id="comment" name="comment" maxlength="2000">${esc(v.comment)}</textarea></div>
+${IKM_ELEMENTS.map(element).join('')}<div class="card"><label for="comment">Saran (opsional)</label><textarea id="comment" name="comment" maxlength="2000">${esc(v.comment)}</textarea></div>
 <button type="submit">Kirim survei</button></form>`,
   );
 }
@@ -270,6 +259,29 @@ function publicCounts(db: DataSource, name: string, join: string): Promise<Count
       WHERE NOT c.confidential AND c.status NOT IN ('ARCHIVED','MERGED') AND c."createdAt" >= now() - interval '365 days'
       GROUP BY 1 ORDER BY 2 DESC, 1`,
   );
+}
+
+/** Each unit's IKM over every survey sheet it received (as the report computes it). */
+async function publishedIkm(db: DataSource) {
+  const rows: { opdId: number; code: string; name: string; answers: number[] }[] = await db.query(
+    `SELECT s."opdId", o.code, o.name, s.answers FROM survey_response s JOIN opd o ON o.id = s."opdId" ORDER BY o.name`,
+  );
+  const byUnit = new Map<number, { code: string; name: string; sheets: number[][] }>();
+  for (const r of rows) {
+    const unit = byUnit.get(r.opdId) ?? { code: r.code, name: r.name, sheets: [] };
+    unit.sheets.push(r.answers);
+    byUnit.set(r.opdId, unit);
+  }
+  return [...byUnit.values()].map((u) => ({ code: u.code, name: u.name, ...computeIkm(u.sheets) }));
+}
+
+function ikmTable(rows: Awaited<ReturnType<typeof publishedIkm>>): string {
+  return `<div class="card"><table style="width:100%;border-collapse:collapse"><thead><tr><th scope="col" style="text-align:left">Unit</th><th scope="col">IKM</th><th scope="col">Mutu</th><th scope="col">Responden</th></tr></thead><tbody>${rows
+    .map(
+      (u) =>
+        `<tr data-ikm="${esc(u.code)}"><th scope="row" style="text-align:left;font-weight:400">${esc(u.name)}</th><td style="text-align:right">${esc(u.ikm?.toFixed(2).replace('.', ','))}</td><td>${esc(`${u.grade ?? ''} (${u.gradeLabel ?? ''})`)}</td><td style="text-align:right">${u.responses}</td></tr>`,
+    )
+    .join('')}</tbody></table><p class="hint">Dari <a href="/survei">survei kepuasan</a>; IKM = indeks × 25.</p></div>`;
 }
 
 function countTable(rows: Counts[], label: string, none: string): string {
@@ -452,14 +464,16 @@ export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
       void Promise.all([
         publicCounts(db, 'cat.name', 'LEFT JOIN category cat ON cat.id = c."categoryId"'),
         publicCounts(db, 'o.name', 'LEFT JOIN opd o ON o.id = c."currentOpdId"'),
+        publishedIkm(db),
       ])
-        .then(([byCategory, byUnit]) =>
+        .then(([byCategory, byUnit, ikm]) =>
           send(
             res,
             page(
               'Statistik',
               `<h1>Statistik pengaduan</h1><p>365 hari terakhir. Pengaduan yang dirahasiakan pelapornya tidak dihitung di sini.</p>
-<h2>Per kategori</h2>${countTable(byCategory, 'Kategori', 'Tanpa kategori')}<h2>Per unit penanganan</h2>${countTable(byUnit, 'Unit', 'Belum diteruskan')}`,
+<h2>Per kategori</h2>${countTable(byCategory, 'Kategori', 'Tanpa kategori')}<h2>Per unit penanganan</h2>${countTable(byUnit, 'Unit', 'Belum diteruskan')}
+<h2>Indeks Kepuasan Masyarakat (IKM)</h2>${ikmTable(ikm)}`,
             ),
           ),
         )
@@ -475,7 +489,7 @@ export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
     (req, res, next) =>
       void (async () => {
         const v = Object.fromEntries(Object.entries(req.body as Record<string, unknown>).map(([k, x]) => [k, str(x)]));
-        const answers = ELEMENTS.map((_e, i) => Number(v[`u${i}`]));
+        const answers = IKM_ELEMENTS.map((_e, i) => Number(v[`u${i}`]));
         const r = await run(req, SURVEY, { input: { opdId: v.opdId, answers, comment: v.comment || null } });
         if (r.errors?.length) return send(res, surveyForm(await units(), v, problemText(r)), r.errors[0].extensions?.code === 'RATE_LIMITED' ? 429 : 400);
         send(

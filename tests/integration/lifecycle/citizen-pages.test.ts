@@ -143,7 +143,7 @@ test('Statistik counts per category and unit; a confidential complaint is in no 
 
 test('Survei: nine elements answered 1–4 for a unit; counted once per address and unit a day; an incomplete sheet names the problem', async () => {
   const form = await (await fetch(`${lab.t.url}/survei`)).text();
-  expect(form).toContain('U9. Sarana dan prasarana');
+  expect(form).toContain('U9. Penanganan Pengaduan, Saran dan Masukan');
   const sheet = (over: Record<string, string> = {}) => ({
     opdId: lab.opd.DINSOS,
     ...Object.fromEntries(Array.from({ length: 9 }, (_v, i) => [`u${i}`, String((i % 4) + 1)])),
@@ -162,4 +162,7 @@ test('Survei: nine elements answered 1–4 for a unit; counted once per address 
   expect(refused.status).toBe(429);
   expect(refused.html).toContain('Terlalu banyak permintaan');
   expect(await lab.t.app.db.query('SELECT count(*)::int AS n FROM survey_response WHERE "opdId" = $1', [lab.opd.DINSOS])).toEqual([{ n: before + limit }]);
+  // Published: the unit's IKM on Statistik.
+  const stats = await (await fetch(`${lab.t.url}/statistik`)).text();
+  expect(stats).toMatch(/data-ikm="DINSOS">.*?<td[^>]*>\d+,\d{2}<\/td>/);
 });

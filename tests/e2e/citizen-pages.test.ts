@@ -70,7 +70,7 @@ test('report on a phone, follow, reply and rate without an account', async () =>
 
 test('the home, statistics, programme and service-post pages read well on a phone', async () => {
   const page = await (await suite.context({ phone: true })).newPage();
-  for (const path of ['/', '/statistik', '/program', '/pos-layanan', '/lacak', '/survei']) {
+  for (const path of ['/', '/daftar', '/statistik', '/program', '/pos-layanan', '/lacak', '/survei']) {
     await page.goto(`${suite.t.url}${path}`);
     expect(await serious(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);

@@ -480,6 +480,48 @@ export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
         .catch(next),
   );
 
+  const PER_PAGE = 20;
+  router.get(
+    '/daftar',
+    (req, res, next) =>
+      void (async () => {
+        const pageNo = Math.min(500, Math.max(1, Number.parseInt(str(req.query.hal), 10) || 1));
+        // Never confidential ones, nor spam or merged duplicates; nothing of the reporter, nothing internal.
+        const rows: {
+          trackingCode: string;
+          title: string;
+          status: string;
+          category: string | null;
+          kelurahan: string | null;
+          unit: string | null;
+          createdAt: string;
+        }[] = await db.query(
+          `SELECT c."trackingCode", c.title, c.status, cat.name AS category, k.name AS kelurahan, o.name AS unit, c."createdAt"
+             FROM complaint c LEFT JOIN category cat ON cat.id = c."categoryId" LEFT JOIN opd k ON k.id = c."kelurahanId" LEFT JOIN opd o ON o.id = c."currentOpdId"
+            WHERE NOT c.confidential AND c.status NOT IN ('ARCHIVED','MERGED')
+            ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${PER_PAGE + 1} OFFSET $1`,
+          [(pageNo - 1) * PER_PAGE],
+        );
+        const more = rows.length > PER_PAGE;
+        send(
+          res,
+          page(
+            'Daftar pengaduan',
+            `<h1>Daftar pengaduan</h1><p>Pengaduan yang dirahasiakan pelapornya tidak ditampilkan.</p>${rows
+              .slice(0, PER_PAGE)
+              .map(
+                (c) =>
+                  `<div class="card" data-listed="${esc(c.trackingCode)}"><strong>${esc(c.title)}</strong><dl><dt>Kode</dt><dd>${esc(c.trackingCode)}</dd><dt>Status</dt><dd>${esc(STATUS[c.status] ?? c.status)}</dd>
+<dt>Kategori</dt><dd>${esc(c.category ?? '—')}</dd><dt>Kelurahan</dt><dd>${esc(c.kelurahan ?? '—')}</dd><dt>Unit</dt><dd>${esc(c.unit ?? '—')}</dd><dt>Diterima</dt><dd>${esc(wibText(c.createdAt, false))}</dd></dl></div>`,
+              )
+              .join(
+                '',
+              )}<nav aria-label="Halaman">${pageNo > 1 ? `<a href="/daftar?hal=${pageNo - 1}">« Sebelumnya</a> ` : ''}${more ? `<a href="/daftar?hal=${pageNo + 1}">Berikutnya »</a>` : ''}</nav>`,
+          ),
+        );
+      })().catch(next),
+  );
+
   const units = async () =>
     (await db.query(`SELECT id, name FROM opd WHERE active AND kind IN ('OPD','UPT','PUSKESMAS','KECAMATAN','KELURAHAN','BUMD') ORDER BY name`)) as Choice[];
   router.get('/survei', (_req, res, next) => void units().then((list) => send(res, surveyForm(list)), next));

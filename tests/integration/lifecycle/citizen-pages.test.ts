@@ -166,3 +166,16 @@ test('Survei: nine elements answered 1–4 for a unit; counted once per address 
   const stats = await (await fetch(`${lab.t.url}/statistik`)).text();
   expect(stats).toMatch(/data-ikm="DINSOS">.*?<td[^>]*>\d+,\d{2}<\/td>/);
 });
+
+test('Daftar lists recent complaints without identity or internal notes, never a confidential one', async () => {
+  const open = await lab.submit('admin.tengah', { title: 'Daftar: trotoar rusak', reporterName: 'Nama Pelapor Terbuka' });
+  const secret = await lab.submit('admin.tengah', { title: 'Daftar: pungli rahasia', confidential: true });
+  await lab.must('admin.tengah', 'verifyComplaint', { id: open.complaint.id, note: 'catatan internal daftar' });
+  const html = await (await fetch(`${lab.t.url}/daftar`)).text();
+  expect(html).toContain(`data-listed="${open.trackingCode}"`);
+  expect(html).not.toContain(secret.trackingCode);
+  expect(html).not.toContain('Daftar: pungli rahasia');
+  expect(html).not.toContain('Nama Pelapor Terbuka');
+  expect(html).not.toContain('catatan internal daftar');
+  expect((await fetch(`${lab.t.url}/daftar?hal=abc`)).status).toBe(200);
+});

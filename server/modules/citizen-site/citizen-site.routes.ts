@@ -4,6 +4,8 @@ import { graphql, type GraphQLFormattedError, type GraphQLSchema } from 'graphql
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
 import { computeIkm, IKM_ELEMENTS } from '../reports/ikm';
+import { onTimeByOpdSql, onTimeFigure } from '../reports/on-time';
+import { parsePeriod } from '../reports/report.service';
 import { nextOpening } from '../service-posts/service-post.service';
 import { esc, page, wibText } from './html';
 
@@ -261,6 +263,46 @@ function publicCounts(db: DataSource, name: string, join: string): Promise<Count
   );
 }
 
+/** The console's tooltip, word for word (admin/src/i18n/id.ts onTime.definition): one definition everywhere. */
+const ON_TIME_WORDS =
+  'Tepat waktu: dari pengaduan yang diteruskan ke unit pada periode ini dan tanggapan pertamanya sudah jatuh tempo (sudah ditanggapi atau batas waktunya lewat), bagian yang ditanggapi pertama kali (diterima, progres publik, atau jawaban) paling lambat pada batas waktu yang ditetapkan saat diteruskan. Setiap penerusan dihitung pada unit yang menerimanya.';
+
+interface Ranked {
+  name: string;
+  due: number;
+  inTime: number;
+  pct: number | null;
+}
+
+/**
+ * This quarter's on-time first responses per unit (the dashboard's and the report's one
+ * definition, reports/on-time.ts), over complaints that are not confidential, worst first.
+ */
+async function quarterRanking(db: DataSource, now = new Date()): Promise<{ label: string; rows: Ranked[] }> {
+  const wib = new Date(now.getTime() + 7 * 3_600_000);
+  const label = `${wib.getUTCFullYear()}-Q${Math.floor(wib.getUTCMonth() / 3) + 1}`;
+  const { from, to } = parsePeriod(label);
+  const params: unknown[] = [];
+  const sql = onTimeByOpdSql(params, from, to, now, 'NOT c.confidential');
+  const rows: { opd: number; due: number; in_time: number; name: string }[] = await db.query(
+    `SELECT t.*, o.name FROM (${sql}) t JOIN opd o ON o.id = t.opd WHERE t.due > 0`,
+    params,
+  );
+  const ranked = rows.map((r) => ({ name: r.name, ...onTimeFigure(r.in_time, r.due) }));
+  ranked.sort((a, b) => (a.pct ?? 101) - (b.pct ?? 101) || b.due - a.due || a.name.localeCompare(b.name));
+  return { label, rows: ranked };
+}
+
+function rankingTable({ label, rows }: { label: string; rows: Ranked[] }): string {
+  return `<div class="card"><p>Triwulan ${esc(label.replace('-Q', ' ke-').split(' ').reverse().join(', tahun '))}. ${ON_TIME_WORDS}</p>
+<table style="width:100%;border-collapse:collapse"><thead><tr><th scope="col" style="text-align:left">Unit</th><th scope="col">Tepat waktu</th><th scope="col">Terlambat</th></tr></thead><tbody>${rows
+    .map(
+      (r) =>
+        `<tr data-on-time="${esc(r.name)}"><th scope="row" style="text-align:left;font-weight:400">${esc(r.name)}</th><td style="text-align:right">${r.inTime} dari ${r.due} (${esc(r.pct?.toFixed(0) ?? '—')}%)</td><td style="text-align:right">${r.due - r.inTime}</td></tr>`,
+    )
+    .join('')}</tbody></table></div>`;
+}
+
 /** Each unit's IKM over every survey sheet it received (as the report computes it). */
 async function publishedIkm(db: DataSource) {
   const rows: { opdId: number; code: string; name: string; answers: number[] }[] = await db.query(
@@ -465,15 +507,16 @@ export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
         publicCounts(db, 'cat.name', 'LEFT JOIN category cat ON cat.id = c."categoryId"'),
         publicCounts(db, 'o.name', 'LEFT JOIN opd o ON o.id = c."currentOpdId"'),
         publishedIkm(db),
+        quarterRanking(db),
       ])
-        .then(([byCategory, byUnit, ikm]) =>
+        .then(([byCategory, byUnit, ikm, ranking]) =>
           send(
             res,
             page(
               'Statistik',
               `<h1>Statistik pengaduan</h1><p>365 hari terakhir. Pengaduan yang dirahasiakan pelapornya tidak dihitung di sini.</p>
 <h2>Per kategori</h2>${countTable(byCategory, 'Kategori', 'Tanpa kategori')}<h2>Per unit penanganan</h2>${countTable(byUnit, 'Unit', 'Belum diteruskan')}
-<h2>Indeks Kepuasan Masyarakat (IKM)</h2>${ikmTable(ikm)}`,
+<h2>Kepatuhan menanggapi</h2>${rankingTable(ranking)}<h2>Indeks Kepuasan Masyarakat (IKM)</h2>${ikmTable(ikm)}`,
             ),
           ),
         )

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Lab } from './helpers';
 
 /**
@@ -178,4 +180,15 @@ test('Daftar lists recent complaints without identity or internal notes, never a
   expect(html).not.toContain('Nama Pelapor Terbuka');
   expect(html).not.toContain('catatan internal daftar');
   expect((await fetch(`${lab.t.url}/daftar?hal=abc`)).status).toBe(200);
+});
+
+test('Statistik names how each unit responded on time this quarter, worst first, counting no confidential complaint', async () => {
+  const c = await lab.forwarded('DISPERKIM', { title: 'Peringkat: bantuan RTLH' });
+  await lab.must('kepala.disperkim', 'acceptComplaint', { id: c.id });
+  const html = await (await fetch(`${lab.t.url}/statistik`)).text();
+  expect(html).toContain('Kepatuhan menanggapi');
+  // The same words as the console's tooltip.
+  const consoleWords = /definition:\s*'(Tepat waktu:[^']+)'/.exec(fs.readFileSync(path.resolve(__dirname, '../../../../admin/src/i18n/id.ts'), 'utf8'))![1];
+  expect(html).toContain(consoleWords);
+  expect(html).toMatch(/data-on-time="Dinas Perumahan dan Kawasan Permukiman">.*?\d+ dari \d+ \(\d+%\)/);
 });

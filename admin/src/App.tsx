@@ -6,6 +6,7 @@ import categories from './categories';
 import complaints, { inbox } from './complaints';
 import { escalationRules, escalations } from './escalations';
 import { responseTemplates } from './responseTemplates';
+import { serviceStandards } from './serviceStandards';
 import { lazyPage } from './components/lazyPage';
 import { LoadError } from './components/LoadError';
 import desks from './desks';
@@ -147,6 +148,7 @@ export const App = () => (
     <Resource name="slaPolicies" {...slaPolicies} />
     <Resource name="escalationRules" {...escalationRules} />
     <Resource name="responseTemplates" {...responseTemplates} />
+    <Resource name="serviceStandards" {...serviceStandards} />
     <Resource name="programs" {...programs} />
     <Resource name="holidays" {...holidays} />
     <Resource name="auditEntries" {...auditEntries} />

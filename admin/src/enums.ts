@@ -71,6 +71,7 @@ export const ENUMS = {
     'API_CLIENT',
     'ESCALATION_RULE',
     'RESPONSE_TEMPLATE',
+    'SERVICE_STANDARD',
   ]),
   AuditAction: shown('AuditAction', ['CREATE', 'UPDATE', 'DELETE']),
 };

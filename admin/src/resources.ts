@@ -3,7 +3,7 @@ export const MENU_GROUPS = [
   { label: 'menu.complaints', resources: ['myInbox', 'escalations', 'complaints', 'desks'] },
   { label: 'menu.monitoring', resources: ['reports', 'auditEntries'] },
   { label: 'menu.organisation', resources: ['opds', 'servicePosts', 'users'] },
-  { label: 'menu.settings', resources: ['categories', 'slaPolicies', 'escalationRules', 'responseTemplates', 'programs', 'holidays'] },
+  { label: 'menu.settings', resources: ['categories', 'slaPolicies', 'escalationRules', 'responseTemplates', 'serviceStandards', 'programs', 'holidays'] },
 ] as const;
 
 export const MENU_RESOURCES: string[] = MENU_GROUPS.flatMap((g) => [...g.resources]);

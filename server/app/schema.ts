@@ -15,6 +15,7 @@ import { HolidayResolver } from '../modules/holidays/holiday.resolver';
 import { EscalationRuleResolver } from '../modules/escalations/escalation-rule.resolver';
 import { ComplaintTemplatesResolver, ResponseTemplateResolver } from '../modules/response-templates/response-template.resolver';
 import { DuplicateResolver } from '../modules/duplicates/duplicate.resolver';
+import { ServiceStandardResolver } from '../modules/service-standards/service-standard.resolver';
 import { OpdResolver } from '../modules/opds/opd.resolver';
 import { ProgramResolver } from '../modules/programs/program.resolver';
 import { ServicePostResolver } from '../modules/service-posts/service-post.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ResponseTemplateResolver,
   ComplaintTemplatesResolver,
   DuplicateResolver,
+  ServiceStandardResolver,
   UserResolver,
   ComplaintResolver,
   ComplaintEventResolver,

@@ -39,6 +39,8 @@ export enum Permission {
   COMPLAINT_HOLD = 'COMPLAINT_HOLD',
   /** Response templates of the viewer's unit (all units for the superadmin). */
   TEMPLATE_MANAGE = 'TEMPLATE_MANAGE',
+  /** Standar pelayanan of the viewer's unit (all units for the superadmin). */
+  STANDARD_MANAGE = 'STANDARD_MANAGE',
   DESK_READ = 'DESK_READ',
   DESK_MANAGE = 'DESK_MANAGE',
   REPORT_READ = 'REPORT_READ',
@@ -59,6 +61,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.REPORT_READ,
     Permission.AUDIT_READ,
     Permission.TEMPLATE_MANAGE,
+    Permission.STANDARD_MANAGE,
   ],
   [Role.ADMIN]: [
     ...READ_ALL,
@@ -90,6 +93,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.COMPLAINT_DRAFT,
     Permission.COMPLAINT_ASK,
     Permission.TEMPLATE_MANAGE,
+    Permission.STANDARD_MANAGE,
     Permission.DESK_READ,
     Permission.DESK_MANAGE,
     Permission.REPORT_READ,

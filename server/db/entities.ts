@@ -14,6 +14,7 @@ import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { User } from '../modules/users/user.entity';
 import { EscalationRule } from '../modules/escalations/escalation-rule.entity';
 import { ResponseTemplate } from '../modules/response-templates/response-template.entity';
+import { ServiceStandard } from '../modules/service-standards/service-standard.entity';
 
 export const ENTITIES = [
   Opd,
@@ -24,6 +25,7 @@ export const ENTITIES = [
   ServicePost,
   EscalationRule,
   ResponseTemplate,
+  ServiceStandard,
   User,
   RevokedToken,
   Complaint,

@@ -76,3 +76,31 @@ test('the home, statistics, programme and service-post pages read well on a phon
     expect(await fitsWidth(page)).toBe(true);
   }
 });
+
+test('a unit head publishes a service standard from the console; the public page shows it', async () => {
+  const head = await suite.session('kepala.dinsos');
+  await head.goto(`${suite.t.url}/admin/#/serviceStandards/create`);
+  await head.getByLabel('Unit').fill('Dinas Sosial');
+  await head
+    .getByRole('option', { name: /Dinas Sosial/ })
+    .first()
+    .click();
+  await head.getByLabel('Jenis pelayanan').fill('Konsol: Surat Keterangan Tidak Mampu');
+  const fills: [string, string][] = [
+    ['requirements', 'KTP dan KK'],
+    ['procedure', 'Ajukan di loket, diverifikasi, ditandatangani'],
+    ['timeLimit', '3 hari kerja'],
+    ['fee', 'Gratis'],
+    ['product', 'Surat keterangan'],
+    ['complaintHandling', 'Melalui portal pengaduan'],
+  ];
+  for (const [name, value] of fills) await head.locator(`textarea[name="${name}"]`).fill(value);
+  await head.getByRole('button', { name: 'Simpan' }).click();
+  await head.locator('#main-content tbody tr', { hasText: 'Konsol: Surat Keterangan Tidak Mampu' }).waitFor();
+
+  const page = await (await suite.context({ phone: true })).newPage();
+  await page.goto(`${suite.t.url}/standar-pelayanan`);
+  await page.locator('[data-standard="Konsol: Surat Keterangan Tidak Mampu"]', { hasText: '3 hari kerja' }).waitFor();
+  expect(await serious(page)).toEqual([]);
+  expect(await fitsWidth(page)).toBe(true);
+});

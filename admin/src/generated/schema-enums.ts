@@ -1,7 +1,19 @@
 // Generated from schema.graphql by scripts/gen-admin-schema.mjs (npm run schema). Do not edit.
 export const SCHEMA_ENUMS = {
   AuditAction: ['CREATE', 'DELETE', 'UPDATE'],
-  AuditKind: ['API_CLIENT', 'CATEGORY', 'ESCALATION_RULE', 'HOLIDAY', 'OPD', 'PROGRAM', 'RESPONSE_TEMPLATE', 'SERVICE_POST', 'SLA_POLICY', 'USER'],
+  AuditKind: [
+    'API_CLIENT',
+    'CATEGORY',
+    'ESCALATION_RULE',
+    'HOLIDAY',
+    'OPD',
+    'PROGRAM',
+    'RESPONSE_TEMPLATE',
+    'SERVICE_POST',
+    'SERVICE_STANDARD',
+    'SLA_POLICY',
+    'USER',
+  ],
   Channel: ['CALL_CENTER', 'EXTERNAL_APP', 'SERVICE_POST', 'SMS', 'SOCIAL_MEDIA', 'SP4N_LAPOR', 'WALK_IN', 'WEB', 'WHATSAPP'],
   ComplaintAction: [
     'ACCEPT',
@@ -93,6 +105,7 @@ export const SCHEMA_ENUMS = {
     'PUBLIC',
     'REPORT_READ',
     'STAFF_CONTACT_READ',
+    'STANDARD_MANAGE',
     'TEMPLATE_MANAGE',
     'USER_MANAGE',
     'USER_READ',

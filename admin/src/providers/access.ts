@@ -66,6 +66,7 @@ export const ACCESS: Readonly<Record<string, Actions>> = {
   escalationRules: readManage('ORG_READ', 'ORG_MANAGE'),
   // Unit heads keep their unit's templates (the server limits them to it); the superadmin every unit's.
   responseTemplates: readManage('COMPLAINT_READ', 'TEMPLATE_MANAGE'),
+  serviceStandards: readManage('ORG_READ', 'STANDARD_MANAGE'),
   // The viewer's inbox (`myInbox`): what waits for them, as the server decides per role.
   myInbox: { list: 'COMPLAINT_READ', export: 'COMPLAINT_READ' },
 

@@ -13,6 +13,7 @@ export enum AuditKind {
   API_CLIENT = 'API_CLIENT',
   ESCALATION_RULE = 'ESCALATION_RULE',
   RESPONSE_TEMPLATE = 'RESPONSE_TEMPLATE',
+  SERVICE_STANDARD = 'SERVICE_STANDARD',
 }
 registerEnumType(AuditKind, { name: 'AuditKind', description: 'What kind of record an administrative change was made to' });
 

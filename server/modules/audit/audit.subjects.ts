@@ -5,6 +5,7 @@ import { EscalationRule } from '../escalations/escalation-rule.entity';
 import { Opd } from '../opds/opd.entity';
 import { Program } from '../programs/program.entity';
 import { ResponseTemplate } from '../response-templates/response-template.entity';
+import { INTERNAL_COMPONENTS, PUBLIC_COMPONENTS, ServiceStandard } from '../service-standards/service-standard.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { SLA_POLICY_SETTINGS, SlaPolicy } from '../sla/sla-policy.entity';
 import { User } from '../users/user.entity';
@@ -86,6 +87,15 @@ export const AUDIT_SUBJECTS: readonly AuditSubject[] = [
     noun: 'response template',
     label: (r) => String(r.title),
     recorded: ['opdId', 'categoryId', 'title', 'body', 'active'],
+    secret: {},
+    ignored: ['id', 'createdAt'],
+  },
+  {
+    kind: AuditKind.SERVICE_STANDARD,
+    entity: ServiceStandard,
+    noun: 'service standard',
+    label: (r) => String(r.serviceName),
+    recorded: ['opdId', 'serviceName', ...PUBLIC_COMPONENTS, ...INTERNAL_COMPONENTS, 'active'],
     secret: {},
     ignored: ['id', 'createdAt'],
   },

@@ -7,6 +7,7 @@ import { computeIkm, IKM_ELEMENTS } from '../reports/ikm';
 import { onTimeByOpdSql, onTimeFigure } from '../reports/on-time';
 import { parsePeriod } from '../reports/report.service';
 import { nextOpening } from '../service-posts/service-post.service';
+import { PUBLIC_COMPONENTS } from '../service-standards/service-standard.entity';
 import { esc, page, wibText } from './html';
 
 /** Runs one operation of the public API as an anonymous caller from this request: the same rules, limits and checks. */
@@ -169,6 +170,15 @@ ${IKM_ELEMENTS.map(element).join('')}<div class="card"><label for="comment">Sara
 <button type="submit">Kirim survei</button></form>`,
   );
 }
+
+const STANDARD_WORDS: Record<(typeof PUBLIC_COMPONENTS)[number], string> = {
+  requirements: 'Persyaratan',
+  procedure: 'Sistem, mekanisme dan prosedur',
+  timeLimit: 'Jangka waktu penyelesaian',
+  fee: 'Biaya/tarif',
+  product: 'Produk pelayanan',
+  complaintHandling: 'Penanganan pengaduan, saran dan masukan',
+};
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -563,6 +573,32 @@ export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
           ),
         );
       })().catch(next),
+  );
+
+  router.get(
+    '/standar-pelayanan',
+    (_req, res, next) =>
+      void db
+        .query(`SELECT s.*, o.name AS "opdName" FROM service_standard s JOIN opd o ON o.id = s."opdId" WHERE s.active ORDER BY o.name, s."serviceName"`)
+        .then((rows: (Record<(typeof PUBLIC_COMPONENTS)[number], string> & { serviceName: string; opdName: string })[]) =>
+          send(
+            res,
+            page(
+              'Standar pelayanan',
+              `<h1>Standar pelayanan</h1><p>Komponen standar pelayanan yang dipublikasikan setiap unit (PermenPAN-RB 15/2014).</p>${
+                rows.length ? '' : '<p>Belum ada standar pelayanan yang dipublikasikan.</p>'
+              }${rows
+                .map(
+                  (s) =>
+                    `<section class="card" data-standard="${esc(s.serviceName)}"><h2>${esc(s.serviceName)}</h2><p class="hint">${esc(s.opdName)}</p><dl>${PUBLIC_COMPONENTS.map(
+                      (k) => `<dt>${STANDARD_WORDS[k]}</dt><dd style="white-space:pre-wrap">${esc(s[k])}</dd>`,
+                    ).join('')}</dl></section>`,
+                )
+                .join('')}`,
+            ),
+          ),
+        )
+        .catch(next),
   );
 
   const units = async () =>

@@ -41,6 +41,6 @@ fieldset{border:1px solid #d0d7de;margin:0 0 16px}legend{padding:0 4px}.hp{posit
 export function page(title: string, body: string): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)} · Pengaduan Kota Magelang</title><meta name="description" content="Sampaikan dan lacak pengaduan layanan publik Kota Magelang.">
-<style>${STYLE}</style></head><body><header><nav aria-label="Menu utama"><a href="/">Beranda</a><a href="/lapor">Lapor</a><a href="/lacak">Lacak</a><a href="/daftar">Daftar</a><a href="/statistik">Statistik</a><a href="/survei">Survei</a><a href="/program">Program</a><a href="/pos-layanan">Pos layanan</a><a href="/admin/">Masuk petugas</a></nav></header>
+<style>${STYLE}</style></head><body><header><nav aria-label="Menu utama"><a href="/">Beranda</a><a href="/lapor">Lapor</a><a href="/lacak">Lacak</a><a href="/daftar">Daftar</a><a href="/statistik">Statistik</a><a href="/survei">Survei</a><a href="/program">Program</a><a href="/pos-layanan">Pos layanan</a><a href="/standar-pelayanan">Standar pelayanan</a><a href="/admin/">Masuk petugas</a></nav></header>
 <main id="isi">${body}</main><footer>Pengelolaan pengaduan pelayanan publik (SP4N-LAPOR!)</footer></body></html>`;
 }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Lab } from '../integration/lifecycle/helpers';
-import { consoleSuite } from './support/browser';
+import { PUBLIC_PAGES } from '../../server/modules/citizen-site/citizen-site.routes';
+import { consoleSuite, screenshot } from './support/browser';
 
 /**
  * A resident on a phone reports anonymously and confidentially on /lapor, keeps the codes, and
@@ -103,4 +104,32 @@ test('a unit head publishes a service standard from the console; the public page
   await page.locator('[data-standard="Konsol: Surat Keterangan Tidak Mampu"]', { hasText: '3 hari kerja' }).waitFor();
   expect(await serious(page)).toEqual([]);
   expect(await fitsWidth(page)).toBe(true);
+});
+
+test('screenshots of each public page at 390 px and 1366 px; the Lapor form on Slow 3G (reported, not asserted)', async () => {
+  for (const phone of [true, false]) {
+    const page = await (await suite.context({ phone })).newPage();
+    for (const p of PUBLIC_PAGES) {
+      await page.goto(`${suite.t.url}${p}`);
+      const name = p === '/' ? 'home' : p.slice(1);
+      await screenshot(page, `citizen-${name}-${phone ? '390' : '1366'}`);
+    }
+  }
+  const context = await suite.context({ phone: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    downloadThroughput: (400 * 1000) / 8,
+    uploadThroughput: (400 * 1000) / 8,
+    latency: 400,
+  });
+  const started = Date.now();
+  await page.goto(`${suite.t.url}/lapor`);
+  await page.getByLabel('Apa yang terjadi? (judul singkat)').waitFor();
+  const ms = Date.now() - started;
+  const bytes = await page.evaluate(() => performance.getEntriesByType('navigation').map((e) => (e as PerformanceNavigationTiming).transferSize)[0] ?? 0);
+  console.log(`citizen Lapor form on Slow 3G (400 kbit/s, 400 ms): ${(ms / 1000).toFixed(2)} s, ${(bytes / 1024).toFixed(1)} KB on the wire, no scripts`);
+  expect(await page.locator('script').count()).toBe(0);
 });

@@ -171,6 +171,9 @@ ${IKM_ELEMENTS.map(element).join('')}<div class="card"><label for="comment">Sara
   );
 }
 
+/** The pages anyone may find (the sitemap); Lacak's answers come only from a form post. */
+export const PUBLIC_PAGES = ['/', '/lapor', '/lacak', '/daftar', '/statistik', '/survei', '/program', '/pos-layanan', '/standar-pelayanan'];
+
 const STANDARD_WORDS: Record<(typeof PUBLIC_COMPONENTS)[number], string> = {
   requirements: 'Persyaratan',
   procedure: 'Sistem, mekanisme dan prosedur',
@@ -396,6 +399,19 @@ export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
     kelurahan: (await db.query(`SELECT id, name FROM opd WHERE kind = 'KELURAHAN' AND active ORDER BY name`)) as Choice[],
     categories: (await db.query(`SELECT id, name FROM category WHERE active ORDER BY name`)) as Choice[],
   });
+
+  router.get('/sitemap.xml', (req, res) => {
+    const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const urls = PUBLIC_PAGES.map((p) => `<url><loc>${esc(base + p)}</loc></url>`).join('');
+    res.type('application/xml').send(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`);
+  });
+  router.get(
+    '/robots.txt',
+    (req, res) =>
+      void res
+        .type('text/plain')
+        .send(`User-agent: *\nDisallow: /admin/\nDisallow: /graphql\nSitemap: ${req.protocol}://${req.get('host') ?? 'localhost'}/sitemap.xml\n`),
+  );
 
   router.get('/lacak', (_req, res) => send(res, page('Lacak', codesForm())));
 

@@ -192,3 +192,12 @@ test('Statistik names how each unit responded on time this quarter, worst first,
   expect(html).toContain(consoleWords);
   expect(html).toMatch(/data-on-time="Dinas Perumahan dan Kawasan Permukiman">.*?\d+ dari \d+ \(\d+%\)/);
 });
+
+test('a sitemap names every public page; robots keep crawlers out of the console and the API', async () => {
+  const xml = await (await fetch(`${lab.t.url}/sitemap.xml`)).text();
+  for (const p of ['/lapor', '/lacak', '/daftar', '/statistik', '/survei', '/program', '/pos-layanan', '/standar-pelayanan'])
+    expect(xml).toContain(`${p}</loc>`);
+  const robots = await (await fetch(`${lab.t.url}/robots.txt`)).text();
+  expect(robots).toContain('Disallow: /admin/');
+  expect(robots).toContain('Sitemap: ');
+});

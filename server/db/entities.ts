@@ -14,6 +14,7 @@ import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { User } from '../modules/users/user.entity';
 import { EscalationRule } from '../modules/escalations/escalation-rule.entity';
 import { ResponseTemplate } from '../modules/response-templates/response-template.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 
 export const ENTITIES = [
   Opd,
@@ -35,4 +36,5 @@ export const ENTITIES = [
   SurveyResponse,
   ApiClient,
   AuditEntry,
+  Notification,
 ];

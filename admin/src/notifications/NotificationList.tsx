@@ -35,7 +35,6 @@ export const NotificationList = () => (
     sort={{ field: 'createdAt', order: 'DESC' }}
     perPage={25}
     exporter={false}
-    title="resources.notifications.name"
   >
     <DataTable rowClick={false} bulkActionButtons={<RetryButton />}>
       <DataTable.Col source="createdAt">

@@ -1256,9 +1256,10 @@ export class ComplaintService {
       `ev AS (INSERT INTO complaint_event ("complaintId", type, "actorId", "actorRole", "fromStatus", "toStatus", "fromOpdId", "toOpdId", stage, message, "internalNote", public, data, "createdAt")
          VALUES ${values.join(', ')} RETURNING id, type, "complaintId", "actorId", "createdAt", "fromOpdId", "toOpdId", data)`,
       ...handlingSteps(c, at, specs, p),
-      ...outboxSteps(notificationsFor(c, specs, this.notices), actor.viewer?.userId ?? null, at, p),
     ];
     if (write) ctes.push(`w AS (${write[0]} RETURNING 1)`);
+    // Last: the long outbox text would push the row's UPDATE past what pg_stat_activity shows of a statement.
+    ctes.push(...outboxSteps(notificationsFor(c, specs, this.notices), actor.viewer?.userId ?? null, at, p));
     const [{ id, written }] = await preparedTxQuery<{ id: number; written: string }>(
       tx,
       `WITH ${ctes.join(', ')} SELECT (SELECT max(id) FROM ev) AS id, ${write ? '(SELECT count(*) FROM w)' : '0'} AS written`,

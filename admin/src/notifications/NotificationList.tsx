@@ -29,13 +29,7 @@ const RetryButton = () => {
 
 /** "Notifikasi gagal": deliveries that failed or were given up, for the superadmin to send again. */
 export const NotificationList = () => (
-  <List
-    filters={filters}
-    filter={{ status: ['FAILED', 'DEAD'] }}
-    sort={{ field: 'createdAt', order: 'DESC' }}
-    perPage={25}
-    exporter={false}
-  >
+  <List filters={filters} filter={{ status: ['FAILED', 'DEAD'] }} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false}>
     <DataTable rowClick={false} bulkActionButtons={<RetryButton />}>
       <DataTable.Col source="createdAt">
         <WibDateField source="createdAt" showTime />

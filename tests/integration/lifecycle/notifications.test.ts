@@ -1,8 +1,9 @@
 import { Opd } from '../../../server/modules/opds/opd.entity';
-import { EmailChannel } from '../../../server/modules/notifications/notification-channels';
+import { EmailChannel, type ChannelAdapter } from '../../../server/modules/notifications/notification-channels';
+import { NotificationChannel } from '../../../server/modules/notifications/notification.enums';
 import { NotificationDispatcher } from '../../../server/modules/notifications/notification.dispatcher';
 import { startLocalSmtp, type LocalSmtp } from '../../support/local-smtp';
-import { codeOf, Lab } from './helpers';
+import { codeOf, Lab, waitFor } from './helpers';
 
 let lab: Lab;
 let smtp: LocalSmtp;
@@ -258,4 +259,49 @@ test('the notification centre: newest first, unread count, mark read (only oneâ€
   expect((await lab.ok('staf.dinsos', MARK, {})).markNotificationsRead).toBe(1);
   expect((await lab.ok('staf.dinsos', CENTRE)).unreadNotificationCount).toBe(0);
   expect(codeOf(await lab.gql(null, `{ unreadNotificationCount }`))).toBe('UNAUTHENTICATED');
+});
+
+test('a dispatcher that dies mid-send loses nothing: once its transaction is gone the row is claimed again, with the same dedupe key', async () => {
+  const { complaint } = await lab.submit('admin.tengah', { reporterEmail: 'putus@contoh.id' });
+  let started!: () => void;
+  let finish!: () => void;
+  const sending = new Promise<void>((r) => (started = r));
+  const hung: ChannelAdapter = {
+    channel: NotificationChannel.EMAIL,
+    send: () => {
+      started();
+      return new Promise<void>((r) => (finish = r));
+    },
+  };
+  const dying = new NotificationDispatcher(lab.t.app.db, [hung], { batchSize: 10, maxAttempts: 3, backoffMs: 0 }, lab.services.log);
+  const run = dying.dispatchOnce().then(
+    () => null,
+    (err: Error) => err,
+  );
+  await sending;
+  // Meanwhile another process's dispatcher skips the row it holds.
+  expect(await lab.services.dispatcher.dispatchOnce()).toEqual({ sent: 0, failed: 0, dead: 0 });
+  // Its process dies: the connection goes and PostgreSQL ends the transaction, releasing the row.
+  await lab.t.app.db.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction' AND pid <> pg_backend_pid()`,
+  );
+  await waitFor(async () => (await lab.services.dispatcher.dispatchOnce()).sent === 1, 'the row to be sent by the surviving dispatcher');
+  finish();
+  expect(await run).toBeInstanceOf(Error);
+  const [row] = await outbox(complaint.id);
+  expect([row.status, row.attempts]).toEqual(['SENT', 1]);
+  const [{ dedupeKey }] = await lab.t.app.db.query(`SELECT "dedupeKey" FROM notification WHERE id = $1`, [row.id]);
+  expect(smtp.received.map((m) => [m.to, m.messageId])).toEqual([[['putus@contoh.id'], `<${dedupeKey}@uji.test>`]]);
+});
+
+test('each server process runs its dispatcher: e-mail goes out without being asked', async () => {
+  const own = await Lab.start({
+    notifications: { smtp: smtp.config(), trackingUrl: TRACKING, dispatchIntervalMs: 50, maxAttempts: 3, backoffMs: 0, batchSize: 10 },
+  });
+  try {
+    const { trackingCode } = await own.submit('admin.tengah', { reporterEmail: 'otomatis@contoh.id' });
+    await waitFor(() => smtp.received.some((m) => m.subject.includes(trackingCode)), 'the dispatcher to send the receipt', 10_000);
+  } finally {
+    await own.stop();
+  }
 });

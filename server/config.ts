@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseTrustProxy } from './core/client-address';
 import { PUBLISHED_SECRETS, secretProblem, TEST_TOKEN_SECRET } from './core/strength';
+import type { SmtpConfig } from './modules/notifications/notification-channels';
 
 export type AppMode = 'production' | 'demo' | 'development' | 'test';
 
@@ -46,6 +47,22 @@ export interface Config {
   shutdownDrainMs: number;
   /** Where Prometheus may scrape `/metrics`; with neither a token nor a port it is not served. */
   metrics: MetricsAccess;
+  notifications: NotificationsConfig;
+}
+
+/** Channels are off without configuration (the console's notification centre always works); secrets only from the environment. */
+export interface NotificationsConfig {
+  /** SMTP_HOST and friends; null: no e-mail is written or sent. */
+  smtp: SmtpConfig | null;
+  /** TRACKING_URL: the public tracking page, `{kode}` standing for the tracking code. */
+  trackingUrl: string;
+  /** NOTIFY_INTERVAL_MS: how often each process's dispatcher looks for due messages (0 = off). */
+  dispatchIntervalMs: number;
+  /** NOTIFY_MAX_ATTEMPTS: attempts before a message is given up (DEAD). */
+  maxAttempts: number;
+  /** NOTIFY_BACKOFF_MS: the wait after a first failure, doubled after each further one. */
+  backoffMs: number;
+  batchSize: number;
 }
 
 export interface MetricsAccess {
@@ -120,6 +137,36 @@ function metricsAccessOf(env: NodeJS.ProcessEnv, mode: AppMode): MetricsAccess {
   return { token, port, host: env.METRICS_HOST || '127.0.0.1' };
 }
 
+function notificationsOf(env: NodeJS.ProcessEnv, mode: AppMode): NotificationsConfig {
+  let smtp: SmtpConfig | null = null;
+  if (env.SMTP_HOST) {
+    const port = int(env, 'SMTP_PORT', 587);
+    if (!env.SMTP_FROM) throw new ConfigError('SMTP_FROM is required with SMTP_HOST (the sender of e-mails, e.g. "LAPOR Magelang" <lapor@example.go.id>)');
+    if (env.SMTP_USER && !env.SMTP_PASSWORD) throw new ConfigError('SMTP_PASSWORD is required with SMTP_USER');
+    smtp = {
+      host: env.SMTP_HOST,
+      port,
+      secure: env.SMTP_SECURE ? env.SMTP_SECURE === 'true' : port === 465,
+      user: env.SMTP_USER || null,
+      password: env.SMTP_PASSWORD || null,
+      from: env.SMTP_FROM,
+    };
+  }
+  const trackingUrl = env.TRACKING_URL || '';
+  if (trackingUrl && !trackingUrl.includes('{kode}')) throw new ConfigError('TRACKING_URL must contain {kode}, where the tracking code goes');
+  if (smtp && !trackingUrl && mode === 'production') {
+    throw new ConfigError('TRACKING_URL is required with SMTP_HOST in production: e-mails to reporters link to the tracking page');
+  }
+  return {
+    smtp,
+    trackingUrl: trackingUrl || 'http://localhost:4000/lacak?kode={kode}',
+    dispatchIntervalMs: int(env, 'NOTIFY_INTERVAL_MS', 2000),
+    maxAttempts: Math.max(1, int(env, 'NOTIFY_MAX_ATTEMPTS', 6)),
+    backoffMs: int(env, 'NOTIFY_BACKOFF_MS', 30_000),
+    batchSize: 10,
+  };
+}
+
 function trustProxyOf(raw: string | undefined): string[] {
   try {
     return parseTrustProxy(raw);
@@ -177,5 +224,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { secr
     exposeSqlCount: mode === 'test' || (mode !== 'production' && env.EXPOSE_SQL_COUNT === 'true'),
     metrics: metricsAccessOf(env, mode),
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 10_000),
+    notifications: notificationsOf(env, mode),
   };
 }

@@ -11,6 +11,7 @@ import { lazyPage } from './components/lazyPage';
 import { LoadError } from './components/LoadError';
 import desks from './desks';
 import holidays from './holidays';
+import notifications from './notifications';
 import { AppLayout } from './layout/AppLayout';
 import opds from './opds';
 import programs from './programs';
@@ -152,5 +153,6 @@ export const App = () => (
     <Resource name="programs" {...programs} />
     <Resource name="holidays" {...holidays} />
     <Resource name="auditEntries" {...auditEntries} />
+    <Resource name="notifications" {...notifications} />
   </Admin>
 );

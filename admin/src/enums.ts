@@ -74,6 +74,17 @@ export const ENUMS = {
     'SERVICE_STANDARD',
   ]),
   AuditAction: shown('AuditAction', ['CREATE', 'UPDATE', 'DELETE']),
+  NotificationStatus: shown('NotificationStatus', ['PENDING', 'SENT', 'FAILED', 'DEAD']),
+  NotificationChannel: shown('NotificationChannel', ['IN_CONSOLE', 'EMAIL']),
+  NotificationTemplate: shown('NotificationTemplate', [
+    'FORWARDED_TO_UNIT',
+    'ESCALATED_TO_UNIT',
+    'ASSIGNED_TO_STAFF',
+    'RETURNED_TO_INTAKE',
+    'ANSWERED_TO_INTAKE',
+    'RECEIVED_TO_REPORTER',
+    'ANSWERED_TO_REPORTER',
+  ]),
 };
 
 export type EnumName = keyof typeof ENUMS;

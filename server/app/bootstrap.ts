@@ -24,6 +24,8 @@ import { ReportService } from '../modules/reports/report.service';
 import { SlaService } from '../modules/sla/sla.service';
 import { EscalationDirectory } from '../modules/escalations/escalation-directory';
 import { DuplicateService } from '../modules/duplicates/duplicate.service';
+import { EmailChannel } from '../modules/notifications/notification-channels';
+import { NotificationDispatcher } from '../modules/notifications/notification.dispatcher';
 import { seedDemoComplaints } from '../seed/demo-complaints';
 import { seedDemo } from '../seed/seed';
 import { startHttp, type RunningHttp } from './http';
@@ -78,7 +80,11 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
   const escalations = new EscalationDirectory(db, org);
   const policy = new ComplaintPolicy(org);
   const limits = createRateLimits(config.mode, poolOf(db));
-  const complaints = new ComplaintService(db, org, sla, escalations, policy, accessCodeKey(config), config.trackingPrefix, config.centralIntakeCode);
+  const notify = config.notifications;
+  const complaints = new ComplaintService(db, org, sla, escalations, policy, accessCodeKey(config), config.trackingPrefix, config.centralIntakeCode, {
+    email: !!notify.smtp,
+    trackingUrl: notify.trackingUrl,
+  });
   const identity = new IdentityDirectory(db, url, log);
   db.subscribers.push(identityWrites(identity));
   const metrics = new Metrics(poolOf(db));
@@ -104,6 +110,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     signIn: new SignIn(db, limits),
     metrics,
     embedded,
+    dispatcher: new NotificationDispatcher(db, notify.smtp ? [new EmailChannel(notify.smtp)] : [], notify, log),
   };
 }
 
@@ -153,6 +160,8 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     stops.unshift(() => services.feed.stop());
     const stopSweeper = startSweeper(() => services.metrics.timeSweep(() => sweepOnce(db, services.org, services.complaints)), config.sweepIntervalMs, log);
     stops.unshift(async () => stopSweeper());
+    services.dispatcher.start(config.notifications.dispatchIntervalMs);
+    stops.unshift(() => services.dispatcher.stop());
     const stopCoverageWatch = startCoverageWatch(db, log);
     stops.unshift(async () => stopCoverageWatch());
     const schema = await buildAppSchema();

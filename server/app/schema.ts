@@ -21,6 +21,7 @@ import { ProgramResolver } from '../modules/programs/program.resolver';
 import { ServicePostResolver } from '../modules/service-posts/service-post.resolver';
 import { SlaPolicyResolver } from '../modules/sla/sla-policy.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { NotificationResolver } from '../modules/notifications/notification.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -48,6 +49,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   StaffPerformanceResolver,
   ApiClientResolver,
   AuditResolver,
+  NotificationResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -12,6 +12,7 @@ import type { ReportService } from '../modules/reports/report.service';
 import type { SlaService } from '../modules/sla/sla.service';
 import type { EscalationDirectory } from '../modules/escalations/escalation-directory';
 import type { DuplicateService } from '../modules/duplicates/duplicate.service';
+import type { NotificationDispatcher } from '../modules/notifications/notification.dispatcher';
 import type pg from 'pg';
 import type { SignIn } from '../auth/sign-in';
 import type { Metrics } from './metrics';
@@ -39,6 +40,8 @@ export interface Services {
   metrics: Metrics;
   /** The PostgreSQL this process runs itself; null on an external DATABASE_URL. */
   embedded: EmbeddedDatabase | null;
+  /** Sends the outbox's e-mail (idle when no channel is configured). */
+  dispatcher: NotificationDispatcher;
 }
 
 export type RateLimits = ReturnType<typeof createRateLimits>;

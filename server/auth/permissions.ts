@@ -46,6 +46,8 @@ export enum Permission {
   REPORT_READ = 'REPORT_READ',
   /** The append-only record of administrative changes (users, organisation, settings, API clients). */
   AUDIT_READ = 'AUDIT_READ',
+  /** Every notification's delivery (failed and dead ones included), and sending failed ones again. */
+  NOTIFICATION_MANAGE = 'NOTIFICATION_MANAGE',
 }
 
 const READ_ALL = [Permission.AUTHENTICATED, Permission.ORG_READ, Permission.COMPLAINT_READ];
@@ -62,6 +64,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.AUDIT_READ,
     Permission.TEMPLATE_MANAGE,
     Permission.STANDARD_MANAGE,
+    Permission.NOTIFICATION_MANAGE,
   ],
   [Role.ADMIN]: [
     ...READ_ALL,

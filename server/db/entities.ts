@@ -15,6 +15,7 @@ import { User } from '../modules/users/user.entity';
 import { EscalationRule } from '../modules/escalations/escalation-rule.entity';
 import { ResponseTemplate } from '../modules/response-templates/response-template.entity';
 import { ServiceStandard } from '../modules/service-standards/service-standard.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 
 export const ENTITIES = [
   Opd,
@@ -37,4 +38,5 @@ export const ENTITIES = [
   SurveyResponse,
   ApiClient,
   AuditEntry,
+  Notification,
 ];

@@ -234,6 +234,20 @@ export const enDomain = {
         kind: 'Kind',
       },
     },
+    notifications: {
+      name: 'Failed notifications',
+      fields: {
+        createdAt: 'Created',
+        status: 'Status',
+        channel: 'Channel',
+        template: 'Message',
+        subject: 'Subject',
+        attempts: 'Attempts',
+        nextAttemptAt: 'Next attempt',
+        lastError: 'Last error',
+        q: 'Search',
+      },
+    },
     auditEntries: {
       name: 'Audit log entry |||| Audit log',
       fields: {
@@ -439,6 +453,25 @@ export const enDomain = {
     PauseKind: {
       AWAITING_REPORTER: 'Awaiting the reporter',
       ON_HOLD: 'On hold',
+    },
+    NotificationStatus: {
+      PENDING: 'Pending',
+      SENT: 'Sent',
+      FAILED: 'Failed, retrying',
+      DEAD: 'Given up',
+    },
+    NotificationChannel: {
+      IN_CONSOLE: 'Console',
+      EMAIL: 'E-mail',
+    },
+    NotificationTemplate: {
+      FORWARDED_TO_UNIT: 'Forwarded to unit',
+      ESCALATED_TO_UNIT: 'Escalated to unit',
+      ASSIGNED_TO_STAFF: 'Assigned to staff',
+      RETURNED_TO_INTAKE: 'Returned to intake',
+      ANSWERED_TO_INTAKE: 'Answered (to intake)',
+      RECEIVED_TO_REPORTER: 'Receipt (reporter)',
+      ANSWERED_TO_REPORTER: 'Answer (reporter)',
     },
     AuditAction: {
       CREATE: 'Created',
@@ -791,6 +824,15 @@ export const enDomain = {
       answer: 'Answer',
       help: 'The reporter receives this answer and sees it on the tracking page. Be polite and explain the follow-up.',
     },
+  },
+  notifications: {
+    bell: 'Notifications: %{smart_count} unread',
+    title: 'Notifications',
+    markAllRead: 'Mark all read',
+    empty: 'No notifications yet.',
+    unread: 'unread',
+    retry: 'Send again',
+    retried: '%{smart_count} notifications queued to be sent again',
   },
   live: {
     sessionEnded: 'Your session has ended (signed out, expired, or your account changed). Please sign in again.',

@@ -451,6 +451,20 @@ const domain: Shape<typeof enDomain> = {
         kind: 'Jenis',
       },
     },
+    notifications: {
+      name: 'Notifikasi Gagal',
+      fields: {
+        createdAt: 'Dibuat',
+        status: 'Status',
+        channel: 'Kanal',
+        template: 'Jenis pesan',
+        subject: 'Judul',
+        attempts: 'Percobaan',
+        nextAttemptAt: 'Percobaan berikutnya',
+        lastError: 'Galat terakhir',
+        q: 'Cari',
+      },
+    },
     auditEntries: {
       name: 'Jejak Audit',
       fields: {
@@ -656,6 +670,25 @@ const domain: Shape<typeof enDomain> = {
     PauseKind: {
       AWAITING_REPORTER: 'Menunggu informasi pelapor',
       ON_HOLD: 'Ditunda',
+    },
+    NotificationStatus: {
+      PENDING: 'Menunggu',
+      SENT: 'Terkirim',
+      FAILED: 'Gagal, dicoba lagi',
+      DEAD: 'Gagal permanen',
+    },
+    NotificationChannel: {
+      IN_CONSOLE: 'Konsol',
+      EMAIL: 'E-mail',
+    },
+    NotificationTemplate: {
+      FORWARDED_TO_UNIT: 'Diteruskan ke unit',
+      ESCALATED_TO_UNIT: 'Eskalasi ke unit',
+      ASSIGNED_TO_STAFF: 'Penugasan staf',
+      RETURNED_TO_INTAKE: 'Dikembalikan ke admin',
+      ANSWERED_TO_INTAKE: 'Dijawab (untuk admin)',
+      RECEIVED_TO_REPORTER: 'Tanda terima (pelapor)',
+      ANSWERED_TO_REPORTER: 'Jawaban (pelapor)',
     },
     AuditAction: {
       CREATE: 'Dibuat',
@@ -1008,6 +1041,15 @@ const domain: Shape<typeof enDomain> = {
       answer: 'Jawaban',
       help: 'Jawaban ini diterima pelapor dan tampil di halaman pelacakan. Gunakan bahasa yang santun dan jelaskan tindak lanjutnya.',
     },
+  },
+  notifications: {
+    bell: 'Notifikasi: %{smart_count} belum dibaca',
+    title: 'Notifikasi',
+    markAllRead: 'Tandai semua dibaca',
+    empty: 'Belum ada notifikasi.',
+    unread: 'belum dibaca',
+    retry: 'Kirim ulang',
+    retried: '%{smart_count} notifikasi dijadwalkan untuk dikirim ulang',
   },
   live: {
     sessionEnded: 'Sesi Anda telah berakhir (keluar, kedaluwarsa, atau akun Anda diubah). Silakan masuk kembali.',

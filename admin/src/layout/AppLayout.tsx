@@ -4,11 +4,13 @@ import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, ToggleThemeButton,
 import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
 import { LiveUpdates } from '../live/LiveUpdates';
 import { SessionGuard } from '../live/SessionGuard';
+import { NotificationBell } from '../notifications';
 import { AppMenu } from './AppMenu';
 
 const Toolbar = () => (
   <>
     <LiveStatusIndicator />
+    <NotificationBell />
     {/* On a phone the language button shows its icons only (the name stays its accessible name). */}
     <Box component="span" sx={{ '& .MuiButton-root': { fontSize: { xs: 0, sm: '0.875rem' }, minWidth: 0 } }}>
       <LocalesMenuButton />

@@ -83,6 +83,8 @@ export const ACCESS: Readonly<Record<string, Actions>> = {
   reports: { list: 'REPORT_READ', export: 'REPORT_READ' },
   // The append-only trail of administrative changes: read-only, for the system administrator.
   auditEntries: { list: 'AUDIT_READ' },
+  // Failed and dead deliveries, sent again by the superadmin.
+  notifications: { list: 'NOTIFICATION_MANAGE', retry: 'NOTIFICATION_MANAGE' },
 };
 
 /** The permission an action needs, or undefined when the console never offers it. */

@@ -30,6 +30,7 @@ import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
 import { holderOpdId, type ComplaintPolicy, type StaffAction, type Unattended } from './complaint.policy';
 import { wibWallClock } from '../../core/wib';
 import { DEADLINE_WORDS, runningDeadlineKind, runningDue, unpaused } from './complaint-deadlines';
+import { notificationsFor, outboxSteps, type NoticeOptions } from '../notifications/notification-rules';
 
 const PUBLIC_CHANNELS = [Channel.WEB, Channel.SMS, Channel.WHATSAPP, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.EXTERNAL_APP, Channel.CALL_CENTER];
 /** How the public timeline names a channel (the tracking page is in Bahasa Indonesia). */
@@ -170,6 +171,8 @@ export class ComplaintService {
     private readonly trackingPrefix = 'MGL',
     /** Where public complaints without a kelurahan are verified (the city's complaint desk). */
     private readonly centralIntakeCode = 'DISKOMINSTA',
+    /** Which notification channels are on, and where the reporter's tracking page is. */
+    private readonly notices: NoticeOptions = { email: false, trackingUrl: '' },
     /** Injectable so demo data and tests can tell a story over weeks. */
     readonly clock: () => Date = () => new Date(),
   ) {}
@@ -184,6 +187,7 @@ export class ComplaintService {
       this.accessCodeKey,
       this.trackingPrefix,
       this.centralIntakeCode,
+      this.notices,
       clock,
     );
   }
@@ -1211,7 +1215,8 @@ export class ComplaintService {
 
   /**
    * The events in one statement, with the handling episodes they open, answer or end
-   * (complaint_handling), so the report's table can never disagree with the timeline.
+   * (complaint_handling), so the report's table can never disagree with the timeline, and the
+   * notifications they cause (the outbox), so none is sent for a change that did not commit.
    * `write`, a statement and its parameters, runs in the same statement (one round trip less)
    * and may read the last new event's id as `(SELECT max(id) FROM ev)`; `written` is how
    * many rows it changed.
@@ -1253,6 +1258,8 @@ export class ComplaintService {
       ...handlingSteps(c, at, specs, p),
     ];
     if (write) ctes.push(`w AS (${write[0]} RETURNING 1)`);
+    // Last: the long outbox text would push the row's UPDATE past what pg_stat_activity shows of a statement.
+    ctes.push(...outboxSteps(notificationsFor(c, specs, this.notices), actor.viewer?.userId ?? null, at, p));
     const [{ id, written }] = await preparedTxQuery<{ id: number; written: string }>(
       tx,
       `WITH ${ctes.join(', ')} SELECT (SELECT max(id) FROM ev) AS id, ${write ? '(SELECT count(*) FROM w)' : '0'} AS written`,

@@ -1,0 +1,47 @@
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../core/context';
+import { ListArgs, PageOf } from '../../core/paging';
+import { Permission } from '../../auth/permissions';
+import { Requires } from '../../auth/requires';
+import { Notification } from './notification.entity';
+import { NotificationFilter } from './notification.inputs';
+import { listNotifications, markNotificationsRead, myNotifications, retryNotifications, unreadNotificationCount } from './notification.service';
+
+const NotificationPage = PageOf(Notification, 'NotificationPage');
+
+@Resolver(() => Notification)
+export class NotificationResolver {
+  @Requires(Permission.AUTHENTICATED)
+  @Query(() => NotificationPage, { description: 'The viewer’s notification centre (console messages), newest first.' })
+  myNotifications(@Arg('unreadOnly', () => Boolean, { defaultValue: false }) unreadOnly: boolean, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return myNotifications(ctx, unreadOnly, args);
+  }
+
+  @Requires(Permission.AUTHENTICATED)
+  @Query(() => Int, { description: 'How many of the viewer’s console notifications are unread.' })
+  unreadNotificationCount(@Ctx() ctx: Context) {
+    return unreadNotificationCount(ctx);
+  }
+
+  @Requires(Permission.AUTHENTICATED)
+  @Mutation(() => Int, { description: 'Marks the viewer’s notifications read (all of them when `ids` is omitted); returns how many changed.' })
+  markNotificationsRead(@Arg('ids', () => [ID], { nullable: true }) ids: string[] | null, @Ctx() ctx: Context) {
+    return markNotificationsRead(ctx, ids);
+  }
+
+  @Requires(Permission.NOTIFICATION_MANAGE)
+  @Query(() => NotificationPage, { description: 'Every notification on every channel, newest first unless sorted otherwise.' })
+  notifications(
+    @Arg('filter', () => NotificationFilter, { nullable: true }) filter: NotificationFilter | null,
+    @Args(() => ListArgs) args: ListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return listNotifications(ctx, filter, args);
+  }
+
+  @Requires(Permission.NOTIFICATION_MANAGE)
+  @Mutation(() => [Notification], { description: 'Sends failed or dead notifications again (others are left alone); returns those queued.' })
+  retryNotifications(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+    return retryNotifications(ctx, ids);
+  }
+}

@@ -1,0 +1,68 @@
+import type { Context } from '../../core/context';
+import { escapeLike } from '../../core/crud';
+import { AppError, parseId } from '../../core/errors';
+import { fetchPage, SortOrder, type ListArgs, type Page } from '../../core/paging';
+import { Notification } from './notification.entity';
+import { NotificationChannel, NotificationStatus } from './notification.enums';
+import type { NotificationFilter } from './notification.inputs';
+
+const SORTABLE = { createdAt: 'n.createdAt', status: 'n.status', channel: 'n.channel', attempts: 'n.attempts', nextAttemptAt: 'n.nextAttemptAt' };
+
+function me(ctx: Context): number {
+  if (!ctx.viewer) throw AppError.unauthenticated();
+  return ctx.viewer.userId;
+}
+
+/** The viewer's notification centre: their console messages, newest first. */
+export function myNotifications(ctx: Context, unreadOnly: boolean, args: ListArgs): Promise<Page<Notification>> {
+  const qb = ctx.db
+    .getRepository(Notification)
+    .createQueryBuilder('n')
+    .where('n.recipientUserId = :me AND n.channel = :channel', { me: me(ctx), channel: NotificationChannel.IN_CONSOLE });
+  if (unreadOnly) qb.andWhere('n.readAt IS NULL');
+  return fetchPage(qb, { ...args, sortField: 'createdAt', sortOrder: SortOrder.DESC }, { createdAt: 'n.createdAt' });
+}
+
+export async function unreadNotificationCount(ctx: Context): Promise<number> {
+  const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM notification WHERE "recipientUserId" = $1 AND channel = $2 AND "readAt" IS NULL`, [
+    me(ctx),
+    NotificationChannel.IN_CONSOLE,
+  ]);
+  return n;
+}
+
+/** Marks the viewer's own notifications read (all of them without `ids`); how many changed. */
+export async function markNotificationsRead(ctx: Context, ids: readonly string[] | null | undefined): Promise<number> {
+  const params: unknown[] = [me(ctx), new Date()];
+  let only = '';
+  if (ids) {
+    params.push(ids.map((id, i) => parseId(id, `ids.${i}`)));
+    only = ' AND id = ANY($3::int[])';
+  }
+  const [, count] = await ctx.db.query(`UPDATE notification SET "readAt" = $2 WHERE "recipientUserId" = $1 AND "readAt" IS NULL${only}`, params);
+  return count;
+}
+
+/** Every notification on every channel (the superadmin follows deliveries). */
+export function listNotifications(ctx: Context, filter: NotificationFilter | null | undefined, args: ListArgs): Promise<Page<Notification>> {
+  const qb = ctx.db.getRepository(Notification).createQueryBuilder('n');
+  const f = filter ?? {};
+  if (f.ids) qb.andWhere('n.id = ANY(:ids)', { ids: f.ids.map((id, i) => parseId(id, `filter.ids.${i}`)) });
+  if (f.q) qb.andWhere('n.subject ILIKE :q', { q: `%${escapeLike(f.q)}%` });
+  if (f.status?.length) qb.andWhere('n.status IN (:...status)', { status: f.status });
+  if (f.channel) qb.andWhere('n.channel = :channel', { channel: f.channel });
+  if (f.complaintId) qb.andWhere('n.complaintId = :complaintId', { complaintId: parseId(f.complaintId, 'filter.complaintId') });
+  return fetchPage(qb, { ...args, sortField: args.sortField ?? 'createdAt', sortOrder: args.sortOrder ?? SortOrder.DESC }, SORTABLE);
+}
+
+/** Failed or dead messages go back to the dispatcher at once, with a fresh count of attempts. */
+export async function retryNotifications(ctx: Context, ids: readonly string[]): Promise<Notification[]> {
+  const keys = ids.map((id, i) => parseId(id, `ids.${i}`));
+  const [rows] = await ctx.db.query(
+    `UPDATE notification SET status = $2, attempts = 0, "nextAttemptAt" = $3, "updatedAt" = $3
+      WHERE id = ANY($1::int[]) AND status IN ($4, $5) RETURNING id`,
+    [keys, NotificationStatus.PENDING, new Date(), NotificationStatus.FAILED, NotificationStatus.DEAD],
+  );
+  const changed = (rows as { id: number }[]).map((r) => r.id);
+  return changed.length ? ctx.db.getRepository(Notification).find({ where: changed.map((id) => ({ id })), order: { id: 'ASC' } }) : [];
+}

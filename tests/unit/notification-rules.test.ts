@@ -33,8 +33,11 @@ test('who is told what', () => {
     [T.ASSIGNED, 'ASSIGNED_TO_STAFF', { kind: 'USER', userId: 11 }],
     [T.RETURNED, 'RETURNED_TO_INTAKE', { kind: 'INTAKE_ADMINS', opdId: 7 }],
     [T.RESPONDED, 'ANSWERED_TO_INTAKE', { kind: 'INTAKE_ADMINS', opdId: 7 }],
+    // The reporters of merged duplicates, each told with their own code (resolved in SQL).
+    [T.RESPONDED, 'ANSWERED_TO_REPORTER', { kind: 'FOLLOWERS' }],
     [T.RESPONDED, 'ANSWERED_TO_REPORTER', { kind: 'REPORTER', address: 'warga@contoh.id' }],
   ]);
   expect(specs[0].body).toContain('Batas tanggapan: 08/12/2026 10:00 WIB.');
-  expect(specs[5].body).toContain('https://lapor.example/lacak?kode=MGL-2612-00001');
+  expect(specs[5].body).toContain('https://lapor.example/lacak?kode={kode_pelapor}');
+  expect(specs[6].body).toContain('https://lapor.example/lacak?kode=MGL-2612-00001');
 });

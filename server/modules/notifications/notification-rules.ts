@@ -4,7 +4,15 @@ import { NotificationChannel, NotificationTemplate } from './notification.enums'
 
 /** Who is told; staff are resolved to active accounts in SQL, at the moment of the change. */
 export type Audience =
-  { kind: 'UNIT_HEADS'; opdId: number } | { kind: 'INTAKE_ADMINS'; opdId: number } | { kind: 'USER'; userId: number } | { kind: 'REPORTER'; address: string };
+  | { kind: 'UNIT_HEADS'; opdId: number }
+  | { kind: 'INTAKE_ADMINS'; opdId: number }
+  | { kind: 'USER'; userId: number }
+  | { kind: 'REPORTER'; address: string }
+  /** The reporters of reports merged into this one (with an e-mail), resolved in SQL; FOLLOWER_CODE stands for each one's own tracking code. */
+  | { kind: 'FOLLOWERS' };
+
+/** In a message to FOLLOWERS: replaced by each follower's own tracking code, whose page shows this complaint. */
+export const FOLLOWER_CODE = '{kode_pelapor}';
 
 export interface NotificationSpec {
   /** The event of the batch that causes it. */
@@ -135,6 +143,25 @@ export function notificationsFor(c: ComplaintLike, events: readonly EventLike[],
           'Pengaduan telah dijawab',
           `Pengaduan ${about} telah dijawab oleh unit. Periksa jawabannya dan tutup pengaduan bila sudah selesai.`,
         );
+        // A merged duplicate's reporter follows the original: told of the answer like its own reporter.
+        if (options.email) {
+          out.push({
+            eventType: e.type,
+            channel: NotificationChannel.EMAIL,
+            template: NotificationTemplate.ANSWERED_TO_REPORTER,
+            audience: { kind: 'FOLLOWERS' },
+            subject: `[${FOLLOWER_CODE}] Pengaduan Anda telah dijawab`,
+            body: lines(
+              'Yth. Bapak/Ibu,',
+              '',
+              `Pengaduan Anda ${FOLLOWER_CODE} ditangani bersama pengaduan ${code} "${c.title}", yang telah dijawab:`,
+              '',
+              e.message ?? '',
+              '',
+              `Lihat jawabannya di: ${options.trackingUrl.replaceAll('{kode}', FOLLOWER_CODE)}`,
+            ),
+          });
+        }
         reporter(
           e,
           NotificationTemplate.ANSWERED_TO_REPORTER,
@@ -173,8 +200,9 @@ export function outboxSteps(specs: readonly NotificationSpec[], actorId: number 
   const when = `${p(at)}::timestamptz`;
   return [
     `outbox AS (INSERT INTO notification (channel, status, template, "recipientUserId", "recipientAddress", "complaintId", "eventId", "dedupeKey", subject, body, attempts, "nextAttemptAt", "sentAt", "createdAt", "updatedAt")
-       SELECT s.channel, CASE WHEN s.channel = 'IN_CONSOLE' THEN 'SENT' ELSE 'PENDING' END, s.template, r.id, s.address, e."complaintId", e.id,
-              concat_ws(':', 'n', e.id, s.template, s.channel, coalesce(r.id::text, 'reporter')), s.subject, s.body, 0,
+       SELECT s.channel, CASE WHEN s.channel = 'IN_CONSOLE' THEN 'SENT' ELSE 'PENDING' END, s.template, r.id, coalesce(s.address, f."reporterEmail"), e."complaintId", e.id,
+              concat_ws(':', 'n', e.id, s.template, s.channel, coalesce(r.id::text, 'reporter' || coalesce(':' || f.id, ''))),
+              replace(s.subject, '${FOLLOWER_CODE}', coalesce(f."trackingCode", '')), replace(s.body, '${FOLLOWER_CODE}', coalesce(f."trackingCode", '')), 0,
               CASE WHEN s.channel <> 'IN_CONSOLE' THEN ${when} END, CASE WHEN s.channel = 'IN_CONSOLE' THEN ${when} END, ${when}, ${when}
          FROM (VALUES ${rows.join(', ')}) AS s(event_type, channel, template, audience, opd_id, user_id, address, subject, body)
          CROSS JOIN LATERAL (SELECT min(ev.id) AS id, min(ev."complaintId") AS "complaintId" FROM ev WHERE ev.type::text = s.event_type) e
@@ -183,7 +211,10 @@ export function outboxSteps(specs: readonly NotificationSpec[], actorId: number 
             WHERE u.active AND u.id IS DISTINCT FROM ${p(actorId)}::int
               AND ((s.audience = 'UNIT_HEADS' AND u."opdId" = s.opd_id AND u.role = 'UNIT_HEAD')
                 OR (s.audience = 'INTAKE_ADMINS' AND u."opdId" = s.opd_id AND u.role = 'ADMIN')
-                OR (s.audience = 'USER' AND u.id = s.user_id))) r ON s.audience <> 'REPORTER'
-        WHERE e.id IS NOT NULL AND (s.audience = 'REPORTER' OR r.id IS NOT NULL))`,
+                OR (s.audience = 'USER' AND u.id = s.user_id))) r ON s.audience NOT IN ('REPORTER', 'FOLLOWERS')
+         LEFT JOIN LATERAL (
+           SELECT d.id, d."reporterEmail", d."trackingCode" FROM complaint d
+            WHERE d."duplicateOfId" = e."complaintId" AND d.status = 'MERGED' AND d."reporterEmail" IS NOT NULL) f ON s.audience = 'FOLLOWERS'
+        WHERE e.id IS NOT NULL AND (s.audience = 'REPORTER' OR r.id IS NOT NULL OR f.id IS NOT NULL))`,
   ];
 }

@@ -305,3 +305,23 @@ test('each server process runs its dispatcher: e-mail goes out without being ask
     await own.stop();
   }
 });
+
+test('a merged duplicate’s reporter is told of the original’s answer, with a link to their own tracking page', async () => {
+  const original = await lab.submit('admin.tengah', { title: 'Banjir di gang RT 04', reporterEmail: 'asal@contoh.id' });
+  const dup = await lab.submit('admin.tengah', { title: 'Gang RT 04 banjir', reporterEmail: 'pengikut@contoh.id' });
+  await lab.must('admin.tengah', 'mergeComplaint', { id: dup.complaint.id, intoId: original.complaint.id });
+  await lab.must('admin.tengah', 'verifyComplaint', { id: original.complaint.id });
+  await lab.must('admin.tengah', 'forwardComplaint', { id: original.complaint.id, opdId: lab.opd.DINSOS });
+  await drain();
+  smtp.received = [];
+  await lab.must('kepala.dinsos', 'respondToComplaint', { id: original.complaint.id, answer: 'Saluran gang sudah dinormalisasi.' });
+  const rows = (await outbox(original.complaint.id)).filter((r) => r.channel === 'EMAIL' && r.eventType === 'RESPONDED');
+  expect(rows.map((r) => r.recipientAddress).sort()).toEqual(['asal@contoh.id', 'pengikut@contoh.id']);
+  expect(rows.every((r) => r.sameTransaction)).toBe(true);
+  await drain();
+  const mail = smtp.received.find((m) => m.to.includes('pengikut@contoh.id'))!;
+  expect(mail.subject).toBe(`[${dup.trackingCode}] Pengaduan Anda telah dijawab`);
+  expect(mail.body).toContain(`Pengaduan Anda ${dup.trackingCode} ditangani bersama pengaduan ${original.trackingCode}`);
+  expect(mail.body).toContain('Saluran gang sudah dinormalisasi.');
+  expect(mail.body).toContain(TRACKING.replace('{kode}', dup.trackingCode));
+});

@@ -25,3 +25,26 @@ export function endOfWibDay(date: string): Date {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(fromWib(y, m - 1, d).getTime() + DAY_MS - 1);
 }
+
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/**
+ * "7 Desember 2026 10.00 WIB" (or "7 Desember 2026" without the time): how every date the
+ * server writes for people (public pages, messages, filled-in templates) reads, day first and
+ * 24-hour as Indonesian usage has it. Empty for a missing or unreadable value.
+ */
+export function wibText(instant: Date | string | number | null | undefined, withTime = true): string {
+  if (instant == null || instant === '') return '';
+  const d = wibWallClock(new Date(instant));
+  if (Number.isNaN(d.getTime())) return '';
+  const day = `${d.getUTCDate()} ${MONTHS_ID[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  if (!withTime) return day;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${day} ${two(d.getUTCHours())}.${two(d.getUTCMinutes())} WIB`;
+}
+
+/** The WIB quarter of an instant as the reports name periods: "2026-Q4". */
+export function wibQuarter(instant: Date | number = Date.now()): string {
+  const d = wibWallClock(instant);
+  return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+}

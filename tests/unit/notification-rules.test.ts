@@ -37,7 +37,7 @@ test('who is told what', () => {
     [T.RESPONDED, 'ANSWERED_TO_REPORTER', { kind: 'FOLLOWERS' }],
     [T.RESPONDED, 'ANSWERED_TO_REPORTER', { kind: 'REPORTER', address: 'warga@contoh.id' }],
   ]);
-  expect(specs[0].body).toContain('Batas tanggapan: 08/12/2026 10:00 WIB.');
+  expect(specs[0].body).toContain('Batas tanggapan: 8 Desember 2026 10.00 WIB.');
   expect(specs[5].body).toContain('https://lapor.example/lacak?kode={kode_pelapor}');
   expect(specs[6].body).toContain('https://lapor.example/lacak?kode=MGL-2612-00001');
 });

@@ -1,4 +1,4 @@
-import { endOfWibDay, fromWib, wibDate, wibWallClock } from '../../server/core/wib';
+import { endOfWibDay, fromWib, wibDate, wibQuarter, wibText, wibWallClock } from '../../server/core/wib';
 
 test('WIB dates of instants around midnight WIB (17:00 UTC)', () => {
   expect(wibDate(new Date('2026-12-31T16:59:59.999Z'))).toBe('2026-12-31');
@@ -24,4 +24,13 @@ test('the same answers whatever the process time zone says', () => {
   } finally {
     process.env.TZ = tz;
   }
+});
+
+test('dates written for people read day first, in WIB, 24-hour; the quarter follows the WIB date', () => {
+  expect(wibText('2026-12-07T03:05:00Z')).toBe('7 Desember 2026 10.05 WIB');
+  expect(wibText(new Date('2026-12-31T17:30:00Z'), false)).toBe('1 Januari 2027');
+  expect(wibText(null)).toBe('');
+  expect(wibText('not a date')).toBe('');
+  expect(wibQuarter(new Date('2026-09-30T16:59:59Z'))).toBe('2026-Q3');
+  expect(wibQuarter(new Date('2026-09-30T17:00:00Z'))).toBe('2026-Q4');
 });

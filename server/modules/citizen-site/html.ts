@@ -1,3 +1,5 @@
+export { wibText } from '../../core/wib';
+
 /** Text for HTML: every value that did not come from this file goes through here. */
 export function esc(value: unknown): string {
   return String(value ?? '')
@@ -6,17 +8,6 @@ export function esc(value: unknown): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
-}
-
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
-/** "7 Desember 2026 10.00 WIB": dates on the public pages are in WIB, day first, 24 hours. */
-export function wibText(iso: string | Date | null | undefined, withTime = true): string {
-  if (!iso) return '';
-  const d = new Date(new Date(iso).getTime() + 7 * 3_600_000);
-  const day = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  if (!withTime) return day;
-  return `${day} ${String(d.getUTCHours()).padStart(2, '0')}.${String(d.getUTCMinutes()).padStart(2, '0')} WIB`;
 }
 
 const STYLE = `

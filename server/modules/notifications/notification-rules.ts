@@ -1,5 +1,5 @@
 import { ComplaintEventType as T } from '../complaints/complaint.enums';
-import { wibWallClock } from '../../core/wib';
+import { wibText } from '../../core/wib';
 import { NotificationChannel, NotificationTemplate } from './notification.enums';
 
 /** Who is told; staff are resolved to active accounts in SQL, at the moment of the change. */
@@ -46,14 +46,6 @@ interface ComplaintLike {
   reporterEmail: string | null;
 }
 
-function wibText(value: unknown): string | null {
-  if (value == null) return null;
-  const d = wibWallClock(new Date(value as string | Date));
-  if (Number.isNaN(d.getTime())) return null;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} WIB`;
-}
-
 const lines = (...parts: (string | null | false | undefined)[]) => parts.filter(Boolean).join('\n');
 
 /**
@@ -94,7 +86,7 @@ export function notificationsFor(c: ComplaintLike, events: readonly EventLike[],
         break;
       case T.FORWARDED: {
         if (e.toOpdId == null) break;
-        const due = wibText(e.data?.responseDueAt);
+        const due = wibText(e.data?.responseDueAt as string | undefined);
         staff(
           e,
           NotificationTemplate.FORWARDED_TO_UNIT,

@@ -3,15 +3,13 @@ import type { Context } from '../../core/context';
 import { CrudService } from '../../core/crud';
 import { AppError, parseId } from '../../core/errors';
 import { refId } from '../../core/refs';
-import { wibWallClock } from '../../core/wib';
+import { wibText } from '../../core/wib';
 import { auditTrailOf } from '../audit/audit.trail';
 import { Category } from '../categories/category.entity';
 import type { Complaint } from '../complaints/complaint.entity';
 import { Opd } from '../opds/opd.entity';
 import { ResponseTemplate } from './response-template.entity';
 import type { ResponseTemplateFilter, ResponseTemplateInput } from './response-template.inputs';
-
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
 /** A unit head keeps the templates of their own unit and its bidang; the superadmin every unit's and the city-wide ones. */
 function assertMayManage(ctx: Context, opdId: number | null, field: string): void {
@@ -80,13 +78,12 @@ export function fillTemplate(
   now: Date,
   reporterName: string | null,
 ): string {
-  const wib = wibWallClock(now);
   const values: Record<string, string> = {
     kode: c.trackingCode,
     judul: c.title,
     pelapor: !c.anonymous && reporterName ? reporterName : 'Bapak/Ibu',
     unit: unitName ?? '',
-    tanggal: `${wib.getUTCDate()} ${MONTHS[wib.getUTCMonth()]} ${wib.getUTCFullYear()}`,
+    tanggal: wibText(now, false),
   };
   return body.replace(/\{(kode|judul|pelapor|unit|tanggal)\}/g, (_m, k: string) => values[k]);
 }

@@ -43,6 +43,8 @@ export interface Config {
   database: DatabaseLimits;
   /** Adds `extensions.sqlStatements` to responses (tests and benchmarks only). */
   exposeSqlCount: boolean;
+  /** How long the public statistics page may show the same figures (0: computed on every view). */
+  publicStatisticsSeconds: number;
   /** On SIGTERM, how long requests already running may take to finish; new ones are refused meanwhile. */
   shutdownDrainMs: number;
   /** Where Prometheus may scrape `/metrics`; with neither a token nor a port it is not served. */
@@ -221,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { secr
       lockTimeoutMs: int(env, 'DB_LOCK_TIMEOUT_MS', 10_000),
       idleInTransactionTimeoutMs: int(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
     },
+    publicStatisticsSeconds: int(env, 'PUBLIC_STATISTICS_SECONDS', mode === 'test' ? 0 : 60),
     exposeSqlCount: mode === 'test' || (mode !== 'production' && env.EXPOSE_SQL_COUNT === 'true'),
     metrics: metricsAccessOf(env, mode),
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 10_000),

@@ -330,6 +330,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     citizenSite(
       db,
       publicRunner(schema, (req) => makeContext({ viewer: null }, addressOf(req), crypto.randomUUID()), formatError),
+      { pageLimit: services.limits.publicPage, addressOf, statisticsSeconds: config.publicStatisticsSeconds },
     ),
   );
   const adminIndex = path.join(config.adminDist, 'index.html');

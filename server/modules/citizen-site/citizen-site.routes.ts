@@ -1,9 +1,12 @@
 import crypto from 'node:crypto';
+import type http from 'node:http';
 import express from 'express';
 import { graphql, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
-import { computeIkm, IKM_ELEMENTS } from '../reports/ikm';
+import type { RateLimit } from '../../core/rate-limit';
+import { wibQuarter } from '../../core/wib';
+import { ikmByOpd, IKM_ELEMENTS } from '../reports/ikm';
 import { onTimeByOpdSql, onTimeFigure } from '../reports/on-time';
 import { parsePeriod } from '../reports/report.service';
 import { nextOpening } from '../service-posts/service-post.service';
@@ -292,8 +295,7 @@ interface Ranked {
  * definition, reports/on-time.ts), over complaints that are not confidential, worst first.
  */
 async function quarterRanking(db: DataSource, now = new Date()): Promise<{ label: string; rows: Ranked[] }> {
-  const wib = new Date(now.getTime() + 7 * 3_600_000);
-  const label = `${wib.getUTCFullYear()}-Q${Math.floor(wib.getUTCMonth() / 3) + 1}`;
+  const label = wibQuarter(now);
   const { from, to } = parsePeriod(label);
   const params: unknown[] = [];
   const sql = onTimeByOpdSql(params, from, to, now, 'NOT c.confidential');
@@ -318,16 +320,14 @@ function rankingTable({ label, rows }: { label: string; rows: Ranked[] }): strin
 
 /** Each unit's IKM over every survey sheet it received (as the report computes it). */
 async function publishedIkm(db: DataSource) {
-  const rows: { opdId: number; code: string; name: string; answers: number[] }[] = await db.query(
-    `SELECT s."opdId", o.code, o.name, s.answers FROM survey_response s JOIN opd o ON o.id = s."opdId" ORDER BY o.name`,
-  );
-  const byUnit = new Map<number, { code: string; name: string; sheets: number[][] }>();
-  for (const r of rows) {
-    const unit = byUnit.get(r.opdId) ?? { code: r.code, name: r.name, sheets: [] };
-    unit.sheets.push(r.answers);
-    byUnit.set(r.opdId, unit);
-  }
-  return [...byUnit.values()].map((u) => ({ code: u.code, name: u.name, ...computeIkm(u.sheets) }));
+  const [byOpd, units] = await Promise.all([
+    ikmByOpd((sql, params) => db.query(sql, params)),
+    db.query(`SELECT id, code, name FROM opd`) as Promise<{ id: number; code: string; name: string }[]>,
+  ]);
+  return units
+    .filter((u) => byOpd.has(u.id))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((u) => ({ code: u.code, name: u.name, ...byOpd.get(u.id)! }));
 }
 
 function ikmTable(rows: Awaited<ReturnType<typeof publishedIkm>>): string {
@@ -377,6 +377,31 @@ ${text('rt', 'RT', 'text', 'inputmode="numeric" maxlength="3"')}${text('rw', 'RW
   );
 }
 
+export interface PageGuard {
+  pageLimit: RateLimit;
+  addressOf: (req: http.IncomingMessage) => string;
+  /** Statistics are aggregates over a year: a minute-old figure is fine, a query per view is not. */
+  statisticsSeconds: number;
+}
+
+/** The pages that query the database on every view; the forms and static files are not counted. */
+const READING_PAGES = ['/statistik', '/daftar', '/program', '/pos-layanan', '/standar-pelayanan', '/survei', '/lapor'];
+
+/** One value computed at most once per `ms`; concurrent callers share the computation, a failure is not kept. */
+export function shortLived<T>(ms: number, compute: () => Promise<T>): () => Promise<T> {
+  let held: { at: number; value: Promise<T> } | null = null;
+  return () => {
+    if (held && Date.now() - held.at < ms) return held.value;
+    const value = compute();
+    const entry = { at: Date.now(), value };
+    held = entry;
+    value.catch(() => {
+      if (held === entry) held = null;
+    });
+    return value;
+  };
+}
+
 function receipt(trackingCode: string, accessCode: string): string {
   return page(
     'Laporan diterima',
@@ -391,10 +416,28 @@ function receipt(trackingCode: string, accessCode: string): string {
  * Every action goes through the public GraphQL operations, so the same rules and rate limits apply.
  * The access code travels only in form posts, never in a URL.
  */
-export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
+export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard): express.Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
   const send = (res: express.Response, html: string, status = 200) => void res.status(status).type('html').set('Cache-Control', 'no-store').send(html);
+  router.get(
+    READING_PAGES,
+    (req, res, next) =>
+      void guard.pageLimit.take(guard.addressOf(req)).then((wait) => {
+        if (wait == null) return next();
+        res.set('Retry-After', String(wait));
+        send(res, page('Terlalu banyak permintaan', `<h1>Terlalu banyak permintaan</h1><p>Silakan coba lagi dalam ${wait} detik.</p>`), 429);
+      }, next),
+  );
+  const statistics = shortLived(guard.statisticsSeconds * 1000, () =>
+    Promise.all([
+      Promise.resolve(new Date()),
+      publicCounts(db, 'cat.name', 'LEFT JOIN category cat ON cat.id = c."categoryId"'),
+      publicCounts(db, 'o.name', 'LEFT JOIN opd o ON o.id = c."currentOpdId"'),
+      publishedIkm(db),
+      quarterRanking(db),
+    ]),
+  );
   const choices = async () => ({
     kelurahan: (await db.query(`SELECT id, name FROM opd WHERE kind = 'KELURAHAN' AND active ORDER BY name`)) as Choice[],
     categories: (await db.query(`SELECT id, name FROM category WHERE active ORDER BY name`)) as Choice[],
@@ -529,18 +572,13 @@ export function citizenSite(db: DataSource, run: PublicRunner): express.Router {
   router.get(
     '/statistik',
     (_req, res, next) =>
-      void Promise.all([
-        publicCounts(db, 'cat.name', 'LEFT JOIN category cat ON cat.id = c."categoryId"'),
-        publicCounts(db, 'o.name', 'LEFT JOIN opd o ON o.id = c."currentOpdId"'),
-        publishedIkm(db),
-        quarterRanking(db),
-      ])
-        .then(([byCategory, byUnit, ikm, ranking]) =>
+      void statistics()
+        .then(([at, byCategory, byUnit, ikm, ranking]) =>
           send(
             res,
             page(
               'Statistik',
-              `<h1>Statistik pengaduan</h1><p>365 hari terakhir. Pengaduan yang dirahasiakan pelapornya tidak dihitung di sini.</p>
+              `<h1>Statistik pengaduan</h1><p>365 hari terakhir, keadaan <span data-as-of>${esc(wibText(at))}</span>. Pengaduan yang dirahasiakan pelapornya tidak dihitung di sini.</p>
 <h2>Per kategori</h2>${countTable(byCategory, 'Kategori', 'Tanpa kategori')}<h2>Per unit penanganan</h2>${countTable(byUnit, 'Unit', 'Belum diteruskan')}
 <h2>Kepatuhan menanggapi</h2>${rankingTable(ranking)}<h2>Indeks Kepuasan Masyarakat (IKM)</h2>${ikmTable(ikm)}`,
             ),

@@ -39,10 +39,45 @@ export function validAnswers(answers: readonly number[]): string | null {
 
 /** IKM = (Σ element mean × 1/9) × 25, graded A–D by the regulation's bands. */
 export function computeIkm(sheets: readonly (readonly number[])[]): IkmResult {
-  if (!sheets.length) return { responses: 0, elementMeans: [], index: null, ikm: null, grade: null, gradeLabel: null };
-  const elementMeans = IKM_ELEMENTS.map((_, i) => sheets.reduce((sum, s) => sum + s[i], 0) / sheets.length);
-  const index = elementMeans.reduce((a, b) => a + b, 0) / elementMeans.length;
+  return ikmFromMeans(
+    sheets.length,
+    IKM_ELEMENTS.map((_, i) => sheets.reduce((sum, s) => sum + s[i], 0) / (sheets.length || 1)),
+  );
+}
+
+export function ikmFromMeans(responses: number, means: readonly number[]): IkmResult {
+  if (!responses) return { responses: 0, elementMeans: [], index: null, ikm: null, grade: null, gradeLabel: null };
+  const index = means.reduce((a, b) => a + b, 0) / means.length;
   const ikm = round(index * 25, 2);
   const band = BANDS.find(([min]) => ikm >= min) ?? BANDS[BANDS.length - 1];
-  return { responses: sheets.length, elementMeans: elementMeans.map((m) => round(m, 3)), index: round(index, 3), ikm, grade: band[1], gradeLabel: band[2] };
+  return { responses, elementMeans: means.map((m) => round(m, 3)), index: round(index, 3), ikm, grade: band[1], gradeLabel: band[2] };
+}
+
+/**
+ * Each unit's IKM with the element means averaged in the database, so a page or report never
+ * reads the survey sheets themselves. `from`/`to` bound the submission time when given.
+ */
+export async function ikmByOpd(
+  query: (sql: string, params: unknown[]) => Promise<unknown>,
+  filter: { opdId?: number; from?: Date; to?: Date } = {},
+): Promise<Map<number, IkmResult>> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (filter.opdId != null) where.push(`"opdId" = $${params.push(filter.opdId)}`);
+  if (filter.from) where.push(`"submittedAt" >= $${params.push(filter.from)}`);
+  if (filter.to) where.push(`"submittedAt" < $${params.push(filter.to)}`);
+  const means = IKM_ELEMENTS.map((_, i) => `avg(answers[${i + 1}])::float8 AS u${i + 1}`).join(', ');
+  const rows = (await query(
+    `SELECT "opdId" AS opd, count(*)::int AS n, ${means} FROM survey_response ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1`,
+    params,
+  )) as Record<string, number>[];
+  return new Map(
+    rows.map((r) => [
+      Number(r.opd),
+      ikmFromMeans(
+        Number(r.n),
+        IKM_ELEMENTS.map((_, i) => Number(r[`u${i + 1}`])),
+      ),
+    ]),
+  );
 }

@@ -4,7 +4,7 @@ import { ROLE_ROW_SCOPE, RowScope } from '../../auth/permissions';
 import type { Viewer } from '../../auth/viewer';
 import type { OrgDirectory } from '../opds/org-directory';
 import { toCsv } from '../../../common/csv';
-import { computeIkm, type IkmResult } from './ikm';
+import { computeIkm, ikmByOpd, type IkmResult } from './ikm';
 import { fromWib } from '../../core/wib';
 import { ON_TIME_IN_TIME_SQL, onTimeDueSql, onTimeFigure } from './on-time';
 
@@ -132,7 +132,7 @@ export class ReportService {
     const counts = async (sql: string) =>
       new Map<number, number>(((await this.query(sql, [from, to])) as { opd: number; n: number }[]).map((r) => [Number(r.opd), Number(r.n)]));
     // Independent reads of a heavy report, side by side on the pool.
-    const [handled, taken, forwarded, returns, overdueRows, sheets] = await Promise.all([
+    const [handled, taken, forwarded, returns, overdueRows, ikms] = await Promise.all([
       this.query(EPISODES_BY_OPD_SQL, [from, to, asOf]) as Promise<Handling[]>,
       counts(`SELECT "intakeOpdId" AS opd, count(*)::int AS n FROM complaint WHERE "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`),
       counts(`SELECT "fromOpdId" AS opd, count(*)::int AS n FROM complaint_handling WHERE "startedAt" >= $1 AND "startedAt" < $2 GROUP BY 1`),
@@ -142,23 +142,19 @@ export class ReportService {
       this.query(`SELECT coalesce("currentOpdId", "intakeOpdId") AS opd, count(*)::int AS n FROM complaint WHERE "dueAt" < $1 GROUP BY 1`, [asOf]) as Promise<
         { opd: number; n: number }[]
       >,
-      this.query(`SELECT "opdId", answers FROM survey_response WHERE "submittedAt" >= $1 AND "submittedAt" < $2`, [from, to]) as Promise<
-        { opdId: number; answers: number[] }[]
-      >,
+      ikmByOpd((sql, params) => this.query(sql, params), { from, to }),
     ]);
     const overdue = new Map(overdueRows.map((r) => [Number(r.opd), Number(r.n)]));
-    const ikmByOpd = new Map<number, IkmResult>();
-    for (const opdId of new Set(sheets.map((s) => s.opdId))) ikmByOpd.set(opdId, computeIkm(sheets.filter((s) => s.opdId === opdId).map((s) => s.answers)));
 
     const byOpd = new Map(handled.map((h) => [Number(h.opd), h]));
     const round2 = (x: number | null | undefined) => (x == null ? null : Math.round(x * 100) / 100);
-    const opdIds = new Set<number>([...byOpd.keys(), ...taken.keys(), ...forwarded.keys(), ...returns.keys(), ...overdue.keys(), ...ikmByOpd.keys()]);
+    const opdIds = new Set<number>([...byOpd.keys(), ...taken.keys(), ...forwarded.keys(), ...returns.keys(), ...overdue.keys(), ...ikms.keys()]);
     const visible = this.visibleOpds(viewer);
     const rows: OpdComplianceRow[] = [...opdIds].filter(visible).map((opdId) => {
       const h = byOpd.get(opdId);
       const due = h?.due ?? 0;
       const inTime = h?.in_time ?? 0;
-      const ikm = ikmByOpd.get(opdId);
+      const ikm = ikms.get(opdId);
       return {
         opdId,
         rank: 0,
@@ -304,10 +300,7 @@ export class ReportService {
   }
 
   async ikm(opdId: number, period: Period | null): Promise<IkmResult> {
-    const rows: { answers: number[] }[] = await this.query(
-      `SELECT answers FROM survey_response WHERE "opdId" = $1 ${period ? 'AND "submittedAt" >= $2 AND "submittedAt" < $3' : ''}`,
-      period ? [opdId, period.from, period.to] : [opdId],
-    );
-    return computeIkm(rows.map((r) => r.answers));
+    const byOpd = await ikmByOpd((sql, params) => this.query(sql, params), { opdId, from: period?.from, to: period?.to });
+    return byOpd.get(opdId) ?? computeIkm([]);
   }
 }

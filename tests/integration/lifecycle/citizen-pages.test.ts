@@ -201,3 +201,40 @@ test('a sitemap names every public page; robots keep crawlers out of the console
   expect(robots).toContain('Disallow: /admin/');
   expect(robots).toContain('Sitemap: ');
 });
+
+test('pages that read the database are rate-limited per address across processes; statistics are computed at most once per configured period', async () => {
+  const cached = await Lab.start({ publicStatisticsSeconds: 60, trustProxy: ['loopback'] });
+  try {
+    const figures = async () => {
+      const html = await (await fetch(`${cached.t.url}/statistik`)).text();
+      return {
+        asOf: /data-as-of>([^<]+)</.exec(html)?.[1],
+        roads: Number(/Infrastruktur Jalan dan Drainase<\/th><td[^>]*>(\d+)</.exec(html)?.[1] ?? 0),
+      };
+    };
+    const first = await figures();
+    await cached.submit('admin.tengah', { title: 'Jalan berlubang di Jl. Pemuda', categoryId: cached.category['JALAN-DRAINASE'] });
+    // Within the period the same figures, with the moment they were taken shown on the page.
+    expect(await figures()).toEqual(first);
+    expect(first.asOf).toMatch(/WIB$/);
+
+    // An address that used up its page views (counted in the shared table, as every process would)
+    // gets 429 with Retry-After on the reading pages; the tracking form still opens.
+    const address = '203.0.113.77';
+    await cached.t.app.db.query(
+      `INSERT INTO rate_limit (key, points, expire) VALUES ($1, 1000000, (extract(epoch FROM now()) * 1000)::bigint + 60000)
+       ON CONFLICT (key) DO UPDATE SET points = EXCLUDED.points, expire = EXCLUDED.expire`,
+      [`public-page:${address}`],
+    );
+    const headers = { 'x-forwarded-for': address };
+    const refused = await fetch(`${cached.t.url}/daftar`, { headers });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.text()).toContain('Terlalu banyak permintaan');
+    expect((await fetch(`${cached.t.url}/statistik`, { headers })).status).toBe(429);
+    expect((await fetch(`${cached.t.url}/lacak`, { headers })).status).toBe(200);
+    expect((await fetch(`${cached.t.url}/daftar`, { headers: { 'x-forwarded-for': '203.0.113.78' } })).status).toBe(200);
+  } finally {
+    await cached.stop();
+  }
+}, 60_000);

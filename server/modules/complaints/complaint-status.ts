@@ -50,6 +50,25 @@ export const TRANSITIONS: Readonly<Record<ComplaintAction, Readonly<Transition>>
 
 export const TERMINAL_STATUSES: readonly ComplaintStatus[] = Object.freeze([S.CLOSED, S.REJECTED, S.ARCHIVED, S.MERGED]);
 
+/** Ends without the complaint being handled: a report is never merged into one of these. */
+export const UNHANDLED_ENDS: readonly ComplaintStatus[] = Object.freeze([S.REJECTED, S.ARCHIVED, S.MERGED]);
+
+/**
+ * Actions a pause survives (notes, work inside the unit, the reporter's rating); any other
+ * action moves the complaint on, which ends the pause (ComplaintService.commit).
+ */
+export const PAUSE_KEEPS: ReadonlySet<ComplaintAction> = new Set([
+  A.NOTE,
+  A.ASSIGN,
+  A.PROGRESS,
+  A.PUBLISH,
+  A.DRAFT,
+  A.REMIND,
+  A.RATE,
+  // Ends a wait for the reporter itself (replyByCitizen), never a hold.
+  A.REPLY,
+]);
+
 /** Every status that is not terminal (RESPONDED included: it can still be reopened or closed). */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = Object.freeze(ALL_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s)));
 

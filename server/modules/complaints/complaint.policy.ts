@@ -17,6 +17,8 @@ interface ActionRule {
   side: Side | ((c: Complaint) => Side);
   /** The unit the complaint is escalated to may act as well (re-route, take over, note). */
   escalation?: boolean;
+  /** Whether the complaint's own state makes the action meaningful at all (the service names the field when it is not). */
+  offered?: (c: Complaint) => boolean;
 }
 
 /**
@@ -56,7 +58,11 @@ export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AU
   [ComplaintAction.ARCHIVE]: { permission: Permission.COMPLAINT_HOLD, side: 'INTAKE' },
   [ComplaintAction.MERGE]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
   // Only the intake knows an anonymous reporter; it decides.
-  [ComplaintAction.REVEAL_CONTACT]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
+  [ComplaintAction.REVEAL_CONTACT]: {
+    permission: Permission.COMPLAINT_VERIFY,
+    side: 'INTAKE',
+    offered: (c) => c.anonymous && c.contactRevealedToOpdId !== c.currentOpdId,
+  },
 };
 
 export type StaffAction = keyof typeof ACTION_RULES;
@@ -196,7 +202,7 @@ export class ComplaintPolicy {
   /** What the console may offer: allowed for this viewer AND by the status machine. */
   availableActions(viewer: Viewer | null, c: Complaint): StaffAction[] {
     return (Object.keys(ACTION_RULES) as StaffAction[]).filter((a) => {
-      if (this.refusal(viewer, a, c)) return false;
+      if (this.refusal(viewer, a, c) || ACTION_RULES[a].offered?.(c) === false) return false;
       // Responding to a FORWARDED complaint accepts it first (two legal steps).
       if (a === ComplaintAction.RESPOND && c.status === ComplaintStatus.FORWARDED) return true;
       return canTransition(c.status, a);

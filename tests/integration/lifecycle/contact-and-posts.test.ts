@@ -36,10 +36,15 @@ test('the intake opens an anonymous reporter’s phone and address to the handli
     reporterAddress: null,
   };
   for (const who of ['kepala.dinsos', 'staf.dinsos']) expect(await lab.complaint(who, id, SEEN)).toEqual(hidden);
+  const offersReveal = async (complaintId: string) =>
+    ((await lab.complaint('admin.tengah', complaintId, 'availableActions')).availableActions as string[]).includes('REVEAL_CONTACT');
+  expect(await offersReveal(id)).toBe(true);
 
   expect(codeOf(await lab.act('kepala.dinsos', 'revealReporterContact', { id, reason: 'Perlu kunjungan rumah' }))).toBe('FORBIDDEN');
   expectError(await lab.act('admin.tengah', 'revealReporterContact', { id, reason: 'cek' }), 'BAD_USER_INPUT', ['reason']);
   await lab.must('admin.tengah', 'revealReporterContact', { id, reason: 'Survei RTLH memerlukan kunjungan ke rumah pelapor' });
+  // Open to this unit already: not offered again until the complaint moves on.
+  expect(await offersReveal(id)).toBe(false);
 
   for (const who of ['kepala.dinsos', 'staf.dinsos']) {
     expect(await lab.complaint(who, id, SEEN)).toEqual({
@@ -62,6 +67,7 @@ test('the intake opens an anonymous reporter’s phone and address to the handli
   expect((await lab.complaint('kepala.disperkim', id, SEEN)).reporterPhone).toBe('081200000111');
 
   const named = await lab.forwarded('DINSOS');
+  expect(await offersReveal(named.id)).toBe(false);
   expectError(await lab.act('admin.tengah', 'revealReporterContact', { id: named.id, reason: 'Kunjungan rumah' }), 'BAD_USER_INPUT', ['id']);
 });
 

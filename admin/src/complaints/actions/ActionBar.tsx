@@ -65,10 +65,8 @@ export const ActionBar = () => {
   const [open, setOpen] = useState<WorkflowAction | null>(null);
   if (!record) return null;
   const available = new Set(record.availableActions ?? []);
-  // Publishing needs a staff note nobody published yet; opening the contact, an anonymous reporter.
-  const actions = ACTION_ORDER.filter(
-    (a) => available.has(a) && (a !== 'PUBLISH' || unpublishedNotes(record.events ?? []).length > 0) && (a !== 'REVEAL_CONTACT' || record.anonymous),
-  );
+  // Publishing needs a staff note nobody published yet, which only the loaded timeline shows.
+  const actions = ACTION_ORDER.filter((a) => available.has(a) && (a !== 'PUBLISH' || unpublishedNotes(record.events ?? []).length > 0));
   const drafts = identity ? actionsWithDraft(String(identity.id), String(record.id), actions) : new Set<WorkflowAction>();
   return (
     <>

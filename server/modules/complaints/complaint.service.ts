@@ -20,7 +20,7 @@ import { nextOpening } from '../service-posts/service-post.service';
 import type { SlaService } from '../sla/sla.service';
 import type { EscalationDirectory } from '../escalations/escalation-directory';
 import { User } from '../users/user.entity';
-import { nextStatus } from './complaint-status';
+import { nextStatus, PAUSE_KEEPS, UNHANDLED_ENDS } from './complaint-status';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 import { handlingSteps } from './complaint-handling';
 import { releasedByDesk } from './complaint-replay';
@@ -47,8 +47,6 @@ const CHANNEL_LABELS: Record<Channel, string> = {
 };
 /** A complaint that moved on (forwarded elsewhere, returned, answered, ended) is no longer anyone's escalation. */
 const NOT_ESCALATED: Partial<Complaint> = { escalatedToOpdId: null, escalatedAt: null, escalationReason: null };
-/** A report is never merged into one that ended without being handled. */
-const MERGE_CLOSED: readonly ComplaintStatus[] = [ComplaintStatus.REJECTED, ComplaintStatus.ARCHIVED, ComplaintStatus.MERGED];
 
 export const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -92,22 +90,6 @@ export interface SubmitResult {
 export function optionalText(value: string | null | undefined, field: string, min: number, max: number): string | null {
   return value?.trim() ? text(value, field, min, max) : null;
 }
-
-/**
- * Actions a pause survives (notes, work inside the unit, the reporter's rating); any other
- * action moves the complaint on, which ends the pause (ComplaintService.commit).
- */
-const PAUSE_KEEPS: ReadonlySet<ComplaintAction> = new Set([
-  ComplaintAction.NOTE,
-  ComplaintAction.ASSIGN,
-  ComplaintAction.PROGRESS,
-  ComplaintAction.PUBLISH,
-  ComplaintAction.DRAFT,
-  ComplaintAction.REMIND,
-  ComplaintAction.RATE,
-  // Ends a wait for the reporter itself (replyByCitizen), never a hold.
-  ComplaintAction.REPLY,
-]);
 
 export function text(value: string | null | undefined, field: string, min: number, max: number): string {
   const v = (value ?? '').trim();
@@ -559,7 +541,7 @@ export class ComplaintService {
         throw AppError.field('intoId', 'no such complaint in your scope');
       });
       if (original.duplicateOfId) throw AppError.field('intoId', 'is itself merged into another complaint; merge into that one');
-      if (MERGE_CLOSED.includes(original.status)) throw AppError.field('intoId', `is ${original.status}; choose a complaint that is handled`);
+      if (UNHANDLED_ENDS.includes(original.status)) throw AppError.field('intoId', `is ${original.status}; choose a complaint that is handled`);
       const merged = await this.change(
         ctx.viewer,
         id,
@@ -1184,6 +1166,18 @@ export class ComplaintService {
       // An action that moves the complaint on ends a pause; the deadlines it does not set move on by the time paused.
       const resumed = c.pausedAt && !PAUSE_KEEPS.has(action) && !('pausedAt' in patch) ? unpaused(c, now, patch) : {};
       const merged = { ...c, ...patch, ...resumed, status: patch.status ?? to };
+      // The timeline says the pause ended as plainly as when someone resumes it by hand.
+      const resumedEvent: EventSpec[] =
+        'pausedAt' in resumed
+          ? [
+              {
+                type: ComplaintEventType.RESUMED,
+                public: true,
+                message: 'Penanganan dilanjutkan',
+                data: { pausedSince: c.pausedAt, kind: c.pauseKind, by: action },
+              },
+            ]
+          : [];
       // The running deadline follows from the others; a new one has not been reported overdue yet.
       const dueAt = runningDue(merged);
       const overdueNotified = dueAt?.getTime() === c.dueAt?.getTime() ? merged.overdueNotified : false;
@@ -1200,7 +1194,7 @@ export class ComplaintService {
         c,
         actor,
         now,
-        events.map((e) => ({
+        [...resumedEvent, ...events].map((e) => ({
           fromStatus: c.status,
           toStatus: next.status,
           ...e,

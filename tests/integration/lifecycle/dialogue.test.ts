@@ -257,6 +257,13 @@ describe('Tunda (hold) and Arsipkan (archive)', () => {
     const returned = await lab.must('kepala.dinsos', 'returnComplaint', { id: k.id, reason: 'Kewenangan DPMPTSP' }, P);
     expect(returned).toMatchObject({ status: 'VERIFIED', pausedAt: null, pauseKind: null });
     expect(returned.dueAt).not.toBeNull();
+    // The timeline says so, as when someone resumes by hand, just before the action that ended it.
+    expect((await lab.events(k.id, 'type public message')).slice(-2)).toEqual([
+      { type: 'RESUMED', public: true, message: 'Penanganan dilanjutkan' },
+      expect.objectContaining({ type: 'RETURNED' }),
+    ]);
+    const { row, events } = await lab.stored(k.id);
+    expect(replayMismatches(row, events)).toEqual([]);
   });
 
   test('archive keeps a report that needs no action out of the work lists, with its reason internal', async () => {

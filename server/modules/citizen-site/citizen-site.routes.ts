@@ -4,6 +4,8 @@ import express from 'express';
 import { graphql, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
+import type { ComplaintEventType, ComplaintStatus } from '../complaints/complaint.enums';
+import type { DeadlineKind } from '../complaints/complaint-deadlines';
 import type { RateLimit } from '../../core/rate-limit';
 import { wibQuarter } from '../../core/wib';
 import { ikmByOpd, IKM_ELEMENTS } from '../reports/ikm';
@@ -63,7 +65,8 @@ export function publicRunner(
   };
 }
 
-const STATUS: Record<string, string> = {
+// Worded for the reporter ("Balasan Anda"), not the console's staff labels; typed by the enums so a new value cannot go unnamed.
+const STATUS: Record<ComplaintStatus, string> = {
   SUBMITTED: 'Baru masuk',
   VERIFIED: 'Terverifikasi',
   FORWARDED: 'Diteruskan ke unit',
@@ -74,7 +77,7 @@ const STATUS: Record<string, string> = {
   ARCHIVED: 'Diarsipkan',
   MERGED: 'Digabung dengan pengaduan lain',
 };
-const EVENT: Record<string, string> = {
+const EVENT: Partial<Record<ComplaintEventType, string>> = {
   SUBMITTED: 'Laporan diterima',
   VERIFIED: 'Diverifikasi',
   REJECTED: 'Ditolak',
@@ -93,7 +96,9 @@ const EVENT: Record<string, string> = {
   ARCHIVED: 'Diarsipkan',
   MERGED: 'Digabungkan',
 };
-const DEADLINE: Record<string, string> = { VERIFY: 'Verifikasi', RESPONSE: 'Tanggapan pertama', FOLLOW_UP: 'Tindak lanjut', SETTLE: 'Penyelesaian' };
+/** The reporter's word for an enum value, or the value itself for one the map leaves out. */
+const said = (words: Partial<Record<string, string>>, value: string) => words[value] ?? value;
+const DEADLINE: Record<DeadlineKind, string> = { VERIFY: 'Verifikasi', RESPONSE: 'Tanggapan pertama', FOLLOW_UP: 'Tindak lanjut', SETTLE: 'Penyelesaian' };
 const FIELD: Record<string, string> = {
   'input.title': 'Judul',
   'input.description': 'Uraian',
@@ -201,7 +206,7 @@ function timeline(entries: Entry[]): string {
     .reverse()
     .map(
       (e) =>
-        `<li><strong>${esc(EVENT[e.type] ?? e.type)}</strong>${e.unit ? ` · ${esc(e.unit)}` : ''}<div class="when">${esc(wibText(e.at))}</div>${e.message ? `<div>${esc(e.message)}</div>` : ''}</li>`,
+        `<li><strong>${esc(said(EVENT, e.type))}</strong>${e.unit ? ` · ${esc(e.unit)}` : ''}<div class="when">${esc(wibText(e.at))}</div>${e.message ? `<div>${esc(e.message)}</div>` : ''}</li>`,
     )
     .join('')}</ol>`;
 }
@@ -214,7 +219,7 @@ function statusPage(c: Tracked, tc: string, ac: string, notice = '', problem = '
     `<h1>${esc(c.title)}</h1>`,
     notice ? `<div class="ok" role="status">${esc(notice)}</div>` : '',
     problem ? `<div class="error" role="alert">${esc(problem)}</div>` : '',
-    `<div class="card"><dl><dt>Kode</dt><dd>${esc(c.trackingCode)}</dd><dt>Status</dt><dd data-status="${esc(c.status)}"><strong>${esc(STATUS[c.status] ?? c.status)}</strong></dd>
+    `<div class="card"><dl><dt>Kode</dt><dd>${esc(c.trackingCode)}</dd><dt>Status</dt><dd data-status="${esc(c.status)}"><strong>${esc(said(STATUS, c.status))}</strong></dd>
 <dt>Kategori</dt><dd>${esc(c.category ?? '—')}</dd><dt>Unit penanganan</dt><dd>${esc(c.currentUnit ?? '—')}</dd><dt>Diterima</dt><dd>${esc(wibText(c.submittedAt))}</dd></dl></div>`,
   ];
   if (c.pause) {
@@ -228,7 +233,7 @@ function statusPage(c: Tracked, tc: string, ac: string, notice = '', problem = '
   if (c.mergedInto) {
     const m = c.mergedInto;
     parts.push(
-      `<h2>Ditangani bersama pengaduan ${esc(m.trackingCode)}</h2><div class="card" data-merged><dl><dt>Status</dt><dd>${esc(STATUS[m.status] ?? m.status)}</dd><dt>Unit</dt><dd>${esc(m.currentUnit ?? '—')}</dd></dl>${
+      `<h2>Ditangani bersama pengaduan ${esc(m.trackingCode)}</h2><div class="card" data-merged><dl><dt>Status</dt><dd>${esc(said(STATUS, m.status))}</dd><dt>Unit</dt><dd>${esc(m.currentUnit ?? '—')}</dd></dl>${
         m.answer ? `<h2>Jawaban</h2><div>${esc(m.answer)}</div>` : ''
       }${timeline(m.timeline)}</div>`,
     );
@@ -238,7 +243,7 @@ function statusPage(c: Tracked, tc: string, ac: string, notice = '', problem = '
       `<h2>Batas waktu</h2><div class="card"><dl>${c.deadlines
         .map(
           (d) =>
-            `<dt>${esc(DEADLINE[d.kind] ?? d.kind)}</dt><dd>${esc(wibText(d.dueAt))}${d.done ? ' · selesai' : d.paused ? ' · dihentikan sementara' : d.overdue ? ' · terlambat' : ''}</dd>`,
+            `<dt>${esc(said(DEADLINE, d.kind))}</dt><dd>${esc(wibText(d.dueAt))}${d.done ? ' · selesai' : d.paused ? ' · dihentikan sementara' : d.overdue ? ' · terlambat' : ''}</dd>`,
         )
         .join('')}</dl></div>`,
     );
@@ -618,7 +623,7 @@ export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard)
               .slice(0, PER_PAGE)
               .map(
                 (c) =>
-                  `<div class="card" data-listed="${esc(c.trackingCode)}"><strong>${esc(c.title)}</strong><dl><dt>Kode</dt><dd>${esc(c.trackingCode)}</dd><dt>Status</dt><dd>${esc(STATUS[c.status] ?? c.status)}</dd>
+                  `<div class="card" data-listed="${esc(c.trackingCode)}"><strong>${esc(c.title)}</strong><dl><dt>Kode</dt><dd>${esc(c.trackingCode)}</dd><dt>Status</dt><dd>${esc(said(STATUS, c.status))}</dd>
 <dt>Kategori</dt><dd>${esc(c.category ?? '—')}</dd><dt>Kelurahan</dt><dd>${esc(c.kelurahan ?? '—')}</dd><dt>Unit</dt><dd>${esc(c.unit ?? '—')}</dd><dt>Diterima</dt><dd>${esc(wibText(c.createdAt, false))}</dd></dl></div>`,
               )
               .join(

@@ -536,8 +536,13 @@ export class ComplaintService {
    */
   merge(ctx: Context, id: string, version: number | null | undefined, intoId: string, reason?: string | null) {
     const why = optionalText(reason, 'reason', 3, 2000);
+    const duplicateId = parseId(id, 'id');
+    const originalId = parseId(intoId, 'intoId');
     return this.db.transaction(async (tx) => {
-      const original = await this.findVisible(ctx.viewer, parseId(intoId, 'intoId')).catch(() => {
+      // Both rows locked in one order: two admins merging the pair each way at once wait for
+      // each other instead of deadlocking, and the second sees the first's merge.
+      await tx.query(`SELECT 1 FROM complaint WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [[duplicateId, originalId]]);
+      const original = await this.findVisible(ctx.viewer, originalId).catch(() => {
         throw AppError.field('intoId', 'no such complaint in your scope');
       });
       if (original.duplicateOfId) throw AppError.field('intoId', 'is itself merged into another complaint; merge into that one');
@@ -549,6 +554,9 @@ export class ComplaintService {
         ComplaintAction.MERGE,
         async (c, now) => {
           if (c.id === original.id) throw AppError.field('intoId', 'a complaint cannot be merged into itself');
+          // No chains: the reports merged into this one follow their original, which must stay a handled complaint.
+          const [followed] = await tx.query(`SELECT count(*)::int AS n FROM complaint WHERE "duplicateOfId" = $1`, [c.id]);
+          if (followed.n > 0) throw AppError.field('id', `has ${followed.n} report(s) merged into it; merge the other complaint into this one instead`);
           return {
             patch: { status: ComplaintStatus.MERGED, duplicateOfId: original.id, closedAt: now, ...NOT_ESCALATED },
             events: [

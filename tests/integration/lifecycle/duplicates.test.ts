@@ -130,3 +130,26 @@ test('merging links both ways; the duplicateâ€™s reporter follows the originalâ€
   // The original's reporter learns nothing of the duplicate.
   expect((await lab.ok(null, TRACK, { tc: original.trackingCode, ac: original.accessCode })).trackComplaint.mergedInto).toBeNull();
 });
+
+test('two admins merging a pair each way at once: one merge wins, the other is refused by name; never a cycle or a chain', async () => {
+  for (let round = 0; round < 4; round++) {
+    const a = (await lab.submit('admin.tengah', { title: `Sampah menumpuk di pasar, putaran ${round}` })).complaint.id;
+    const b = (await lab.submit('admin.tengah', { title: `Tumpukan sampah pasar, putaran ${round}` })).complaint.id;
+    const [ab, ba] = await Promise.all([
+      lab.act('admin.tengah', 'mergeComplaint', { id: a, intoId: b }),
+      lab.act('admin.tengah', 'mergeComplaint', { id: b, intoId: a }),
+    ]);
+    const outcomes = [ab, ba].map((r) => (r.errors ? codeOf(r) : 'OK')).sort();
+    expect(outcomes).toEqual(['BAD_USER_INPUT', 'OK']);
+    const rows = await lab.t.app.db.query(`SELECT id, "duplicateOfId", status FROM complaint WHERE id = ANY($1) ORDER BY id`, [[a, b]]);
+    expect(rows.filter((r: any) => r.duplicateOfId != null)).toHaveLength(1);
+    expect(rows.filter((r: any) => r.status === 'MERGED')).toHaveLength(1);
+  }
+  // A complaint others follow is not merged away (their reporters would lose the answer); the other way round is offered.
+  const followed = (await lab.submit('admin.tengah', { title: 'Lampu PJU mati di Jl. Tidar' })).complaint.id;
+  const follower = (await lab.submit('admin.tengah', { title: 'PJU padam Jl. Tidar' })).complaint.id;
+  const target = (await lab.submit('admin.tengah', { title: 'Penerangan jalan Tidar mati' })).complaint.id;
+  await lab.must('admin.tengah', 'mergeComplaint', { id: follower, intoId: followed });
+  expectError(await lab.act('admin.tengah', 'mergeComplaint', { id: followed, intoId: target }), 'BAD_USER_INPUT', ['id']);
+  await lab.must('admin.tengah', 'mergeComplaint', { id: target, intoId: followed });
+});

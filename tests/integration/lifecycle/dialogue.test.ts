@@ -106,13 +106,29 @@ test('a staff member given the publish permission writes public progress at once
   const [u] = await lab.t.app.db.query('SELECT username, name, role, "opdId", active FROM app_user WHERE username = $1', ['staf.dinsos']);
   const input = (mayPublish: boolean, role = u.role) => ({ username: u.username, name: u.name, role, opdId: String(u.opdId), active: u.active, mayPublish });
   const progress = () => lab.act('staf.dinsos', 'addProgress', { id: k.id, stage: 'IN_WORK', note: 'Petugas sudah ke lokasi', public: true });
+  // A console left open over WebSocket since before the change gets the same answers as fresh HTTP requests.
+  const socket = lab.t.ws(await lab.token('staf.dinsos'));
+  const overSocket = () =>
+    new Promise<any>((resolve, reject) => {
+      let result: any;
+      socket.subscribe(
+        {
+          query: `mutation($id: ID!) { addProgress(id: $id, stage: IN_WORK, note: "Dicek lewat konsol yang terbuka", public: true) { id } }`,
+          variables: { id: k.id },
+        },
+        { next: (r) => (result = r), error: reject, complete: () => resolve(result) },
+      );
+    });
   expect(codeOf(await progress())).toBe('BAD_USER_INPUT');
+  expect(codeOf(await overSocket())).toBe('BAD_USER_INPUT');
   await lab.ok('superadmin', UPDATE, { id: lab.user['staf.dinsos'].id, input: input(true) });
   const granted = await progress();
   expect(granted.errors).toBeUndefined();
   expect((await lab.events(k.id)).at(-1)).toMatchObject({ type: 'PROGRESS', public: true });
+  expect((await overSocket()).errors).toBeUndefined();
   await lab.ok('superadmin', UPDATE, { id: lab.user['staf.dinsos'].id, input: input(false) });
   expect(codeOf(await progress())).toBe('BAD_USER_INPUT');
+  expect(codeOf(await overSocket())).toBe('BAD_USER_INPUT');
   // Only staff are given it.
   const [h] = await lab.t.app.db.query('SELECT username, name, role, "opdId", active FROM app_user WHERE username = $1', ['kepala.dinsos']);
   expectError(

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { parseTrustProxy } from './core/client-address';
 import { PUBLISHED_SECRETS, secretProblem, TEST_TOKEN_SECRET } from './core/strength';
-import type { SmtpConfig } from './modules/notifications/notification-channels';
+import type { SmsConfig, SmtpConfig, WhatsAppConfig } from './modules/notifications/notification-channels';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from './modules/notifications/notification-rules';
 
 export type AppMode = 'production' | 'demo' | 'development' | 'test';
 
@@ -56,6 +57,12 @@ export interface Config {
 export interface NotificationsConfig {
   /** SMTP_HOST and friends; null: no e-mail is written or sent. */
   smtp: SmtpConfig | null;
+  /** WHATSAPP_TOKEN, WHATSAPP_PHONE_NUMBER_ID (+ WHATSAPP_API_URL, WHATSAPP_TEMPLATE, WHATSAPP_LANGUAGE); absent: off. */
+  whatsapp?: WhatsAppConfig | null;
+  /** SMS_GATEWAY_URL (+ SMS_AUTH_HEADER, SMS_BODY_TEMPLATE); absent: off. WhatsApp is preferred for a reporter's phone when both are on. */
+  sms?: SmsConfig | null;
+  /** NOTIFY_QUIET_HOURS ("21-6", WIB; "off" for none): messages to citizens written then wait for its end. */
+  quietHours?: QuietHours | null;
   /** TRACKING_URL: the public tracking page, `{kode}` standing for the tracking code. */
   trackingUrl: string;
   /** NOTIFY_INTERVAL_MS: how often each process's dispatcher looks for due messages (0 = off). */
@@ -159,8 +166,48 @@ function notificationsOf(env: NodeJS.ProcessEnv, mode: AppMode): NotificationsCo
   if (smtp && !trackingUrl && mode === 'production') {
     throw new ConfigError('TRACKING_URL is required with SMTP_HOST in production: e-mails to reporters link to the tracking page');
   }
+  let whatsapp: WhatsAppConfig | null = null;
+  if (env.WHATSAPP_TOKEN || env.WHATSAPP_PHONE_NUMBER_ID) {
+    if (!env.WHATSAPP_TOKEN || !env.WHATSAPP_PHONE_NUMBER_ID) throw new ConfigError('WHATSAPP_TOKEN and WHATSAPP_PHONE_NUMBER_ID go together');
+    whatsapp = {
+      apiUrl: env.WHATSAPP_API_URL || 'https://graph.facebook.com/v21.0',
+      phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
+      token: env.WHATSAPP_TOKEN,
+      template: env.WHATSAPP_TEMPLATE || 'lapor_pemberitahuan',
+      language: env.WHATSAPP_LANGUAGE || 'id',
+    };
+  }
+  let sms: SmsConfig | null = null;
+  if (env.SMS_GATEWAY_URL) {
+    const bodyTemplate = env.SMS_BODY_TEMPLATE || '{"to":"{to}","text":"{text}","id":"{id}"}';
+    const filled = bodyTemplate.replaceAll('{to}', '62').replaceAll('{text}', 'x').replaceAll('{id}', 'x');
+    let json = true;
+    try {
+      JSON.parse(filled);
+    } catch {
+      json = false;
+    }
+    if (!json || !bodyTemplate.includes('{to}') || !bodyTemplate.includes('{text}')) {
+      throw new ConfigError('SMS_BODY_TEMPLATE must be JSON with the {to} and {text} placeholders inside strings, e.g. {"to":"{to}","text":"{text}"}');
+    }
+    const header = env.SMS_AUTH_HEADER ? /^([A-Za-z0-9-]+):\s*(.+)$/.exec(env.SMS_AUTH_HEADER) : null;
+    if (env.SMS_AUTH_HEADER && !header) throw new ConfigError('SMS_AUTH_HEADER must read "Header-Name: value", e.g. "Authorization: Basic dXNlcjpwYXNz"');
+    sms = { url: env.SMS_GATEWAY_URL, authHeader: header ? { name: header[1], value: header[2] } : null, bodyTemplate };
+  }
+  let quietHours: QuietHours | null = DEFAULT_QUIET_HOURS;
+  const quiet = env.NOTIFY_QUIET_HOURS?.trim();
+  if (quiet === 'off') quietHours = null;
+  else if (quiet) {
+    const m = /^(\d{1,2})-(\d{1,2})$/.exec(quiet);
+    if (!m || Number(m[1]) > 23 || Number(m[2]) > 23 || m[1] === m[2])
+      throw new ConfigError(`NOTIFY_QUIET_HOURS must read "from-to" in whole WIB hours, e.g. "21-6", or "off"; got "${quiet}"`);
+    quietHours = { from: Number(m[1]), to: Number(m[2]) };
+  }
   return {
     smtp,
+    quietHours,
+    whatsapp,
+    sms,
     trackingUrl: trackingUrl || 'http://localhost:4000/lacak?kode={kode}',
     dispatchIntervalMs: int(env, 'NOTIFY_INTERVAL_MS', 2000),
     maxAttempts: Math.max(1, int(env, 'NOTIFY_MAX_ATTEMPTS', 6)),

@@ -24,7 +24,9 @@ import { ReportService } from '../modules/reports/report.service';
 import { SlaService } from '../modules/sla/sla.service';
 import { EscalationDirectory } from '../modules/escalations/escalation-directory';
 import { DuplicateService } from '../modules/duplicates/duplicate.service';
-import { EmailChannel } from '../modules/notifications/notification-channels';
+import { EmailChannel, SmsChannel, WhatsAppChannel, type ChannelAdapter } from '../modules/notifications/notification-channels';
+import { NotificationChannel } from '../modules/notifications/notification.enums';
+import { DEFAULT_QUIET_HOURS } from '../modules/notifications/notification-rules';
 import { NotificationDispatcher } from '../modules/notifications/notification.dispatcher';
 import { seedDemoComplaints } from '../seed/demo-complaints';
 import { seedDemo } from '../seed/seed';
@@ -83,7 +85,9 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
   const notify = config.notifications;
   const complaints = new ComplaintService(db, org, sla, escalations, policy, accessCodeKey(config), config.trackingPrefix, config.centralIntakeCode, {
     email: !!notify.smtp,
+    phone: notify.whatsapp ? NotificationChannel.WHATSAPP : notify.sms ? NotificationChannel.SMS : null,
     trackingUrl: notify.trackingUrl,
+    quietHours: notify.quietHours === undefined ? DEFAULT_QUIET_HOURS : notify.quietHours,
   });
   const identity = new IdentityDirectory(db, url, log);
   db.subscribers.push(identityWrites(identity));
@@ -110,8 +114,17 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     signIn: new SignIn(db, limits),
     metrics,
     embedded,
-    dispatcher: new NotificationDispatcher(db, notify.smtp ? [new EmailChannel(notify.smtp)] : [], notify, log),
+    dispatcher: new NotificationDispatcher(db, channelAdapters(notify), notify, log, undefined, (channel, outcome) => metrics.countDelivery(channel, outcome)),
   };
+}
+
+/** The channels configured: each one without configuration is off. */
+function channelAdapters(notify: Config['notifications']): ChannelAdapter[] {
+  return [
+    ...(notify.smtp ? [new EmailChannel(notify.smtp)] : []),
+    ...(notify.whatsapp ? [new WhatsAppChannel(notify.whatsapp)] : []),
+    ...(notify.sms ? [new SmsChannel(notify.sms)] : []),
+  ];
 }
 
 export interface AppHooks {

@@ -53,6 +53,12 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
+  private readonly deliveries = new Counter({
+    name: 'lapor_notification_deliveries_total',
+    help: 'Notification delivery attempts by channel and outcome: sent, failed (retried later), dead (given up)',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [this.registry],
+  });
   private readonly sweepRuns = new Counter({
     name: 'lapor_sweep_runs_total',
     help: 'Deadline sweeps by outcome: swept, skipped (another process holds the sweep lock), failed',
@@ -84,6 +90,30 @@ export class Metrics {
     gauge('lapor_db_pool_max', 'Size of the database pool (DB_POOL_SIZE)', () => pool.options.max ?? 10);
     gauge('lapor_ws_sockets', 'Open WebSocket connections', () => this.webSockets().sockets);
     gauge('lapor_ws_subscriptions', 'Operations running on WebSocket connections (subscriptions)', () => this.webSockets().subscriptions);
+    new Gauge({
+      name: 'lapor_notification_backlog',
+      help: 'Messages waiting to be sent (pending, or failed and to be retried) per channel, across all processes',
+      labelNames: ['channel'] as const,
+      registers: [this.registry],
+      async collect() {
+        // The partial index of due messages answers this without reading what was sent. A scrape
+        // while the database is away keeps the last figures: the other metrics matter most then.
+        try {
+          const { rows } = await pool.query<{ channel: string; n: number }>(
+            `SELECT channel, count(*)::int AS n FROM notification WHERE status IN ('PENDING', 'FAILED') GROUP BY 1`,
+          );
+          this.reset();
+          for (const r of rows) this.set({ channel: r.channel }, r.n);
+        } catch {
+          // kept as they were
+        }
+      },
+    });
+  }
+
+  /** One delivery attempt by this process's dispatcher: sent, failed (to be retried) or dead (given up). */
+  countDelivery(channel: string, outcome: 'sent' | 'failed' | 'dead'): void {
+    this.deliveries.inc({ channel, outcome });
   }
 
   get contentType(): string {

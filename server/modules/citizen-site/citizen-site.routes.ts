@@ -154,6 +154,7 @@ const TRACK = `query($tc: String!, $ac: String!) { trackComplaint(trackingCode: 
   ${VIEW} mergedInto { trackingCode status currentUnit answer respondedAt timeline { type message unit at } } } }`;
 const REPLY = `mutation($tc: String!, $ac: String!, $m: String!) { replyToComplaint(trackingCode: $tc, accessCode: $ac, message: $m) { status } }`;
 const RATE = `mutation($tc: String!, $ac: String!, $s: Int!, $c: String) { rateComplaint(trackingCode: $tc, accessCode: $ac, score: $s, comment: $c) { rating } }`;
+const RENEW = `mutation($tc: String!) { renewAccessCode(trackingCode: $tc) }`;
 const REOPEN = `mutation($tc: String!, $ac: String!, $r: String!) { reopenComplaint(trackingCode: $tc, accessCode: $ac, reason: $r) }`;
 const SUBMIT = `mutation($input: ComplaintInput!, $key: String) { submitComplaint(input: $input, idempotencyKey: $key) { trackingCode accessCode } }`;
 
@@ -198,7 +199,11 @@ function codesForm(tc = '', problem = ''): string {
 <form method="post" action="/lacak" class="card">
 <label for="tc">Kode pelacakan</label><input type="text" id="tc" name="tc" value="${esc(tc)}" autocomplete="off" required placeholder="MGL-2612-00001">
 <label for="ac">Kode akses</label><input type="text" id="ac" name="ac" autocomplete="off" required>
-<p class="hint">Kedua kode diberikan saat laporan Anda diterima.</p><button type="submit">Lihat perkembangan</button></form>`;
+<p class="hint">Kedua kode diberikan saat laporan Anda diterima.</p><button type="submit">Lihat perkembangan</button></form>
+<h2>Lupa kode akses?</h2><form method="post" action="/lacak/kode-baru" class="card">
+<label for="rtc">Kode pelacakan</label><input type="text" id="rtc" name="tc" value="${esc(tc)}" autocomplete="off" required>
+<p class="hint">Kode akses baru dikirim ke telepon (WhatsApp/SMS) atau e-mail yang Anda cantumkan saat melapor; kode yang lama tidak berlaku lagi.</p>
+<button type="submit">Kirim kode akses baru</button></form>`;
 }
 
 function timeline(entries: Entry[]): string {
@@ -377,6 +382,7 @@ ${text('rt', 'RT', 'text', 'inputmode="numeric" maxlength="3"')}${text('rw', 'RW
 <p class="hint">Isi minimal satu kontak (telepon, e-mail atau alamat).</p>${text('reporterAddress', 'Alamat Anda')}
 <div class="check"><input type="checkbox" id="anonymous" name="anonymous" value="1"${checked('anonymous')}><label for="anonymous" style="margin:0;font-weight:400"><strong>Anonim</strong>: identitas Anda hanya diketahui admin penerima, tidak oleh unit yang menangani.</label></div>
 <div class="check"><input type="checkbox" id="confidential" name="confidential" value="1"${checked('confidential')}><label for="confidential" style="margin:0;font-weight:400"><strong>Rahasia</strong>: isi pengaduan tidak ditampilkan di daftar atau statistik publik.</label></div>
+<div class="check"><input type="checkbox" id="noUpdates" name="noUpdates" value="1"${checked('noUpdates')}><label for="noUpdates" style="margin:0;font-weight:400">Jangan kirimi saya kabar perkembangan (tanda terima dengan kode tetap dikirim ke kontak Anda).</label></div>
 <div class="hp" aria-hidden="true"><label for="website">Jangan diisi</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
 <button type="submit">Kirim pengaduan</button></form>`,
   );
@@ -482,6 +488,22 @@ export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard)
           await (r.errors?.length ? track(req, res, '', problemText(r)) : track(req, res, done));
         })().catch(next),
     ] as const;
+  router.post(
+    '/lacak/kode-baru',
+    form,
+    (req, res, next) =>
+      void run(req, RENEW, { tc: str(req.body.tc).trim() }).then((r) => {
+        if (r.errors?.length)
+          return send(res, page('Lacak', codesForm(str(req.body.tc).trim(), problemText(r))), r.errors[0].extensions?.code === 'RATE_LIMITED' ? 429 : 400);
+        send(
+          res,
+          page(
+            'Kode akses baru',
+            `<h1>Kode akses baru</h1><div class="ok" role="status">Bila pengaduan ini mencantumkan nomor telepon atau e-mail, kode akses baru sudah dikirim ke sana. Kode akses yang lama tidak berlaku lagi.</div><p><a href="/lacak">Kembali ke Lacak</a></p>`,
+          ),
+        );
+      }, next),
+  );
   router.post('/lacak/balas', ...action(REPLY, (b) => ({ m: str(b.m) }), 'Pesan Anda terkirim ke petugas.'));
   router.post('/lacak/nilai', ...action(RATE, (b) => ({ s: Number(b.s), c: str(b.c) || null }), 'Terima kasih atas penilaian Anda.'));
   router.post('/lacak/buka', ...action(REOPEN, (b) => ({ r: str(b.r) }), 'Pengaduan dibuka kembali dan diteruskan ke unit penanganan.'));
@@ -706,6 +728,7 @@ export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard)
           reporterAddress: v.reporterAddress || null,
           anonymous: !!v.anonymous,
           confidential: !!v.confidential,
+          notifyReporter: !v.noUpdates,
         };
         const r = await run(req, SUBMIT, { input, key: /^[A-Za-z0-9-]{8,100}$/.test(v.key) ? `web-${v.key}` : null });
         if (r.errors?.length) return send(res, reportForm(kelurahan, categories, v, problemText(r)), 400);

@@ -46,6 +46,8 @@ export const TRANSITIONS: Readonly<Record<ComplaintAction, Readonly<Transition>>
   [A.ARCHIVE]: rule([S.SUBMITTED, S.VERIFIED], S.ARCHIVED),
   [A.MERGE]: rule([S.SUBMITTED, S.VERIFIED], S.MERGED),
   [A.REVEAL_CONTACT]: rule([S.FORWARDED, S.IN_PROGRESS], 'SAME'),
+  // Whatever became of the complaint, its reporter may follow it.
+  [A.RENEW_ACCESS_CODE]: rule(ALL_STATUSES, 'SAME'),
 });
 
 export const TERMINAL_STATUSES: readonly ComplaintStatus[] = Object.freeze([S.CLOSED, S.REJECTED, S.ARCHIVED, S.MERGED]);
@@ -67,6 +69,7 @@ export const PAUSE_KEEPS: ReadonlySet<ComplaintAction> = new Set([
   A.RATE,
   // Ends a wait for the reporter itself (replyByCitizen), never a hold.
   A.REPLY,
+  A.RENEW_ACCESS_CODE,
 ]);
 
 /** Every status that is not terminal (RESPONDED included: it can still be reopened or closed). */

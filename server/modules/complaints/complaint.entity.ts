@@ -131,6 +131,10 @@ export class Complaint {
   @Column({ type: 'boolean', default: false })
   confidential: boolean;
 
+  @Field(() => Boolean, { description: 'The reporter wants updates at the phone or e-mail given; the receipt and a requested access code go regardless.' })
+  @Column({ type: 'boolean', default: true })
+  notifyReporter: boolean;
+
   @Field(() => ComplaintStatus)
   @Column({ type: 'varchar', length: 20 })
   status: ComplaintStatus;

@@ -74,6 +74,8 @@ export enum ComplaintEventType {
   /** On the original: a duplicate was merged into it. */
   DUPLICATE_ADDED = 'DUPLICATE_ADDED',
   CONTACT_REVEALED = 'CONTACT_REVEALED',
+  /** The reporter asked for a new access code, sent to the contact on file; the old one stops working. */
+  ACCESS_CODE_RENEWED = 'ACCESS_CODE_RENEWED',
 }
 
 /** The actions of the status machine (see complaint-status.ts). */
@@ -106,4 +108,6 @@ export enum ComplaintAction {
   MERGE = 'MERGE',
   /** Open an anonymous reporter's phone and address to the handling unit (home visit). */
   REVEAL_CONTACT = 'REVEAL_CONTACT',
+  /** The reporter lost the access code: a new one goes to the phone or e-mail on file. */
+  RENEW_ACCESS_CODE = 'RENEW_ACCESS_CODE',
 }

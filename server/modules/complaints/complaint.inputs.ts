@@ -36,6 +36,8 @@ export class ComplaintInput {
 
   @Field(() => Boolean, { defaultValue: false }) anonymous: boolean = false;
   @Field(() => Boolean, { defaultValue: false }) confidential: boolean = false;
+  @Field(() => Boolean, { defaultValue: true, description: 'Send the reporter updates at the phone or e-mail given (the receipt always goes).' })
+  notifyReporter: boolean = true;
 }
 
 @InputType()

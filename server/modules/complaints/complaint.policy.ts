@@ -26,7 +26,7 @@ interface ActionRule {
  * right side of it. RESPOND here is the central rule: only the head of the unit the
  * complaint is forwarded to (or of a unit above it) answers; admins forward instead.
  */
-export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AUTO_CLOSE' | 'MARK_OVERDUE' | 'REPLY'>, ActionRule>> = {
+export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AUTO_CLOSE' | 'MARK_OVERDUE' | 'REPLY' | 'RENEW_ACCESS_CODE'>, ActionRule>> = {
   [ComplaintAction.VERIFY]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
   [ComplaintAction.REJECT]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
   // Admins forward a verified complaint; after that only the unit passes it on.
@@ -75,7 +75,7 @@ export function holderOpdId(c: Pick<Complaint, 'status' | 'currentOpdId' | 'inta
 /** Who acts without an account, and the only actions each may take: the reporter with the access code, and the deadline sweep. */
 export type Unattended = 'CITIZEN' | 'SYSTEM';
 export const UNATTENDED_ACTIONS: Readonly<Record<Unattended, readonly ComplaintAction[]>> = {
-  CITIZEN: [ComplaintAction.REOPEN, ComplaintAction.RATE, ComplaintAction.REPLY],
+  CITIZEN: [ComplaintAction.REOPEN, ComplaintAction.RATE, ComplaintAction.REPLY, ComplaintAction.RENEW_ACCESS_CODE],
   // RESUME: the time allowed for the reporter's reply passed.
   SYSTEM: [ComplaintAction.MARK_OVERDUE, ComplaintAction.AUTO_CLOSE, ComplaintAction.RESUME],
 };

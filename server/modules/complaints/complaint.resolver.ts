@@ -439,6 +439,18 @@ export class ComplaintResolver {
     return this.trackComplaint(trackingCode, accessCode, ctx);
   }
 
+  @Requires(Permission.PUBLIC)
+  @Mutation(() => Boolean, {
+    description:
+      'A reporter who lost the access code asks for a new one, sent to the phone or e-mail on file (the old one stops working). Always true: the answer never tells whether the complaint or a contact exists. Rate-limited per address and per complaint.',
+  })
+  async renewAccessCode(@Arg('trackingCode', () => String) trackingCode: string, @Ctx() ctx: Context) {
+    await ctx.services.limits.publicRead.check(`renew:${ctx.source}`, 'requests');
+    await ctx.services.limits.accessCodeRenewal.check(String(trackingCode).trim().toUpperCase(), 'requests for this complaint');
+    await svc(ctx).renewAccessCode(trackingCode);
+    return true;
+  }
+
   @Requires(Permission.COMPLAINT_RESPOND)
   @Mutation(() => Complaint, { description: 'The answer the reporter sees. Only the head of the unit the complaint is forwarded to (or above it).' })
   respondToComplaint(

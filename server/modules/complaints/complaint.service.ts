@@ -50,7 +50,12 @@ const NOT_ESCALATED: Partial<Complaint> = { escalatedToOpdId: null, escalatedAt:
 
 export const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-export type EventSpec = Partial<Omit<ComplaintEvent, 'id' | 'complaintId' | 'createdAt'>> & { type: ComplaintEventType; public: boolean };
+export type EventSpec = Partial<Omit<ComplaintEvent, 'id' | 'complaintId' | 'createdAt'>> & {
+  type: ComplaintEventType;
+  public: boolean;
+  /** Goes into the event's messages only (a new access code), never into the timeline. */
+  secret?: string;
+};
 
 export interface Actor {
   viewer: Viewer | null;
@@ -430,6 +435,7 @@ export class ComplaintService {
           reporterAddress: input.reporterAddress ?? null,
           anonymous: input.anonymous,
           confidential: input.confidential,
+          notifyReporter: input.notifyReporter !== false,
           status: ComplaintStatus.SUBMITTED,
           intakeOpdId,
           handlerOpdIds: [],
@@ -463,6 +469,7 @@ export class ComplaintService {
             toOpdId: intakeOpdId,
             public: true,
             message: `Diterima melalui ${CHANNEL_LABELS[channel]}`,
+            secret: accessCode,
             ...(outsideServiceHours ? { internalNote: 'Dicatat di luar jam layanan pos', data: { outsideServiceHours } } : {}),
           },
         ],
@@ -1020,6 +1027,25 @@ export class ComplaintService {
   }
 
   /** A citizen acting with the tracking code and access code given at submission. */
+  /**
+   * A reporter who lost the access code gets a new one at the phone or e-mail on file, and the
+   * old one stops working. The answer is the same whether or not the complaint or a contact
+   * exists, so the page reveals neither; without a channel to send by, nothing changes.
+   */
+  async renewAccessCode(trackingCode: string): Promise<void> {
+    const code = String(trackingCode ?? '')
+      .trim()
+      .toUpperCase();
+    if (!code) throw AppError.field('trackingCode', 'is required');
+    const c = await this.db.getRepository(Complaint).findOneBy({ trackingCode: code });
+    if (!c || !((this.notices.email && c.reporterEmail) || (this.notices.phone && c.reporterPhone))) return;
+    const accessCode = this.accessCode(crypto.randomBytes(16).toString('hex'));
+    await this.commit(c, null, ComplaintAction.RENEW_ACCESS_CODE, CITIZEN, async () => ({
+      patch: { accessCodeHash: hash(accessCode) },
+      events: [{ type: ComplaintEventType.ACCESS_CODE_RENEWED, public: false, message: 'Kode akses baru dikirim ke kontak pelapor', secret: accessCode }],
+    }));
+  }
+
   async byAccessCode(trackingCode: string, accessCode: string): Promise<Complaint> {
     const c = await this.db.getRepository(Complaint).findOneBy({ trackingCode: String(trackingCode).trim().toUpperCase() });
     const ok = c && crypto.timingSafeEqual(Buffer.from(c.accessCodeHash), Buffer.from(hash(String(accessCode).trim().toUpperCase())));
@@ -1261,7 +1287,7 @@ export class ComplaintService {
     ];
     if (write) ctes.push(`w AS (${write[0]} RETURNING 1)`);
     // Last: the long outbox text would push the row's UPDATE past what pg_stat_activity shows of a statement.
-    ctes.push(...outboxSteps(notificationsFor(c, specs, this.notices), actor.viewer?.userId ?? null, at, p));
+    ctes.push(...outboxSteps(notificationsFor(c, specs, this.notices), actor.viewer?.userId ?? null, at, p, this.notices.quietHours ?? null));
     const [{ id, written }] = await preparedTxQuery<{ id: number; written: string }>(
       tx,
       `WITH ${ctes.join(', ')} SELECT (SELECT max(id) FROM ev) AS id, ${write ? '(SELECT count(*) FROM w)' : '0'} AS written`,

@@ -1,7 +1,11 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { DeliveryError, type ChannelAdapter } from './notification-channels';
+import { SECRET_PATTERN, sendable } from './notification-rules';
 import { NotificationStatus } from './notification.enums';
+
+/** What stays of an access code in a delivered message. */
+export const SENT_SECRET_REMOVED = '(terkirim; tidak disimpan)';
 
 export interface DispatchOptions {
   /** Rows claimed (and sent side by side) per transaction. */
@@ -47,6 +51,7 @@ export class NotificationDispatcher {
     private readonly options: DispatchOptions,
     private readonly log: Logger,
     private readonly clock: () => Date = () => new Date(),
+    private readonly observe: (channel: string, outcome: 'sent' | 'failed' | 'dead') => void = () => undefined,
   ) {
     this.adapters = new Map(adapters.map((a) => [a.channel, a]));
   }
@@ -62,7 +67,7 @@ export class NotificationDispatcher {
     await this.db.transaction(async (tx) => {
       const now = this.clock();
       const rows: Claimed[] = await tx.query(
-        `SELECT n.id, n.channel, coalesce(n."recipientAddress", u.email) AS "to", n."dedupeKey", n.subject, n.body, n.attempts
+        `SELECT n.id, n.channel, coalesce(n."recipientAddress", CASE WHEN n.channel = 'EMAIL' THEN u.email ELSE u.phone END) AS "to", n."dedupeKey", n.subject, n.body, n.attempts
            FROM notification n LEFT JOIN app_user u ON u.id = n."recipientUserId"
           WHERE n.status IN ('PENDING', 'FAILED') AND n."nextAttemptAt" <= $1 AND n.channel = ANY($2::text[])
           ORDER BY n."nextAttemptAt", n.id
@@ -74,7 +79,7 @@ export class NotificationDispatcher {
         rows.map(async (r) => {
           try {
             if (!r.to) throw new DeliveryError('no address to send to', true);
-            await this.adapters.get(r.channel)!.send({ dedupeKey: r.dedupeKey, to: r.to, subject: r.subject, body: r.body });
+            await this.adapters.get(r.channel)!.send({ dedupeKey: r.dedupeKey, to: r.to, subject: r.subject, body: sendable(r.body) });
             return { r, error: null };
           } catch (err) {
             return { r, error: err instanceof DeliveryError ? err : new DeliveryError((err as Error).message, false) };
@@ -86,15 +91,19 @@ export class NotificationDispatcher {
         const attempts = r.attempts + 1;
         if (!error) {
           result.sent += 1;
+          this.observe(r.channel, 'sent');
           await tx.query(
-            `UPDATE notification SET status = $2, attempts = $3, "sentAt" = $4, "nextAttemptAt" = NULL, "lastError" = NULL, "updatedAt" = $4 WHERE id = $1`,
-            [r.id, NotificationStatus.SENT, attempts, done],
+            // An access code is the reporter's alone: once delivered it is not kept in clear anywhere.
+            `UPDATE notification SET status = $2, attempts = $3, "sentAt" = $4, "nextAttemptAt" = NULL, "lastError" = NULL, "updatedAt" = $4,
+                    body = regexp_replace(body, $5, $6, 'g') WHERE id = $1`,
+            [r.id, NotificationStatus.SENT, attempts, done, SECRET_PATTERN, SENT_SECRET_REMOVED],
           );
           continue;
         }
         const dead = error.permanent || attempts >= this.options.maxAttempts;
         if (dead) result.dead += 1;
         else result.failed += 1;
+        this.observe(r.channel, dead ? 'dead' : 'failed');
         const next = dead ? null : new Date(done.getTime() + Math.min(this.options.backoffMs * 2 ** (attempts - 1), MAX_BACKOFF_MS));
         await tx.query(`UPDATE notification SET status = $2, attempts = $3, "nextAttemptAt" = $4, "lastError" = $5, "updatedAt" = $6 WHERE id = $1`, [
           r.id,

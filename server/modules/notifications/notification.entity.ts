@@ -71,7 +71,7 @@ export class Notification {
   @Column({ type: 'varchar', length: 300 })
   subject: string;
 
-  @Field(() => String)
+  /** Shown through NotificationResolver.body, with any access code still in it masked. */
   @Column({ type: 'text' })
   body: string;
 

@@ -1,8 +1,12 @@
-/** How a message reaches its recipient. WhatsApp and SMS join here, each with an adapter (notification-channels.ts). */
+/** How a message reaches its recipient; each channel that leaves the building has an adapter (notification-channels.ts). */
 export enum NotificationChannel {
   /** The console's notification centre: the row itself is the notification, delivered when written. */
   IN_CONSOLE = 'IN_CONSOLE',
   EMAIL = 'EMAIL',
+  /** The WhatsApp Business Cloud API, as a template message. */
+  WHATSAPP = 'WHATSAPP',
+  /** A configurable HTTP SMS gateway. */
+  SMS = 'SMS',
 }
 
 export enum NotificationStatus {
@@ -21,6 +25,16 @@ export enum NotificationTemplate {
   ASSIGNED_TO_STAFF = 'ASSIGNED_TO_STAFF',
   RETURNED_TO_INTAKE = 'RETURNED_TO_INTAKE',
   ANSWERED_TO_INTAKE = 'ANSWERED_TO_INTAKE',
+  RATED_LOW_TO_INTAKE = 'RATED_LOW_TO_INTAKE',
+  REOPENED_TO_UNIT = 'REOPENED_TO_UNIT',
+  REPLIED_TO_STAFF = 'REPLIED_TO_STAFF',
+  OVERDUE_TO_UNIT = 'OVERDUE_TO_UNIT',
   RECEIVED_TO_REPORTER = 'RECEIVED_TO_REPORTER',
+  VERIFIED_TO_REPORTER = 'VERIFIED_TO_REPORTER',
+  FORWARDED_TO_REPORTER = 'FORWARDED_TO_REPORTER',
+  PROGRESS_TO_REPORTER = 'PROGRESS_TO_REPORTER',
+  QUESTION_TO_REPORTER = 'QUESTION_TO_REPORTER',
   ANSWERED_TO_REPORTER = 'ANSWERED_TO_REPORTER',
+  CLOSED_TO_REPORTER = 'CLOSED_TO_REPORTER',
+  ACCESS_CODE_TO_REPORTER = 'ACCESS_CODE_TO_REPORTER',
 }

@@ -1,16 +1,22 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { ListArgs, PageOf } from '../../core/paging';
 import { Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires';
 import { Notification } from './notification.entity';
 import { NotificationFilter } from './notification.inputs';
+import { maskedBody } from './notification-rules';
 import { listNotifications, markNotificationsRead, myNotifications, retryNotifications, unreadNotificationCount } from './notification.service';
 
 const NotificationPage = PageOf(Notification, 'NotificationPage');
 
 @Resolver(() => Notification)
 export class NotificationResolver {
+  @FieldResolver(() => String, { description: 'The text as sent; an access code in it never shows.' })
+  body(@Root() n: Notification) {
+    return maskedBody(n.body);
+  }
+
   @Requires(Permission.AUTHENTICATED)
   @Query(() => NotificationPage, { description: 'The viewer’s notification centre (console messages), newest first.' })
   myNotifications(@Arg('unreadOnly', () => Boolean, { defaultValue: false }) unreadOnly: boolean, @Args(() => ListArgs) args: ListArgs, @Ctx() ctx: Context) {

@@ -12,7 +12,8 @@ const TRACKING = 'https://lapor.uji.test/lacak?kode={kode}';
 beforeAll(async () => {
   smtp = await startLocalSmtp();
   lab = await Lab.start({
-    notifications: { smtp: smtp.config(), trackingUrl: TRACKING, dispatchIntervalMs: 0, maxAttempts: 3, backoffMs: 0, batchSize: 10 },
+    // Quiet hours (tested in phone-notifications.test.ts) would hold reporters' mail by the time of day the suite runs.
+    notifications: { smtp: smtp.config(), trackingUrl: TRACKING, dispatchIntervalMs: 0, maxAttempts: 3, backoffMs: 0, batchSize: 10, quietHours: null },
   });
 });
 afterAll(async () => {
@@ -81,13 +82,16 @@ test('record → forward → answer → close writes exactly the expected notifi
   expect(heads).toContain('kepala.dinsos');
   expect(admins).toContain('admin.tengah');
   const rows = await outbox(complaint.id);
-  // Verifying and closing tell nobody (yet); nobody is told of their own action.
+  // The reporter hears of each public step; nobody is told of their own action.
   expect(rows.map((r) => [r.eventType, r.template, r.channel, r.recipient ?? r.recipientAddress, r.status].join(' ')).sort()).toEqual(
     [
       ['SUBMITTED', 'RECEIVED_TO_REPORTER', 'EMAIL', 'warga@contoh.id', 'PENDING'],
+      ['VERIFIED', 'VERIFIED_TO_REPORTER', 'EMAIL', 'warga@contoh.id', 'PENDING'],
       ...heads.map((h) => ['FORWARDED', 'FORWARDED_TO_UNIT', 'IN_CONSOLE', h, 'SENT']),
+      ['FORWARDED', 'FORWARDED_TO_REPORTER', 'EMAIL', 'warga@contoh.id', 'PENDING'],
       ...admins.map((a) => ['RESPONDED', 'ANSWERED_TO_INTAKE', 'IN_CONSOLE', a, 'SENT']),
       ['RESPONDED', 'ANSWERED_TO_REPORTER', 'EMAIL', 'warga@contoh.id', 'PENDING'],
+      ['CLOSED', 'CLOSED_TO_REPORTER', 'EMAIL', 'warga@contoh.id', 'PENDING'],
     ]
       .map((r) => r.join(' '))
       .sort(),
@@ -99,17 +103,19 @@ test('record → forward → answer → close writes exactly the expected notifi
 
   await drain();
   const link = `https://lapor.uji.test/lacak?kode=${trackingCode}`;
-  expect(smtp.received.map((m) => [m.to, m.subject])).toEqual([
-    [['warga@contoh.id'], `[${trackingCode}] Pengaduan Anda telah diterima`],
-    [['warga@contoh.id'], `[${trackingCode}] Pengaduan Anda telah dijawab`],
-  ]);
+  expect(smtp.received.map((m) => [m.to, m.subject])).toEqual(
+    ['telah diterima', 'telah diverifikasi', 'diteruskan', 'telah dijawab', 'telah selesai'].map((s) => [
+      ['warga@contoh.id'],
+      `[${trackingCode}] Pengaduan Anda ${s}`,
+    ]),
+  );
   for (const m of smtp.received) {
     expect(m.body).toContain(link);
     // Nothing internal reaches the reporter: neither the instruction to the unit nor who answered.
     expect(m.body).not.toContain('DTKS');
     expect(m.body).not.toContain(lab.user['kepala.dinsos'].name);
   }
-  expect(smtp.received[1].body).toContain('Bantuan sudah dicairkan melalui rekening KKS.');
+  expect(smtp.received[3].body).toContain('Bantuan sudah dicairkan melalui rekening KKS.');
   // The provider's dedupe key is the outbox row's.
   const keys: { dedupeKey: string }[] = await lab.t.app.db.query(
     `SELECT "dedupeKey" FROM notification WHERE "complaintId" = $1 AND channel = 'EMAIL' ORDER BY id`,
@@ -153,7 +159,7 @@ test('a change that rolls back writes no notification', async () => {
     }),
   ).rejects.toThrow('undo');
   expect(inside).toBeGreaterThan(0);
-  expect((await outbox(c.id)).map((r) => r.eventType)).toEqual(['SUBMITTED']);
+  expect((await outbox(c.id)).map((r) => r.eventType)).toEqual(['SUBMITTED', 'VERIFIED']);
 });
 
 test('two dispatchers at once deliver every e-mail exactly once (SKIP LOCKED)', async () => {

@@ -27,6 +27,7 @@ import { DuplicateService } from '../modules/duplicates/duplicate.service';
 import { EmailChannel, SmsChannel, WhatsAppChannel, type ChannelAdapter } from '../modules/notifications/notification-channels';
 import { NotificationChannel } from '../modules/notifications/notification.enums';
 import { DEFAULT_QUIET_HOURS } from '../modules/notifications/notification-rules';
+import { configuredChannels } from '../modules/notifications/notification.service';
 import { NotificationDispatcher } from '../modules/notifications/notification.dispatcher';
 import { seedDemoComplaints } from '../seed/demo-complaints';
 import { seedDemo } from '../seed/seed';
@@ -88,6 +89,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     phone: notify.whatsapp ? NotificationChannel.WHATSAPP : notify.sms ? NotificationChannel.SMS : null,
     trackingUrl: notify.trackingUrl,
     quietHours: notify.quietHours === undefined ? DEFAULT_QUIET_HOURS : notify.quietHours,
+    staffChannels: configuredChannels(notify),
   });
   const identity = new IdentityDirectory(db, url, log);
   db.subscribers.push(identityWrites(identity));

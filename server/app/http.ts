@@ -25,6 +25,7 @@ import { poolOf } from '../db/prepared';
 import { compiledExecution } from './compiled';
 import { liveExecution } from './live';
 import { clientAddress, trustProxy } from '../core/client-address';
+import { configuredChannels } from '../modules/notifications/notification.service';
 import { refuseBeforeParsing } from './guards';
 import { startGraphqlWs } from './ws';
 import { metricsHandler } from './metrics';
@@ -330,7 +331,12 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     citizenSite(
       db,
       publicRunner(schema, (req) => makeContext({ viewer: null }, addressOf(req), crypto.randomUUID()), formatError),
-      { pageLimit: services.limits.publicPage, addressOf, statisticsSeconds: config.publicStatisticsSeconds },
+      {
+        pageLimit: services.limits.publicPage,
+        addressOf,
+        statisticsSeconds: config.publicStatisticsSeconds,
+        channels: configuredChannels(config.notifications),
+      },
     ),
   );
   const adminIndex = path.join(config.adminDist, 'index.html');

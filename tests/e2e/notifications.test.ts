@@ -7,7 +7,8 @@ import { consoleSuite } from './support/browser';
  * leads to the complaint and opening it marks it read; "mark all read" clears the rest. The
  * superadmin sends a dead e-mail again from "Notifikasi Gagal".
  */
-const suite = consoleSuite();
+// An SMS gateway configured (nothing listens there): staff may choose SMS besides the console.
+const suite = consoleSuite({ env: { SMS_GATEWAY_URL: 'http://127.0.0.1:9/send' } });
 
 test('the bell counts a forward live, its list leads to the complaint, reading clears it', async () => {
   const lab = await Lab.on(suite.t);
@@ -50,7 +51,11 @@ test('the bell counts a forward live, its list leads to the complaint, reading c
 
 test('the superadmin sees a dead e-mail and sends it again', async () => {
   const lab = await Lab.on(suite.t);
-  const { complaint, trackingCode } = await lab.submit('admin.tengah', { title: 'Lampu jalan padam di Jalan Ikhlas' });
+  const { complaint, trackingCode } = await lab.submit('admin.tengah', {
+    title: 'Lampu jalan padam di Jalan Ikhlas',
+    reporterPhone: null,
+    reporterAddress: 'Jl. Ikhlas 3',
+  });
   // No SMTP in this server: the dead e-mail is planted as the dispatcher would leave it.
   const [{ id }] = await suite.t.app.db.query(
     `INSERT INTO notification (channel, status, template, "recipientAddress", "complaintId", "eventId", "dedupeKey", subject, body, attempts, "lastError")
@@ -69,3 +74,22 @@ test('the superadmin sees a dead e-mail and sends it again', async () => {
   const [stored] = await suite.t.app.db.query(`SELECT status, attempts FROM notification WHERE id = $1`, [id]);
   expect(stored).toEqual({ status: 'PENDING', attempts: 0 });
 }, 180_000);
+
+test('a unit head chooses SMS besides the console from the user menu; the choice is kept', async () => {
+  const lab = await Lab.on(suite.t);
+  const page = await suite.session('kepala.dinsos');
+  await page.getByRole('button', { name: /Profil|Menu pengguna|User menu/i }).click();
+  await page.getByRole('menuitem', { name: 'Saluran notifikasi' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Saluran notifikasi' });
+  await dialog.getByText('Notifikasi selalu tampil di konsol').waitFor();
+  const sms = dialog.getByRole('checkbox', { name: 'SMS' });
+  expect(await sms.isChecked()).toBe(false);
+  await sms.check();
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByText('Saluran notifikasi disimpan').waitFor();
+  try {
+    expect((await lab.ok('kepala.dinsos', '{ myNotificationPreferences { chosen } }')).myNotificationPreferences.chosen).toEqual(['SMS']);
+  } finally {
+    await lab.ok('kepala.dinsos', 'mutation { setMyNotificationChannels(channels: []) { chosen } }');
+  }
+});

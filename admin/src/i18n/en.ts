@@ -846,6 +846,11 @@ export const enDomain = {
     unread: 'unread',
     retry: 'Send again',
     retried: '%{smart_count} notifications queued to be sent again',
+    channels: 'Notification channels',
+    channelsHint: 'Notifications always show in the console. Choose other channels that receive them too.',
+    channelsNone: 'This server has no e-mail, WhatsApp or SMS configured; notifications show in the console only.',
+    channelsNoAddress: 'Your account has no address for this channel; ask an administrator to add it.',
+    channelsSaved: 'Notification channels saved',
   },
   live: {
     sessionEnded: 'Your session has ended (signed out, expired, or your account changed). Please sign in again.',

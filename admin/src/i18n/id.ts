@@ -1063,6 +1063,11 @@ const domain: Shape<typeof enDomain> = {
     unread: 'belum dibaca',
     retry: 'Kirim ulang',
     retried: '%{smart_count} notifikasi dijadwalkan untuk dikirim ulang',
+    channels: 'Saluran notifikasi',
+    channelsHint: 'Notifikasi selalu tampil di konsol. Pilih saluran lain yang juga menerimanya.',
+    channelsNone: 'Server ini belum mengatur e-mail, WhatsApp atau SMS; notifikasi hanya tampil di konsol.',
+    channelsNoAddress: 'Akun Anda belum memiliki alamat untuk saluran ini; minta administrator menambahkannya.',
+    channelsSaved: 'Saluran notifikasi disimpan',
   },
   live: {
     sessionEnded: 'Sesi Anda telah berakhir (keluar, kedaluwarsa, atau akun Anda diubah). Silakan masuk kembali.',

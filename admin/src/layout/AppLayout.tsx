@@ -1,10 +1,22 @@
 import Box from '@mui/material/Box';
 import type { ReactNode } from 'react';
-import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, ToggleThemeButton, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import {
+  AppBar,
+  Layout,
+  LoadingIndicator,
+  LocalesMenuButton,
+  Logout,
+  ToggleThemeButton,
+  TitlePortal,
+  UserMenu,
+  useGetIdentity,
+  useTranslate,
+} from 'react-admin';
 import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
 import { LiveUpdates } from '../live/LiveUpdates';
 import { SessionGuard } from '../live/SessionGuard';
 import { NotificationBell } from '../notifications';
+import { ChannelsMenuItem } from '../notifications/ChannelsMenuItem';
 import { AppMenu } from './AppMenu';
 
 const Toolbar = () => (
@@ -25,7 +37,12 @@ const AppUserMenu = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const menu = translate('ra.auth.user_menu');
-  return <UserMenu label={identity?.fullName ? `${menu}: ${identity.fullName}` : menu} />;
+  return (
+    <UserMenu label={identity?.fullName ? `${menu}: ${identity.fullName}` : menu}>
+      <ChannelsMenuItem />
+      <Logout />
+    </UserMenu>
+  );
 };
 
 const AppAppBar = () => (

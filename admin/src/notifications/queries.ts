@@ -59,3 +59,42 @@ export const retryNotifications = async (ids: string[]): Promise<number> => {
   const { data } = await client.mutate<{ retryNotifications: { id: string }[] }>({ mutation: RETRY, variables: { ids } });
   return data?.retryNotifications.length ?? 0;
 };
+
+export interface ChannelPreferences {
+  available: string[];
+  chosen: string[];
+  hasEmail: boolean;
+  hasPhone: boolean;
+}
+
+const PREFERENCES = gql`
+  query myNotificationPreferences {
+    myNotificationPreferences {
+      available
+      chosen
+      hasEmail
+      hasPhone
+    }
+  }
+`;
+
+const SET_CHANNELS = gql`
+  mutation setMyNotificationChannels($channels: [NotificationChannel!]!) {
+    setMyNotificationChannels(channels: $channels) {
+      available
+      chosen
+      hasEmail
+      hasPhone
+    }
+  }
+`;
+
+export const fetchPreferences = async (): Promise<ChannelPreferences> => {
+  const { data } = await client.query<{ myNotificationPreferences: ChannelPreferences }>({ query: PREFERENCES, fetchPolicy: 'network-only' });
+  return data.myNotificationPreferences;
+};
+
+export const saveChannels = async (channels: string[]): Promise<ChannelPreferences> => {
+  const { data } = await client.mutate<{ setMyNotificationChannels: ChannelPreferences }>({ mutation: SET_CHANNELS, variables: { channels } });
+  return data!.setMyNotificationChannels;
+};

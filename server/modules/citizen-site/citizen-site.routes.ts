@@ -393,6 +393,8 @@ export interface PageGuard {
   addressOf: (req: http.IncomingMessage) => string;
   /** Statistics are aggregates over a year: a minute-old figure is fine, a query per view is not. */
   statisticsSeconds: number;
+  /** The message channels configured (configuredChannels): the receipt says where the codes also went. */
+  channels: string[];
 }
 
 /** The pages that query the database on every view; the forms and static files are not counted. */
@@ -413,10 +415,11 @@ export function shortLived<T>(ms: number, compute: () => Promise<T>): () => Prom
   };
 }
 
-function receipt(trackingCode: string, accessCode: string): string {
+function receipt(trackingCode: string, accessCode: string, sentTo: string[] = []): string {
+  const copies = sentTo.length ? ` Kedua kode juga kami kirim ke ${sentTo.join(' dan ')} yang Anda isi.` : '';
   return page(
     'Laporan diterima',
-    `<h1>Laporan Anda diterima</h1><div class="ok" role="status">Simpan kedua kode ini: keduanya diperlukan untuk melacak, membalas dan menilai pengaduan Anda.</div>
+    `<h1>Laporan Anda diterima</h1><div class="ok" role="status">Simpan kedua kode ini: keduanya diperlukan untuk melacak, membalas dan menilai pengaduan Anda.${esc(copies)}</div>
 <div class="card"><dl><dt>Kode pelacakan</dt><dd><span class="code" data-tracking-code>${esc(trackingCode)}</span></dd><dt>Kode akses</dt><dd><span class="code" data-access-code>${esc(accessCode)}</span></dd></dl>
 <p>Admin pengaduan memverifikasi laporan paling lambat 3 hari kerja, lalu meneruskannya ke unit yang berwenang. Perkembangan dan batas waktunya tampil di halaman <a href="/lacak">Lacak</a>.</p></div>`,
   );
@@ -733,7 +736,9 @@ export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard)
         const r = await run(req, SUBMIT, { input, key: /^[A-Za-z0-9-]{8,100}$/.test(v.key) ? `web-${v.key}` : null });
         if (r.errors?.length) return send(res, reportForm(kelurahan, categories, v, problemText(r)), 400);
         const codes = r.data?.submitComplaint as { trackingCode: string; accessCode: string };
-        send(res, receipt(codes.trackingCode, codes.accessCode));
+        const phone = guard.channels.includes('WHATSAPP') ? 'WhatsApp' : guard.channels.includes('SMS') ? 'SMS' : null;
+        const sentTo = [...(v.reporterEmail && guard.channels.includes('EMAIL') ? ['e-mail'] : []), ...(v.reporterPhone && phone ? [phone] : [])];
+        send(res, receipt(codes.trackingCode, codes.accessCode, sentTo));
       })().catch(next),
   );
   return router;

@@ -35,6 +35,8 @@ export interface NoticeOptions {
   trackingUrl: string;
   /** No messages to citizens in these hours (the receipt and a requested access code excepted); null: any time. */
   quietHours?: QuietHours | null;
+  /** The channels staff may have chosen besides the console: those configured. */
+  staffChannels?: NotificationChannel[];
 }
 
 interface EventLike {
@@ -334,6 +336,7 @@ export function outboxSteps(
   at: Date,
   p: (v: unknown) => string,
   quietHours: QuietHours | null = DEFAULT_QUIET_HOURS,
+  staffChannels: readonly NotificationChannel[] = [],
 ): string[] {
   if (specs.length === 0) return [];
   const morning = quietUntil(at, quietHours);
@@ -344,16 +347,18 @@ export function outboxSteps(
   });
   const when = `${p(at)}::timestamptz`;
   const followerAddress = `CASE WHEN s.channel = 'EMAIL' THEN d."reporterEmail" ELSE d."reporterPhone" END`;
+  // A staff member's message also goes by each channel they chose that is on and reaches them.
+  const staffAlso = `ARRAY(SELECT x FROM unnest(r."notifyBy") x WHERE x = ANY(${p(staffChannels)}::text[]) AND CASE WHEN x = 'EMAIL' THEN r.email ELSE r.phone END IS NOT NULL)`;
   return [
     `outbox AS (INSERT INTO notification (channel, status, template, "recipientUserId", "recipientAddress", "complaintId", "eventId", "dedupeKey", subject, body, attempts, "nextAttemptAt", "sentAt", "createdAt", "updatedAt")
-       SELECT s.channel, CASE WHEN s.channel = 'IN_CONSOLE' THEN 'SENT' ELSE 'PENDING' END, s.template, r.id, coalesce(s.address, f.address), e."complaintId", e.id,
-              concat_ws(':', 'n', e.id, s.template, s.channel, coalesce(r.id::text, 'reporter' || coalesce(':' || f.id, ''))),
+       SELECT ch.channel, CASE WHEN ch.channel = 'IN_CONSOLE' THEN 'SENT' ELSE 'PENDING' END, s.template, r.id, coalesce(s.address, f.address), e."complaintId", e.id,
+              concat_ws(':', 'n', e.id, s.template, ch.channel, coalesce(r.id::text, 'reporter' || coalesce(':' || f.id, ''))),
               replace(s.subject, '${FOLLOWER_CODE}', coalesce(f."trackingCode", '')), replace(s.body, '${FOLLOWER_CODE}', coalesce(f."trackingCode", '')), 0,
-              CASE WHEN s.channel <> 'IN_CONSOLE' THEN coalesce(s.not_before, ${when}) END, CASE WHEN s.channel = 'IN_CONSOLE' THEN ${when} END, ${when}, ${when}
+              CASE WHEN ch.channel <> 'IN_CONSOLE' THEN coalesce(s.not_before, ${when}) END, CASE WHEN ch.channel = 'IN_CONSOLE' THEN ${when} END, ${when}, ${when}
          FROM (VALUES ${rows.join(', ')}) AS s(event_type, channel, template, audience, opd_id, user_id, address, subject, body, not_before)
          CROSS JOIN LATERAL (SELECT min(ev.id) AS id, min(ev."complaintId") AS "complaintId" FROM ev WHERE ev.type::text = s.event_type) e
          LEFT JOIN LATERAL (
-           SELECT u.id FROM app_user u
+           SELECT u.id, u."notifyBy", u.email, u.phone FROM app_user u
             WHERE u.active AND u.id IS DISTINCT FROM ${p(actorId)}::int
               AND ((s.audience = 'UNIT_HEADS' AND u."opdId" = s.opd_id AND u.role = 'UNIT_HEAD')
                 OR (s.audience = 'INTAKE_ADMINS' AND u."opdId" = s.opd_id AND u.role = 'ADMIN')
@@ -361,6 +366,7 @@ export function outboxSteps(
          LEFT JOIN LATERAL (
            SELECT d.id, ${followerAddress} AS address, d."trackingCode" FROM complaint d
             WHERE d."duplicateOfId" = e."complaintId" AND d.status = 'MERGED' AND d."notifyReporter" AND ${followerAddress} IS NOT NULL) f ON s.audience = 'FOLLOWERS'
+         CROSS JOIN LATERAL unnest(CASE WHEN r.id IS NULL THEN ARRAY[s.channel] ELSE ARRAY[s.channel] || ${staffAlso} END) AS ch(channel)
         WHERE e.id IS NOT NULL AND (s.audience = 'REPORTER' OR r.id IS NOT NULL OR f.id IS NOT NULL))`,
   ];
 }

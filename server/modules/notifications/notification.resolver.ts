@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { ListArgs, PageOf } from '../../core/paging';
 import { Permission } from '../../auth/permissions';
@@ -6,7 +6,31 @@ import { Requires } from '../../auth/requires';
 import { Notification } from './notification.entity';
 import { NotificationFilter } from './notification.inputs';
 import { maskedBody } from './notification-rules';
-import { listNotifications, markNotificationsRead, myNotifications, retryNotifications, unreadNotificationCount } from './notification.service';
+import {
+  listNotifications,
+  markNotificationsRead,
+  myNotificationPreferences,
+  myNotifications,
+  retryNotifications,
+  setMyNotificationChannels,
+  unreadNotificationCount,
+} from './notification.service';
+import { NotificationChannel } from './notification.enums';
+
+@ObjectType({ description: 'Where a staff member’s notifications go besides the console.' })
+class NotificationPreferences {
+  @Field(() => [NotificationChannel], { description: 'The channels this server has configured.' })
+  available: NotificationChannel[];
+
+  @Field(() => [NotificationChannel])
+  chosen: NotificationChannel[];
+
+  @Field(() => Boolean)
+  hasEmail: boolean;
+
+  @Field(() => Boolean)
+  hasPhone: boolean;
+}
 
 const NotificationPage = PageOf(Notification, 'NotificationPage');
 
@@ -33,6 +57,20 @@ export class NotificationResolver {
   @Mutation(() => Int, { description: 'Marks the viewer’s notifications read (all of them when `ids` is omitted); returns how many changed.' })
   markNotificationsRead(@Arg('ids', () => [ID], { nullable: true }) ids: string[] | null, @Ctx() ctx: Context) {
     return markNotificationsRead(ctx, ids);
+  }
+
+  @Requires(Permission.AUTHENTICATED)
+  @Query(() => NotificationPreferences, { description: 'Where the viewer’s notifications go besides the console.' })
+  myNotificationPreferences(@Ctx() ctx: Context) {
+    return myNotificationPreferences(ctx);
+  }
+
+  @Requires(Permission.AUTHENTICATED)
+  @Mutation(() => NotificationPreferences, {
+    description: 'The viewer chooses channels besides the console (e-mail, WhatsApp, SMS): each must be configured and reach them.',
+  })
+  setMyNotificationChannels(@Arg('channels', () => [NotificationChannel]) channels: NotificationChannel[], @Ctx() ctx: Context) {
+    return setMyNotificationChannels(ctx, channels);
   }
 
   @Requires(Permission.NOTIFICATION_MANAGE)

@@ -1,3 +1,4 @@
+import type { NotificationsConfig } from '../../config';
 import type { Context } from '../../core/context';
 import { escapeLike } from '../../core/crud';
 import { AppError, parseId } from '../../core/errors';
@@ -65,4 +66,35 @@ export async function retryNotifications(ctx: Context, ids: readonly string[]): 
   );
   const changed = (rows as { id: number }[]).map((r) => r.id);
   return changed.length ? ctx.db.getRepository(Notification).find({ where: changed.map((id) => ({ id })), order: { id: 'ASC' } }) : [];
+}
+
+/** The channels besides the console this server has configured (each one without configuration is off). */
+export function configuredChannels(n: NotificationsConfig): NotificationChannel[] {
+  return [...(n.smtp ? [NotificationChannel.EMAIL] : []), ...(n.whatsapp ? [NotificationChannel.WHATSAPP] : []), ...(n.sms ? [NotificationChannel.SMS] : [])];
+}
+
+export async function myNotificationPreferences(ctx: Context) {
+  const [u] = await ctx.db.query(`SELECT "notifyBy", email IS NOT NULL AS "hasEmail", phone IS NOT NULL AS "hasPhone" FROM app_user WHERE id = $1`, [me(ctx)]);
+  return {
+    available: configuredChannels(ctx.services.config.notifications),
+    chosen: (u?.notifyBy ?? []) as NotificationChannel[],
+    hasEmail: !!u?.hasEmail,
+    hasPhone: !!u?.hasPhone,
+  };
+}
+
+/** A staff member chooses where their notifications also go; each channel must be on and reach them. */
+export async function setMyNotificationChannels(ctx: Context, channels: NotificationChannel[]) {
+  const current = await myNotificationPreferences(ctx);
+  const chosen = [...new Set(channels)];
+  for (const c of chosen) {
+    if (c === NotificationChannel.IN_CONSOLE) throw AppError.field('channels', 'the console always receives them; choose e-mail, WhatsApp or SMS');
+    if (!current.available.includes(c)) throw AppError.field('channels', `${c} is not configured on this server`);
+    if (c === NotificationChannel.EMAIL && !current.hasEmail)
+      throw AppError.field('channels', 'your account has no e-mail address; ask an administrator to add it');
+    if (c !== NotificationChannel.EMAIL && !current.hasPhone)
+      throw AppError.field('channels', 'your account has no phone number; ask an administrator to add it');
+  }
+  await ctx.db.query(`UPDATE app_user SET "notifyBy" = $2 WHERE id = $1`, [me(ctx), chosen]);
+  return { ...current, chosen };
 }

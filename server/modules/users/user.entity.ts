@@ -55,6 +55,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Channels besides the console this person chose for their notifications (NotificationPreferences). */
+  @Column({ type: 'varchar', length: 20, array: true, default: () => "'{}'" })
+  notifyBy: string[];
+
   @Field(() => Boolean, { description: 'Unit staff only: may publish progress to the reporter, as the head does (COMPLAINT_PUBLISH).' })
   @Column({ type: 'boolean', default: false })
   mayPublish: boolean;

@@ -3,7 +3,7 @@ import { EmailChannel, type ChannelAdapter } from '../../../server/modules/notif
 import { NotificationChannel } from '../../../server/modules/notifications/notification.enums';
 import { NotificationDispatcher } from '../../../server/modules/notifications/notification.dispatcher';
 import { startLocalSmtp, type LocalSmtp } from '../../support/local-smtp';
-import { codeOf, Lab, waitFor } from './helpers';
+import { codeOf, expectError, Lab, waitFor } from './helpers';
 
 let lab: Lab;
 let smtp: LocalSmtp;
@@ -330,4 +330,28 @@ test('a merged duplicate’s reporter is told of the original’s answer, with a
   expect(mail.body).toContain(`Pengaduan Anda ${dup.trackingCode} ditangani bersama pengaduan ${original.trackingCode}`);
   expect(mail.body).toContain('Saluran gang sudah dinormalisasi.');
   expect(mail.body).toContain(TRACKING.replace('{kode}', dup.trackingCode));
+});
+
+test('a unit head who chose e-mail gets the forward by e-mail too; a channel that is off or cannot reach them is refused by name', async () => {
+  const PREFS = `mutation($c: [NotificationChannel!]!) { setMyNotificationChannels(channels: $c) { available chosen hasEmail hasPhone } }`;
+  expect((await lab.ok('kepala.dinsos', `{ myNotificationPreferences { available chosen } }`)).myNotificationPreferences).toEqual({
+    available: ['EMAIL'],
+    chosen: [],
+  });
+  for (const bad of [['WHATSAPP'], ['IN_CONSOLE']]) expectError(await lab.gql('kepala.dinsos', PREFS, { c: bad }), 'BAD_USER_INPUT', ['channels']);
+  expect((await lab.ok('kepala.dinsos', PREFS, { c: ['EMAIL', 'EMAIL'] })).setMyNotificationChannels).toMatchObject({ chosen: ['EMAIL'], hasEmail: true });
+  try {
+    const c = await lab.verified({ reporterEmail: null, reporterPhone: '081200000999' });
+    await lab.must('admin.tengah', 'forwardComplaint', { id: c.id, opdId: lab.opd.DINSOS });
+    const rows = (await outbox(c.id)).filter((r) => r.recipient === 'kepala.dinsos');
+    expect(rows.map((r) => [r.template, r.channel, r.status])).toEqual([
+      ['FORWARDED_TO_UNIT', 'IN_CONSOLE', 'SENT'],
+      ['FORWARDED_TO_UNIT', 'EMAIL', 'PENDING'],
+    ]);
+    await drain();
+    const [{ email }] = await lab.t.app.db.query(`SELECT email FROM app_user WHERE username = 'kepala.dinsos'`);
+    expect(smtp.received.filter((m) => m.to.includes(email)).map((m) => m.subject)).toEqual([`[${c.trackingCode}] Pengaduan diteruskan ke unit Anda`]);
+  } finally {
+    await lab.ok('kepala.dinsos', PREFS, { c: [] });
+  }
 });

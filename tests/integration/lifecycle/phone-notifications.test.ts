@@ -248,3 +248,22 @@ describe('an HTTP SMS gateway, configured by URL, one auth header and a JSON bod
     await expect(sms.send({ ...message, to: '12' })).rejects.toMatchObject({ permanent: true });
   });
 });
+
+test('the Lapor page says the codes also went to the WhatsApp number given', async () => {
+  const res = await fetch(`${lab.t.url}/lapor`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      key: `k${Date.now()}`,
+      title: 'Sampah belum diangkut tiga hari',
+      description: 'Sampah di depan pasar belum diangkut sejak Senin, baunya sampai ke rumah warga.',
+      kelurahanId: lab.opd['KEL-CACABAN'],
+      reporterPhone: PHONE,
+    }).toString(),
+  });
+  const html = await res.text();
+  expect(res.status).toBe(200);
+  expect(html).toContain('Kedua kode juga kami kirim ke WhatsApp yang Anda isi.');
+  const trackingCode = /data-tracking-code>([^<]+)</.exec(html)![1];
+  expect((await outbox(await idOf(trackingCode))).map((r) => r.template)).toEqual(['RECEIVED_TO_REPORTER']);
+});

@@ -1288,7 +1288,14 @@ export class ComplaintService {
     if (write) ctes.push(`w AS (${write[0]} RETURNING 1)`);
     // Last: the long outbox text would push the row's UPDATE past what pg_stat_activity shows of a statement.
     ctes.push(
-      ...outboxSteps(notificationsFor(c, specs, this.notices), actor.viewer?.userId ?? null, at, p, this.notices.quietHours ?? null, this.notices.staffChannels ?? []),
+      ...outboxSteps(
+        notificationsFor(c, specs, this.notices),
+        actor.viewer?.userId ?? null,
+        at,
+        p,
+        this.notices.quietHours ?? null,
+        this.notices.staffChannels ?? [],
+      ),
     );
     const [{ id, written }] = await preparedTxQuery<{ id: number; written: string }>(
       tx,

@@ -46,6 +46,8 @@ export const TRANSITIONS: Readonly<Record<ComplaintAction, Readonly<Transition>>
   [A.ARCHIVE]: rule([S.SUBMITTED, S.VERIFIED], S.ARCHIVED),
   [A.MERGE]: rule([S.SUBMITTED, S.VERIFIED], S.MERGED),
   [A.REVEAL_CONTACT]: rule([S.FORWARDED, S.IN_PROGRESS], 'SAME'),
+  // Evidence may arrive or be corrected at any stage, like a note.
+  [A.ATTACH]: rule(ALL_STATUSES, 'SAME'),
 });
 
 export const TERMINAL_STATUSES: readonly ComplaintStatus[] = Object.freeze([S.CLOSED, S.REJECTED, S.ARCHIVED, S.MERGED]);

@@ -74,6 +74,10 @@ export enum ComplaintEventType {
   /** On the original: a duplicate was merged into it. */
   DUPLICATE_ADDED = 'DUPLICATE_ADDED',
   CONTACT_REVEALED = 'CONTACT_REVEALED',
+  /** Photos or documents joined the complaint (its data names them; the message never does). */
+  ATTACHMENT_ADDED = 'ATTACHMENT_ADDED',
+  /** A file's bytes were deleted; its record stays, with who and why (internalNote). */
+  ATTACHMENT_REMOVED = 'ATTACHMENT_REMOVED',
 }
 
 /** The actions of the status machine (see complaint-status.ts). */
@@ -106,4 +110,6 @@ export enum ComplaintAction {
   MERGE = 'MERGE',
   /** Open an anonymous reporter's phone and address to the handling unit (home visit). */
   REVEAL_CONTACT = 'REVEAL_CONTACT',
+  /** Add or delete a photo or document (attachments module). */
+  ATTACH = 'ATTACH',
 }

@@ -57,6 +57,8 @@ export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AU
   [ComplaintAction.MERGE]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
   // Only the intake knows an anonymous reporter; it decides.
   [ComplaintAction.REVEAL_CONTACT]: { permission: Permission.COMPLAINT_VERIFY, side: 'INTAKE' },
+  // The intake attaches what the reporter brought; the unit its field check and its answer.
+  [ComplaintAction.ATTACH]: { permission: Permission.COMPLAINT_ATTACH, side: 'EITHER' },
 };
 
 export type StaffAction = keyof typeof ACTION_RULES;

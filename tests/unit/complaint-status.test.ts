@@ -19,6 +19,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     VERIFY: S.VERIFIED,
     REJECT: S.REJECTED,
     NOTE: S.SUBMITTED,
+    ATTACH: S.SUBMITTED,
     MARK_OVERDUE: S.SUBMITTED,
     REMIND: S.SUBMITTED,
     ASK_REPORTER: S.SUBMITTED,
@@ -32,6 +33,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     REJECT: S.REJECTED,
     FORWARD: S.FORWARDED,
     NOTE: S.VERIFIED,
+    ATTACH: S.VERIFIED,
     MARK_OVERDUE: S.VERIFIED,
     REMIND: S.VERIFIED,
     ASK_REPORTER: S.VERIFIED,
@@ -48,6 +50,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     ASSIGN: S.FORWARDED,
     RETURN: S.VERIFIED,
     NOTE: S.FORWARDED,
+    ATTACH: S.FORWARDED,
     MARK_OVERDUE: S.FORWARDED,
     REMIND: S.FORWARDED,
     PUBLISH: S.IN_PROGRESS,
@@ -65,6 +68,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     RETURN: S.VERIFIED,
     RESPOND: S.RESPONDED,
     NOTE: S.IN_PROGRESS,
+    ATTACH: S.IN_PROGRESS,
     MARK_OVERDUE: S.IN_PROGRESS,
     REMIND: S.IN_PROGRESS,
     PUBLISH: S.IN_PROGRESS,
@@ -81,19 +85,24 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     REOPEN: S.IN_PROGRESS,
     RATE: S.RESPONDED,
     NOTE: S.RESPONDED,
+    ATTACH: S.RESPONDED,
     REPLY: S.RESPONDED,
   },
   CLOSED: {
     NOTE: S.CLOSED,
+    ATTACH: S.CLOSED,
   },
   REJECTED: {
     NOTE: S.REJECTED,
+    ATTACH: S.REJECTED,
   },
   ARCHIVED: {
     NOTE: S.ARCHIVED,
+    ATTACH: S.ARCHIVED,
   },
   MERGED: {
     NOTE: S.MERGED,
+    ATTACH: S.MERGED,
   },
 };
 
@@ -105,9 +114,9 @@ describe('complaint status machine', () => {
   it('covers exactly the statuses and actions this test was written for', () => {
     // A new enum member must get a deliberate row in EXPECTED and in TRANSITIONS.
     expect(STATUSES).toEqual(['SUBMITTED', 'VERIFIED', 'FORWARDED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'REJECTED', 'ARCHIVED', 'MERGED']);
-    expect(ACTIONS).toHaveLength(24);
+    expect(ACTIONS).toHaveLength(25);
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...ACTIONS].sort());
-    expect(MATRIX).toHaveLength(216);
+    expect(MATRIX).toHaveLength(225);
   });
 
   describe.each(MATRIX)('%s × %s', (status, action) => {
@@ -127,8 +136,8 @@ describe('complaint status machine', () => {
     }
   });
 
-  it('allows 62 (status, action) pairs in total', () => {
-    expect(MATRIX.filter(([s, a]) => canTransition(s, a))).toHaveLength(62);
+  it('allows 71 (status, action) pairs in total', () => {
+    expect(MATRIX.filter(([s, a]) => canTransition(s, a))).toHaveLength(71);
   });
 
   it('follows the main path SUBMITTED → CLOSED', () => {
@@ -190,6 +199,7 @@ describe('complaint status machine', () => {
         A.HOLD,
         A.RESUME,
         A.REVEAL_CONTACT,
+        A.ATTACH,
       ]);
     });
   });

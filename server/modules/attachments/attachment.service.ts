@@ -48,11 +48,8 @@ const sha256 = (s: string | Buffer) => crypto.createHash('sha256').update(s).dig
 
 /** A file name to show: no folders, no control characters, at most 200 characters, the extension kept. */
 export function cleanFileName(raw: string, field = 'fileName'): string {
-  // eslint-disable-next-line no-control-regex
-  const base = path.posix
-    .basename(String(raw ?? '').replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim();
+  const printable = [...String(raw ?? '')].filter((ch) => ch >= ' ' && ch !== '\u007f').join('');
+  const base = path.posix.basename(printable.replace(/\\/g, '/')).trim();
   if (!base || base === '.' || base === '..') throw AppError.field(field, 'Nama berkas wajib diisi.');
   if (base.length <= 200) return base;
   const ext = path.extname(base).slice(0, 20);

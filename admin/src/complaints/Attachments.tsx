@@ -130,7 +130,7 @@ export const AttachmentPicker = ({
   const choices: Visibility[] = allowIdentity ? ['INTERNAL', 'PUBLIC', 'IDENTITY'] : ['INTERNAL', 'PUBLIC'];
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} alignItems={{ sm: 'center' }} sx={{ my: 1 }} data-testid="attachment-picker">
-      <Button variant="outlined" component="label" startIcon={<AttachFileIcon />}>
+      <Button variant="outlined" component="label" startIcon={<AttachFileIcon />} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
         {translate('complaint.attachments.choose')}
         <input hidden type="file" multiple accept={ACCEPT} data-testid="attachment-input" onChange={(e) => onFiles([...(e.target.files ?? [])])} />
       </Button>

@@ -166,7 +166,16 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     stops.unshift(() => services.identity.stop());
     await services.feed.start();
     stops.unshift(() => services.feed.stop());
-    const stopSweeper = startSweeper(() => services.metrics.timeSweep(() => sweepOnce(db, services.org, services.complaints)), config.sweepIntervalMs, log);
+    const stopSweeper = startSweeper(
+      () =>
+        services.metrics.timeSweep(async () => {
+          const result = await sweepOnce(db, services.org, services.complaints);
+          await services.attachments.sweepExpired();
+          return result;
+        }),
+      config.sweepIntervalMs,
+      log,
+    );
     stops.unshift(async () => stopSweeper());
     services.dispatcher.start(config.notifications.dispatchIntervalMs);
     stops.unshift(() => services.dispatcher.stop());

@@ -104,11 +104,11 @@ export class AttachmentService {
     return { attachmentId: row.id, uploadUrl: `/attachments/upload/${token}`, expiresAt, maxBytes: this.limits.maxFileBytes };
   }
 
-  /** Room for `files` more files of `bytes` on the complaint, counting those uploaded and not yet attached. */
+  /** Room for `files` more files of `bytes` on the complaint, counting those on their way (not expired) too. */
   private async checkRoom(complaintId: number, files: number, bytes: number, field = 'file'): Promise<void> {
     const [{ n, total }] = await this.db.query(
       `SELECT count(*)::int AS n, coalesce(sum(size), 0)::bigint AS total FROM complaint_attachment
-        WHERE "complaintId" = $1 AND (status IN ('ACTIVE', 'UPLOADED') OR (status = 'PENDING' AND "uploadExpiresAt" > now()))`,
+        WHERE "complaintId" = $1 AND (status = 'ACTIVE' OR (status IN ('PENDING', 'UPLOADED') AND "uploadExpiresAt" > now()))`,
       [complaintId],
     );
     if (n + files > this.limits.maxFiles) throw AppError.field(field, `Satu pengaduan paling banyak memuat ${this.limits.maxFiles} lampiran.`);
@@ -181,7 +181,8 @@ export class AttachmentService {
         .getRepository(Attachment)
         .createQueryBuilder('a')
         .setLock('pessimistic_write')
-        .where('a.id IN (:...ids) AND a.complaintId = :id AND a.status = :status AND a.uploadedById = :user', {
+        // An upload not attached within its time is spent, like its link.
+        .where('a.id IN (:...ids) AND a.complaintId = :id AND a.status = :status AND a.uploadedById = :user AND a.uploadExpiresAt > now()', {
           ids,
           id,
           status: AttachmentStatus.UPLOADED,
@@ -245,6 +246,21 @@ export class AttachmentService {
       await this.storage.delete(key).catch((err) => this.log.error({ err, key }, 'could not delete the bytes of a removed attachment'));
     }
     return c;
+  }
+
+  /**
+   * Links never used and uploads never attached, an hour past their time: their rows and bytes go
+   * (the deadline sweep calls this; a row is deleted by one process only, whichever returns it).
+   */
+  async sweepExpired(): Promise<number> {
+    const rows: { storageKey: string | null; thumbnailKey: string | null }[] = await this.db.query(
+      `WITH gone AS (DELETE FROM complaint_attachment WHERE status IN ('PENDING', 'UPLOADED') AND "uploadExpiresAt" < now() - interval '1 hour'
+         RETURNING "storageKey", "thumbnailKey") SELECT * FROM gone`,
+    );
+    for (const key of rows.flatMap((r) => [r.storageKey, r.thumbnailKey])) {
+      if (key) await this.storage.delete(key).catch((err) => this.log.error({ err, key }, 'could not delete an expired upload'));
+    }
+    return rows.length;
   }
 
   // ---------- download ----------

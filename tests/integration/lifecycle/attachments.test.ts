@@ -194,6 +194,15 @@ describe('photos and documents', () => {
     const over = await put(third.uploadUrl, doc, 'admin.tengah');
     expect(over.status).toBe(400);
     expect(over.json.errors[0].message).toContain('paling besar 3 MB seluruhnya');
+
+    // Uploads never attached stop counting once expired, and the sweep removes their rows and bytes.
+    const files = await lab.t.app.db.query(`SELECT id FROM complaint_attachment WHERE "complaintId" = $1 AND status = 'UPLOADED'`, [c.id]);
+    const paths = await Promise.all(files.map((f: { id: number }) => stored(String(f.id))));
+    expect(paths.every((p: string) => fs.existsSync(p))).toBe(true);
+    await lab.t.app.db.query(`UPDATE complaint_attachment SET "uploadExpiresAt" = now() - interval '2 hours' WHERE "complaintId" = $1`, [c.id]);
+    expect(await lab.services.attachments.sweepExpired()).toBeGreaterThanOrEqual(3);
+    expect(paths.some((p: string) => fs.existsSync(p))).toBe(false);
+    await upload('admin.tengah', c.id, 'e.pdf', doc);
   });
 
   test('the unit documents its progress and its answer; a file documents only such an entry of the same complaint', async () => {

@@ -40,13 +40,23 @@ export async function benchPhoto(bytes = 1024 * 1024): Promise<Buffer> {
   }
 }
 
-async function gql(server: RunningServer, token: string, query: string, variables: Record<string, unknown>) {
+interface Answer {
+  data: {
+    requestAttachmentUpload: { attachmentId: string; uploadUrl: string };
+    complaints: { items: { attachmentCount: number }[] };
+  };
+  errors?: { message: string }[];
+  extensions?: { sqlStatements?: number };
+}
+
+/** One operation; its `data` typed loosely as whichever of the three this scenario sends. */
+async function gql(server: RunningServer, token: string, query: string, variables: Record<string, unknown>): Promise<Answer> {
   const res = await fetch(server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data?: any; errors?: { message: string }[]; extensions?: { sqlStatements?: number } };
+  const body = (await res.json()) as Answer;
   if (body.errors?.length) throw new Error(body.errors[0].message);
   return body;
 }
@@ -111,7 +121,7 @@ export async function runUploads(opts: {
   const cpu = cpuMs(opts.server.pid) - cpu0;
 
   const list = await gql(opts.server, opts.token, `query { complaints(perPage: 50) { total items { id attachmentCount } } }`, {});
-  const items = list.data.complaints.items as { attachmentCount: number }[];
+  const items = list.data.complaints.items;
   return {
     photoBytes: photo.length,
     connections: opts.connections,

@@ -14,6 +14,7 @@ import { BENCH_DIR, env, log, machine, ROOT, sleep } from './lib/util';
 import { runFanout } from './scenarios/fanout';
 import { detailRequests, listRequests, OURS_LIST, PGL_LIST, submitRequests, transitionRequests, type ListFilter } from './scenarios/http';
 import { runScale } from './scenarios/scale';
+import { runUploads, uploadDir } from './scenarios/uploads';
 
 const BENCH_DB = 'lapor_bench';
 
@@ -36,7 +37,9 @@ const cfg = {
   fanoutCommits: env('BENCH_FANOUT_COMMITS', 20),
   fanoutAccounts: env('BENCH_FANOUT_ACCOUNTS', 200),
   rounds: Math.max(1, env('BENCH_ROUNDS', 1)),
-  scenarios: (process.env.BENCH_SCENARIOS ?? 'list50,list50-filtered,detail,submit,transition,pagesizes,fanout').split(',').map((s) => s.trim()),
+  scenarios: (process.env.BENCH_SCENARIOS ?? 'list50,list50-filtered,detail,submit,transition,pagesizes,fanout,uploads').split(',').map((s) => s.trim()),
+  uploadSeconds: env('BENCH_UPLOAD_SECONDS', 15),
+  uploadConnections: env('BENCH_UPLOAD_CONNECTIONS', 4),
 };
 const transitionPool = env('BENCH_TRANSITION_POOL', Math.max(5000, Math.ceil((cfg.duration + cfg.warmup) * 1200)));
 
@@ -170,6 +173,7 @@ async function main() {
     pageSizes: [],
     fanout: null,
     scale: null,
+    uploads: null,
     notes: [],
   };
   log(`machine: ${report.machine.cpus} CPUs, ${report.machine.memoryGiB} GiB, Node ${process.version}, load ${report.machine.loadavg.join(' ')}`);
@@ -345,6 +349,48 @@ async function main() {
     } catch (err) {
       report.fanoutError = (err as Error).message;
       log(`fan-out failed: ${report.fanoutError}`);
+    }
+  }
+
+  if (cfg.scenarios.includes('uploads')) {
+    // Photos of about 1 MB to complaints of the admin's own intake; the server counts its statements for the list that follows.
+    const dir = uploadDir(BENCH_DIR);
+    try {
+      const pool = await seedComplaints(dbUrl, {
+        count: 40,
+        spanDays: 2,
+        forceStatus: 'VERIFIED',
+        forceIntakeCode: 'KEC-TENGAH',
+        forceAdmin: 'admin.tengah',
+        label: 'complaints for the uploads',
+      });
+      const ids = Array.from({ length: pool.lastId - pool.firstId + 1 }, (_, i) => pool.firstId + i);
+      await withServer(
+        'ours',
+        dbUrl,
+        null,
+        async (server) => {
+          log(`uploads on ours: ${cfg.uploadConnections} uploaders, ${cfg.uploadSeconds}s`);
+          report.uploads = await runUploads({
+            server,
+            token: tokenFor(org, 'admin.tengah'),
+            complaintIds: ids,
+            connections: cfg.uploadConnections,
+            seconds: cfg.uploadSeconds,
+          });
+          const u = report.uploads;
+          log(
+            `uploads: ${u.uploadsPerSecond}/s (${u.mbPerSecond} MB/s of ${Math.round(u.photoBytes / 1024)} KB photos), PUT p50 ${u.putMs.p50} ms p99 ${u.putMs.p99} ms, ` +
+              `CPU ${u.serverCpuMsPerUpload} ms/upload, errors ${u.errors}; list with attachmentCount: ${u.listStatements} statement(s)`,
+          );
+        },
+        { ...COUNTED, ATTACHMENTS_DIR: dir, ATTACHMENT_MAX_FILES: '100000', ATTACHMENT_MAX_COMPLAINT_MB: '100000' },
+      );
+    } catch (err) {
+      report.uploadsError = (err as Error).message;
+      log(`uploads failed: ${report.uploadsError}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }
 

@@ -3,6 +3,7 @@ import { parseTrustProxy } from './core/client-address';
 import { PUBLISHED_SECRETS, secretProblem, TEST_TOKEN_SECRET } from './core/strength';
 import type { SmsConfig, SmtpConfig, WhatsAppConfig } from './modules/notifications/notification-channels';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from './modules/notifications/notification-rules';
+import type { S3Settings } from './modules/attachments/attachment.storage';
 
 export type AppMode = 'production' | 'demo' | 'development' | 'test';
 
@@ -51,6 +52,21 @@ export interface Config {
   /** Where Prometheus may scrape `/metrics`; with neither a token nor a port it is not served. */
   metrics: MetricsAccess;
   notifications: NotificationsConfig;
+  attachments: AttachmentsConfig;
+}
+
+/** Photos and documents on complaints: where their bytes go and how much one may hold. */
+export interface AttachmentsConfig {
+  /** ATTACHMENTS_DIR: the local storage, used unless S3_BUCKET is set. */
+  dir: string;
+  /** S3_BUCKET and friends: an S3-compatible object store instead of the local directory. */
+  s3: S3Settings | null;
+  /** ATTACHMENT_MAX_MB: one file, as sent. */
+  maxFileBytes: number;
+  /** ATTACHMENT_MAX_COMPLAINT_MB: all files of one complaint together, as stored. */
+  maxComplaintBytes: number;
+  /** ATTACHMENT_MAX_FILES: files one complaint may hold. */
+  maxFiles: number;
 }
 
 /** Channels are off without configuration (the console's notification centre always works); secrets only from the environment. */
@@ -216,6 +232,30 @@ function notificationsOf(env: NodeJS.ProcessEnv, mode: AppMode): NotificationsCo
   };
 }
 
+function attachmentsOf(env: NodeJS.ProcessEnv, root: string): AttachmentsConfig {
+  const mb = (name: string, fallback: number) => int(env, name, fallback) * 1024 * 1024;
+  let s3: S3Settings | null = null;
+  if (env.S3_BUCKET) {
+    if (!!env.S3_ACCESS_KEY_ID !== !!env.S3_SECRET_ACCESS_KEY) throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
+    s3 = {
+      bucket: env.S3_BUCKET,
+      region: env.S3_REGION || 'us-east-1',
+      endpoint: env.S3_ENDPOINT || null,
+      accessKeyId: env.S3_ACCESS_KEY_ID || null,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY || null,
+      // S3-compatible servers other than AWS mostly want bucket/key paths, not bucket host names.
+      forcePathStyle: env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE === 'true' : !!env.S3_ENDPOINT,
+    };
+  }
+  return {
+    dir: path.resolve(env.ATTACHMENTS_DIR ?? path.join(root, '.data', 'attachments')),
+    s3,
+    maxFileBytes: mb('ATTACHMENT_MAX_MB', 10),
+    maxComplaintBytes: mb('ATTACHMENT_MAX_COMPLAINT_MB', 50),
+    maxFiles: int(env, 'ATTACHMENT_MAX_FILES', 20),
+  };
+}
+
 function trustProxyOf(raw: string | undefined): string[] {
   try {
     return parseTrustProxy(raw);
@@ -275,5 +315,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { secr
     metrics: metricsAccessOf(env, mode),
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 10_000),
     notifications: notificationsOf(env, mode),
+    attachments: attachmentsOf(env, root),
   };
 }

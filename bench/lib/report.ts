@@ -1,5 +1,6 @@
 import type { FanoutLevel } from '../scenarios/fanout';
 import type { ScaleResult } from '../scenarios/scale';
+import type { UploadResult } from '../scenarios/uploads';
 import type { LoadResult } from './load';
 import { round } from './util';
 
@@ -24,6 +25,8 @@ export interface BenchReport {
   fanoutError?: string;
   scale: ScaleResult | null;
   scaleError?: string;
+  uploads?: UploadResult | null;
+  uploadsError?: string;
   notes: string[];
 }
 
@@ -371,6 +374,33 @@ export function toMarkdown(r: BenchReport): string {
         : 'Not run: `BENCH_SCALE=1 npm run bench` seeds 1M complaints and 5M events once (kept in bench/.data for later runs) and measures these.',
     );
   out.push('');
+  out.push('## Photo uploads (issue #19)');
+  out.push('');
+  const u = r.uploads;
+  if (u) {
+    out.push(
+      `${u.connections} uploaders for ${fmt(u.seconds)} s, each photo (${fmt(u.photoBytes / 1024, 0)} KB JPEG with GPS in its EXIF) through the three steps: ` +
+        '`requestAttachmentUpload`, PUT of the raw bytes (type by content, re-encoded without metadata, thumbnail, stored on the local disk), `attachFiles` (event through the one write path).',
+    );
+    out.push('');
+    out.push(
+      table(
+        ['Uploads/s', 'MB/s', 'PUT p50 / p90 / p99 ms', 'Three steps p50 / p99 ms', 'Server CPU ms/upload', 'Errors', 'List with attachmentCount: statements'],
+        [
+          [
+            fmt(u.uploadsPerSecond),
+            fmt(u.mbPerSecond),
+            `${fmt(u.putMs.p50)} / ${fmt(u.putMs.p90)} / ${fmt(u.putMs.p99)}`,
+            `${fmt(u.fileMs.p50)} / ${fmt(u.fileMs.p99)}`,
+            fmt(u.serverCpuMsPerUpload),
+            `${u.errors}${u.firstError ? ` (${u.firstError})` : ''}`,
+            `${u.listStatements ?? '–'} (50 complaints, ${u.listWithCounts.withFiles} with files)`,
+          ],
+        ],
+      ),
+    );
+  } else out.push(r.uploadsError ? `Failed: ${r.uploadsError}` : 'Not run in this run (`BENCH_SCENARIOS` without uploads).');
+  out.push('');
   out.push('## Method');
   out.push('');
   out.push(...r.notes.map((n) => `- ${n}`));
@@ -384,7 +414,7 @@ export function toMarkdown(r: BenchReport): string {
   out.push('');
   out.push(
     'Settings (environment): `BENCH_DURATION` seconds per scenario per server (10), `BENCH_WARMUP` (5), `BENCH_CONNECTIONS` (8), `BENCH_COMPLAINTS` (10000), ' +
-      '`BENCH_SCENARIOS` (comma list of list50, list50-filtered, detail, submit, transition, pagesizes, fanout), `BENCH_PEER=0` (ours only), ' +
+      '`BENCH_SCENARIOS` (comma list of list50, list50-filtered, detail, submit, transition, pagesizes, fanout, uploads), `BENCH_PEER=0` (ours only), `BENCH_UPLOAD_SECONDS` (15), `BENCH_UPLOAD_CONNECTIONS` (4), ' +
       '`BENCH_ROUNDS` (1; 2 runs each scenario twice, servers in ABBA order), `BENCH_FANOUT` (levels, `1000,5000,10000`), `BENCH_FANOUT_COMMITS` (20), `BENCH_FANOUT_WRITERS` (2, connections committing at the same moment each round), `BENCH_FANOUT_ACCOUNTS` (200), `BENCH_SQL_COUNT=1` (our own SQL counter on under load too), `BENCH_SCALE_REQUESTS` (100 per filter), `BENCH_SCALE_EXPERIMENT=0`, `BENCH_VERBOSE=1` (server logs). ' +
       'The first run installs the PostGraphile peer (bench/peer/package.json → bench/.peer: PostGraphile 5 and Node 22 from the npm registry). ' +
       'Results: `bench/results/<timestamp>.json` and `.md`; this file is a copy of the latest Markdown.',

@@ -30,6 +30,8 @@ import { DEFAULT_QUIET_HOURS } from '../modules/notifications/notification-rules
 import { configuredChannels } from '../modules/notifications/notification.service';
 import { NotificationDispatcher } from '../modules/notifications/notification.dispatcher';
 import { seedDemoComplaints } from '../seed/demo-complaints';
+import { AttachmentService } from '../modules/attachments/attachment.service';
+import { storageFor } from '../modules/attachments/attachment.storage';
 import { seedDemo } from '../seed/seed';
 import { startHttp, type RunningHttp } from './http';
 import { Metrics, startMetricsListener } from './metrics';
@@ -76,6 +78,9 @@ export function accessCodeKey(config: Pick<Config, 'tokenSecret' | 'accessCodeSe
   return Buffer.from(crypto.hkdfSync('sha256', config.accessCodeSecret || config.tokenSecret, '', ACCESS_CODE_KEY_LABEL, 32));
 }
 
+/** HKDF label of the key that signs attachment download links. */
+export const ATTACHMENT_LINK_KEY_LABEL = 'lapor/attachment-link/v1';
+
 export function createServices(config: Config, log: Logger, db: DataSource, url: string, embedded: EmbeddedDatabase | null = null): Services {
   if (!config.tokenSecret) throw new Error('no token secret: loadConfig requires TOKEN_SECRET, or startApp takes the embedded one');
   const org = new OrgDirectory(db);
@@ -94,6 +99,8 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
   const identity = new IdentityDirectory(db, url, log);
   db.subscribers.push(identityWrites(identity));
   const metrics = new Metrics(poolOf(db));
+  const linkKey = Buffer.from(crypto.hkdfSync('sha256', config.tokenSecret, '', ATTACHMENT_LINK_KEY_LABEL, 32));
+  const attachments = new AttachmentService(db, complaints, identity, org, storageFor(config.attachments), config.attachments, linkKey, log);
   return {
     config,
     log,
@@ -104,6 +111,7 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     escalations,
     duplicates: new DuplicateService(db, org, policy),
     complaints,
+    attachments,
     feed: new ComplaintFeed(db, url, org, policy, log, {
       maxPending: config.feedMaxPending,
       delivered: (lag) => metrics.observeFeedLag(lag),
@@ -173,7 +181,16 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     stops.unshift(() => services.identity.stop());
     await services.feed.start();
     stops.unshift(() => services.feed.stop());
-    const stopSweeper = startSweeper(() => services.metrics.timeSweep(() => sweepOnce(db, services.org, services.complaints)), config.sweepIntervalMs, log);
+    const stopSweeper = startSweeper(
+      () =>
+        services.metrics.timeSweep(async () => {
+          const result = await sweepOnce(db, services.org, services.complaints);
+          await services.attachments.sweepExpired();
+          return result;
+        }),
+      config.sweepIntervalMs,
+      log,
+    );
     stops.unshift(async () => stopSweeper());
     services.dispatcher.start(config.notifications.dispatchIntervalMs);
     stops.unshift(() => services.dispatcher.stop());

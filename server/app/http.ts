@@ -16,6 +16,7 @@ import type { ApiClient } from '../modules/api-clients/api-client.entity';
 import { audienceOf, type Viewer } from '../auth/viewer';
 import type { TokenClaims } from '../auth/tokens';
 import { citizenSite, publicRunner } from '../modules/citizen-site/citizen-site.routes';
+import { attachmentRoutes } from '../modules/attachments/attachment.routes';
 import type { Context } from '../core/context';
 import { freshContext, requestContext } from './request-context';
 import { AppError, ErrorCode } from '../core/errors';
@@ -252,7 +253,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
       res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, x-api-key');
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
       if (req.method === 'OPTIONS') return void res.sendStatus(204);
     }
     next();
@@ -325,6 +326,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
       },
     }),
   );
+  app.use(attachmentRoutes(services.attachments, resolveViewer));
   // The citizen's pages run the public operations as an anonymous caller from the same address.
   app.use(
     compressAnswers,

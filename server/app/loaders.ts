@@ -9,6 +9,13 @@ import { ServicePost } from '../modules/service-posts/service-post.entity';
 import { SlaPolicy } from '../modules/sla/sla-policy.entity';
 import { User } from '../modules/users/user.entity';
 import { Role } from '../auth/roles';
+import { Attachment } from '../modules/attachments/attachment.entity';
+import { AttachmentStatus, type AttachmentVisibility } from '../modules/attachments/attachment.enums';
+
+/** Files shown on a complaint: attached ones and the records of deleted ones. */
+const SHOWN_ATTACHMENTS = [AttachmentStatus.ACTIVE, AttachmentStatus.REMOVED];
+
+export type AttachmentCounts = Partial<Record<AttachmentVisibility, number>>;
 
 /**
  * By id, batched; what a page's preload read is also answered at once by `get`. A field that
@@ -81,6 +88,24 @@ export function createLoaders(db: DataSource) {
       return ids.map((id) => byComplaint.get(id)!);
     }),
     eventTails: new Map<number, EventTail>(),
+    /** A complaint's files in the order they came, every visibility: the resolver filters by the policy. */
+    attachmentsByComplaint: new DataLoader<number, Attachment[]>(async (ids) => {
+      const rows = await db
+        .getRepository(Attachment)
+        .createQueryBuilder('a')
+        .where('a.complaintId = ANY(:ids) AND a.status = ANY(:shown)', { ids: [...ids], shown: SHOWN_ATTACHMENTS })
+        .orderBy('a.id')
+        .getMany();
+      return ids.map((id) => rows.filter((a) => a.complaintId === id));
+    }),
+    /** Attached files per complaint and visibility (complaint.preload.ts reads them with a page). */
+    attachmentCounts: new DataLoader<number, AttachmentCounts>(async (ids) => {
+      const rows: { complaintId: number; visibility: AttachmentVisibility; n: number }[] = await db.query(
+        `SELECT "complaintId", visibility, count(*)::int AS n FROM complaint_attachment WHERE "complaintId" = ANY($1::int[]) AND status = 'ACTIVE' GROUP BY 1, 2`,
+        [[...ids]],
+      );
+      return ids.map((id) => Object.fromEntries(rows.filter((r) => r.complaintId === id).map((r) => [r.visibility, r.n])));
+    }),
     deskItems: new DataLoader<number, DeskItem[]>(async (deskIds) => {
       const rows = await db.getRepository(DeskItem).find({ where: { deskId: In([...deskIds]) }, order: { id: 'ASC' } });
       return deskIds.map((id) => rows.filter((r) => r.deskId === id));

@@ -22,6 +22,7 @@ import { ServicePostResolver } from '../modules/service-posts/service-post.resol
 import { SlaPolicyResolver } from '../modules/sla/sla-policy.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
+import { AttachmentResolver, ComplaintAttachmentsResolver } from '../modules/attachments/attachment.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -50,6 +51,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ApiClientResolver,
   AuditResolver,
   NotificationResolver,
+  AttachmentResolver,
+  ComplaintAttachmentsResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -18,6 +18,7 @@ import type { SignIn } from '../auth/sign-in';
 import type { Metrics } from './metrics';
 import type { EmbeddedDatabase } from '../db/embedded';
 import { RateLimit } from '../core/rate-limit';
+import type { AttachmentService } from '../modules/attachments/attachment.service';
 
 /** Process-wide services, created once at start and reachable from every request's context. */
 export interface Services {
@@ -30,6 +31,7 @@ export interface Services {
   escalations: EscalationDirectory;
   duplicates: DuplicateService;
   complaints: ComplaintService;
+  attachments: AttachmentService;
   feed: ComplaintFeed;
   stats: ComplaintStatsService;
   desks: DeskService;

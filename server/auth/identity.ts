@@ -74,6 +74,17 @@ export class IdentityDirectory {
     return makeViewer(viewer);
   }
 
+  /**
+   * The viewer a signed link was issued to (attachment downloads), as they stand now: null once the
+   * account is deactivated, and their current role and unit decide, not those at signing.
+   */
+  async viewerOf(userId: number): Promise<Viewer | null> {
+    const identity = await this.identity(userId);
+    if (!identity || !identity.active) return null;
+    const { active: _active, generation: _generation, revoked: _revoked, ...viewer } = identity;
+    return makeViewer(viewer);
+  }
+
   private async identity(userId: number, fresh = false): Promise<Identity | null> {
     const hit = fresh ? undefined : this.cache.get(userId);
     if (hit) return hit;

@@ -37,6 +37,8 @@ export enum Permission {
   COMPLAINT_ASK = 'COMPLAINT_ASK',
   /** Put a complaint on hold (Tunda) or archive one that needs no action (Arsipkan). */
   COMPLAINT_HOLD = 'COMPLAINT_HOLD',
+  /** Attach photos and documents to a complaint on the viewer's side of it, and delete them (with a reason). */
+  COMPLAINT_ATTACH = 'COMPLAINT_ATTACH',
   /** Response templates of the viewer's unit (all units for the superadmin). */
   TEMPLATE_MANAGE = 'TEMPLATE_MANAGE',
   /** Standar pelayanan of the viewer's unit (all units for the superadmin). */
@@ -78,9 +80,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.COMPLAINT_REOPEN,
     Permission.COMPLAINT_ASK,
     Permission.COMPLAINT_HOLD,
+    Permission.COMPLAINT_ATTACH,
     Permission.REPORT_READ,
   ],
-  [Role.OFFICER]: [...READ_ALL, Permission.COMPLAINT_RECORD],
+  [Role.OFFICER]: [...READ_ALL, Permission.COMPLAINT_RECORD, Permission.COMPLAINT_ATTACH],
   [Role.UNIT_HEAD]: [
     ...READ_ALL,
     Permission.USER_READ,
@@ -95,13 +98,21 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.COMPLAINT_PUBLISH,
     Permission.COMPLAINT_DRAFT,
     Permission.COMPLAINT_ASK,
+    Permission.COMPLAINT_ATTACH,
     Permission.TEMPLATE_MANAGE,
     Permission.STANDARD_MANAGE,
     Permission.DESK_READ,
     Permission.DESK_MANAGE,
     Permission.REPORT_READ,
   ],
-  [Role.UNIT_STAFF]: [...READ_ALL, Permission.COMPLAINT_PROGRESS, Permission.COMPLAINT_NOTE, Permission.COMPLAINT_DRAFT, Permission.DESK_READ],
+  [Role.UNIT_STAFF]: [
+    ...READ_ALL,
+    Permission.COMPLAINT_PROGRESS,
+    Permission.COMPLAINT_NOTE,
+    Permission.COMPLAINT_DRAFT,
+    Permission.COMPLAINT_ATTACH,
+    Permission.DESK_READ,
+  ],
   [Role.LEADER]: [...READ_ALL, Permission.USER_READ, Permission.DESK_READ, Permission.REPORT_READ],
 };
 

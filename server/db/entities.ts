@@ -16,6 +16,7 @@ import { EscalationRule } from '../modules/escalations/escalation-rule.entity';
 import { ResponseTemplate } from '../modules/response-templates/response-template.entity';
 import { ServiceStandard } from '../modules/service-standards/service-standard.entity';
 import { Notification } from '../modules/notifications/notification.entity';
+import { Attachment } from '../modules/attachments/attachment.entity';
 
 export const ENTITIES = [
   Opd,
@@ -39,4 +40,5 @@ export const ENTITIES = [
   ApiClient,
   AuditEntry,
   Notification,
+  Attachment,
 ];

@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startApp, type RunningApp } from '../../server/app/bootstrap';
@@ -25,8 +28,12 @@ export interface TestApp {
 
 export async function startTestApp(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  const loaded = loadConfig({ APP_MODE: 'test', ...env });
+  // Each app its own attachment directory, gone with it (never the repository's .data).
+  const attachmentsDir = env.ATTACHMENTS_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'lapor-attachments-'));
   const config: Config = {
-    ...loadConfig({ APP_MODE: 'test', ...env }),
+    ...loaded,
+    attachments: { ...loaded.attachments, ...(attachmentsDir ? { dir: attachmentsDir } : {}) },
     databaseUrl: database.url,
     port: 0,
     host: '127.0.0.1',
@@ -77,6 +84,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, env: NodeJS.
       await Promise.all(clients.map((c) => c.dispose()));
       await app.stop();
       await database.drop();
+      if (attachmentsDir) fs.rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };
   return t;

@@ -20,6 +20,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     REJECT: S.REJECTED,
     NOTE: S.SUBMITTED,
     RENEW_ACCESS_CODE: S.SUBMITTED,
+    ATTACH: S.SUBMITTED,
     MARK_OVERDUE: S.SUBMITTED,
     REMIND: S.SUBMITTED,
     ASK_REPORTER: S.SUBMITTED,
@@ -34,6 +35,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     FORWARD: S.FORWARDED,
     NOTE: S.VERIFIED,
     RENEW_ACCESS_CODE: S.VERIFIED,
+    ATTACH: S.VERIFIED,
     MARK_OVERDUE: S.VERIFIED,
     REMIND: S.VERIFIED,
     ASK_REPORTER: S.VERIFIED,
@@ -51,6 +53,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     RETURN: S.VERIFIED,
     NOTE: S.FORWARDED,
     RENEW_ACCESS_CODE: S.FORWARDED,
+    ATTACH: S.FORWARDED,
     MARK_OVERDUE: S.FORWARDED,
     REMIND: S.FORWARDED,
     PUBLISH: S.IN_PROGRESS,
@@ -69,6 +72,7 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     RESPOND: S.RESPONDED,
     NOTE: S.IN_PROGRESS,
     RENEW_ACCESS_CODE: S.IN_PROGRESS,
+    ATTACH: S.IN_PROGRESS,
     MARK_OVERDUE: S.IN_PROGRESS,
     REMIND: S.IN_PROGRESS,
     PUBLISH: S.IN_PROGRESS,
@@ -86,23 +90,28 @@ const EXPECTED: Record<ComplaintStatus, Partial<Record<ComplaintAction, Complain
     RATE: S.RESPONDED,
     NOTE: S.RESPONDED,
     RENEW_ACCESS_CODE: S.RESPONDED,
+    ATTACH: S.RESPONDED,
     REPLY: S.RESPONDED,
   },
   CLOSED: {
     NOTE: S.CLOSED,
     RENEW_ACCESS_CODE: S.CLOSED,
+    ATTACH: S.CLOSED,
   },
   REJECTED: {
     NOTE: S.REJECTED,
     RENEW_ACCESS_CODE: S.REJECTED,
+    ATTACH: S.REJECTED,
   },
   ARCHIVED: {
     NOTE: S.ARCHIVED,
     RENEW_ACCESS_CODE: S.ARCHIVED,
+    ATTACH: S.ARCHIVED,
   },
   MERGED: {
     NOTE: S.MERGED,
     RENEW_ACCESS_CODE: S.MERGED,
+    ATTACH: S.MERGED,
   },
 };
 
@@ -114,9 +123,9 @@ describe('complaint status machine', () => {
   it('covers exactly the statuses and actions this test was written for', () => {
     // A new enum member must get a deliberate row in EXPECTED and in TRANSITIONS.
     expect(STATUSES).toEqual(['SUBMITTED', 'VERIFIED', 'FORWARDED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'REJECTED', 'ARCHIVED', 'MERGED']);
-    expect(ACTIONS).toHaveLength(25);
+    expect(ACTIONS).toHaveLength(26);
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...ACTIONS].sort());
-    expect(MATRIX).toHaveLength(225);
+    expect(MATRIX).toHaveLength(234);
   });
 
   describe.each(MATRIX)('%s × %s', (status, action) => {
@@ -136,8 +145,8 @@ describe('complaint status machine', () => {
     }
   });
 
-  it('allows 62 (status, action) pairs in total', () => {
-    expect(MATRIX.filter(([s, a]) => canTransition(s, a))).toHaveLength(71);
+  it('allows 80 (status, action) pairs in total', () => {
+    expect(MATRIX.filter(([s, a]) => canTransition(s, a))).toHaveLength(80);
   });
 
   it('follows the main path SUBMITTED → CLOSED', () => {
@@ -200,6 +209,7 @@ describe('complaint status machine', () => {
         A.RESUME,
         A.REVEAL_CONTACT,
         A.RENEW_ACCESS_CODE,
+        A.ATTACH,
       ]);
     });
   });

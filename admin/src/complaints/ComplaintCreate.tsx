@@ -31,6 +31,16 @@ import { EnumInput, OpdInput, minText, uuid, validPhone, validRw } from '../comp
 import { enumChoices } from '../enums';
 import { AccessCodeDialog, type SubmitResult } from './AccessCodeDialog';
 import { SimilarWhileRecording } from './Duplicates';
+import { AttachmentPicker, useUpload } from './Attachments';
+import type { Visibility } from './attachments';
+
+/** Files chosen while recording: uploaded once the complaint exists (they need its id). */
+interface Chosen {
+  files: File[];
+  visibility: Visibility;
+  setFiles: (files: File[]) => void;
+  setVisibility: (v: Visibility) => void;
+}
 
 const validNik = regex(/^\d{16}$/, 'complaint.create.nikFormat');
 const validRt = regex(/^\d{1,3}$/, 'validation.rt');
@@ -104,7 +114,7 @@ const CreateToolbar = () => {
   );
 };
 
-const ComplaintForm = ({ officer, servicePostId }: { officer: boolean; servicePostId?: string | null }) => {
+const ComplaintForm = ({ officer, servicePostId, chosen }: { officer: boolean; servicePostId?: string | null; chosen: Chosen }) => {
   const translate = useTranslate();
   const f = (name: string) => `resources.complaints.fields.${name}`;
   return (
@@ -203,6 +213,10 @@ const ComplaintForm = ({ officer, servicePostId }: { officer: boolean; servicePo
         <Typography variant="caption" color="text.secondary">
           {translate('complaint.create.identityNote')}
         </Typography>
+        <Divider sx={{ my: 1 }} />
+        <Section title="complaint.attachments.forRecording">
+          <AttachmentPicker files={chosen.files} onFiles={chosen.setFiles} visibility={chosen.visibility} onVisibility={chosen.setVisibility} allowIdentity />
+        </Section>
       </Box>
     </SimpleForm>
   );
@@ -220,6 +234,9 @@ export const ComplaintCreate = () => {
   const [idempotencyKey, setIdempotencyKey] = useState(uuid);
   const [formKey, setFormKey] = useState(0);
   const [result, setResult] = useState<SubmitResult | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [visibility, setVisibility] = useState<Visibility>('INTERNAL');
+  const upload = useUpload();
 
   if (isPending || !identity) return <Loading />;
   // Officers are tied to a service post: the server records SERVICE_POST for them anyway.
@@ -233,13 +250,18 @@ export const ComplaintCreate = () => {
         redirect={false}
         mutationOptions={{
           meta: { idempotencyKey },
-          onSuccess: (data: SubmitResult) => {
+          onSuccess: async (data: SubmitResult) => {
+            // A replayed submission already has its files (or the officer attaches them on its page).
+            if (files.length && !data.replayed && !(await upload(String(data.id), files, visibility))) {
+              notify('complaint.attachments.notAttached', { type: 'warning', autoHideDuration: 10000 });
+            }
+            setFiles([]);
             setResult(data);
             if (data.replayed) notify('complaint.create.replayed', { type: 'info' });
           },
         }}
       >
-        <ComplaintForm officer={officer} servicePostId={identity.servicePostId as string | null} />
+        <ComplaintForm officer={officer} servicePostId={identity.servicePostId as string | null} chosen={{ files, visibility, setFiles, setVisibility }} />
       </Create>
       <AccessCodeDialog
         result={result}

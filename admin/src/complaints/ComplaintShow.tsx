@@ -22,6 +22,8 @@ import { ActionBar } from './actions/ActionBar';
 import { runningDeadline, runningKind } from './deadline';
 import { DeadlineChip, StageChip, StatusChip } from './fields';
 import { Timeline } from './Timeline';
+import { AttachmentsPanel } from './Attachments';
+import type { AttachmentRecord } from './attachments';
 import { CandidateList, usePossibleDuplicates } from './Duplicates';
 import type { ComplaintRecord, Ref } from './types';
 
@@ -301,13 +303,16 @@ const ComplaintDetail = () => {
               {record.description}
             </Typography>
           </Panel>
+          <Panel title="complaint.attachments.title" testId="attachments-panel">
+            <AttachmentsPanel record={record} />
+          </Panel>
           <PossibleDuplicates record={record} />
           <MergedHere record={record} />
           <Panel title="resources.complaints.fields.events" testId="timeline-panel">
             <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
               {translate('complaint.timeline.legend')}
             </Typography>
-            <Timeline events={record.events ?? []} />
+            <Timeline events={record.events ?? []} attachments={(record.attachments as AttachmentRecord[] | undefined) ?? []} />
           </Panel>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>

@@ -1,3 +1,4 @@
+import AttachFileIcon from '@mui/icons-material/AttachFile';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import VisibilityOffIcon from '@mui/icons-material/VisibilityOffOutlined';
 import Box from '@mui/material/Box';
@@ -30,6 +31,14 @@ const TitleCell = () => {
         {record.confidential && (
           <Tooltip title={translate(f('confidential'))}>
             <LockIcon sx={{ fontSize: 16, ml: 0.5, verticalAlign: 'text-bottom', color: 'text.secondary' }} />
+          </Tooltip>
+        )}
+        {Number(record.attachmentCount) > 0 && (
+          <Tooltip title={translate('complaint.attachments.count', { smart_count: Number(record.attachmentCount) })}>
+            <Box component="span" sx={{ ml: 0.5, color: 'text.secondary', whiteSpace: 'nowrap' }} data-testid="attachment-count">
+              <AttachFileIcon sx={{ fontSize: 16, verticalAlign: 'text-bottom' }} />
+              {Number(record.attachmentCount)}
+            </Box>
           </Tooltip>
         )}
       </Typography>

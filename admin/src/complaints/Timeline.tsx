@@ -1,4 +1,5 @@
 import AlarmIcon from '@mui/icons-material/AlarmOutlined';
+import AttachFileIcon from '@mui/icons-material/AttachFile';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentIndOutlined';
 import BuildIcon from '@mui/icons-material/BuildOutlined';
 import CancelIcon from '@mui/icons-material/CancelOutlined';
@@ -22,6 +23,8 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { formatWib } from '../components';
 import { intlLocale } from '../providers/i18nProvider';
 import type { ComplaintEventRecord } from './types';
+import { EntryAttachments } from './Attachments';
+import type { AttachmentRecord } from './attachments';
 
 const ICONS: Record<string, ComponentType<{ fontSize?: 'small' | 'inherit'; color?: 'inherit' | 'action' }>> = {
   SUBMITTED: InboxIcon,
@@ -40,6 +43,8 @@ const ICONS: Record<string, ComponentType<{ fontSize?: 'small' | 'inherit'; colo
   RATED: StarIcon,
   OVERDUE: AlarmIcon,
   ESCALATED: AlarmIcon,
+  ATTACHMENT_ADDED: AttachFileIcon,
+  ATTACHMENT_REMOVED: AttachFileIcon,
 };
 
 const Who = ({ event }: { event: ComplaintEventRecord }) => {
@@ -51,7 +56,7 @@ const Who = ({ event }: { event: ComplaintEventRecord }) => {
   return <>{translate(`complaint.timeline.actorKind.${event.actorKind ?? 'SYSTEM'}`, { _: event.actorKind ?? '' })}</>;
 };
 
-const Entry = ({ event }: { event: ComplaintEventRecord }) => {
+const Entry = ({ event, files }: { event: ComplaintEventRecord; files: AttachmentRecord[] }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const Icon = ICONS[event.type] ?? BuildIcon;
@@ -116,6 +121,7 @@ const Entry = ({ event }: { event: ComplaintEventRecord }) => {
             <strong>{translate('complaint.timeline.internalNote')}:</strong> {event.internalNote}
           </Typography>
         )}
+        <EntryAttachments files={files} />
       </Box>
     </Box>
   );
@@ -126,7 +132,7 @@ const Entry = ({ event }: { event: ComplaintEventRecord }) => {
  * tracking page) are outlined in the primary colour; internal ones are grey, locked and
  * labelled "Internal".
  */
-export const Timeline = ({ events }: { events: ComplaintEventRecord[] }) => {
+export const Timeline = ({ events, attachments = [] }: { events: ComplaintEventRecord[]; attachments?: AttachmentRecord[] }) => {
   const translate = useTranslate();
   if (events.length === 0) {
     return <Typography variant="body2">{translate('complaint.timeline.empty')}</Typography>;
@@ -134,7 +140,12 @@ export const Timeline = ({ events }: { events: ComplaintEventRecord[] }) => {
   return (
     <Box component="ol" sx={{ p: 0, m: 0 }} data-testid="timeline">
       {[...events].reverse().map((event) => (
-        <Entry key={event.id} event={event} />
+        <Entry
+          key={event.id}
+          event={event}
+          // A file shows under the progress entry or answer it documents, else under the entry that added it.
+          files={attachments.filter((a) => String(a.forEventId ?? a.eventId) === String(event.id))}
+        />
       ))}
     </Box>
   );

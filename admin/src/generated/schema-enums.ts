@@ -1,5 +1,8 @@
 // Generated from schema.graphql by scripts/gen-admin-schema.mjs (npm run schema). Do not edit.
 export const SCHEMA_ENUMS = {
+  AttachmentKind: ['DOCUMENT', 'IMAGE'],
+  AttachmentStatus: ['ACTIVE', 'PENDING', 'REMOVED', 'UPLOADED'],
+  AttachmentVisibility: ['IDENTITY', 'INTERNAL', 'PUBLIC'],
   AuditAction: ['CREATE', 'DELETE', 'UPDATE'],
   AuditKind: [
     'API_CLIENT',
@@ -20,6 +23,7 @@ export const SCHEMA_ENUMS = {
     'ARCHIVE',
     'ASK_REPORTER',
     'ASSIGN',
+    'ATTACH',
     'AUTO_CLOSE',
     'CLOSE',
     'DRAFT',
@@ -48,6 +52,8 @@ export const SCHEMA_ENUMS = {
     'ANSWER_DRAFTED',
     'ARCHIVED',
     'ASSIGNED',
+    'ATTACHMENT_ADDED',
+    'ATTACHMENT_REMOVED',
     'AUTO_CLOSED',
     'CLOSED',
     'CONTACT_REVEALED',
@@ -107,6 +113,7 @@ export const SCHEMA_ENUMS = {
     'AUTHENTICATED',
     'COMPLAINT_ASK',
     'COMPLAINT_ASSIGN',
+    'COMPLAINT_ATTACH',
     'COMPLAINT_CLOSE',
     'COMPLAINT_DRAFT',
     'COMPLAINT_FORWARD',

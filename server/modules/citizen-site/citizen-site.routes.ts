@@ -50,6 +50,7 @@ interface Tracked {
   deadlines: { kind: string; dueAt: string; done: boolean; overdue: boolean; paused: boolean }[];
   pause: { kind: string; reason: string | null; since: string; until: string | null } | null;
   timeline: Entry[];
+  attachments: { fileName: string; kind: string; size: number; url: string; thumbnailUrl: string | null }[];
   mergedInto: { trackingCode: string; status: string; currentUnit: string | null; answer: string | null; timeline: Entry[] } | null;
 }
 
@@ -95,6 +96,8 @@ const EVENT: Partial<Record<ComplaintEventType, string>> = {
   RESUMED: 'Dilanjutkan',
   ARCHIVED: 'Diarsipkan',
   MERGED: 'Digabungkan',
+  ATTACHMENT_ADDED: 'Lampiran ditambahkan',
+  ATTACHMENT_REMOVED: 'Lampiran dihapus',
 };
 /** The reporter's word for an enum value, or the value itself for one the map leaves out. */
 const said = (words: Partial<Record<string, string>>, value: string) => words[value] ?? value;
@@ -149,7 +152,8 @@ function indonesian(message: string): string {
 }
 
 const VIEW = `trackingCode title status category currentUnit answer rating submittedAt respondedAt canRate
-  deadlines { kind dueAt done overdue paused } pause { kind reason since until } timeline { type message unit at }`;
+  deadlines { kind dueAt done overdue paused } pause { kind reason since until } timeline { type message unit at }
+  attachments { fileName kind size url thumbnailUrl }`;
 const TRACK = `query($tc: String!, $ac: String!) { trackComplaint(trackingCode: $tc, accessCode: $ac) {
   ${VIEW} mergedInto { trackingCode status currentUnit answer respondedAt timeline { type message unit at } } } }`;
 const REPLY = `mutation($tc: String!, $ac: String!, $m: String!) { replyToComplaint(trackingCode: $tc, accessCode: $ac, message: $m) { status } }`;
@@ -251,6 +255,17 @@ function statusPage(c: Tracked, tc: string, ac: string, notice = '', problem = '
             `<dt>${esc(said(DEADLINE, d.kind))}</dt><dd>${esc(wibText(d.dueAt))}${d.done ? ' · selesai' : d.paused ? ' · dihentikan sementara' : d.overdue ? ' · terlambat' : ''}</dd>`,
         )
         .join('')}</dl></div>`,
+    );
+  }
+  if (c.attachments.length) {
+    // Links signed for this page; the thumbnails are small JPEGs the server made, never the original.
+    parts.push(
+      `<h2>Foto dan dokumen</h2><div class="card"><ul class="files">${c.attachments
+        .map(
+          (a) =>
+            `<li><a href="${esc(a.url)}">${a.thumbnailUrl ? `<img src="${esc(a.thumbnailUrl)}" alt="${esc(a.fileName)}" width="160" loading="lazy"><br>` : ''}${esc(a.fileName)}</a> <span class="hint">(${Math.max(1, Math.round(a.size / 1024))} KB)</span></li>`,
+        )
+        .join('')}</ul></div>`,
     );
   }
   parts.push(`<h2>Riwayat</h2><div class="card">${timeline(c.timeline)}</div>`);

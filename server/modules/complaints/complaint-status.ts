@@ -48,6 +48,8 @@ export const TRANSITIONS: Readonly<Record<ComplaintAction, Readonly<Transition>>
   [A.REVEAL_CONTACT]: rule([S.FORWARDED, S.IN_PROGRESS], 'SAME'),
   // Whatever became of the complaint, its reporter may follow it.
   [A.RENEW_ACCESS_CODE]: rule(ALL_STATUSES, 'SAME'),
+  // Evidence may arrive or be corrected at any stage, like a note.
+  [A.ATTACH]: rule(ALL_STATUSES, 'SAME'),
 });
 
 export const TERMINAL_STATUSES: readonly ComplaintStatus[] = Object.freeze([S.CLOSED, S.REJECTED, S.ARCHIVED, S.MERGED]);
@@ -70,6 +72,7 @@ export const PAUSE_KEEPS: ReadonlySet<ComplaintAction> = new Set([
   // Ends a wait for the reporter itself (replyByCitizen), never a hold.
   A.REPLY,
   A.RENEW_ACCESS_CODE,
+  A.ATTACH,
 ]);
 
 /** Every status that is not terminal (RESPONDED included: it can still be reopened or closed). */

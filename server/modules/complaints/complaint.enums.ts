@@ -76,6 +76,10 @@ export enum ComplaintEventType {
   CONTACT_REVEALED = 'CONTACT_REVEALED',
   /** The reporter asked for a new access code, sent to the contact on file; the old one stops working. */
   ACCESS_CODE_RENEWED = 'ACCESS_CODE_RENEWED',
+  /** Photos or documents joined the complaint (its data names them; the message never does). */
+  ATTACHMENT_ADDED = 'ATTACHMENT_ADDED',
+  /** A file's bytes were deleted; its record stays, with who and why (internalNote). */
+  ATTACHMENT_REMOVED = 'ATTACHMENT_REMOVED',
 }
 
 /** The actions of the status machine (see complaint-status.ts). */
@@ -110,4 +114,6 @@ export enum ComplaintAction {
   REVEAL_CONTACT = 'REVEAL_CONTACT',
   /** The reporter lost the access code: a new one goes to the phone or e-mail on file. */
   RENEW_ACCESS_CODE = 'RENEW_ACCESS_CODE',
+  /** Add or delete a photo or document (attachments module). */
+  ATTACH = 'ATTACH',
 }

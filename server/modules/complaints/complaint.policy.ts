@@ -63,6 +63,8 @@ export const ACTION_RULES: Readonly<Record<Exclude<ComplaintAction, 'RATE' | 'AU
     side: 'INTAKE',
     offered: (c) => c.anonymous && c.contactRevealedToOpdId !== c.currentOpdId,
   },
+  // The intake attaches what the reporter brought; the unit its field check and its answer.
+  [ComplaintAction.ATTACH]: { permission: Permission.COMPLAINT_ATTACH, side: 'EITHER' },
 };
 
 export type StaffAction = keyof typeof ACTION_RULES;

@@ -10,6 +10,7 @@ import { Program } from '../programs/program.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { User } from '../users/user.entity';
 import { Complaint, ComplaintEvent } from './complaint.entity';
+import { Attachment } from '../attachments/attachment.entity';
 
 type OpdColumn = 'intakeOpdId' | 'currentOpdId' | 'kelurahanId' | 'escalatedToOpdId';
 type UserColumn = 'assigneeId' | 'recordedById' | 'answerDraftById';
@@ -24,6 +25,9 @@ export interface PagePlan {
   program: boolean;
   users: Set<UserColumn>;
   servicePost: boolean;
+  /** The complaint's files (`attachments`), and how many it holds by visibility (`attachmentCount`). */
+  attachments: boolean;
+  attachmentCounts: boolean;
   /** null: the timeline is not selected; depth null: the whole timeline; fields: the timeline fields shown. */
   events: null | { depth: number | null; fields: string[] };
 }
@@ -99,6 +103,8 @@ export function planFor(info: GraphQLResolveInfo, path: string[]): PagePlan {
     categoryOpd: false,
     program: false,
     servicePost: false,
+    attachments: fields.has('attachments'),
+    attachmentCounts: fields.has('attachmentCount'),
     events: null,
   };
   for (const name of fields.keys()) {
@@ -191,6 +197,8 @@ type Row = Record<string, unknown> & {
   __programs?: Json;
   __users?: Json;
   __posts?: Json;
+  __attachments?: Json;
+  __attachmentCounts?: Json;
 };
 
 /**
@@ -240,6 +248,16 @@ export async function readComplaints(
     parts.push(`(SELECT json_agg(u) FROM (SELECT ${userColumnsOf(db)} FROM app_user u WHERE u.id IN (${userSources.join(' UNION ')})) u) AS "__users"`);
   }
   if (plan.servicePost) parts.push(`(SELECT json_agg(s) FROM service_post s WHERE s.id IN (${of('servicePostId')})) AS "__posts"`);
+  if (plan.attachments) {
+    parts.push(
+      `(SELECT json_agg(a ORDER BY a.id) FROM complaint_attachment a WHERE a."complaintId" IN (${of('id')}) AND a.status IN ('ACTIVE', 'REMOVED')) AS "__attachments"`,
+    );
+  }
+  if (plan.attachmentCounts) {
+    parts.push(
+      `(SELECT json_agg(k) FROM (SELECT "complaintId", visibility, count(*)::int AS n FROM complaint_attachment WHERE "complaintId" IN (${of('id')}) AND status = 'ACTIVE' GROUP BY 1, 2) k) AS "__attachmentCounts"`,
+    );
+  }
 
   const rows = await preparedQuery<Row>(
     db,
@@ -257,6 +275,22 @@ export async function readComplaints(
   for (const r of extras.__programs ?? []) loaders.program.know(entityFromRow(db, Program, r));
   for (const r of extras.__users ?? []) loaders.user.know(entityFromRow(db, User, r));
   for (const r of extras.__posts ?? []) loaders.servicePost.know(entityFromRow(db, ServicePost, r));
+  if (plan.attachments) {
+    const files = new Map<number, Attachment[]>(items.map((c) => [c.id, []]));
+    for (const r of extras.__attachments ?? []) {
+      const a = entityFromRow(db, Attachment, r);
+      files.get(a.complaintId)?.push(a);
+    }
+    for (const [id, list] of files) loaders.attachmentsByComplaint.clear(id).prime(id, list);
+  }
+  if (plan.attachmentCounts) {
+    const counts = new Map<number, Record<string, number>>(items.map((c) => [c.id, {}]));
+    for (const r of (extras.__attachmentCounts ?? []) as { complaintId: number; visibility: string; n: number }[]) {
+      const of = counts.get(r.complaintId);
+      if (of) of[r.visibility] = r.n;
+    }
+    for (const [id, n] of counts) loaders.attachmentCounts.clear(id).prime(id, n);
+  }
   if (ev) {
     const events = new Map<number, ComplaintEvent[]>(items.map((c) => [c.id, []]));
     for (const r of extras.__events ?? []) {

@@ -18,6 +18,7 @@ import { Complaint, ComplaintEvent } from './complaint.entity';
 import { ComplaintAction, ComplaintEventType, ComplaintStatus, ComplaintType, PauseKind, ProgressStage } from './complaint.enums';
 import { ComplaintChangedFilter, ComplaintFilter, ComplaintInput } from './complaint.inputs';
 import { registerEnumType } from 'type-graphql';
+import { PublicAttachment, publicAttachments } from '../attachments/attachment.resolver';
 
 /*
  * Rules for whoever adds a field to Complaint or ComplaintEvent (tests/integration/lifecycle/
@@ -76,6 +77,8 @@ class PublicComplaint {
   @Field(() => [ComplaintDeadline], { description: 'When the complaint is to be verified, responded to, followed up and settled.' })
   deadlines: ComplaintDeadline[];
   @Field(() => [PublicTimelineEntry]) timeline: PublicTimelineEntry[];
+  @Field(() => [PublicAttachment], { description: 'Photos and documents staff marked public.' })
+  attachments: PublicAttachment[];
   @Field(() => PublicPause, { nullable: true, description: 'Set while handling is paused: a question for the reporter, or a hold.' })
   pause: PublicPause | null;
   @Field(() => Boolean, { description: 'Whether the current answer may still be rated (once per answer, not after closure).' })
@@ -130,6 +133,7 @@ async function publicView(c: Complaint, ctx: Context): Promise<Omit<PublicCompla
     respondedAt: c.respondedAt,
     deadlines: deadlinesOf(c, new Date()),
     pause: c.pausedAt && c.pauseKind ? { kind: c.pauseKind, reason: c.pauseReason, since: c.pausedAt, until: c.pauseUntil } : null,
+    attachments: await publicAttachments(c, ctx),
     canRate: c.status === ComplaintStatus.RESPONDED && !(c.ratedAt && c.respondedAt && c.ratedAt.getTime() >= c.respondedAt.getTime()),
     timeline: await Promise.all(
       events.map(async (e) => ({

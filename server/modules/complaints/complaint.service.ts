@@ -939,6 +939,70 @@ export class ComplaintService {
     );
   }
 
+  /**
+   * Files joined the complaint (AttachmentService, inside its transaction `tx`, which then links
+   * the rows to the returned `lastEventId`). The message counts them and never names them: an
+   * identity document's name is not for everyone who reads the timeline.
+   */
+  recordAttached(
+    viewer: Viewer | null,
+    id: number,
+    version: number | null | undefined,
+    files: { ids: number[]; isPublic: boolean; forEvent: Pick<ComplaintEvent, 'id' | 'type'> | null },
+    tx: EntityManager,
+  ): Promise<Complaint> {
+    const n = files.ids.length;
+    const where = files.forEvent ? (files.forEvent.type === ComplaintEventType.RESPONDED ? ' pada jawaban' : ' pada perkembangan penanganan') : '';
+    return this.change(
+      viewer,
+      id,
+      version,
+      ComplaintAction.ATTACH,
+      async () => ({
+        patch: {},
+        events: [
+          {
+            type: ComplaintEventType.ATTACHMENT_ADDED,
+            public: files.isPublic,
+            message: `${n} lampiran ditambahkan${where}`,
+            data: { attachmentIds: files.ids, ...(files.forEvent ? { forEventId: files.forEvent.id } : {}) },
+          },
+        ],
+      }),
+      { tx },
+    );
+  }
+
+  /** A file's bytes are deleted (after the commit, by AttachmentService); who and why stay on the timeline. */
+  recordAttachmentRemoved(
+    viewer: Viewer | null,
+    id: number,
+    version: number | null | undefined,
+    file: { id: number; isPublic: boolean },
+    reason: string,
+    tx: EntityManager,
+  ): Promise<Complaint> {
+    return this.change(
+      viewer,
+      id,
+      version,
+      ComplaintAction.ATTACH,
+      async () => ({
+        patch: {},
+        events: [
+          {
+            type: ComplaintEventType.ATTACHMENT_REMOVED,
+            public: file.isPublic,
+            message: 'Lampiran dihapus',
+            internalNote: reason,
+            data: { attachmentId: file.id },
+          },
+        ],
+      }),
+      { tx },
+    );
+  }
+
   private noting(message: string, data?: Record<string, unknown>): Change {
     return { patch: {}, events: [{ type: ComplaintEventType.INTERNAL_NOTE, public: false, message, ...(data ? { data } : {}) }] };
   }

@@ -286,7 +286,7 @@ describe('Tunda (hold) and Arsipkan (archive)', () => {
     const { complaint } = await lab.submit('admin.tengah', { title: 'tes tes tes aplikasi' });
     expect(codeOf(await lab.act('kepala.dinsos', 'archiveComplaint', { id: complaint.id, reason: 'Uji coba' }))).toBe('FORBIDDEN');
     const archived = await lab.must('admin.tengah', 'archiveComplaint', { id: complaint.id, reason: 'Uji coba petugas, bukan pengaduan' });
-    expect(archived).toMatchObject({ status: 'ARCHIVED', dueAt: null, availableActions: ['NOTE'] });
+    expect(archived).toMatchObject({ status: 'ARCHIVED', dueAt: null, availableActions: ['NOTE', 'ATTACH'] });
     const inbox = await lab.ok('admin.tengah', '{ myInbox(perPage: 100) { items { id } } }');
     expect(inbox.myInbox.items.map((i: any) => i.id)).not.toContain(complaint.id);
     expect((await lab.list('admin.tengah', { status: ['ARCHIVED'] })).items.map((i) => i.id)).toContain(complaint.id);

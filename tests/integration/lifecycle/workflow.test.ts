@@ -83,8 +83,8 @@ test('a complaint goes from the console to CLOSED, every step on the timeline', 
   const c8 = await lab.must('admin.tengah', 'closeComplaint', { id });
   expect(c8.status).toBe('CLOSED');
   expect(c8.closedAt).not.toBeNull();
-  // A closed complaint offers the admin nothing but an internal note.
-  expect(c8.availableActions).toEqual(['NOTE']);
+  // A closed complaint offers the admin nothing but an internal note and its files (a misfiled KTP can still be deleted).
+  expect(c8.availableActions).toEqual(['NOTE', 'ATTACH']);
 
   const events = await lab.events(id, `${EVENT} actor { username }`);
   const D = opd.DINSOS;
@@ -214,7 +214,7 @@ test('reject as a duplicate', async () => {
   });
   expect(rejected).toMatchObject({ status: 'REJECTED', duplicateOfId: first.complaint.id, rejectReason: 'Sama dengan laporan sebelumnya', dueAt: null });
   expect(rejected.closedAt).not.toBeNull();
-  expect(rejected.availableActions).toEqual(['NOTE']);
+  expect(rejected.availableActions).toEqual(['NOTE', 'ATTACH']);
   const last = (await lab.events(second.complaint.id)).pop();
   expect(last).toMatchObject({ type: 'REJECTED', fromStatus: 'SUBMITTED', toStatus: 'REJECTED', public: true, message: 'Sama dengan laporan sebelumnya' });
 });

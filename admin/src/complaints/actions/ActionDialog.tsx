@@ -41,6 +41,10 @@ import type { ComplaintEventRecord, ComplaintRecord } from '../types';
 import { clearDraft, loadDraft, saveDraft, type DraftValues } from './drafts';
 import { OpdTreeInput } from './OpdTreeInput';
 import { fetchLatest, runAction, unpublishedNotes, type LatestComplaint, type WorkflowAction } from './workflow';
+import { AttachmentPicker, useUpload } from '../Attachments';
+
+/** Actions whose entry files may document: the unit's evidence with its progress, the letter with its answer. */
+const DOCUMENTED: Partial<Record<WorkflowAction, string>> = { PROGRESS: 'PROGRESS', RESPOND: 'RESPONDED' };
 
 const reasonRules = [required(), minText(3), maxLength(2000)];
 const noteRules = [maxLength(2000)];
@@ -494,6 +498,10 @@ const ActionDialogForm = ({ action, record, onClose, userId }: { action: Workflo
   const defaults = useMemo(() => ({ ...defaultsFor(action, opened.record), ...draft }), [action, opened.record, draft]);
   const refresh = () => invalidateComplaints(queryClient, [complaintId]);
   const keepDraft = useCallback((values: DraftValues) => saveDraft(userId, complaintId, action, values), [userId, complaintId, action]);
+  const documents = DOCUMENTED[action];
+  const mayAttach = !!documents && (record.availableActions ?? []).includes('ATTACH');
+  const [files, setFiles] = useState<File[]>([]);
+  const upload = useUpload();
 
   const showConflict = async () => {
     void refresh();
@@ -543,6 +551,14 @@ const ActionDialogForm = ({ action, record, onClose, userId }: { action: Workflo
       return undefined;
     }
     clearDraft(userId, complaintId, action);
+    if (mayAttach && files.length) {
+      // The entry just written is the newest of its kind; the files document it, public with a public entry.
+      const latest = await fetchLatest(complaintId).catch(() => null);
+      const entry = latest?.events.filter((e) => e.type === documents).at(-1);
+      const visible = action === 'RESPOND' || values.public !== false ? 'PUBLIC' : 'INTERNAL';
+      if (!entry || !(await upload(complaintId, files, visible, entry.id)))
+        notify('complaint.attachments.notAttached', { type: 'warning', autoHideDuration: 10000 });
+    }
     notify(`complaint.action.done.${action}`, { type: 'success', messageArgs: { code: record.trackingCode } });
     onClose();
     await refresh();
@@ -570,6 +586,7 @@ const ActionDialogForm = ({ action, record, onClose, userId }: { action: Workflo
           )}
           {conflict && <ConflictNotice conflict={conflict} action={action} />}
           <Inputs action={action} record={opened.record} />
+          {mayAttach && <AttachmentPicker files={files} onFiles={setFiles} visibility="PUBLIC" allowIdentity={false} fixedVisibility />}
           {problem && (
             <Alert severity="error" sx={{ mt: 2 }} data-testid="action-problem">
               {problem.code && <AlertTitle>{translate(`errors.${problem.code}`, { _: problem.code })}</AlertTitle>}

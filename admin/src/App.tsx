@@ -1,6 +1,7 @@
 import type { Theme } from '@mui/material/styles';
 import { QueryClient } from '@tanstack/react-query';
 import { Admin, Resource, defaultDarkTheme, defaultLightTheme, useTranslate, type RaThemeOptions } from 'react-admin';
+import apiClients from './apiClients';
 import auditEntries from './auditEntries';
 import categories from './categories';
 import complaints, { inbox } from './complaints';
@@ -154,5 +155,6 @@ export const App = () => (
     <Resource name="holidays" {...holidays} />
     <Resource name="auditEntries" {...auditEntries} />
     <Resource name="notifications" {...notifications} />
+    <Resource name="apiClients" {...apiClients} />
   </Admin>
 );

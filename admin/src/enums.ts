@@ -75,7 +75,7 @@ export const ENUMS = {
   ]),
   AuditAction: shown('AuditAction', ['CREATE', 'UPDATE', 'DELETE']),
   NotificationStatus: shown('NotificationStatus', ['PENDING', 'SENT', 'FAILED', 'DEAD']),
-  NotificationChannel: shown('NotificationChannel', ['IN_CONSOLE', 'EMAIL']),
+  NotificationChannel: shown('NotificationChannel', ['IN_CONSOLE', 'EMAIL', 'WEBHOOK']),
   NotificationTemplate: shown('NotificationTemplate', [
     'FORWARDED_TO_UNIT',
     'ESCALATED_TO_UNIT',
@@ -84,7 +84,10 @@ export const ENUMS = {
     'ANSWERED_TO_INTAKE',
     'RECEIVED_TO_REPORTER',
     'ANSWERED_TO_REPORTER',
+    'WEBHOOK_EVENT',
   ]),
+  ApiScope: shown('ApiScope', ['COMPLAINTS_SUBMIT', 'COMPLAINTS_READ_OWN', 'PUBLIC_READ', 'WEBHOOKS_MANAGE']),
+  WebhookEvent: shown('WebhookEvent', ['RECEIVED', 'VERIFIED', 'FORWARDED', 'PROGRESS', 'ANSWERED', 'CLOSED']),
 };
 
 export type EnumName = keyof typeof ENUMS;

@@ -2,7 +2,7 @@
 export const MENU_GROUPS = [
   { label: 'menu.complaints', resources: ['myInbox', 'escalations', 'complaints', 'desks'] },
   { label: 'menu.monitoring', resources: ['reports', 'auditEntries', 'notifications'] },
-  { label: 'menu.organisation', resources: ['opds', 'servicePosts', 'users'] },
+  { label: 'menu.organisation', resources: ['opds', 'servicePosts', 'users', 'apiClients'] },
   { label: 'menu.settings', resources: ['categories', 'slaPolicies', 'escalationRules', 'responseTemplates', 'serviceStandards', 'programs', 'holidays'] },
 ] as const;
 

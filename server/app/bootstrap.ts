@@ -26,6 +26,7 @@ import { EscalationDirectory } from '../modules/escalations/escalation-directory
 import { DuplicateService } from '../modules/duplicates/duplicate.service';
 import { EmailChannel } from '../modules/notifications/notification-channels';
 import { NotificationDispatcher } from '../modules/notifications/notification.dispatcher';
+import { WebhookChannel } from '../modules/webhooks/webhook.channel';
 import { seedDemoComplaints } from '../seed/demo-complaints';
 import { seedDemo } from '../seed/seed';
 import { startHttp, type RunningHttp } from './http';
@@ -105,12 +106,17 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     stats: new ComplaintStatsService(db, org, policy),
     desks: new DeskService(db, org, complaints, sla),
     reports: new ReportService(db, org, config.database.reportStatementTimeoutMs),
-    apiClients: new ApiClientDirectory(db),
+    apiClients: new ApiClientDirectory(db, poolOf(db)),
     limits,
     signIn: new SignIn(db, limits),
     metrics,
     embedded,
-    dispatcher: new NotificationDispatcher(db, notify.smtp ? [new EmailChannel(notify.smtp)] : [], notify, log),
+    dispatcher: new NotificationDispatcher(
+      db,
+      [...(notify.smtp ? [new EmailChannel(notify.smtp)] : []), new WebhookChannel(db, { disableAfter: notify.webhookDisableAfter ?? 10, timeoutMs: 10_000 })],
+      notify,
+      log,
+    ),
   };
 }
 

@@ -306,6 +306,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
           let keyError: AppError | undefined;
           try {
             client = await services.apiClients.resolve(req.headers['x-api-key']);
+            if (client) await services.apiClients.charge(client);
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
             keyError = err;

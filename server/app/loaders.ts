@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { ApiClient } from '../modules/api-clients/api-client.entity';
 import { ComplaintEvent } from '../modules/complaints/complaint.entity';
 import { DeskItem } from '../modules/desks/desk.entity';
 import { Category } from '../modules/categories/category.entity';
@@ -64,6 +65,7 @@ export function createLoaders(db: DataSource) {
     program: byIdLoader(db, Program),
     servicePost: byIdLoader(db, ServicePost),
     slaPolicy: byIdLoader(db, SlaPolicy),
+    apiClient: byIdLoader(db, ApiClient),
     officersByPost: new DataLoader<number, User[]>(async (postIds) => {
       const rows = await db.getRepository(User).find({ where: { servicePostId: In([...postIds]) }, order: { name: 'ASC' } });
       return postIds.map((id) => rows.filter((u) => u.servicePostId === id));

@@ -83,6 +83,9 @@ const Header = ({ record }: { record: ComplaintRecord }) => {
           {due && <DeadlineChip dueAt={due} label={kind ? `enums.DeadlineKind.${kind}` : f('dueAt')} />}
           <Chip size="small" variant="outlined" label={translate(`enums.ComplaintType.${record.type}`)} />
           <Chip size="small" variant="outlined" label={translate(`enums.Channel.${record.channel}`)} />
+          {record.apiClient && (
+            <Chip size="small" variant="outlined" label={translate('complaint.show.viaApp', { name: record.apiClient.name })} data-testid="via-app" />
+          )}
           {record.anonymous && <Chip size="small" icon={<VisibilityOffIcon />} label={translate(f('anonymous'))} />}
           {record.confidential && <Chip size="small" icon={<LockIcon />} label={translate(f('confidential'))} />}
           {record.outsideServiceHours ? (

@@ -33,6 +33,7 @@ export interface ComplaintRecord {
   description: string;
   type: string;
   channel: string;
+  apiClient?: { id: string; name: string } | null;
   status: string;
   progressStage?: string | null;
   version: number;

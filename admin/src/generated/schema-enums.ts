@@ -1,5 +1,6 @@
 // Generated from schema.graphql by scripts/gen-admin-schema.mjs (npm run schema). Do not edit.
 export const SCHEMA_ENUMS = {
+  ApiScope: ['COMPLAINTS_READ_OWN', 'COMPLAINTS_SUBMIT', 'PUBLIC_READ', 'WEBHOOKS_MANAGE'],
   AuditAction: ['CREATE', 'DELETE', 'UPDATE'],
   AuditKind: [
     'API_CLIENT',
@@ -77,7 +78,7 @@ export const SCHEMA_ENUMS = {
   HolidayFileFormat: ['CSV', 'ICAL'],
   HolidayImportAction: ['CREATE', 'SKIP', 'UPDATE'],
   HolidayKind: ['CUTI_BERSAMA', 'NATIONAL'],
-  NotificationChannel: ['EMAIL', 'IN_CONSOLE'],
+  NotificationChannel: ['EMAIL', 'IN_CONSOLE', 'WEBHOOK'],
   NotificationStatus: ['DEAD', 'FAILED', 'PENDING', 'SENT'],
   NotificationTemplate: [
     'ANSWERED_TO_INTAKE',
@@ -87,10 +88,15 @@ export const SCHEMA_ENUMS = {
     'FORWARDED_TO_UNIT',
     'RECEIVED_TO_REPORTER',
     'RETURNED_TO_INTAKE',
+    'WEBHOOK_EVENT',
   ],
   OpdKind: ['BIDANG', 'BUMD', 'KECAMATAN', 'KELURAHAN', 'OPD', 'PEMDA', 'PUSKESMAS', 'UPT'],
   PauseKind: ['AWAITING_REPORTER', 'ON_HOLD'],
   Permission: [
+    'APP_PUBLIC_READ',
+    'APP_READ_OWN',
+    'APP_SUBMIT',
+    'APP_WEBHOOK_MANAGE',
     'AUDIT_READ',
     'AUTHENTICATED',
     'COMPLAINT_ASK',
@@ -127,4 +133,5 @@ export const SCHEMA_ENUMS = {
   SlaCalendar: ['CALENDAR_HOURS', 'WORKING_DAYS'],
   SlaUnit: ['CALENDAR_DAYS', 'CLOCK_HOURS', 'OFFICE_HOURS', 'WORKING_DAYS', 'WORKING_HOURS'],
   SortOrder: ['ASC', 'DESC'],
+  WebhookEvent: ['ANSWERED', 'CLOSED', 'FORWARDED', 'PROGRESS', 'RECEIVED', 'VERIFIED'],
 } as const;

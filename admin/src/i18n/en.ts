@@ -92,6 +92,18 @@ export const enDomain = {
     forwardable: 'An active unit with at least one unit head can receive forwarded complaints',
   },
   resources: {
+    apiClients: {
+      name: 'External apps',
+      fields: {
+        name: 'App name',
+        channel: 'Channel',
+        scopes: 'Scopes',
+        keyPrefix: 'Key prefix',
+        expiresAt: 'Valid until',
+        rateLimitPerMinute: 'Requests per minute',
+        active: 'Status',
+      },
+    },
     opds: {
       name: 'Unit (OPD) |||| Units (OPD)',
       fields: {
@@ -463,6 +475,7 @@ export const enDomain = {
     NotificationChannel: {
       IN_CONSOLE: 'Console',
       EMAIL: 'E-mail',
+      WEBHOOK: 'Webhook',
     },
     NotificationTemplate: {
       FORWARDED_TO_UNIT: 'Forwarded to unit',
@@ -472,6 +485,21 @@ export const enDomain = {
       ANSWERED_TO_INTAKE: 'Answered (to intake)',
       RECEIVED_TO_REPORTER: 'Receipt (reporter)',
       ANSWERED_TO_REPORTER: 'Answer (reporter)',
+      WEBHOOK_EVENT: 'Webhook event (app)',
+    },
+    ApiScope: {
+      COMPLAINTS_SUBMIT: 'Submit complaints (complaints:submit)',
+      COMPLAINTS_READ_OWN: 'Read own submissions (complaints:read-own)',
+      PUBLIC_READ: 'Read public data (public:read)',
+      WEBHOOKS_MANAGE: 'Manage webhooks (webhooks:manage)',
+    },
+    WebhookEvent: {
+      RECEIVED: 'Received',
+      VERIFIED: 'Verified',
+      FORWARDED: 'Forwarded',
+      PROGRESS: 'Progress',
+      ANSWERED: 'Answered',
+      CLOSED: 'Closed',
     },
     AuditAction: {
       CREATE: 'Created',
@@ -615,6 +643,7 @@ export const enDomain = {
       show: 'Open complaint',
     },
     show: {
+      viaApp: 'Submitted by the app %{name}',
       outsideServiceHours: 'Recorded outside the post’s opening hours',
       reporter: 'Reporter',
       identityHidden: 'Identity hidden (anonymous)',
@@ -823,6 +852,36 @@ export const enDomain = {
       fromDraft: 'Holds the draft answer by %{name}; review, edit if needed, then send.',
       answer: 'Answer',
       help: 'The reporter receives this answer and sees it on the tracking page. Be polite and explain the follow-up.',
+    },
+  },
+  apiClients: {
+    create: 'Register an app',
+    createButton: 'Create API key',
+    keyTitle: 'New API key',
+    keyOnce: 'Copy this key now: it is shown only once. The app sends it as the x-api-key header.',
+    never: 'No expiry',
+    active: 'Active',
+    inactive: 'Inactive',
+    rotate: 'Rotate key',
+    deactivate: 'Deactivate',
+    webhooks: {
+      title: 'Webhooks',
+      none: 'This app has not registered a webhook.',
+      allComplaints: 'All public complaints',
+      log: 'Delivery log',
+      enable: 'Switch on',
+      disable: 'Switch off',
+      disabled: 'Webhook switched off: %{reason}',
+      noDeliveries: 'No deliveries yet.',
+      deliveryFields: {
+        createdAt: 'Created',
+        subject: 'Event',
+        status: 'Status',
+        attempts: 'Attempts',
+        sentAt: 'Sent',
+        nextAttemptAt: 'Next attempt',
+        lastError: 'Last error',
+      },
     },
   },
   notifications: {

@@ -309,6 +309,18 @@ const domain: Shape<typeof enDomain> = {
     forwardable: 'Unit yang aktif dan memiliki sedikitnya satu kepala unit dapat menerima pengaduan yang diteruskan',
   },
   resources: {
+    apiClients: {
+      name: 'Aplikasi Eksternal',
+      fields: {
+        name: 'Nama aplikasi',
+        channel: 'Kanal',
+        scopes: 'Lingkup akses',
+        keyPrefix: 'Awalan kunci',
+        expiresAt: 'Berlaku sampai',
+        rateLimitPerMinute: 'Batas permintaan/menit',
+        active: 'Status',
+      },
+    },
     opds: {
       name: 'Perangkat Daerah (OPD)',
       fields: {
@@ -680,6 +692,7 @@ const domain: Shape<typeof enDomain> = {
     NotificationChannel: {
       IN_CONSOLE: 'Konsol',
       EMAIL: 'E-mail',
+      WEBHOOK: 'Webhook',
     },
     NotificationTemplate: {
       FORWARDED_TO_UNIT: 'Diteruskan ke unit',
@@ -689,6 +702,21 @@ const domain: Shape<typeof enDomain> = {
       ANSWERED_TO_INTAKE: 'Dijawab (untuk admin)',
       RECEIVED_TO_REPORTER: 'Tanda terima (pelapor)',
       ANSWERED_TO_REPORTER: 'Jawaban (pelapor)',
+      WEBHOOK_EVENT: 'Peristiwa webhook (aplikasi)',
+    },
+    ApiScope: {
+      COMPLAINTS_SUBMIT: 'Kirim pengaduan (complaints:submit)',
+      COMPLAINTS_READ_OWN: 'Baca kiriman sendiri (complaints:read-own)',
+      PUBLIC_READ: 'Baca data publik (public:read)',
+      WEBHOOKS_MANAGE: 'Kelola webhook (webhooks:manage)',
+    },
+    WebhookEvent: {
+      RECEIVED: 'Diterima',
+      VERIFIED: 'Diverifikasi',
+      FORWARDED: 'Diteruskan',
+      PROGRESS: 'Tindak lanjut',
+      ANSWERED: 'Dijawab',
+      CLOSED: 'Ditutup',
     },
     AuditAction: {
       CREATE: 'Dibuat',
@@ -832,6 +860,7 @@ const domain: Shape<typeof enDomain> = {
       show: 'Lihat pengaduan',
     },
     show: {
+      viaApp: 'Dikirim oleh aplikasi %{name}',
       outsideServiceHours: 'Dicatat di luar jam layanan pos',
       reporter: 'Pelapor',
       identityHidden: 'Identitas disembunyikan (anonim)',
@@ -1040,6 +1069,36 @@ const domain: Shape<typeof enDomain> = {
       fromDraft: 'Berisi draf jawaban dari %{name}; periksa, ubah bila perlu, lalu kirim.',
       answer: 'Jawaban',
       help: 'Jawaban ini diterima pelapor dan tampil di halaman pelacakan. Gunakan bahasa yang santun dan jelaskan tindak lanjutnya.',
+    },
+  },
+  apiClients: {
+    create: 'Daftarkan aplikasi',
+    createButton: 'Buat kunci API',
+    keyTitle: 'Kunci API baru',
+    keyOnce: 'Salin kunci ini sekarang: kunci hanya ditampilkan sekali. Aplikasi mengirimnya sebagai header x-api-key.',
+    never: 'Tanpa batas',
+    active: 'Aktif',
+    inactive: 'Nonaktif',
+    rotate: 'Ganti kunci',
+    deactivate: 'Nonaktifkan',
+    webhooks: {
+      title: 'Webhook',
+      none: 'Aplikasi ini belum mendaftarkan webhook.',
+      allComplaints: 'Semua pengaduan publik',
+      log: 'Log pengiriman',
+      enable: 'Aktifkan',
+      disable: 'Matikan',
+      disabled: 'Webhook dimatikan: %{reason}',
+      noDeliveries: 'Belum ada pengiriman.',
+      deliveryFields: {
+        createdAt: 'Dibuat',
+        subject: 'Peristiwa',
+        status: 'Status',
+        attempts: 'Percobaan',
+        sentAt: 'Terkirim',
+        nextAttemptAt: 'Percobaan berikutnya',
+        lastError: 'Galat terakhir',
+      },
     },
   },
   notifications: {

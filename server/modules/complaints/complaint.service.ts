@@ -9,7 +9,8 @@ import { AppError, parseId } from '../../core/errors';
 import { checkPaging, ListArgs, sortColumn, SortOrder, type Page } from '../../core/paging';
 import { ASSIGNABLE_ROLES, InboxKind, Permission, REFUSAL_MESSAGES, ROLE_INBOX } from '../../auth/permissions';
 import { Role } from '../../auth/roles';
-import type { Viewer } from '../../auth/viewer';
+import { clientCan, type Viewer } from '../../auth/viewer';
+import { scopeMissing } from '../../auth/auth-checker';
 import { OpdKind } from '../opds/opd-kind';
 import type { Opd } from '../opds/opd.entity';
 import { receivingOpd } from '../opds/opd.service';
@@ -31,6 +32,7 @@ import { holderOpdId, type ComplaintPolicy, type StaffAction, type Unattended } 
 import { wibWallClock } from '../../core/wib';
 import { DEADLINE_WORDS, runningDeadlineKind, runningDue, unpaused } from './complaint-deadlines';
 import { notificationsFor, outboxSteps, type NoticeOptions } from '../notifications/notification-rules';
+import { webhookSteps } from '../webhooks/webhook.rules';
 
 const PUBLIC_CHANNELS = [Channel.WEB, Channel.SMS, Channel.WHATSAPP, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.EXTERNAL_APP, Channel.CALL_CENTER];
 /** How the public timeline names a channel (the tracking page is in Bahasa Indonesia). */
@@ -316,6 +318,8 @@ export class ComplaintService {
     if (staff && !viewer.permissions.has(Permission.COMPLAINT_RECORD)) {
       throw AppError.forbidden('Your role does not record complaints; ask a complaint admin or a service-post officer.');
     }
+    const app = staff ? null : (ctx.client ?? null);
+    if (app && !clientCan(app, Permission.APP_SUBMIT)) throw scopeMissing(Permission.APP_SUBMIT);
     if (idempotencyKey != null && !/^[A-Za-z0-9._:-]{8,100}$/.test(idempotencyKey)) {
       throw AppError.field('idempotencyKey', 'use 8–100 letters, digits or . _ : -');
     }
@@ -452,6 +456,7 @@ export class ComplaintService {
           intakeOpdId,
           handlerOpdIds: [],
           recordedById: viewer?.userId ?? null,
+          apiClientId: viewer ? null : (ctx.client?.id ?? null),
           servicePostId: viewer?.role === Role.OFFICER ? viewer.servicePostId : null,
           verifyDueAt,
           settleDueAt,
@@ -1030,6 +1035,30 @@ export class ComplaintService {
   }
 
   /** A citizen acting with the tracking code and access code given at submission. */
+  /**
+   * What an external app submitted, newest first: never another app's, a citizen's or a
+   * confidential complaint (those stay out of every external query).
+   */
+  async submissionsOf(clientId: number, args: ListArgs, status: ComplaintStatus | null): Promise<Page<Complaint>> {
+    const { offset, limit } = checkPaging(args);
+    const q = this.db
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .where('c."apiClientId" = :clientId AND NOT c.confidential', { clientId })
+      .orderBy('c.id', 'DESC')
+      .skip(offset)
+      .take(limit);
+    if (status) q.andWhere('c.status = :status', { status });
+    const [items, total] = await q.getManyAndCount();
+    return { items, total };
+  }
+
+  async submissionOf(clientId: number, trackingCode: string): Promise<Complaint> {
+    const c = await this.db.getRepository(Complaint).findOneBy({ trackingCode: String(trackingCode).trim().toUpperCase(), apiClientId: clientId });
+    if (!c || c.confidential) throw AppError.notFound('Complaint submitted by this app', trackingCode);
+    return c;
+  }
+
   async byAccessCode(trackingCode: string, accessCode: string): Promise<Complaint> {
     const c = await this.db.getRepository(Complaint).findOneBy({ trackingCode: String(trackingCode).trim().toUpperCase() });
     const ok = c && crypto.timingSafeEqual(Buffer.from(c.accessCodeHash), Buffer.from(hash(String(accessCode).trim().toUpperCase())));
@@ -1206,6 +1235,7 @@ export class ComplaintService {
           ...e,
         })),
         update,
+        next,
       );
       if (!written) throw AppError.conflict('Someone else changed this complaint at the same moment; reload and try again.');
       next.lastEventId = lastEventId;
@@ -1228,6 +1258,7 @@ export class ComplaintService {
     at: Date,
     specs: EventSpec[],
     write?: [string, unknown[]],
+    after: Complaint = c,
   ): Promise<{ lastEventId: number; written: number }> {
     const params: unknown[] = write ? [...write[1]] : [];
     const p = (v: unknown) => `$${params.push(v)}`;
@@ -1260,6 +1291,7 @@ export class ComplaintService {
     if (write) ctes.push(`w AS (${write[0]} RETURNING 1)`);
     // Last: the long outbox text would push the row's UPDATE past what pg_stat_activity shows of a statement.
     ctes.push(...outboxSteps(notificationsFor(c, specs, this.notices), actor.viewer?.userId ?? null, at, p));
+    ctes.push(...webhookSteps(after, specs, at, p, (opdId) => (opdId ? (this.org.get(opdId)?.name ?? null) : null)));
     const [{ id, written }] = await preparedTxQuery<{ id: number; written: string }>(
       tx,
       `WITH ${ctes.join(', ')} SELECT (SELECT max(id) FROM ev) AS id, ${write ? '(SELECT count(*) FROM w)' : '0'} AS written`,

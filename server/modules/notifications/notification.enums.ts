@@ -3,6 +3,8 @@ export enum NotificationChannel {
   /** The console's notification centre: the row itself is the notification, delivered when written. */
   IN_CONSOLE = 'IN_CONSOLE',
   EMAIL = 'EMAIL',
+  /** An external app's signed HTTPS endpoint (server/modules/webhooks). */
+  WEBHOOK = 'WEBHOOK',
 }
 
 export enum NotificationStatus {
@@ -23,4 +25,6 @@ export enum NotificationTemplate {
   ANSWERED_TO_INTAKE = 'ANSWERED_TO_INTAKE',
   RECEIVED_TO_REPORTER = 'RECEIVED_TO_REPORTER',
   ANSWERED_TO_REPORTER = 'ANSWERED_TO_REPORTER',
+  /** A complaint's public change, for an external app's webhook. */
+  WEBHOOK_EVENT = 'WEBHOOK_EVENT',
 }

@@ -16,6 +16,7 @@ import type { ApiClient } from '../modules/api-clients/api-client.entity';
 import { audienceOf, type Viewer } from '../auth/viewer';
 import type { TokenClaims } from '../auth/tokens';
 import { citizenSite, publicRunner } from '../modules/citizen-site/citizen-site.routes';
+import { open311Routes } from '../modules/open311/open311.routes';
 import type { Context } from '../core/context';
 import { freshContext, requestContext } from './request-context';
 import { AppError, ErrorCode } from '../core/errors';
@@ -324,6 +325,16 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
         }
       },
     }),
+  );
+  app.use(
+    '/open311/v2',
+    compressAnswers,
+    open311Routes(
+      services,
+      (client, source) => makeContext({ viewer: null, client }, source, crypto.randomUUID()),
+      addressOf,
+      (req) => `${req.protocol}://${req.get('host')}/open311/v2/`,
+    ),
   );
   // The citizen's pages run the public operations as an anonymous caller from the same address.
   app.use(

@@ -2,6 +2,7 @@ import type { Theme } from '@mui/material/styles';
 import { QueryClient } from '@tanstack/react-query';
 import { Admin, Resource, defaultDarkTheme, defaultLightTheme, useTranslate, type RaThemeOptions } from 'react-admin';
 import apiClients from './apiClients';
+import complaintImports from './complaintImports';
 import auditEntries from './auditEntries';
 import categories from './categories';
 import complaints, { inbox } from './complaints';
@@ -156,5 +157,6 @@ export const App = () => (
     <Resource name="auditEntries" {...auditEntries} />
     <Resource name="notifications" {...notifications} />
     <Resource name="apiClients" {...apiClients} />
+    <Resource name="complaintImports" {...complaintImports} />
   </Admin>
 );

@@ -87,6 +87,8 @@ export const ENUMS = {
     'WEBHOOK_EVENT',
   ]),
   ApiScope: shown('ApiScope', ['COMPLAINTS_SUBMIT', 'COMPLAINTS_READ_OWN', 'PUBLIC_READ', 'WEBHOOKS_MANAGE']),
+  ExternalSource: shown('ExternalSource', ['SP4N_LAPOR', 'OTHER']),
+  ImportAction: shown('ImportAction', ['CREATE', 'UPDATE', 'UNCHANGED', 'REFUSE']),
   WebhookEvent: shown('WebhookEvent', ['RECEIVED', 'VERIFIED', 'FORWARDED', 'PROGRESS', 'ANSWERED', 'CLOSED']),
 };
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { ApiClient } from '../modules/api-clients/api-client.entity';
+import { ExternalReference } from '../modules/external-refs/external-ref.entity';
 import { ComplaintEvent } from '../modules/complaints/complaint.entity';
 import { DeskItem } from '../modules/desks/desk.entity';
 import { Category } from '../modules/categories/category.entity';
@@ -83,6 +84,10 @@ export function createLoaders(db: DataSource) {
       return ids.map((id) => byComplaint.get(id)!);
     }),
     eventTails: new Map<number, EventTail>(),
+    externalRefs: new DataLoader<number, ExternalReference[]>(async (ids) => {
+      const rows = await db.getRepository(ExternalReference).find({ where: { complaintId: In([...ids]) }, order: { id: 'ASC' } });
+      return ids.map((id) => rows.filter((r) => r.complaintId === id));
+    }),
     deskItems: new DataLoader<number, DeskItem[]>(async (deskIds) => {
       const rows = await db.getRepository(DeskItem).find({ where: { deskId: In([...deskIds]) }, order: { id: 'ASC' } });
       return deskIds.map((id) => rows.filter((r) => r.deskId === id));

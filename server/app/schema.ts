@@ -12,6 +12,7 @@ import { OfficerActivityResolver, ReportResolver, StaffPerformanceResolver } fro
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ApiClientResolver } from '../modules/api-clients/api-client.resolver';
 import { WebhookResolver } from '../modules/webhooks/webhook.resolver';
+import { ComplaintImportResolver } from '../modules/imports/complaint-import.resolver';
 import { HolidayResolver } from '../modules/holidays/holiday.resolver';
 import { EscalationRuleResolver } from '../modules/escalations/escalation-rule.resolver';
 import { ComplaintTemplatesResolver, ResponseTemplateResolver } from '../modules/response-templates/response-template.resolver';
@@ -50,6 +51,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   StaffPerformanceResolver,
   ApiClientResolver,
   WebhookResolver,
+  ComplaintImportResolver,
   AuditResolver,
   NotificationResolver,
 ];

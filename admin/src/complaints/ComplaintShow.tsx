@@ -73,6 +73,12 @@ const Header = ({ record }: { record: ComplaintRecord }) => {
       <CardContent>
         <Typography variant="body2" sx={{ fontFamily: 'monospace' }} color="text.secondary" data-testid="tracking-code">
           {record.trackingCode}
+          {record.externalReferences?.map((x) => (
+            <span key={x.id} data-testid="external-ref">
+              {' · '}
+              {translate(`enums.ExternalSource.${x.source}`)} {x.externalId}
+            </span>
+          ))}
         </Typography>
         <Typography variant="h5" component="h1" sx={{ mb: 1 }}>
           {record.title}

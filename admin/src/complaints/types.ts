@@ -34,6 +34,7 @@ export interface ComplaintRecord {
   type: string;
   channel: string;
   apiClient?: { id: string; name: string } | null;
+  externalReferences?: { id: string; source: string; externalId: string }[];
   status: string;
   progressStage?: string | null;
   version: number;

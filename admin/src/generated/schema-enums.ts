@@ -75,9 +75,12 @@ export const SCHEMA_ENUMS = {
   DeadlineKind: ['FOLLOW_UP', 'RESPONSE', 'SETTLE', 'VERIFY'],
   DeskStatus: ['CONCLUDED', 'CONVENED'],
   DuplicateReason: ['NEARBY', 'SAME_CATEGORY', 'SAME_KELURAHAN', 'SIMILAR_TEXT'],
+  ExternalSource: ['OTHER', 'SP4N_LAPOR'],
   HolidayFileFormat: ['CSV', 'ICAL'],
   HolidayImportAction: ['CREATE', 'SKIP', 'UPDATE'],
   HolidayKind: ['CUTI_BERSAMA', 'NATIONAL'],
+  ImportAction: ['CREATE', 'REFUSE', 'UNCHANGED', 'UPDATE'],
+  ImportFormat: ['CSV', 'JSON'],
   NotificationChannel: ['EMAIL', 'IN_CONSOLE', 'WEBHOOK'],
   NotificationStatus: ['DEAD', 'FAILED', 'PENDING', 'SENT'],
   NotificationTemplate: [

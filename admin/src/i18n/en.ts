@@ -92,6 +92,9 @@ export const enDomain = {
     forwardable: 'An active unit with at least one unit head can receive forwarded complaints',
   },
   resources: {
+    complaintImports: {
+      name: 'SP4N-LAPOR! import',
+    },
     apiClients: {
       name: 'External apps',
       fields: {
@@ -493,6 +496,16 @@ export const enDomain = {
       PUBLIC_READ: 'Read public data (public:read)',
       WEBHOOKS_MANAGE: 'Manage webhooks (webhooks:manage)',
     },
+    ExternalSource: {
+      SP4N_LAPOR: 'SP4N-LAPOR!',
+      OTHER: 'Other system',
+    },
+    ImportAction: {
+      CREATE: 'Created',
+      UPDATE: 'Updated',
+      UNCHANGED: 'Unchanged',
+      REFUSE: 'Refused',
+    },
     WebhookEvent: {
       RECEIVED: 'Received',
       VERIFIED: 'Verified',
@@ -852,6 +865,24 @@ export const enDomain = {
       fromDraft: 'Holds the draft answer by %{name}; review, edit if needed, then send.',
       answer: 'Answer',
       help: 'The reporter receives this answer and sees it on the tracking page. Be polite and explain the follow-up.',
+    },
+  },
+  complaintImports: {
+    help: 'Pick a CSV (first row: column names) or JSON (a list of objects) export from SP4N-LAPOR!, adjust the column and status mapping, then run a dry run. The dry run reports which rows would be created, updated or refused and why, changing nothing. Re-running is safe: a report with the same ID is never created twice.',
+    pick: 'Pick a file',
+    rows: '%{name}: %{smart_count} rows',
+    mapping: 'Mapping (JSON)',
+    dryRun: 'Dry run',
+    run: 'Import',
+    dryRunReport: 'Dry run (nothing changed yet)',
+    report: 'Import result',
+    summary: '%{rows} rows: %{created} created, %{updated} updated, %{unchanged} unchanged, %{refused} refused',
+    fields: {
+      row: 'Row',
+      externalId: 'LAPOR! ID',
+      action: 'Action',
+      reason: 'Reason',
+      trackingCode: 'Tracking code',
     },
   },
   apiClients: {

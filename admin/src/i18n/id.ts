@@ -309,6 +309,9 @@ const domain: Shape<typeof enDomain> = {
     forwardable: 'Unit yang aktif dan memiliki sedikitnya satu kepala unit dapat menerima pengaduan yang diteruskan',
   },
   resources: {
+    complaintImports: {
+      name: 'Impor SP4N-LAPOR!',
+    },
     apiClients: {
       name: 'Aplikasi Eksternal',
       fields: {
@@ -710,6 +713,16 @@ const domain: Shape<typeof enDomain> = {
       PUBLIC_READ: 'Baca data publik (public:read)',
       WEBHOOKS_MANAGE: 'Kelola webhook (webhooks:manage)',
     },
+    ExternalSource: {
+      SP4N_LAPOR: 'SP4N-LAPOR!',
+      OTHER: 'Sistem lain',
+    },
+    ImportAction: {
+      CREATE: 'Dibuat',
+      UPDATE: 'Diperbarui',
+      UNCHANGED: 'Tidak berubah',
+      REFUSE: 'Ditolak',
+    },
     WebhookEvent: {
       RECEIVED: 'Diterima',
       VERIFIED: 'Diverifikasi',
@@ -1069,6 +1082,24 @@ const domain: Shape<typeof enDomain> = {
       fromDraft: 'Berisi draf jawaban dari %{name}; periksa, ubah bila perlu, lalu kirim.',
       answer: 'Jawaban',
       help: 'Jawaban ini diterima pelapor dan tampil di halaman pelacakan. Gunakan bahasa yang santun dan jelaskan tindak lanjutnya.',
+    },
+  },
+  complaintImports: {
+    help: 'Pilih berkas CSV (baris pertama berisi nama kolom) atau JSON (daftar objek) ekspor SP4N-LAPOR!, sesuaikan pemetaan kolom dan status, lalu jalankan uji coba. Uji coba melaporkan baris yang akan dibuat, diperbarui, atau ditolak beserta alasannya tanpa mengubah data. Impor ulang aman: laporan dengan ID yang sama tidak dibuat dua kali.',
+    pick: 'Pilih berkas',
+    rows: '%{name}: %{smart_count} baris',
+    mapping: 'Pemetaan (JSON)',
+    dryRun: 'Uji coba',
+    run: 'Impor',
+    dryRunReport: 'Hasil uji coba (belum ada yang diubah)',
+    report: 'Hasil impor',
+    summary: '%{rows} baris: %{created} dibuat, %{updated} diperbarui, %{unchanged} tidak berubah, %{refused} ditolak',
+    fields: {
+      row: 'Baris',
+      externalId: 'ID LAPOR!',
+      action: 'Tindakan',
+      reason: 'Alasan',
+      trackingCode: 'Kode pelacakan',
     },
   },
   apiClients: {

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { ApiClient } from '../api-clients/api-client.entity';
+import { ExternalReference } from '../external-refs/external-ref.entity';
 import type { Context } from '../../core/context';
 import { AppError, parseId } from '../../core/errors';
 import { ListArgs, PageOf } from '../../core/paging';
@@ -603,6 +604,11 @@ export class ComplaintResolver {
   @FieldResolver(() => Opd, { nullable: true, description: 'The unit whose head this late complaint was escalated to.' })
   escalatedTo(@Root() c: Complaint, @Ctx() ctx: Context) {
     return c.escalatedToOpdId ? ctx.loaders.opd.get(c.escalatedToOpdId) : null;
+  }
+
+  @FieldResolver(() => [ExternalReference], { description: 'Its tracking IDs in other systems, e.g. SP4N-LAPOR!.' })
+  externalReferences(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return ctx.loaders.externalRefs.load(c.id);
   }
 
   @FieldResolver(() => ApiClient, { nullable: true, description: 'The external app that submitted it.' })

@@ -33,6 +33,7 @@ import { wibWallClock } from '../../core/wib';
 import { DEADLINE_WORDS, runningDeadlineKind, runningDue, unpaused } from './complaint-deadlines';
 import { notificationsFor, outboxSteps, type NoticeOptions } from '../notifications/notification-rules';
 import { webhookSteps } from '../webhooks/webhook.rules';
+import { ExternalReference, type ExternalSource } from '../external-refs/external-ref.entity';
 
 const PUBLIC_CHANNELS = [Channel.WEB, Channel.SMS, Channel.WHATSAPP, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.EXTERNAL_APP, Channel.CALL_CENTER];
 /** How the public timeline names a channel (the tracking page is in Bahasa Indonesia). */
@@ -51,6 +52,15 @@ const CHANNEL_LABELS: Record<Channel, string> = {
 const NOT_ESCALATED: Partial<Complaint> = { escalatedToOpdId: null, escalatedAt: null, escalationReason: null };
 /** A report is never merged into one that ended without being handled. */
 const MERGE_CLOSED: readonly ComplaintStatus[] = [ComplaintStatus.REJECTED, ComplaintStatus.ARCHIVED, ComplaintStatus.MERGED];
+
+/** Both or neither: an external ID means nothing without its system. */
+function externalRefOf(input: ComplaintInput): { source: ExternalSource; externalId: string } | null {
+  const id = input.externalId?.trim();
+  if (!id && !input.externalSource) return null;
+  if (!id) throw AppError.field('input.externalId', 'give the ID in the external system with externalSource');
+  if (!input.externalSource) throw AppError.field('input.externalSource', 'say which system externalId belongs to');
+  return { source: input.externalSource, externalId: id };
+}
 
 export const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -235,7 +245,10 @@ export class ComplaintService {
     if (f.ids) where.push(`c.id = ANY(${p(f.ids.map((id, i) => parseId(id, `filter.ids.${i}`)))}::int[])`);
     if (f.q?.trim()) {
       const q = `%${escapeLike(f.q.trim())}%`;
-      where.push(`(c."trackingCode" ILIKE ${p(q)} OR c.title ILIKE $${params.length} OR c.description ILIKE $${params.length})`);
+      where.push(
+        `(c."trackingCode" ILIKE ${p(q)} OR c.title ILIKE $${params.length} OR c.description ILIKE $${params.length}
+          OR EXISTS (SELECT 1 FROM complaint_external_ref x WHERE x."complaintId" = c.id AND x."externalId" ILIKE $${params.length}))`,
+      );
     }
     // A single value as `=`, so PostgreSQL walks the (status, createdAt) index backwards for the page.
     if (f.status?.length === 1) where.push(`c.status = ${p(f.status[0])}`);
@@ -324,6 +337,11 @@ export class ComplaintService {
       throw AppError.field('idempotencyKey', 'use 8–100 letters, digits or . _ : -');
     }
     await this.org.ready();
+    const externalRef = externalRefOf(input);
+    if (externalRef) {
+      const known = await this.db.getRepository(ExternalReference).findOneBy(externalRef);
+      if (known && !idempotencyKey) throw AppError.field('input.externalId', `already recorded for complaint id ${known.complaintId}`);
+    }
     if (!input.reporterPhone && !input.reporterEmail && !input.reporterAddress) {
       throw AppError.field('input.reporterPhone', 'give at least one way to reach the reporter: phone, e-mail or address');
     }
@@ -491,6 +509,16 @@ export class ComplaintService {
         ],
         ['UPDATE complaint SET "lastEventId" = (SELECT max(id) FROM ev) WHERE id = $1', [complaint.id]],
       ));
+      const ref = externalRefOf(input);
+      if (ref) {
+        // Unique per source: a second complaint with the same LAPOR! ID is refused, the whole submission with it.
+        const [saved] = await preparedTxQuery<{ id: number }>(
+          tx,
+          `INSERT INTO complaint_external_ref ("complaintId", source, "externalId", "createdAt") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
+          [complaint.id, ref.source, ref.externalId, now],
+        );
+        if (!saved) throw AppError.field('input.externalId', `${ref.externalId} is already recorded for another complaint`);
+      }
       return complaint;
     });
   }

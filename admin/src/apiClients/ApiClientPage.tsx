@@ -200,7 +200,7 @@ export const ApiClientPage = () => {
           changed();
         }}
       />
-      <Card>
+      <Card sx={{ overflowX: 'auto' }}>
         {isPending ? (
           <Loading />
         ) : error ? (

@@ -142,7 +142,6 @@ const WEBHOOKS = gql`
       createdAt
     }
   }
-  ${FIELDS}
 `;
 
 const DELIVERIES = gql`
@@ -161,7 +160,6 @@ const DELIVERIES = gql`
       }
     }
   }
-  ${FIELDS}
 `;
 
 const SET_ACTIVE = gql`
@@ -171,7 +169,6 @@ const SET_ACTIVE = gql`
       active
     }
   }
-  ${FIELDS}
 `;
 
 export const fetchWebhooks = async (apiClientId: string): Promise<WebhookRow[]> => {

@@ -88,6 +88,8 @@ export interface NotificationsConfig {
   /** NOTIFY_BACKOFF_MS: the wait after a first failure, doubled after each further one. */
   backoffMs: number;
   batchSize: number;
+  /** WEBHOOK_DISABLE_AFTER: failed deliveries in a row after which a webhook endpoint is disabled. */
+  webhookDisableAfter?: number;
 }
 
 export interface MetricsAccess {
@@ -229,6 +231,7 @@ function notificationsOf(env: NodeJS.ProcessEnv, mode: AppMode): NotificationsCo
     maxAttempts: Math.max(1, int(env, 'NOTIFY_MAX_ATTEMPTS', 6)),
     backoffMs: int(env, 'NOTIFY_BACKOFF_MS', 30_000),
     batchSize: 10,
+    webhookDisableAfter: Math.max(1, int(env, 'WEBHOOK_DISABLE_AFTER', 10)),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Theme } from '@mui/material/styles';
 import { QueryClient } from '@tanstack/react-query';
 import { Admin, Resource, defaultDarkTheme, defaultLightTheme, useTranslate, type RaThemeOptions } from 'react-admin';
+import apiClients from './apiClients';
+import complaintImports from './complaintImports';
 import auditEntries from './auditEntries';
 import categories from './categories';
 import complaints, { inbox } from './complaints';
@@ -154,5 +156,7 @@ export const App = () => (
     <Resource name="holidays" {...holidays} />
     <Resource name="auditEntries" {...auditEntries} />
     <Resource name="notifications" {...notifications} />
+    <Resource name="apiClients" {...apiClients} />
+    <Resource name="complaintImports" {...complaintImports} />
   </Admin>
 );

@@ -81,7 +81,7 @@ export const ENUMS = {
   ]),
   AuditAction: shown('AuditAction', ['CREATE', 'UPDATE', 'DELETE']),
   NotificationStatus: shown('NotificationStatus', ['PENDING', 'SENT', 'FAILED', 'DEAD']),
-  NotificationChannel: shown('NotificationChannel', ['IN_CONSOLE', 'EMAIL', 'WHATSAPP', 'SMS']),
+  NotificationChannel: shown('NotificationChannel', ['IN_CONSOLE', 'EMAIL', 'WHATSAPP', 'SMS', 'WEBHOOK']),
   NotificationTemplate: shown('NotificationTemplate', [
     'FORWARDED_TO_UNIT',
     'ESCALATED_TO_UNIT',
@@ -100,7 +100,12 @@ export const ENUMS = {
     'ANSWERED_TO_REPORTER',
     'CLOSED_TO_REPORTER',
     'ACCESS_CODE_TO_REPORTER',
+    'WEBHOOK_EVENT',
   ]),
+  ApiScope: shown('ApiScope', ['COMPLAINTS_SUBMIT', 'COMPLAINTS_READ_OWN', 'PUBLIC_READ', 'WEBHOOKS_MANAGE']),
+  ExternalSource: shown('ExternalSource', ['SP4N_LAPOR', 'OTHER']),
+  ImportAction: shown('ImportAction', ['CREATE', 'UPDATE', 'UNCHANGED', 'REFUSE']),
+  WebhookEvent: shown('WebhookEvent', ['RECEIVED', 'VERIFIED', 'FORWARDED', 'PROGRESS', 'ANSWERED', 'CLOSED']),
 };
 
 export type EnumName = keyof typeof ENUMS;

@@ -29,6 +29,7 @@ import { NotificationChannel } from '../modules/notifications/notification.enums
 import { DEFAULT_QUIET_HOURS } from '../modules/notifications/notification-rules';
 import { configuredChannels } from '../modules/notifications/notification.service';
 import { NotificationDispatcher } from '../modules/notifications/notification.dispatcher';
+import { WebhookChannel } from '../modules/webhooks/webhook.channel';
 import { seedDemoComplaints } from '../seed/demo-complaints';
 import { AttachmentService } from '../modules/attachments/attachment.service';
 import { storageFor } from '../modules/attachments/attachment.storage';
@@ -119,12 +120,19 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
     stats: new ComplaintStatsService(db, org, policy),
     desks: new DeskService(db, org, complaints, sla),
     reports: new ReportService(db, org, config.database.reportStatementTimeoutMs),
-    apiClients: new ApiClientDirectory(db),
+    apiClients: new ApiClientDirectory(db, poolOf(db)),
     limits,
     signIn: new SignIn(db, limits),
     metrics,
     embedded,
-    dispatcher: new NotificationDispatcher(db, channelAdapters(notify), notify, log, undefined, (channel, outcome) => metrics.countDelivery(channel, outcome)),
+    dispatcher: new NotificationDispatcher(
+      db,
+      [...channelAdapters(notify), new WebhookChannel(db, { disableAfter: notify.webhookDisableAfter ?? 10, timeoutMs: 10_000 })],
+      notify,
+      log,
+      undefined,
+      (channel, outcome) => metrics.countDelivery(channel, outcome),
+    ),
   };
 }
 

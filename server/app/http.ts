@@ -17,6 +17,7 @@ import { audienceOf, type Viewer } from '../auth/viewer';
 import type { TokenClaims } from '../auth/tokens';
 import { citizenSite, publicRunner } from '../modules/citizen-site/citizen-site.routes';
 import { attachmentRoutes } from '../modules/attachments/attachment.routes';
+import { open311Routes } from '../modules/open311/open311.routes';
 import type { Context } from '../core/context';
 import { freshContext, requestContext } from './request-context';
 import { AppError, ErrorCode } from '../core/errors';
@@ -308,6 +309,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
           let keyError: AppError | undefined;
           try {
             client = await services.apiClients.resolve(req.headers['x-api-key']);
+            if (client) await services.apiClients.charge(client);
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
             keyError = err;
@@ -327,6 +329,16 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
     }),
   );
   app.use(attachmentRoutes(services.attachments, resolveViewer));
+  app.use(
+    '/open311/v2',
+    compressAnswers,
+    open311Routes(
+      services,
+      (client, source) => makeContext({ viewer: null, client }, source, crypto.randomUUID()),
+      addressOf,
+      (req) => `${req.protocol}://${req.get('host')}/open311/v2/`,
+    ),
+  );
   // The citizen's pages run the public operations as an anonymous caller from the same address.
   app.use(
     compressAnswers,

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { ApiClient } from '../modules/api-clients/api-client.entity';
+import { ExternalReference } from '../modules/external-refs/external-ref.entity';
 import { ComplaintEvent } from '../modules/complaints/complaint.entity';
 import { DeskItem } from '../modules/desks/desk.entity';
 import { Category } from '../modules/categories/category.entity';
@@ -71,6 +73,7 @@ export function createLoaders(db: DataSource) {
     program: byIdLoader(db, Program),
     servicePost: byIdLoader(db, ServicePost),
     slaPolicy: byIdLoader(db, SlaPolicy),
+    apiClient: byIdLoader(db, ApiClient),
     officersByPost: new DataLoader<number, User[]>(async (postIds) => {
       const rows = await db.getRepository(User).find({ where: { servicePostId: In([...postIds]) }, order: { name: 'ASC' } });
       return postIds.map((id) => rows.filter((u) => u.servicePostId === id));
@@ -105,6 +108,10 @@ export function createLoaders(db: DataSource) {
         [[...ids]],
       );
       return ids.map((id) => Object.fromEntries(rows.filter((r) => r.complaintId === id).map((r) => [r.visibility, r.n])));
+    }),
+    externalRefs: new DataLoader<number, ExternalReference[]>(async (ids) => {
+      const rows = await db.getRepository(ExternalReference).find({ where: { complaintId: In([...ids]) }, order: { id: 'ASC' } });
+      return ids.map((id) => rows.filter((r) => r.complaintId === id));
     }),
     deskItems: new DataLoader<number, DeskItem[]>(async (deskIds) => {
       const rows = await db.getRepository(DeskItem).find({ where: { deskId: In([...deskIds]) }, order: { id: 'ASC' } });

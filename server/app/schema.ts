@@ -11,6 +11,8 @@ import { DeskItemResolver, DeskResolver } from '../modules/desks/desk.resolver';
 import { OfficerActivityResolver, ReportResolver, StaffPerformanceResolver } from '../modules/reports/report.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ApiClientResolver } from '../modules/api-clients/api-client.resolver';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver';
+import { ComplaintImportResolver } from '../modules/imports/complaint-import.resolver';
 import { HolidayResolver } from '../modules/holidays/holiday.resolver';
 import { EscalationRuleResolver } from '../modules/escalations/escalation-rule.resolver';
 import { ComplaintTemplatesResolver, ResponseTemplateResolver } from '../modules/response-templates/response-template.resolver';
@@ -49,6 +51,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   OfficerActivityResolver,
   StaffPerformanceResolver,
   ApiClientResolver,
+  WebhookResolver,
+  ComplaintImportResolver,
   AuditResolver,
   NotificationResolver,
   AttachmentResolver,

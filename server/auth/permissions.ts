@@ -50,6 +50,14 @@ export enum Permission {
   AUDIT_READ = 'AUDIT_READ',
   /** Every notification's delivery (failed and dead ones included), and sending failed ones again. */
   NOTIFICATION_MANAGE = 'NOTIFICATION_MANAGE',
+  /** An external app submits complaints with its key (scope `complaints:submit`). */
+  APP_SUBMIT = 'APP_SUBMIT',
+  /** An external app follows the complaints it submitted: public facts only (scope `complaints:read-own`). */
+  APP_READ_OWN = 'APP_READ_OWN',
+  /** An external app reads what the public may read, under its key's own limit (scope `public:read`). */
+  APP_PUBLIC_READ = 'APP_PUBLIC_READ',
+  /** An external app registers its webhook endpoints (scope `webhooks:manage`). */
+  APP_WEBHOOK_MANAGE = 'APP_WEBHOOK_MANAGE',
 }
 
 const READ_ALL = [Permission.AUTHENTICATED, Permission.ORG_READ, Permission.COMPLAINT_READ];
@@ -115,6 +123,33 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   [Role.LEADER]: [...READ_ALL, Permission.USER_READ, Permission.DESK_READ, Permission.REPORT_READ],
 };
+
+/** What an external app's key may be granted, chosen when the key is created. */
+export enum ApiScope {
+  COMPLAINTS_SUBMIT = 'complaints:submit',
+  COMPLAINTS_READ_OWN = 'complaints:read-own',
+  PUBLIC_READ = 'public:read',
+  WEBHOOKS_MANAGE = 'webhooks:manage',
+}
+
+/** The key's scopes play the part a role plays for staff: each grants permissions, and nothing else does. */
+export const SCOPE_PERMISSIONS: Readonly<Record<ApiScope, readonly Permission[]>> = {
+  [ApiScope.COMPLAINTS_SUBMIT]: [Permission.APP_SUBMIT],
+  [ApiScope.COMPLAINTS_READ_OWN]: [Permission.APP_READ_OWN],
+  [ApiScope.PUBLIC_READ]: [Permission.APP_PUBLIC_READ],
+  [ApiScope.WEBHOOKS_MANAGE]: [Permission.APP_WEBHOOK_MANAGE],
+};
+
+/** Permissions only keys hold: an operation needing one of them is answered for the key, not the staff session. */
+export const APP_PERMISSIONS: ReadonlySet<Permission> = new Set(Object.values(SCOPE_PERMISSIONS).flat());
+
+export function permissionsOfScopes(scopes: readonly string[]): Permission[] {
+  return [Permission.PUBLIC, ...new Set(scopes.flatMap((s) => SCOPE_PERMISSIONS[s as ApiScope] ?? []))];
+}
+
+export const SCOPE_OF_PERMISSION: Readonly<Partial<Record<Permission, ApiScope>>> = Object.fromEntries(
+  Object.entries(SCOPE_PERMISSIONS).flatMap(([scope, perms]) => perms.map((p) => [p, scope])),
+);
 
 /** Refusals that must tell the caller what to do instead. */
 export const REFUSAL_MESSAGES: Partial<Record<Permission, string>> = {

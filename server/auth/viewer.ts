@@ -1,4 +1,4 @@
-import { Permission, permissionsOf } from './permissions';
+import { Permission, permissionsOf, permissionsOfScopes } from './permissions';
 import { Role } from './roles';
 
 /** Who is calling, as far as authorisation is concerned. */
@@ -38,4 +38,18 @@ export function audienceOf(viewer: Viewer | null): string {
 export function can(viewer: Viewer | null, permission: Permission): boolean {
   if (permission === Permission.PUBLIC) return true;
   return !!viewer && viewer.permissions.has(permission);
+}
+
+const SCOPE_SETS = new Map<string, ReadonlySet<Permission>>();
+
+/** What an external app's key may do: the same permissions, granted by its scopes instead of a role. */
+export function clientCan(client: { scopes: readonly string[] } | null | undefined, permission: Permission): boolean {
+  if (!client) return false;
+  const key = [...client.scopes].sort().join(',');
+  let permissions = SCOPE_SETS.get(key);
+  if (!permissions) {
+    permissions = new Set(permissionsOfScopes(client.scopes));
+    SCOPE_SETS.set(key, permissions);
+  }
+  return permissions.has(permission);
 }

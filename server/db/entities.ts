@@ -5,6 +5,8 @@ import { Desk, DeskItem } from '../modules/desks/desk.entity';
 import { SurveyResponse } from '../modules/reports/survey.entity';
 import { AuditEntry } from '../modules/audit/audit.entity';
 import { ApiClient } from '../modules/api-clients/api-client.entity';
+import { WebhookEndpoint } from '../modules/webhooks/webhook-endpoint.entity';
+import { ExternalReference } from '../modules/external-refs/external-ref.entity';
 import { Category } from '../modules/categories/category.entity';
 import { Holiday } from '../modules/holidays/holiday.entity';
 import { Opd } from '../modules/opds/opd.entity';
@@ -38,6 +40,8 @@ export const ENTITIES = [
   DeskItem,
   SurveyResponse,
   ApiClient,
+  WebhookEndpoint,
+  ExternalReference,
   AuditEntry,
   Notification,
   Attachment,

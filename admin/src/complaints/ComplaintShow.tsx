@@ -75,6 +75,12 @@ const Header = ({ record }: { record: ComplaintRecord }) => {
       <CardContent>
         <Typography variant="body2" sx={{ fontFamily: 'monospace' }} color="text.secondary" data-testid="tracking-code">
           {record.trackingCode}
+          {record.externalReferences?.map((x) => (
+            <span key={x.id} data-testid="external-ref">
+              {' · '}
+              {translate(`enums.ExternalSource.${x.source}`)} {x.externalId}
+            </span>
+          ))}
         </Typography>
         <Typography variant="h5" component="h1" sx={{ mb: 1 }}>
           {record.title}
@@ -85,6 +91,9 @@ const Header = ({ record }: { record: ComplaintRecord }) => {
           {due && <DeadlineChip dueAt={due} label={kind ? `enums.DeadlineKind.${kind}` : f('dueAt')} />}
           <Chip size="small" variant="outlined" label={translate(`enums.ComplaintType.${record.type}`)} />
           <Chip size="small" variant="outlined" label={translate(`enums.Channel.${record.channel}`)} />
+          {record.apiClient && (
+            <Chip size="small" variant="outlined" label={translate('complaint.show.viaApp', { name: record.apiClient.name })} data-testid="via-app" />
+          )}
           {record.anonymous && <Chip size="small" icon={<VisibilityOffIcon />} label={translate(f('anonymous'))} />}
           {record.confidential && <Chip size="small" icon={<LockIcon />} label={translate(f('confidential'))} />}
           {record.outsideServiceHours ? (

@@ -33,6 +33,8 @@ export interface ComplaintRecord {
   description: string;
   type: string;
   channel: string;
+  apiClient?: { id: string; name: string } | null;
+  externalReferences?: { id: string; source: string; externalId: string }[];
   status: string;
   progressStage?: string | null;
   version: number;

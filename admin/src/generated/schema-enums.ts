@@ -1,5 +1,6 @@
 // Generated from schema.graphql by scripts/gen-admin-schema.mjs (npm run schema). Do not edit.
 export const SCHEMA_ENUMS = {
+  ApiScope: ['COMPLAINTS_READ_OWN', 'COMPLAINTS_SUBMIT', 'PUBLIC_READ', 'WEBHOOKS_MANAGE'],
   AttachmentKind: ['DOCUMENT', 'IMAGE'],
   AttachmentStatus: ['ACTIVE', 'PENDING', 'REMOVED', 'UPLOADED'],
   AttachmentVisibility: ['IDENTITY', 'INTERNAL', 'PUBLIC'],
@@ -82,10 +83,13 @@ export const SCHEMA_ENUMS = {
   DeadlineKind: ['FOLLOW_UP', 'RESPONSE', 'SETTLE', 'VERIFY'],
   DeskStatus: ['CONCLUDED', 'CONVENED'],
   DuplicateReason: ['NEARBY', 'SAME_CATEGORY', 'SAME_KELURAHAN', 'SIMILAR_TEXT'],
+  ExternalSource: ['OTHER', 'SP4N_LAPOR'],
   HolidayFileFormat: ['CSV', 'ICAL'],
   HolidayImportAction: ['CREATE', 'SKIP', 'UPDATE'],
   HolidayKind: ['CUTI_BERSAMA', 'NATIONAL'],
-  NotificationChannel: ['EMAIL', 'IN_CONSOLE', 'SMS', 'WHATSAPP'],
+  ImportAction: ['CREATE', 'REFUSE', 'UNCHANGED', 'UPDATE'],
+  ImportFormat: ['CSV', 'JSON'],
+  NotificationChannel: ['EMAIL', 'IN_CONSOLE', 'SMS', 'WEBHOOK', 'WHATSAPP'],
   NotificationStatus: ['DEAD', 'FAILED', 'PENDING', 'SENT'],
   NotificationTemplate: [
     'ACCESS_CODE_TO_REPORTER',
@@ -105,10 +109,15 @@ export const SCHEMA_ENUMS = {
     'REPLIED_TO_STAFF',
     'RETURNED_TO_INTAKE',
     'VERIFIED_TO_REPORTER',
+    'WEBHOOK_EVENT',
   ],
   OpdKind: ['BIDANG', 'BUMD', 'KECAMATAN', 'KELURAHAN', 'OPD', 'PEMDA', 'PUSKESMAS', 'UPT'],
   PauseKind: ['AWAITING_REPORTER', 'ON_HOLD'],
   Permission: [
+    'APP_PUBLIC_READ',
+    'APP_READ_OWN',
+    'APP_SUBMIT',
+    'APP_WEBHOOK_MANAGE',
     'AUDIT_READ',
     'AUTHENTICATED',
     'COMPLAINT_ASK',
@@ -146,4 +155,5 @@ export const SCHEMA_ENUMS = {
   SlaCalendar: ['CALENDAR_HOURS', 'WORKING_DAYS'],
   SlaUnit: ['CALENDAR_DAYS', 'CLOCK_HOURS', 'OFFICE_HOURS', 'WORKING_DAYS', 'WORKING_HOURS'],
   SortOrder: ['ASC', 'DESC'],
+  WebhookEvent: ['ANSWERED', 'CLOSED', 'FORWARDED', 'PROGRESS', 'RECEIVED', 'VERIFIED'],
 } as const;

@@ -85,6 +85,10 @@ export const ACCESS: Readonly<Record<string, Actions>> = {
   auditEntries: { list: 'AUDIT_READ' },
   // Failed and dead deliveries, sent again by the superadmin.
   notifications: { list: 'NOTIFICATION_MANAGE', retry: 'NOTIFICATION_MANAGE' },
+  // External apps: keys with their scopes, and their webhooks' delivery logs.
+  apiClients: { list: 'USER_MANAGE' },
+  // Importing from an SP4N-LAPOR! file records and verifies complaints: complaint admins.
+  complaintImports: { list: 'COMPLAINT_VERIFY' },
 };
 
 /** The permission an action needs, or undefined when the console never offers it. */

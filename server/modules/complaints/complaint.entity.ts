@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { ApiClient } from '../api-clients/api-client.entity';
 import { Category } from '../categories/category.entity';
 import { Opd } from '../opds/opd.entity';
 import { Program } from '../programs/program.entity';
@@ -190,6 +191,15 @@ export class Complaint {
   @ManyToOne(() => ServicePost, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'servicePostId' })
   servicePost?: ServicePost | null;
+
+  @Field(() => ID, { nullable: true, description: 'The external app whose API key submitted it.' })
+  @Index({ where: '"apiClientId" IS NOT NULL' })
+  @Column({ type: 'int', nullable: true })
+  apiClientId: number | null;
+
+  @ManyToOne(() => ApiClient, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'apiClientId' })
+  apiClient?: ApiClient | null;
 
   @Field(() => ID, { nullable: true, description: 'The complaint this one duplicates (merged or rejected as a duplicate).' })
   @Index({ where: '"duplicateOfId" IS NOT NULL' })

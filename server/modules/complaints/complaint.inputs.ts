@@ -1,5 +1,6 @@
 import { IsEmail, IsLatitude, IsLongitude, IsOptional, Length, Matches } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
+import { ExternalSource } from '../external-refs/external-ref.entity';
 import { Channel, ComplaintStatus, ComplaintType, ProgressStage } from './complaint.enums';
 
 @InputType({ description: 'A new complaint. Reporter fields are optional, but give at least one way to reach the reporter.' })
@@ -34,6 +35,12 @@ export class ComplaintInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsEmail() reporterEmail?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 300) reporterAddress?: string | null;
 
+  @Field(() => ExternalSource, { nullable: true, description: 'With externalId: the system this complaint also lives in (e.g. its SP4N-LAPOR! ID).' })
+  externalSource?: ExternalSource | null;
+  @Field(() => String, { nullable: true, description: 'Its tracking ID there; unique per source.' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:/-]{1,100}$/, { message: 'must be 1–100 letters, digits or . _ : / -' })
+  externalId?: string | null;
   @Field(() => Boolean, { defaultValue: false }) anonymous: boolean = false;
   @Field(() => Boolean, { defaultValue: false }) confidential: boolean = false;
   @Field(() => Boolean, { defaultValue: true, description: 'Send the reporter updates at the phone or e-mail given (the receipt always goes).' })
@@ -43,7 +50,8 @@ export class ComplaintInput {
 @InputType()
 export class ComplaintFilter {
   @Field(() => [ID], { nullable: true }) ids?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'Searches tracking code, title and description.' }) q?: string | null;
+  @Field(() => String, { nullable: true, description: 'Searches tracking code, external IDs (e.g. the SP4N-LAPOR! ID), title and description.' })
+  q?: string | null;
   @Field(() => [ComplaintStatus], { nullable: true }) status?: ComplaintStatus[] | null;
   @Field(() => ProgressStage, { nullable: true }) progressStage?: ProgressStage | null;
   @Field(() => Channel, { nullable: true }) channel?: Channel | null;

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { ApiClient } from '../api-clients/api-client.entity';
+import { ExternalReference } from '../external-refs/external-ref.entity';
 import type { Context } from '../../core/context';
 import { AppError, parseId } from '../../core/errors';
 import { ListArgs, PageOf } from '../../core/paging';
@@ -62,7 +64,7 @@ class PublicTimelineEntry {
 }
 
 @ObjectType({ description: 'What the reporter sees on the tracking page.' })
-class PublicComplaint {
+export class PublicComplaint {
   @Field(() => String) trackingCode: string;
   @Field(() => ComplaintType) type: ComplaintType;
   @Field(() => String) title: string;
@@ -116,7 +118,7 @@ function listWithPreload(ctx: Context, info: GraphQLResolveInfo, filter: Complai
 }
 
 /** What the reporter may see of a complaint: public entries only, no staff, no identity. */
-async function publicView(c: Complaint, ctx: Context): Promise<Omit<PublicComplaint, 'mergedInto'>> {
+export async function publicView(c: Complaint, ctx: Context): Promise<Omit<PublicComplaint, 'mergedInto'>> {
   const events = (await ctx.loaders.eventsByComplaint.load(c.id)).filter((e) => e.public);
   const opdName = async (id: number | null) => (id ? ((await ctx.loaders.opd.load(id))?.name ?? null) : null);
   return {
@@ -147,6 +149,15 @@ async function publicView(c: Complaint, ctx: Context): Promise<Omit<PublicCompla
     ),
   };
 }
+
+/** The public view, and for a merged duplicate the original's, which its reporter follows (never its access). */
+async function followView(c: Complaint, ctx: Context, external = false): Promise<PublicComplaint> {
+  const view = await publicView(c, ctx);
+  const original = c.status === ComplaintStatus.MERGED && c.duplicateOfId ? await ctx.db.getRepository(Complaint).findOneBy({ id: c.duplicateOfId }) : null;
+  return { ...view, mergedInto: original && !(external && original.confidential) ? { ...(await publicView(original, ctx)), mergedInto: null } : null };
+}
+
+const PublicComplaintPage = PageOf(PublicComplaint, 'PublicComplaintPage');
 
 @Resolver(() => Complaint)
 export class ComplaintResolver {
@@ -202,10 +213,26 @@ export class ComplaintResolver {
   ): Promise<PublicComplaint> {
     await ctx.services.limits.publicRead.check(`track:${ctx.source}`, 'look-ups');
     const c = await svc(ctx).byAccessCode(trackingCode, accessCode);
-    const view = await publicView(c, ctx);
-    // A merged duplicate's reporter follows the original: its public view, never its access.
-    const original = c.status === ComplaintStatus.MERGED && c.duplicateOfId ? await ctx.db.getRepository(Complaint).findOneBy({ id: c.duplicateOfId }) : null;
-    return { ...view, mergedInto: original ? { ...(await publicView(original, ctx)), mergedInto: null } : null };
+    return followView(c, ctx);
+  }
+
+  @Requires(Permission.APP_READ_OWN)
+  @Query(() => PublicComplaintPage, {
+    description: 'For an external app (scope complaints:read-own): what it submitted, newest first, as the reporter sees it.',
+  })
+  async appSubmissions(
+    @Args(() => ListArgs) args: ListArgs,
+    @Arg('status', () => ComplaintStatus, { nullable: true }) status: ComplaintStatus | null,
+    @Ctx() ctx: Context,
+  ) {
+    const page = await svc(ctx).submissionsOf(ctx.client!.id, args, status ?? null);
+    return { total: page.total, items: await Promise.all(page.items.map((c) => followView(c, ctx, true))) };
+  }
+
+  @Requires(Permission.APP_READ_OWN)
+  @Query(() => PublicComplaint, { description: 'For an external app (scope complaints:read-own): one complaint it submitted.' })
+  async appSubmission(@Arg('trackingCode', () => String) trackingCode: string, @Ctx() ctx: Context) {
+    return followView(await svc(ctx).submissionOf(ctx.client!.id, trackingCode), ctx, true);
   }
 
   @Requires(Permission.PUBLIC)
@@ -593,6 +620,16 @@ export class ComplaintResolver {
   @FieldResolver(() => Opd, { nullable: true, description: 'The unit whose head this late complaint was escalated to.' })
   escalatedTo(@Root() c: Complaint, @Ctx() ctx: Context) {
     return c.escalatedToOpdId ? ctx.loaders.opd.get(c.escalatedToOpdId) : null;
+  }
+
+  @FieldResolver(() => [ExternalReference], { description: 'Its tracking IDs in other systems, e.g. SP4N-LAPOR!.' })
+  externalReferences(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return ctx.loaders.externalRefs.load(c.id);
+  }
+
+  @FieldResolver(() => ApiClient, { nullable: true, description: 'The external app that submitted it.' })
+  apiClient(@Root() c: Complaint, @Ctx() ctx: Context) {
+    return c.apiClientId ? ctx.loaders.apiClient.get(c.apiClientId) : null;
   }
 
   @FieldResolver(() => ServicePost, { nullable: true })

@@ -9,7 +9,8 @@ import { AppError, parseId } from '../../core/errors';
 import { checkPaging, ListArgs, sortColumn, SortOrder, type Page } from '../../core/paging';
 import { ASSIGNABLE_ROLES, InboxKind, Permission, REFUSAL_MESSAGES, ROLE_INBOX } from '../../auth/permissions';
 import { Role } from '../../auth/roles';
-import type { Viewer } from '../../auth/viewer';
+import { clientCan, type Viewer } from '../../auth/viewer';
+import { scopeMissing } from '../../auth/auth-checker';
 import { OpdKind } from '../opds/opd-kind';
 import type { Opd } from '../opds/opd.entity';
 import { receivingOpd } from '../opds/opd.service';
@@ -31,6 +32,8 @@ import { holderOpdId, type ComplaintPolicy, type StaffAction, type Unattended } 
 import { wibWallClock } from '../../core/wib';
 import { DEADLINE_WORDS, runningDeadlineKind, runningDue, unpaused } from './complaint-deadlines';
 import { notificationsFor, outboxSteps, type NoticeOptions } from '../notifications/notification-rules';
+import { webhookSteps } from '../webhooks/webhook.rules';
+import { ExternalReference, type ExternalSource } from '../external-refs/external-ref.entity';
 
 const PUBLIC_CHANNELS = [Channel.WEB, Channel.SMS, Channel.WHATSAPP, Channel.SOCIAL_MEDIA, Channel.SP4N_LAPOR, Channel.EXTERNAL_APP, Channel.CALL_CENTER];
 /** How the public timeline names a channel (the tracking page is in Bahasa Indonesia). */
@@ -47,6 +50,15 @@ const CHANNEL_LABELS: Record<Channel, string> = {
 };
 /** A complaint that moved on (forwarded elsewhere, returned, answered, ended) is no longer anyone's escalation. */
 const NOT_ESCALATED: Partial<Complaint> = { escalatedToOpdId: null, escalatedAt: null, escalationReason: null };
+
+/** Both or neither: an external ID means nothing without its system. */
+function externalRefOf(input: ComplaintInput): { source: ExternalSource; externalId: string } | null {
+  const id = input.externalId?.trim();
+  if (!id && !input.externalSource) return null;
+  if (!id) throw AppError.field('input.externalId', 'give the ID in the external system with externalSource');
+  if (!input.externalSource) throw AppError.field('input.externalSource', 'say which system externalId belongs to');
+  return { source: input.externalSource, externalId: id };
+}
 
 export const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -220,7 +232,10 @@ export class ComplaintService {
     if (f.ids) where.push(`c.id = ANY(${p(f.ids.map((id, i) => parseId(id, `filter.ids.${i}`)))}::int[])`);
     if (f.q?.trim()) {
       const q = `%${escapeLike(f.q.trim())}%`;
-      where.push(`(c."trackingCode" ILIKE ${p(q)} OR c.title ILIKE $${params.length} OR c.description ILIKE $${params.length})`);
+      where.push(
+        `(c."trackingCode" ILIKE ${p(q)} OR c.title ILIKE $${params.length} OR c.description ILIKE $${params.length}
+          OR EXISTS (SELECT 1 FROM complaint_external_ref x WHERE x."complaintId" = c.id AND x."externalId" ILIKE $${params.length}))`,
+      );
     }
     // A single value as `=`, so PostgreSQL walks the (status, createdAt) index backwards for the page.
     if (f.status?.length === 1) where.push(`c.status = ${p(f.status[0])}`);
@@ -303,10 +318,17 @@ export class ComplaintService {
     if (staff && !viewer.permissions.has(Permission.COMPLAINT_RECORD)) {
       throw AppError.forbidden('Your role does not record complaints; ask a complaint admin or a service-post officer.');
     }
+    const app = staff ? null : (ctx.client ?? null);
+    if (app && !clientCan(app, Permission.APP_SUBMIT)) throw scopeMissing(Permission.APP_SUBMIT);
     if (idempotencyKey != null && !/^[A-Za-z0-9._:-]{8,100}$/.test(idempotencyKey)) {
       throw AppError.field('idempotencyKey', 'use 8–100 letters, digits or . _ : -');
     }
     await this.org.ready();
+    const externalRef = externalRefOf(input);
+    if (externalRef) {
+      const known = await this.db.getRepository(ExternalReference).findOneBy(externalRef);
+      if (known && !idempotencyKey) throw AppError.field('input.externalId', `already recorded for complaint id ${known.complaintId}`);
+    }
     if (!input.reporterPhone && !input.reporterEmail && !input.reporterAddress) {
       throw AppError.field('input.reporterPhone', 'give at least one way to reach the reporter: phone, e-mail or address');
     }
@@ -440,6 +462,7 @@ export class ComplaintService {
           intakeOpdId,
           handlerOpdIds: [],
           recordedById: viewer?.userId ?? null,
+          apiClientId: viewer ? null : (ctx.client?.id ?? null),
           servicePostId: viewer?.role === Role.OFFICER ? viewer.servicePostId : null,
           verifyDueAt,
           settleDueAt,
@@ -475,6 +498,16 @@ export class ComplaintService {
         ],
         ['UPDATE complaint SET "lastEventId" = (SELECT max(id) FROM ev) WHERE id = $1', [complaint.id]],
       ));
+      const ref = externalRefOf(input);
+      if (ref) {
+        // Unique per source: a second complaint with the same LAPOR! ID is refused, the whole submission with it.
+        const [saved] = await preparedTxQuery<{ id: number }>(
+          tx,
+          `INSERT INTO complaint_external_ref ("complaintId", source, "externalId", "createdAt") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
+          [complaint.id, ref.source, ref.externalId, now],
+        );
+        if (!saved) throw AppError.field('input.externalId', `${ref.externalId} is already recorded for another complaint`);
+      }
       return complaint;
     });
   }
@@ -1090,7 +1123,6 @@ export class ComplaintService {
     };
   }
 
-  /** A citizen acting with the tracking code and access code given at submission. */
   /**
    * A reporter who lost the access code gets a new one at the phone or e-mail on file, and the
    * old one stops working. The answer is the same whether or not the complaint or a contact
@@ -1110,6 +1142,31 @@ export class ComplaintService {
     }));
   }
 
+  /**
+   * What an external app submitted, newest first: never another app's, a citizen's or a
+   * confidential complaint (those stay out of every external query).
+   */
+  async submissionsOf(clientId: number, args: ListArgs, status: ComplaintStatus | null): Promise<Page<Complaint>> {
+    const { offset, limit } = checkPaging(args);
+    const q = this.db
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .where('c."apiClientId" = :clientId AND NOT c.confidential', { clientId })
+      .orderBy('c.id', 'DESC')
+      .skip(offset)
+      .take(limit);
+    if (status) q.andWhere('c.status = :status', { status });
+    const [items, total] = await q.getManyAndCount();
+    return { items, total };
+  }
+
+  async submissionOf(clientId: number, trackingCode: string): Promise<Complaint> {
+    const c = await this.db.getRepository(Complaint).findOneBy({ trackingCode: String(trackingCode).trim().toUpperCase(), apiClientId: clientId });
+    if (!c || c.confidential) throw AppError.notFound('Complaint submitted by this app', trackingCode);
+    return c;
+  }
+
+  /** A citizen acting with the tracking code and access code given at submission. */
   async byAccessCode(trackingCode: string, accessCode: string): Promise<Complaint> {
     const c = await this.db.getRepository(Complaint).findOneBy({ trackingCode: String(trackingCode).trim().toUpperCase() });
     const ok = c && crypto.timingSafeEqual(Buffer.from(c.accessCodeHash), Buffer.from(hash(String(accessCode).trim().toUpperCase())));
@@ -1298,6 +1355,7 @@ export class ComplaintService {
           ...e,
         })),
         update,
+        next,
       );
       if (!written) throw AppError.conflict('Someone else changed this complaint at the same moment; reload and try again.');
       next.lastEventId = lastEventId;
@@ -1320,6 +1378,7 @@ export class ComplaintService {
     at: Date,
     specs: EventSpec[],
     write?: [string, unknown[]],
+    after: Complaint = c,
   ): Promise<{ lastEventId: number; written: number }> {
     const params: unknown[] = write ? [...write[1]] : [];
     const p = (v: unknown) => `$${params.push(v)}`;
@@ -1361,6 +1420,7 @@ export class ComplaintService {
         this.notices.staffChannels ?? [],
       ),
     );
+    ctes.push(...webhookSteps(after, specs, at, p, (opdId) => (opdId ? (this.org.get(opdId)?.name ?? null) : null)));
     const [{ id, written }] = await preparedTxQuery<{ id: number; written: string }>(
       tx,
       `WITH ${ctes.join(', ')} SELECT (SELECT max(id) FROM ev) AS id, ${write ? '(SELECT count(*) FROM w)' : '0'} AS written`,

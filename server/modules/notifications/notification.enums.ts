@@ -7,6 +7,8 @@ export enum NotificationChannel {
   WHATSAPP = 'WHATSAPP',
   /** A configurable HTTP SMS gateway. */
   SMS = 'SMS',
+  /** An external app's signed HTTPS endpoint (server/modules/webhooks). */
+  WEBHOOK = 'WEBHOOK',
 }
 
 export enum NotificationStatus {
@@ -37,4 +39,6 @@ export enum NotificationTemplate {
   ANSWERED_TO_REPORTER = 'ANSWERED_TO_REPORTER',
   CLOSED_TO_REPORTER = 'CLOSED_TO_REPORTER',
   ACCESS_CODE_TO_REPORTER = 'ACCESS_CODE_TO_REPORTER',
+  /** A complaint's public change, for an external app's webhook. */
+  WEBHOOK_EVENT = 'WEBHOOK_EVENT',
 }

@@ -16,7 +16,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildAppSchema } from '../../../server/app/schema';
-import { Permission, ROLE_PERMISSIONS } from '../../../server/auth/permissions';
+import { APP_PERMISSIONS, Permission, ROLE_PERMISSIONS, SCOPE_PERMISSIONS } from '../../../server/auth/permissions';
 import { Role } from '../../../server/auth/roles';
 import { codeOf, startTestApp, type TestApp } from '../../support/test-app';
 
@@ -44,6 +44,7 @@ const ROLES = Object.values(Role);
 
 function renderSnapshot(ops: Operation[]): string {
   const opLines = ops.map((o) => `${o.root}.${o.field.name}: ${String(o.permission)}`).sort();
+  const scopeLines = Object.entries(SCOPE_PERMISSIONS).flatMap(([scope, perms]) => [...perms].sort().map((p) => `${scope}: ${p}`));
   const roleLines = ROLES.flatMap((role) => [...ROLE_PERMISSIONS[role]].sort().map((p) => `${role}: ${p}`));
   return [
     '# Every GraphQL operation and the permission it requires (server/auth/requires.ts).',
@@ -54,6 +55,9 @@ function renderSnapshot(ops: Operation[]): string {
     '',
     "## Roles (server/auth/permissions.ts; PUBLIC is everyone's, signed in or not)",
     ...roleLines,
+    '',
+    '## API key scopes (server/auth/permissions.ts; a key holds PUBLIC too, its queries need public:read)',
+    ...scopeLines,
     '',
   ].join('\n');
 }
@@ -176,23 +180,46 @@ describe("the server enforces each operation's permission", () => {
     expect(wrong).toEqual([]);
   });
 
-  test("an external app's API key gives exactly the public operations: every other one is UNAUTHENTICATED", async () => {
+  test("an external app's API key gives the public operations and those of its scopes: staff ones are UNAUTHENTICATED, other scopes' FORBIDDEN", async () => {
     const su = tokens.get(Role.SUPERADMIN)!;
-    const { createApiClient } = await t.ok('mutation { createApiClient(name: "Sambat Online") { key } }', {}, su);
+    const all = (
+      await t.ok(
+        'mutation { createApiClient(name: "Sambat Online", scopes: [COMPLAINTS_SUBMIT, COMPLAINTS_READ_OWN, PUBLIC_READ, WEBHOOKS_MANAGE]) { key } }',
+        {},
+        su,
+      )
+    ).createApiClient.key;
+    const submitOnly = (await t.ok('mutation { createApiClient(name: "Kirim Saja", scopes: [COMPLAINTS_SUBMIT]) { key } }', {}, su)).createApiClient.key;
     const wrong: string[] = [];
+    let scoped = 0;
     for (const op of ops.filter((o) => o.root !== 'Subscription')) {
-      const res = await fetch(`${t.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': createApiClient.key },
-        body: JSON.stringify({ query: callOf(op) }),
-      });
-      const code = codeOf((await res.json()) as never);
-      const expected = op.permission === Permission.PUBLIC ? 'not UNAUTHENTICATED/FORBIDDEN' : 'UNAUTHENTICATED';
-      // login answers placeholder credentials with UNAUTHENTICATED by design.
-      const publicOk = code !== 'FORBIDDEN' && (code !== 'UNAUTHENTICATED' || op.field.name === 'login');
-      const ok = op.permission === Permission.PUBLIC ? publicOk : code === 'UNAUTHENTICATED';
-      if (!ok) wrong.push(`${op.root}.${op.field.name}: expected ${expected}, got ${code}`);
+      for (const [name, key] of [
+        ['all scopes', all],
+        ['complaints:submit only', submitOnly],
+      ]) {
+        const res = await fetch(`${t.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': key },
+          body: JSON.stringify({ query: callOf(op) }),
+        });
+        const code = codeOf((await res.json()) as never);
+        const appOp = APP_PERMISSIONS.has(op.permission as Permission);
+        const granted = name === 'all scopes' || (op.permission === Permission.PUBLIC && op.root === 'Mutation');
+        let expected: string;
+        let ok: boolean;
+        if (op.permission === Permission.PUBLIC || appOp) {
+          if (appOp) scoped += 1;
+          expected = granted ? 'not UNAUTHENTICATED/FORBIDDEN' : 'FORBIDDEN';
+          // login answers placeholder credentials with UNAUTHENTICATED by design.
+          ok = granted ? code !== 'FORBIDDEN' && (code !== 'UNAUTHENTICATED' || op.field.name === 'login') : code === 'FORBIDDEN';
+        } else {
+          expected = 'UNAUTHENTICATED';
+          ok = code === 'UNAUTHENTICATED';
+        }
+        if (!ok) wrong.push(`${name} ${op.root}.${op.field.name}: expected ${expected}, got ${code}`);
+      }
     }
+    expect(scoped).toBeGreaterThan(3);
     expect(wrong).toEqual([]);
   });
 

@@ -217,6 +217,8 @@ test('API clients: registering and deactivating are recorded; the key and its ha
   expect(changesOf(log[0])).toEqual({
     name: [null, 'Audit App'],
     channel: [null, 'SP4N_LAPOR'],
+    scopes: [null, ['complaints:submit', 'public:read']],
+    rateLimitPerMinute: [null, 600],
     keyPrefix: [null, createApiClient.client.keyPrefix],
     active: [null, true],
     key: 'REDACTED',

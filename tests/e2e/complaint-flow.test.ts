@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { consoleSuite, screenshot } from './support/browser';
+import { consoleSuite, runAction, screenshot, statusChip } from './support/browser';
 
 /**
  * The whole path of one complaint through two live consoles: an admin records it at the
@@ -43,17 +43,6 @@ const waitForValue = async (input: Locator, expected: string) => {
     if (Date.now() > until) throw new Error(`input value is "${await input.inputValue()}", expected "${expected}"`);
     await new Promise((r) => setTimeout(r, 200));
   }
-};
-
-const statusChip = (page: Page, status: string) => page.locator(`[data-testid="complaint-status"] [data-status="${status}"]`);
-
-const runAction = async (page: Page, action: string, fill?: (dialog: Locator) => Promise<void>) => {
-  await page.locator(`[data-action="${action}"]`).click();
-  const dialog = page.locator(`[data-testid="action-dialog-${action}"]`);
-  await dialog.waitFor();
-  if (fill) await fill(dialog);
-  await dialog.locator('[data-testid="action-submit"]').click();
-  await dialog.waitFor({ state: 'detached' });
 };
 
 test('admin records, verifies and forwards; the unit head sees it live and answers; the admin sees the answer live', async () => {

@@ -1,5 +1,5 @@
 import type { Locator, Page, Request } from 'playwright-core';
-import { consoleSuite } from './support/browser';
+import { consoleSuite, statusChip } from './support/browser';
 
 /**
  * What users hit when things do not go to plan (issue 22, section 1): a form filled in wrongly
@@ -51,8 +51,6 @@ const waitForNoText = async (locator: Locator, gone: string) => {
     await new Promise((r) => setTimeout(r, 100));
   }
 };
-
-const statusChip = (page: Page, status: string) => page.locator(`[data-testid="complaint-status"] [data-status="${status}"]`);
 
 const drafts = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('lapor.admin.draft')));
 

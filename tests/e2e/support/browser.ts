@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { seedDemoComplaints } from '../../../server/seed/demo-complaints';
 import { DEMO_PASSWORD } from '../../../server/seed/seed';
 import { startTestApp, type TestApp } from '../../support/test-app';
@@ -115,4 +115,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/** The status chip of the complaint on the page, once it shows `status`. */
+export const statusChip = (page: Page, status: string) => page.locator(`[data-testid="complaint-status"] [data-status="${status}"]`);
+
+/** Runs a workflow action from the complaint page's action bar: opens its dialog, fills it, sends it. */
+export async function runAction(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
+  await page.locator(`[data-action="${action}"]`).click();
+  const dialog = page.locator(`[data-testid="action-dialog-${action}"]`);
+  await dialog.waitFor();
+  if (fill) await fill(dialog);
+  await dialog.locator('[data-testid="action-submit"]').click();
+  await dialog.waitFor({ state: 'detached' });
 }

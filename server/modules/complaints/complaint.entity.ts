@@ -41,6 +41,8 @@ export class Complaint {
 
   @Field(() => String, { description: 'Human-readable tracking id, e.g. MGL-2611-00042' })
   @Index({ unique: true })
+  // varchar_pattern_ops, by hand (ComplaintTally migration): a code or its prefix found whatever the collation.
+  @Index('IDX_complaint_tracking_prefix', { synchronize: false })
   @Column({ type: 'varchar', length: 30 })
   trackingCode: string;
 
@@ -59,6 +61,8 @@ export class Complaint {
   title: string;
 
   @Field(() => String)
+  // A trigram GIN index over complaintSearchText (complaint-search.ts), by hand in the ComplaintTally migration: the list's `q`.
+  @Index('IDX_complaint_search_trgm', { synchronize: false })
   @Column({ type: 'text' })
   description: string;
 
@@ -108,6 +112,8 @@ export class Complaint {
   @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numeric })
   longitude: number | null;
 
+  // Trigram GIN over anonymous reporters' names only (by hand): found by `q` only for those who may see them.
+  @Index('IDX_complaint_anonymous_name_trgm', { synchronize: false })
   @Column({ type: 'varchar', length: 200, nullable: true })
   reporterName: string | null;
 

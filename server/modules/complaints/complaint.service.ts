@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
-import { escapeLike } from '../../core/crud';
 import { preparedQuery, preparedTxQuery } from '../../db/prepared';
 import { entityFromRow } from '../../db/rows';
 import type { Loaders } from '../../app/loaders';
@@ -25,6 +24,7 @@ import { Complaint, ComplaintEvent } from './complaint.entity';
 import { handlingSteps } from './complaint-handling';
 import { releasedByDesk } from './complaint-replay';
 import { complaintColumns, readComplaints, type PagePlan } from './complaint.preload';
+import { searchSql } from './complaint-search';
 import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, PauseKind, ProgressStage } from './complaint.enums';
 import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
 import { holderOpdId, type ComplaintPolicy, type StaffAction, type Unattended } from './complaint.policy';
@@ -231,10 +231,7 @@ export class ComplaintService {
     };
     const f = filter ?? {};
     if (f.ids) where.push(`c.id = ANY(${p(f.ids.map((id, i) => parseId(id, `filter.ids.${i}`)))}::int[])`);
-    if (f.q?.trim()) {
-      const q = `%${escapeLike(f.q.trim())}%`;
-      where.push(`(c."trackingCode" ILIKE ${p(q)} OR c.title ILIKE $${params.length} OR c.description ILIKE $${params.length})`);
-    }
+    if (f.q?.trim()) where.push(searchSql(f.q, p, () => this.policy.identitySql(viewer, params)));
     // A single value as `=`, so PostgreSQL walks the (status, createdAt) index backwards for the page.
     if (f.status?.length === 1) where.push(`c.status = ${p(f.status[0])}`);
     else if (f.status?.length) where.push(`c.status = ANY(${p(f.status)}::varchar[])`);

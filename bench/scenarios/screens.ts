@@ -80,7 +80,7 @@ export async function screenQueries(url: string, org: Org, detailId: number, qua
   // A tracking code from the middle of the data, a name from the seed's list, a word from the middle of a description.
   const [mid] = await query<{ code: string; name: string }>(
     url,
-    `SELECT "trackingCode" AS code, "reporterName" AS name FROM complaint WHERE NOT anonymous AND "intakeOpdId" = ANY($1::int[]) ORDER BY id OFFSET 500000 LIMIT 1`,
+    `SELECT "trackingCode" AS code, "reporterName" AS name FROM complaint WHERE NOT anonymous AND "intakeOpdId" = ANY($1::int[]) ORDER BY id OFFSET 100000 LIMIT 1`,
     [[...org.opdPath.entries()].filter(([, p]) => p.includes(`/${org.opdByCode.get('KEC-TENGAH')}/`)).map(([k]) => k)],
   );
   const month = new Date(Date.now() - 30 * 86400_000).toISOString();

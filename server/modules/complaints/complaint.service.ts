@@ -267,7 +267,7 @@ export class ComplaintService {
     const order = args.sortOrder ?? (inbox ? SortOrder.ASC : SortOrder.DESC);
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const orderBy = `${column} ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order}`;
-    const countSql = wantTotal ? (inbox ? null : this.tallyCountSql(viewer, f, params)) ?? `SELECT count(*) FROM complaint c${whereSql}` : undefined;
+    const countSql = wantTotal ? ((inbox ? null : this.tallyCountSql(viewer, f, params)) ?? `SELECT count(*) FROM complaint c${whereSql}`) : undefined;
     // The page size is written in (a checked whole number) and the first page has no offset: a page
     // without filters then has no parameters, and PostgreSQL keeps its plan instead of planning every
     // request (with LIMIT $n its generic plan looks dearer, so it re-plans each time). Later pages
@@ -287,7 +287,9 @@ export class ComplaintService {
    */
   private tallyCountSql(viewer: Viewer, f: ComplaintFilter, params: unknown[]): string | null {
     const p = (v: unknown) => `$${params.push(v)}`;
-    const given = Object.entries(f).filter(([, v]) => v != null && !(Array.isArray(v) && v.length === 0)).map(([k]) => k);
+    const given = Object.entries(f)
+      .filter(([, v]) => v != null && !(Array.isArray(v) && v.length === 0))
+      .map(([k]) => k);
     const tally = this.policy.tallyScope(viewer);
     if (!tally || given.length > 1) return null;
     const [only] = given;

@@ -12,6 +12,11 @@ const ANONYMOUS_NAME_VECTOR = `to_tsvector('simple', coalesce(c."reporterName", 
 /** A tracking code or the start of one, as printed on the receipt (MGL-2611-00042): looked up by its prefix. */
 const TRACKING_CODE = /^[A-Z]{2,6}-\d{2,4}(-[A-Z0-9]*)?$/i;
 
+/** A search by tracking code (or its start): few rows, found by the code's index. */
+export function isTrackingCodeQuery(q: string): boolean {
+  return TRACKING_CODE.test(q.trim());
+}
+
 /** Every word of `q` as a prefix (`sekol` finds `sekolah`), all of them required; null when it has none. */
 export function searchQuery(q: string): string | null {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu);
@@ -30,6 +35,9 @@ export function searchSql(q: string, p: (v: unknown) => string, identitySql: () 
   if (!words) return 'false';
   const query = `to_tsquery('simple', ${p(words)})`;
   const identity = identitySql();
-  const anonymous = identity ? ` OR (c.anonymous AND ${ANONYMOUS_NAME_VECTOR} @@ ${query} AND ${identity})` : '';
-  return `(${SEARCH_VECTOR} @@ ${query}${anonymous})`;
+  if (!identity) return `${SEARCH_VECTOR} @@ ${query}`;
+  // Each side from its own index (an OR across the two would read every row of the scope).
+  return `(c.id IN (SELECT c.id FROM complaint c WHERE ${SEARCH_VECTOR} @@ ${query}
+                    UNION ALL SELECT c.id FROM complaint c WHERE c.anonymous AND ${ANONYMOUS_NAME_VECTOR} @@ ${query})
+           AND (NOT c.anonymous OR ${SEARCH_VECTOR} @@ ${query} OR ${identity}))`;
 }

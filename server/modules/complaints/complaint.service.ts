@@ -24,7 +24,7 @@ import { Complaint, ComplaintEvent } from './complaint.entity';
 import { handlingSteps } from './complaint-handling';
 import { releasedByDesk } from './complaint-replay';
 import { complaintColumns, readComplaints, type PagePlan } from './complaint.preload';
-import { searchSql } from './complaint-search';
+import { isTrackingCodeQuery, searchSql } from './complaint-search';
 import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, PauseKind, ProgressStage } from './complaint.enums';
 import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
 import { holderOpdId, type ComplaintPolicy, type StaffAction, type Unattended } from './complaint.policy';
@@ -274,7 +274,13 @@ export class ComplaintService {
     // take the offset as a parameter, so paging does not multiply statements.
     // The page's ids first, from the narrow columns an index may hold whole (the inboxes' partial
     // indexes), then only those rows: a wide row is read for each complaint shown, not each one sorted.
-    const page = `SELECT c.id FROM complaint c${whereSql} ORDER BY ${orderBy} LIMIT ${limit}${offset ? ` OFFSET ${p(offset)}` : ''}`;
+    const paging = `LIMIT ${limit}${offset ? ` OFFSET ${p(offset)}` : ''}`;
+    // A code's matches are few (a month's codes at most) but, old ones, the last a newest-first walk would
+    // reach: all of them from the code's index first (OFFSET 0 keeps the planner from walking), then sorted.
+    const page =
+      f.q && isTrackingCodeQuery(f.q)
+        ? `SELECT c.id FROM (SELECT c.id, ${column} AS sort_key FROM complaint c${whereSql} OFFSET 0) c ORDER BY c.sort_key ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order} ${paging}`
+        : `SELECT c.id FROM complaint c${whereSql} ORDER BY ${orderBy} ${paging}`;
     const sql = `SELECT ${complaintColumns(this.db, reader.plan)} FROM complaint c WHERE c.id IN (${page}) ORDER BY ${orderBy}`;
     const { items, total } = await readComplaints(this.db, reader.loaders, { sql, params, countSql }, reader.plan);
     return { items, total: total ?? 0 };

@@ -51,7 +51,7 @@ const DETAIL = `query($id: ID!) { complaint(id: $id) {
   events { id type fromStatus toStatus stage message public createdAt actor { id name } toOpd { id name } } } }`;
 const OPD_TREE = `{ opds(perPage: 1000, sortField: "name", sortOrder: ASC) { total items { id code name kind parentId regionCode active canReceive } } }`;
 const POSTS = `{ servicePosts(perPage: 25, sortField: "name", sortOrder: ASC) { total items { id code name rw address active openNow nextOpeningAt
-  kelurahan { id name } schedule { day opens closes } officers { id name } } } }`;
+  kelurahan { id name } schedule { weekday opensAt closesAt } officers { id name } } } }`;
 const REPORT = `query($period: String) { complianceReport(period: $period) {
   opds { opdId rank taken received forwarded responded due respondedInTime medianHoursToFirstResponse p90HoursToFirstResponse overdueNow returns averageRating ikm }
   officers { userId recorded verified forwarded forwardedOnTime } } }`;

@@ -17,10 +17,14 @@ export function isTrackingCodeQuery(q: string): boolean {
   return TRACKING_CODE.test(q.trim());
 }
 
-/** Every word of `q` as a prefix (`sekol` finds `sekolah`), all of them required; null when it has none. */
+/**
+ * Every word of `q`, all of them required; null when it has none. Whole words, not their starts: the
+ * planner knows how common a word is (the column's statistics), not a prefix, and a rare word then
+ * comes from the index instead of a walk through every complaint.
+ */
 export function searchQuery(q: string): string | null {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  return words ? words.map((w) => `${w}:*`).join(' & ') : null;
+  return words ? words.join(' & ') : null;
 }
 
 /**

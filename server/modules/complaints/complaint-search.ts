@@ -12,11 +12,6 @@ const ANONYMOUS_NAME_VECTOR = `to_tsvector('simple', coalesce(c."reporterName", 
 /** A tracking code or the start of one, as printed on the receipt (MGL-2611-00042): looked up by its prefix. */
 const TRACKING_CODE = /^[A-Z]{2,6}-\d{2,4}(-[A-Z0-9]*)?$/i;
 
-/** A search by tracking code (or its start): few rows, found by the code's index. */
-export function isTrackingCodeQuery(q: string): boolean {
-  return TRACKING_CODE.test(q.trim());
-}
-
 /**
  * Every word of `q`, all of them required; null when it has none. Whole words, not their starts: the
  * planner knows how common a word is (the column's statistics), not a prefix, and a rare word then

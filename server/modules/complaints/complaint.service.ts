@@ -24,7 +24,7 @@ import { Complaint, ComplaintEvent } from './complaint.entity';
 import { handlingSteps } from './complaint-handling';
 import { releasedByDesk } from './complaint-replay';
 import { complaintColumns, readComplaints, type PagePlan } from './complaint.preload';
-import { isTrackingCodeQuery, searchSql } from './complaint-search';
+import { searchSql } from './complaint-search';
 import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, PauseKind, ProgressStage } from './complaint.enums';
 import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
 import { holderOpdId, type ComplaintPolicy, type StaffAction, type Unattended } from './complaint.policy';
@@ -49,6 +49,12 @@ const CHANNEL_LABELS: Record<Channel, string> = {
 const NOT_ESCALATED: Partial<Complaint> = { escalatedToOpdId: null, escalatedAt: null, escalationReason: null };
 /** A report is never merged into one that ended without being handled. */
 const MERGE_CLOSED: readonly ComplaintStatus[] = [ComplaintStatus.REJECTED, ComplaintStatus.ARCHIVED, ComplaintStatus.MERGED];
+
+/** The inboxes that are a set of statuses in the viewer's scope, as inboxSql writes them: their totals come from the tally. */
+const INBOX_STATUSES: Partial<Record<InboxKind, ComplaintStatus[]>> = {
+  [InboxKind.INTAKE_WORK]: [ComplaintStatus.SUBMITTED, ComplaintStatus.VERIFIED, ComplaintStatus.RESPONDED],
+  [InboxKind.OPEN]: [ComplaintStatus.SUBMITTED, ComplaintStatus.VERIFIED, ComplaintStatus.FORWARDED, ComplaintStatus.IN_PROGRESS, ComplaintStatus.RESPONDED],
+};
 
 export const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -267,7 +273,7 @@ export class ComplaintService {
     const order = args.sortOrder ?? (inbox ? SortOrder.ASC : SortOrder.DESC);
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const orderBy = `${column} ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order}`;
-    const countSql = wantTotal ? ((inbox ? null : this.tallyCountSql(viewer, f, params)) ?? `SELECT count(*) FROM complaint c${whereSql}`) : undefined;
+    const countSql = wantTotal ? (this.tallyCountSql(viewer, f, params, inbox) ?? `SELECT count(*) FROM complaint c${whereSql}`) : undefined;
     // The page size is written in (a checked whole number) and the first page has no offset: a page
     // without filters then has no parameters, and PostgreSQL keeps its plan instead of planning every
     // request (with LIMIT $n its generic plan looks dearer, so it re-plans each time). Later pages
@@ -275,12 +281,11 @@ export class ComplaintService {
     // The page's ids first, from the narrow columns an index may hold whole (the inboxes' partial
     // indexes), then only those rows: a wide row is read for each complaint shown, not each one sorted.
     const paging = `LIMIT ${limit}${offset ? ` OFFSET ${p(offset)}` : ''}`;
-    // A code's matches are few (a month's codes at most) but, old ones, the last a newest-first walk would
-    // reach: all of them from the code's index first (OFFSET 0 keeps the planner from walking), then sorted.
-    const page =
-      f.q && isTrackingCodeQuery(f.q)
-        ? `SELECT c.id FROM (SELECT c.id, ${column} AS sort_key FROM complaint c${whereSql} OFFSET 0) c ORDER BY c.sort_key ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order} ${paging}`
-        : `SELECT c.id FROM complaint c${whereSql} ORDER BY ${orderBy} ${paging}`;
+    // A search's matches come from its index first (OFFSET 0 keeps the planner from walking the sort
+    // order instead: a word it thinks common, or a month of old codes, would be the last that walk reaches).
+    const page = f.q?.trim()
+      ? `SELECT c.id FROM (SELECT c.id, ${column} AS sort_key FROM complaint c${whereSql} OFFSET 0) c ORDER BY c.sort_key ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order} ${paging}`
+      : `SELECT c.id FROM complaint c${whereSql} ORDER BY ${orderBy} ${paging}`;
     const sql = `SELECT ${complaintColumns(this.db, reader.plan)} FROM complaint c WHERE c.id IN (${page}) ORDER BY ${orderBy}`;
     const { items, total } = await readComplaints(this.db, reader.loaders, { sql, params, countSql }, reader.plan);
     return { items, total: total ?? 0 };
@@ -291,13 +296,21 @@ export class ComplaintService {
    * same number as counting the complaints (the tally changes in the statement that changes them),
    * without counting a million rows for the mayor's unfiltered list. Null: count the complaints.
    */
-  private tallyCountSql(viewer: Viewer, f: ComplaintFilter, params: unknown[]): string | null {
+  private tallyCountSql(viewer: Viewer, f: ComplaintFilter, params: unknown[], inbox: boolean): string | null {
     const p = (v: unknown) => `$${params.push(v)}`;
     const given = Object.entries(f)
       .filter(([, v]) => v != null && !(Array.isArray(v) && v.length === 0))
       .map(([k]) => k);
     const tally = this.policy.tallyScope(viewer);
     if (!tally || given.length > 1) return null;
+    if (inbox) {
+      // An inbox that is a set of statuses in the viewer's scope (inboxSql), unfiltered.
+      const statuses = INBOX_STATUSES[ROLE_INBOX[viewer.role]];
+      if (!statuses || given.length) return null;
+      const t = [`t.scope = ${p(tally.scope)}`, `t.dim = 'status'`, `t.key = ANY(${p(statuses)}::varchar[])`];
+      if (tally.opdIds) t.push(`t."opdIds" && ${p(tally.opdIds)}::int[]`);
+      return `SELECT coalesce(sum(t.total), 0)::bigint FROM complaint_tally t WHERE ${t.join(' AND ')}`;
+    }
     const [only] = given;
     const dims = ['status', 'channel', 'categoryId', 'programId', 'currentOpdId', 'intakeOpdId'];
     // Decided before any parameter is added: an unused one would fail the statement.

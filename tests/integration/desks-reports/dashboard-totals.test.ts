@@ -91,6 +91,23 @@ test('the dashboard’s figures are the list totals, for every role and period, 
   expect(await lab.t.app.db.query(sums)).toEqual(kept);
 }, 120_000);
 
+test('list and inbox totals taken from the tally are the complaints counted', async () => {
+  const db = lab.t.app.db;
+  const count = async (where: string, params: unknown[] = []) => Number((await db.query(`SELECT count(*) AS n FROM complaint c WHERE ${where}`, params))[0].n);
+  const inbox = async (who: string) => (await lab.ok(who, `{ myInbox(perPage: 1) { total } }`)).myInbox.total;
+  const tengah: number[] = (await db.query(`SELECT id FROM opd WHERE path LIKE (SELECT path FROM opd WHERE code = 'KEC-TENGAH') || '%'`)).map(
+    (r: { id: number }) => r.id,
+  );
+  expect(await inbox('walikota')).toBe(await count(`c.status NOT IN ('CLOSED','REJECTED','ARCHIVED','MERGED')`));
+  expect(await inbox('admin.tengah')).toBe(await count(`c.status IN ('SUBMITTED','VERIFIED','RESPONDED') AND c."intakeOpdId" = ANY($1)`, [tengah]));
+  expect((await lab.list('walikota', {}, { perPage: 1 })).total).toBe(await count('true'));
+  expect((await lab.list('walikota', { overdue: false }, { perPage: 1 })).total).toBe(await count(`c."dueAt" IS NULL OR c."dueAt" >= now()`));
+  expect((await lab.list('walikota', { intakeOpdId: lab.opd['KEC-TENGAH'] }, { perPage: 1 })).total).toBe(await count(`c."intakeOpdId" = ANY($1)`, [tengah]));
+  expect((await lab.list('admin.tengah', { status: ['CLOSED'] }, { perPage: 1 })).total).toBe(
+    await count(`c.status = 'CLOSED' AND c."intakeOpdId" = ANY($1)`, [tengah]),
+  );
+});
+
 test('a change moves the dashboard’s figures with the list, in the same transaction', async () => {
   const count = async () => (await lab.ok('walikota', STATS, {})).complaintStats as Stats;
   const s0 = await count();

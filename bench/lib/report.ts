@@ -434,7 +434,7 @@ export function toMarkdown(r: BenchReport): string {
   out.push(
     'Settings (environment): `BENCH_DURATION` seconds per scenario per server (10), `BENCH_WARMUP` (5), `BENCH_CONNECTIONS` (8), `BENCH_COMPLAINTS` (10000), ' +
       '`BENCH_SCENARIOS` (comma list of list50, list50-filtered, detail, submit, transition, pagesizes, fanout), `BENCH_PEER=0` (ours only), ' +
-      '`BENCH_ROUNDS` (1; 2 runs each scenario twice, servers in ABBA order), `BENCH_FANOUT` (levels, `1000,5000,10000`), `BENCH_FANOUT_COMMITS` (20), `BENCH_FANOUT_WRITERS` (2, connections committing at the same moment each round), `BENCH_FANOUT_ACCOUNTS` (200), `BENCH_SQL_COUNT=1` (our own SQL counter on under load too), `BENCH_SCALE_REQUESTS` (100 per filter), `BENCH_SCALE_EXPERIMENT=0`, `BENCH_VERBOSE=1` (server logs). ' +
+      '`BENCH_ROUNDS` (1; 2 runs each scenario twice, servers in ABBA order), `BENCH_FANOUT` (levels, `1000,5000,10000`), `BENCH_FANOUT_COMMITS` (20), `BENCH_FANOUT_WRITERS` (2, connections committing at the same moment each round), `BENCH_FANOUT_ACCOUNTS` (200), `BENCH_SQL_COUNT=1` (our own SQL counter on under load too), `BENCH_SCALE_REQUESTS` (100 per filter), `BENCH_SCALE_EXPERIMENT=0`, `BENCH_SCREEN_REQUESTS` (15 per screen query), `BENCH_SCREENS` (a regular expression: only those screen queries), `BENCH_SCREENS_ONLY=1` (the scale run measures only the screens), `BENCH_VERBOSE=1` (server logs). ' +
       'The first run installs the PostGraphile peer (bench/peer/package.json → bench/.peer: PostGraphile 5 and Node 22 from the npm registry). ' +
       'Results: `bench/results/<timestamp>.json` and `.md`; this file is a copy of the latest Markdown.',
   );

@@ -30,6 +30,8 @@ const cfg = {
   scaleDays: env('BENCH_SCALE_DAYS', 3 * 365),
   scaleRequests: env('BENCH_SCALE_REQUESTS', 100),
   scaleExperiment: process.env.BENCH_SCALE_EXPERIMENT !== '0',
+  screenRequests: env('BENCH_SCREEN_REQUESTS', 15),
+  screensOnly: process.env.BENCH_SCREENS_ONLY === '1',
   fanoutLevels: (process.env.BENCH_FANOUT ?? '1000,5000,10000')
     .split(',')
     .map(Number)
@@ -402,6 +404,8 @@ async function main() {
         peer,
         requests: cfg.scaleRequests,
         experiment: cfg.scaleExperiment,
+        screenRequests: cfg.screenRequests,
+        screensOnly: cfg.screensOnly,
       });
     } catch (err) {
       report.scaleError = (err as Error).message;

@@ -23,6 +23,9 @@ export const PG_SETTINGS: Record<string, string> = {
   checkpoint_timeout: '15min',
 };
 
+/** The embedded cluster's log, as JSON lines (`pg`: a chunk of PostgreSQL's stderr). */
+export const PG_LOG_FILE = path.join(BENCH_DIR, '.data', 'pg-server.log');
+
 export interface Cluster {
   port: number;
   url(database: string): string;
@@ -72,7 +75,14 @@ export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>):
  */
 export async function startCluster(): Promise<Cluster> {
   const dataDir = path.join(BENCH_DIR, '.data', 'pg');
-  const logger = pino({ level: process.env.BENCH_PG_LOG ?? 'warn' });
+  // PostgreSQL's own log (its stderr) in a file as well: the scale run reads auto_explain's plans from it (bench/scenarios/screens.ts).
+  const logger = pino(
+    { level: 'debug' },
+    pino.multistream([
+      { level: (process.env.BENCH_PG_LOG ?? 'warn') as pino.Level, stream: process.stdout },
+      { level: 'debug', stream: pino.destination({ dest: PG_LOG_FILE, mkdir: true, sync: true }) },
+    ]),
+  );
   const port = await freePort();
   let embedded: EmbeddedDatabase = await startEmbeddedPostgres(dataDir, port, logger);
   const admin = () => withDatabase(embedded.url, 'postgres');

@@ -7,6 +7,7 @@ import { loadOrg, seedComplaints, type Org } from '../lib/seed';
 import { startOurs, startPeer, tokenFor, type RunningServer } from '../lib/servers';
 import { log, round } from '../lib/util';
 import { OURS_LIST, PGL_LIST, type ListFilter } from './http';
+import { longTimelineComplaint, runScreens, screenQueries, type ScreenResult } from './screens';
 
 export const SCALE_DB = 'lapor_scale';
 /** Bump when the generator changes: a scale database of another version is seeded anew. */
@@ -42,6 +43,8 @@ export interface ScaleResult {
     plans: { title: string; plan: string; ms: number }[];
     buildSeconds: number;
   };
+  /** Every console screen's query as its role (bench/scenarios/screens.ts). */
+  screens?: ScreenResult[];
   /** PostgreSQL execution time (median of 3) of ways to get a page and its total, without and with the proposed indexes. */
   listAlternatives?: { filter: string; variant: string; withoutMs: number; withMs?: number }[];
 }
@@ -100,7 +103,7 @@ async function ensureScaleDatabase(cluster: Cluster, spec: ScaleSpec): Promise<{
         if (ran.length) {
           log(`scale database: applied ${ran.length} new migration(s)`);
           // As after seeding: the new indexes' visibility maps and statistics, before anything is timed.
-          for (const t of ['complaint', 'complaint_event', 'complaint_handling']) await db.query(`VACUUM (ANALYZE) ${t}`);
+          for (const t of ['complaint', 'complaint_event', 'complaint_handling', 'complaint_tally']) await db.query(`VACUUM (ANALYZE) ${t}`);
         }
       } finally {
         await db.destroy();
@@ -201,6 +204,10 @@ export async function runScale(opts: {
   peer: { node: string } | null;
   requests: number;
   experiment: boolean;
+  /** Requests per screen query (p50/p95). */
+  screenRequests: number;
+  /** Only the screens: skip the list filters side by side, the report statement and the alternatives. */
+  screensOnly: boolean;
 }): Promise<ScaleResult> {
   const { url, seededNow, seedSeconds } = await ensureScaleDatabase(opts.cluster, opts.spec);
   await query(url, 'CREATE SCHEMA IF NOT EXISTS bench; CREATE EXTENSION IF NOT EXISTS pg_stat_statements SCHEMA bench');
@@ -223,6 +230,26 @@ export async function runScale(opts: {
       .replace(/^SELECT c\.\*, count\(\*\) OVER\(\) AS "__total"/, 'SELECT count(*) AS n')
       .replace(/ ORDER BY .*$/, '');
     matches.push(Number((await query<{ n: string }>(url, sql))[0].n));
+  }
+
+  const quarter = lastQuarter();
+  const detailId = await longTimelineComplaint(url, org);
+  const screens = await runScreens({
+    url,
+    database: SCALE_DB,
+    org,
+    queries: await screenQueries(url, org, detailId, quarter.label),
+    requests: opts.screenRequests,
+  });
+  const dataset = {
+    complaints: Number(counts.c),
+    events: Number(counts.e),
+    seededNow,
+    seedSeconds,
+    tableMiB: Object.fromEntries(sizes.map((s) => [s.t, Number(s.mib)])),
+  };
+  if (opts.screensOnly) {
+    return { dataset, lists: [], listMixP95: {}, report: { quarter: quarter.label, runsMs: [], medianMs: NaN, rows: 0, sample: [] }, plans: [], screens };
   }
 
   const lists: ScaleResult['lists'] = [];
@@ -288,7 +315,6 @@ export async function runScale(opts: {
     }
   }
 
-  const quarter = lastQuarter();
   log(`quarterly report for ${quarter.label}`);
   const rep = await timeReport(url, quarter.from, quarter.to, 5);
   const plans: ScaleResult['plans'] = [];
@@ -338,13 +364,8 @@ export async function runScale(opts: {
   }
 
   return {
-    dataset: {
-      complaints: Number(counts.c),
-      events: Number(counts.e),
-      seededNow,
-      seedSeconds,
-      tableMiB: Object.fromEntries(sizes.map((s) => [s.t, Number(s.mib)])),
-    },
+    dataset,
+    screens,
     lists,
     listMixP95,
     listSql,

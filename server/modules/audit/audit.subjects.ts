@@ -42,7 +42,8 @@ export const AUDIT_SUBJECTS: readonly AuditSubject[] = [
     label: (r) => `${r.name} (${r.username})`,
     recorded: ['username', 'name', 'phone', 'email', 'opdId', 'servicePostId', 'role', 'active', 'mayPublish'],
     secret: { passwordHash: 'password' },
-    ignored: ['id', 'tokenGeneration', 'failedLogins', 'lockedUntil', 'lastLoginAt', 'createdAt', 'updatedAt'],
+    // notifyBy: each person's own choice of channels, not an administrator's change to an account.
+    ignored: ['id', 'tokenGeneration', 'failedLogins', 'lockedUntil', 'lastLoginAt', 'createdAt', 'updatedAt', 'notifyBy'],
   },
   {
     kind: AuditKind.OPD,

@@ -35,6 +35,15 @@ const numeric = { from: (v: string | null) => (v == null ? null : Number(v)), to
 // The sweep and the overdue filter walk the deadline; the report counts what is overdue per Opd from the index alone.
 @Index(['dueAt', 'currentOpdId', 'intakeOpdId'])
 @Index(['idempotencyScope', 'idempotencyKey'], { unique: true, where: '"idempotencyKey" IS NOT NULL' })
+// Each sort and filter the console offers, at 1M complaints (issue #23, bench/README.md): the page in index order.
+@Index(['type', 'createdAt'])
+@Index(['progressStage', 'createdAt'])
+@Index(['channel', 'createdAt'])
+@Index(['updatedAt'])
+@Index(['title', 'id'])
+@Index(['status', 'id'])
+@Index(['responseDueAt'])
+@Index(['verifyDueAt'])
 export class Complaint {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -42,6 +51,8 @@ export class Complaint {
 
   @Field(() => String, { description: 'Human-readable tracking id, e.g. MGL-2611-00042' })
   @Index({ unique: true })
+  // varchar_pattern_ops, by hand (ComplaintTally migration): a code or its prefix found whatever the collation.
+  @Index('IDX_complaint_tracking_prefix', { synchronize: false })
   @Column({ type: 'varchar', length: 30 })
   trackingCode: string;
 
@@ -62,6 +73,15 @@ export class Complaint {
   @Field(() => String)
   @Column({ type: 'text' })
   description: string;
+
+  /**
+   * What the list's `q` searches, as words (complaint-search.ts), kept by a trigger (SearchVector
+   * migration) so a search checks its matches without reading their text again; an anonymous
+   * reporter's name is never in it. Never read into the entity.
+   */
+  @Index('IDX_complaint_search', { synchronize: false })
+  @Column({ type: 'tsvector', select: false, insert: false, update: false })
+  searchVector?: string;
 
   @Field(() => ID, { nullable: true })
   @Index()
@@ -109,6 +129,8 @@ export class Complaint {
   @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numeric })
   longitude: number | null;
 
+  // Full-text GIN over anonymous reporters' names only (by hand): found by `q` only for those who may see them.
+  @Index('IDX_complaint_anonymous_name', { synchronize: false })
   @Column({ type: 'varchar', length: 200, nullable: true })
   reporterName: string | null;
 
@@ -298,6 +320,11 @@ export class Complaint {
   outsideServiceHours: boolean;
 
   /** The deadline running now, if any (the earliest of the step's own and settlement); overdue = dueAt in the past. */
+  // The inboxes (ComplaintService.inboxSql), deadline first: partial indexes holding what a page's ids and
+  // the total need, by hand in the InboxIndexes migration (INCLUDE and WHERE on status).
+  @Index('IDX_complaint_inbox_intake', { synchronize: false })
+  @Index('IDX_complaint_inbox_unit', { synchronize: false })
+  @Index('IDX_complaint_inbox_open', { synchronize: false })
   @Column({ type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 
@@ -330,6 +357,8 @@ export class Complaint {
   rejectReason: string | null;
 
   @Field(() => Int, { nullable: true })
+  // (rating DESC NULLS LAST, id DESC), by hand in the ListSorts migration.
+  @Index('IDX_complaint_rating_desc', { synchronize: false })
   @Column({ type: 'smallint', nullable: true })
   rating: number | null;
 

@@ -50,7 +50,11 @@ export class ComplaintInput {
 @InputType()
 export class ComplaintFilter {
   @Field(() => [ID], { nullable: true }) ids?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'Searches tracking code, external IDs (e.g. the SP4N-LAPOR! ID), title and description.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Searches tracking code, title, description and the reporter's name (an anonymous reporter's only for those who may see it); a tracking code or its start (MGL-2611) finds codes beginning so; an external ID (e.g. the SP4N-LAPOR! ID) exactly.",
+  })
   q?: string | null;
   @Field(() => [ComplaintStatus], { nullable: true }) status?: ComplaintStatus[] | null;
   @Field(() => ProgressStage, { nullable: true }) progressStage?: ProgressStage | null;

@@ -86,6 +86,12 @@ function isStaffAction(action: ComplaintAction): action is StaffAction {
   return action in ACTION_RULES;
 }
 
+/** The tally's rows for a row scope: A all; I by [intakeOpdId], H by handlerOpdIds, overlapping `opdIds`. */
+export interface TallyScope {
+  scope: 'A' | 'I' | 'H';
+  opdIds: number[] | null;
+}
+
 export class ComplaintPolicy {
   constructor(private readonly org: OrgDirectory) {}
 
@@ -118,6 +124,27 @@ export class ComplaintPolicy {
         params.push(this.org.subtreeIds(viewer.opdId));
         return `c."handlerOpdIds" && $${params.length}::int[]`;
     }
+  }
+
+  /** Which rows of the dashboard's tally (complaint_tally) count for the viewer; null: its scope has none (an officer's). */
+  tallyScope(viewer: Viewer): TallyScope | null {
+    switch (ROLE_ROW_SCOPE[viewer.role]) {
+      case RowScope.ALL:
+        return { scope: 'A', opdIds: null };
+      case RowScope.INTAKE:
+        return { scope: 'I', opdIds: this.org.subtreeIds(viewer.opdId) };
+      case RowScope.HANDLED:
+        return { scope: 'H', opdIds: this.org.subtreeIds(viewer.opdId) };
+      case RowScope.RECORDED:
+        return null;
+    }
+  }
+
+  /** canSeeIdentity for an anonymous complaint as SQL on alias `c`; null when the viewer sees none. */
+  identitySql(viewer: Viewer, params: unknown[]): string | null {
+    if (!IDENTITY_ROLES.includes(viewer.role)) return null;
+    params.push(viewer.userId, this.org.subtreeIds(viewer.opdId));
+    return `(c."recordedById" = $${params.length - 1} OR c."intakeOpdId" = ANY($${params.length}::int[]))`;
   }
 
   /** Anonymous reporters are known only to the intake Opd's admins and officers. */

@@ -136,6 +136,7 @@ export function planFor(info: GraphQLResolveInfo, path: string[]): PagePlan {
  * still does not carry 50 descriptions and answers it will not show.
  */
 export const WIDE_COLUMNS: ReadonlySet<string> = new Set([
+  'searchVector',
   'description',
   'answer',
   'answerDraft',

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
-import { escapeLike } from '../../core/crud';
+// First, as crud.ts was: it loads reflect-metadata before any entity's decorators run.
+import { searchSql } from './complaint-search';
 import { preparedQuery, preparedTxQuery } from '../../db/prepared';
 import { entityFromRow } from '../../db/rows';
 import type { Loaders } from '../../app/loaders';
@@ -59,6 +60,12 @@ function externalRefOf(input: ComplaintInput): { source: ExternalSource; externa
   if (!input.externalSource) throw AppError.field('input.externalSource', 'say which system externalId belongs to');
   return { source: input.externalSource, externalId: id };
 }
+
+/** The inboxes that are a set of statuses in the viewer's scope, as inboxSql writes them: their totals come from the tally. */
+const INBOX_STATUSES: Partial<Record<InboxKind, ComplaintStatus[]>> = {
+  [InboxKind.INTAKE_WORK]: [ComplaintStatus.SUBMITTED, ComplaintStatus.VERIFIED, ComplaintStatus.RESPONDED],
+  [InboxKind.OPEN]: [ComplaintStatus.SUBMITTED, ComplaintStatus.VERIFIED, ComplaintStatus.FORWARDED, ComplaintStatus.IN_PROGRESS, ComplaintStatus.RESPONDED],
+};
 
 export const ACCESS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -231,10 +238,10 @@ export class ComplaintService {
     const f = filter ?? {};
     if (f.ids) where.push(`c.id = ANY(${p(f.ids.map((id, i) => parseId(id, `filter.ids.${i}`)))}::int[])`);
     if (f.q?.trim()) {
-      const q = `%${escapeLike(f.q.trim())}%`;
+      // An external system's ID (the SP4N-LAPOR! ID) exactly, beside the words; each side from its own index.
+      const words = searchSql(f.q, p, () => this.policy.identitySql(viewer, params));
       where.push(
-        `(c."trackingCode" ILIKE ${p(q)} OR c.title ILIKE $${params.length} OR c.description ILIKE $${params.length}
-          OR EXISTS (SELECT 1 FROM complaint_external_ref x WHERE x."complaintId" = c.id AND x."externalId" ILIKE $${params.length}))`,
+        `c.id IN (SELECT c.id FROM complaint c WHERE ${words} UNION ALL SELECT x."complaintId" FROM complaint_external_ref x WHERE x."externalId" = ${p(f.q.trim())})`,
       );
     }
     // A single value as `=`, so PostgreSQL walks the (status, createdAt) index backwards for the page.
@@ -272,14 +279,70 @@ export class ComplaintService {
     const order = args.sortOrder ?? (inbox ? SortOrder.ASC : SortOrder.DESC);
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const orderBy = `${column} ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order}`;
-    const countSql = wantTotal ? `SELECT count(*) FROM complaint c${whereSql}` : undefined;
+    const countSql = wantTotal ? (this.tallyCountSql(viewer, f, params, inbox) ?? `SELECT count(*) FROM complaint c${whereSql}`) : undefined;
     // The page size is written in (a checked whole number) and the first page has no offset: a page
     // without filters then has no parameters, and PostgreSQL keeps its plan instead of planning every
     // request (with LIMIT $n its generic plan looks dearer, so it re-plans each time). Later pages
     // take the offset as a parameter, so paging does not multiply statements.
-    const sql = `SELECT ${complaintColumns(this.db, reader.plan)} FROM complaint c${whereSql} ORDER BY ${orderBy} LIMIT ${limit}${offset ? ` OFFSET ${p(offset)}` : ''}`;
+    // The page's ids first, from the narrow columns an index may hold whole (the inboxes' partial
+    // indexes), then only those rows: a wide row is read for each complaint shown, not each one sorted.
+    const paging = `LIMIT ${limit}${offset ? ` OFFSET ${p(offset)}` : ''}`;
+    // A search's matches come from its index first (OFFSET 0 keeps the planner from walking the sort
+    // order instead: a word it thinks common, or a month of old codes, would be the last that walk reaches).
+    const page = f.q?.trim()
+      ? `SELECT c.id FROM (SELECT c.id, ${column} AS sort_key FROM complaint c${whereSql} OFFSET 0) c ORDER BY c.sort_key ${order}${nullable.has(sortField) ? ' NULLS LAST' : ''}, c.id ${order} ${paging}`
+      : `SELECT c.id FROM complaint c${whereSql} ORDER BY ${orderBy} ${paging}`;
+    const sql = `SELECT ${complaintColumns(this.db, reader.plan)} FROM complaint c WHERE c.id IN (${page}) ORDER BY ${orderBy}`;
     const { items, total } = await readComplaints(this.db, reader.loaders, { sql, params, countSql }, reader.plan);
     return { items, total: total ?? 0 };
+  }
+
+  /**
+   * The total from the dashboard's tally when the filter is one of its dimensions (or none): the
+   * same number as counting the complaints (the tally changes in the statement that changes them),
+   * without counting a million rows for the mayor's unfiltered list. Null: count the complaints.
+   */
+  private tallyCountSql(viewer: Viewer, f: ComplaintFilter, params: unknown[], inbox: boolean): string | null {
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const given = Object.entries(f)
+      .filter(([, v]) => v != null && !(Array.isArray(v) && v.length === 0))
+      .map(([k]) => k);
+    const tally = this.policy.tallyScope(viewer);
+    if (!tally || given.length > 1) return null;
+    if (inbox) {
+      // An inbox that is a set of statuses in the viewer's scope (inboxSql), unfiltered.
+      const statuses = INBOX_STATUSES[ROLE_INBOX[viewer.role]];
+      if (!statuses || given.length) return null;
+      const t = [`t.scope = ${p(tally.scope)}`, `t.dim = 'status'`, `t.key = ANY(${p(statuses)}::varchar[])`];
+      if (tally.opdIds) t.push(`t."opdIds" && ${p(tally.opdIds)}::int[]`);
+      return `SELECT coalesce(sum(t.total), 0)::bigint FROM complaint_tally t WHERE ${t.join(' AND ')}`;
+    }
+    const [only] = given;
+    const dims = ['status', 'channel', 'categoryId', 'programId', 'currentOpdId', 'intakeOpdId'];
+    // Decided before any parameter is added: an unused one would fail the statement.
+    if (only !== undefined && !dims.includes(only) && !(only === 'overdue' && f.overdue === false)) return null;
+    if (only === 'intakeOpdId' && tally.scope === 'H') return null;
+    const t: string[] = [];
+    if (only === 'intakeOpdId') {
+      // The intake rows of the tally, of the Opds both the filter and the viewer's scope take in.
+      const ids = this.org.subtreeIds(parseId(f.intakeOpdId!, 'filter.intakeOpdId'));
+      t.push(`t.scope = 'I'`, `t."opdIds" && ${p(tally.opdIds ? ids.filter((id) => tally.opdIds!.includes(id)) : ids)}::int[]`, `t.dim = 'total'`);
+    } else {
+      t.push(`t.scope = ${p(tally.scope)}`);
+      if (tally.opdIds) t.push(`t."opdIds" && ${p(tally.opdIds)}::int[]`);
+      const keys = (dim: string, values: string[]) => t.push(`t.dim = '${dim}'`, `t.key = ANY(${p(values)}::varchar[])`);
+      if (only === 'status') keys('status', f.status!);
+      else if (only === 'channel') keys('channel', [f.channel!]);
+      else if (only === 'categoryId') keys('category', [String(parseId(f.categoryId!, 'filter.categoryId'))]);
+      else if (only === 'programId') keys('program', [String(parseId(f.programId!, 'filter.programId'))]);
+      else if (only === 'currentOpdId') keys('opd', this.org.subtreeIds(parseId(f.currentOpdId!, 'filter.currentOpdId')).map(String));
+      else t.push(`t.dim = 'total'`);
+    }
+    const total = `SELECT coalesce(sum(t.total), 0)::bigint FROM complaint_tally t WHERE ${t.join(' AND ')}`;
+    if (only !== 'overdue') return total;
+    // Not overdue: all of them but the overdue ones, which the deadline index counts (overdue moves with the clock).
+    const scope = this.policy.scopeSql(viewer, params);
+    return `SELECT (${total}) - (SELECT count(*) FROM complaint c WHERE ${scope ? `${scope} AND ` : ''}c."dueAt" < now())`;
   }
 
   /** One complaint the viewer may read, with what the plan shows, in one statement; null when none. */

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { OrgDirectory } from '../opds/org-directory';
+import { foldTally } from '../reports/complaint-tally';
 import { Complaint } from './complaint.entity';
 import { ComplaintStatus, PauseKind } from './complaint.enums';
 import type { ComplaintService } from './complaint.service';
@@ -17,7 +18,7 @@ export interface SweepResult {
   resumed: number;
 }
 
-/** Marks passed deadlines (OVERDUE + ESCALATED to the parent unit), auto-closes answered complaints, ends waits for the reporter past their limit. */
+/** Marks passed deadlines (OVERDUE + ESCALATED to the parent unit), auto-closes answered complaints, ends waits for the reporter past their limit, folds the dashboard's tally. */
 export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: ComplaintService): Promise<SweepResult> {
   // The service's clock: markOverdue and autoClose check what is due against the same time.
   const now = complaints.clock();
@@ -80,6 +81,8 @@ export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: C
           )
         )
           resumed += 1;
+      // The dashboard's tally: the day's deltas the changes wrote, folded into one row per group.
+      await foldTally(runner);
       return { ran: true, overdue, autoClosed, resumed };
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK]);

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../auth/viewer';
-import type { ComplaintPolicy } from '../complaints/complaint.policy';
+import { WIB_OFFSET_MS } from '../../core/wib';
+import type { ComplaintPolicy, TallyScope } from '../complaints/complaint.policy';
 import type { OrgDirectory } from '../opds/org-directory';
 import { onTimeByOpdSql, onTimeFigure, type OnTimeFigure } from './on-time';
 
@@ -38,14 +39,51 @@ export interface OnTimeSummary {
   byOpd: (OnTimeFigure & { opdId: number })[];
 }
 
+// The measures, one definition each; the tally (migration 1796701100000) counts the same ones but `overdue`.
+const OPEN = `c.status NOT IN ('CLOSED','REJECTED','RESPONDED','ARCHIVED','MERGED')`;
+const OVERDUE = `c."dueAt" < now()`;
+const RESPONDED = `c."respondedAt" IS NOT NULL`;
+const IN_TIME = `c."firstResponseAt" <= c."responseDueAt"`;
+const FIRST_RESPONDED = `c."firstResponseAt" IS NOT NULL`;
 const MEASURES = `
   count(*)::int AS total,
-  count(*) FILTER (WHERE c.status NOT IN ('CLOSED','REJECTED','RESPONDED','ARCHIVED','MERGED'))::int AS open,
-  count(*) FILTER (WHERE c."dueAt" < now())::int AS overdue,
-  count(*) FILTER (WHERE c."respondedAt" IS NOT NULL)::int AS responded,
-  count(*) FILTER (WHERE c."firstResponseAt" IS NOT NULL AND c."firstResponseAt" <= c."responseDueAt")::int AS "respondedInTime",
-  count(*) FILTER (WHERE c."firstResponseAt" IS NOT NULL)::int AS "firstResponded",
+  count(*) FILTER (WHERE ${OPEN})::int AS open,
+  count(*) FILTER (WHERE ${OVERDUE})::int AS overdue,
+  count(*) FILTER (WHERE ${RESPONDED})::int AS responded,
+  count(*) FILTER (WHERE ${IN_TIME})::int AS "respondedInTime",
+  count(*) FILTER (WHERE ${FIRST_RESPONDED})::int AS "firstResponded",
   round(avg(c.rating), 2)::float AS "averageRating"`;
+// GROUPING SETS: every dimension in a single scan of the scoped rows.
+const GROUPS = `GROUPING SETS ((c.status), (c.channel), (c."currentOpdId"), (c."programId"), (c."categoryId"), ())`;
+const DIM = `CASE WHEN GROUPING(c.status) = 0 THEN 'status' WHEN GROUPING(c.channel) = 0 THEN 'channel' WHEN GROUPING(c."currentOpdId") = 0 THEN 'opd'
+                  WHEN GROUPING(c."programId") = 0 THEN 'program' WHEN GROUPING(c."categoryId") = 0 THEN 'category' ELSE 'total' END AS dim`;
+const KEY = `coalesce(c.status, c.channel, c."currentOpdId"::text, c."programId"::text, c."categoryId"::text) AS key`;
+
+interface WholeDays {
+  /** First whole WIB day (YYYY-MM-DD) and the instant it starts; null: from the beginning. */
+  first: string | null;
+  firstAt: Date | null;
+  /** The WIB day after the last whole one, and the instant it starts; null: to the end. */
+  end: string | null;
+  endAt: Date | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The whole WIB days inside [from, to); null when there is none (the tally would add nothing). */
+export function wholeWibDays(from: Date | null, to: Date | null): WholeDays | null {
+  const first = from ? Math.ceil((from.getTime() + WIB_OFFSET_MS) / DAY_MS) : null;
+  const end = to ? Math.floor((to.getTime() + WIB_OFFSET_MS) / DAY_MS) : null;
+  if (first != null && end != null && first >= end) return null;
+  const date = (d: number) => new Date(d * DAY_MS).toISOString().slice(0, 10);
+  const at = (d: number) => new Date(d * DAY_MS - WIB_OFFSET_MS);
+  return {
+    first: first == null ? null : date(first),
+    firstAt: first == null || at(first).getTime() === from!.getTime() ? null : at(first),
+    end: end == null ? null : date(end),
+    endAt: end == null || at(end).getTime() === to!.getTime() ? null : at(end),
+  };
+}
 
 /** Dashboard figures for the viewer's scope: one grouped pass over complaints per dimension. */
 export class ComplaintStatsService {
@@ -57,50 +95,20 @@ export class ComplaintStatsService {
 
   async stats(viewer: Viewer, from: Date | null, to: Date | null, only: StatsScope = {}): Promise<ComplaintStatsResult> {
     await this.org.ready();
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const scope = this.policy.scopeSql(viewer, params);
-    if (scope) where.push(scope);
-    if (from) {
-      params.push(from);
-      where.push(`c."createdAt" >= $${params.length}`);
-    }
-    if (to) {
-      params.push(to);
-      where.push(`c."createdAt" < $${params.length}`);
-    }
-    for (const [column, value] of [
-      ['programId', only.programId],
-      ['servicePostId', only.servicePostId],
-      ['categoryId', only.categoryId],
-    ] as const) {
-      if (value == null) continue;
-      params.push(value);
-      where.push(`c."${column}" = $${params.length}`);
-    }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const scoped = only.programId != null || only.servicePostId != null || only.categoryId != null;
-    // GROUPING SETS: every dimension in a single scan of the scoped rows.
-    const grouped: Promise<(StatsRow & { dim: string })[]> = this.db.query(
-      `SELECT CASE
-                WHEN GROUPING(c.status) = 0 THEN 'status'
-                WHEN GROUPING(c.channel) = 0 THEN 'channel'
-                WHEN GROUPING(c."currentOpdId") = 0 THEN 'opd'
-                WHEN GROUPING(c."programId") = 0 THEN 'program'
-                WHEN GROUPING(c."categoryId") = 0 THEN 'category'
-                ELSE 'total' END AS dim,
-              coalesce(c.status, c.channel, c."currentOpdId"::text, c."programId"::text, c."categoryId"::text) AS key,
-              ${MEASURES}
-         FROM complaint c ${filter}
-        GROUP BY GROUPING SETS ((c.status), (c.channel), (c."currentOpdId"), (c."programId"), (c."categoryId"), ())`,
-      params,
-    );
-    const [rows, onTime] = await Promise.all([grouped, scoped ? null : this.onTime(viewer, from, to)]);
+    const params: unknown[] = [];
+    const tally = scoped ? null : this.policy.tallyScope(viewer);
+    const days = tally ? wholeWibDays(from, to) : null;
+    const rows = tally && days ? this.fromTally(viewer, tally, from, to, days, params) : this.live(viewer, from, to, only, params);
+    const [grouped, onTime] = await Promise.all([
+      this.db.query(rows, params) as Promise<(StatsRow & { dim: string })[]>,
+      scoped ? null : this.onTime(viewer, from, to),
+    ]);
     const pick = (dim: string) =>
-      rows
+      grouped
         .filter((r) => r.dim === dim)
         .map(({ dim: _d, ...r }) => r)
-        .sort((a, b) => b.total - a.total);
+        .sort((a, b) => b.total - a.total || String(a.key).localeCompare(String(b.key)));
     const empty: StatsRow = { key: null, total: 0, open: 0, overdue: 0, responded: 0, respondedInTime: 0, firstResponded: 0, averageRating: null };
     return {
       totals: pick('total')[0] ?? empty,
@@ -111,6 +119,61 @@ export class ComplaintStatsService {
       byCategory: pick('category'),
       onTime,
     };
+  }
+
+  /** Every dimension in a single grouped scan of the scoped complaints (a programme's, a post's, an officer's). */
+  private live(viewer: Viewer, from: Date | null, to: Date | null, only: StatsScope, params: unknown[]): string {
+    const where: string[] = [];
+    const scope = this.policy.scopeSql(viewer, params);
+    if (scope) where.push(scope);
+    if (from) where.push(`c."createdAt" >= $${params.push(from)}`);
+    if (to) where.push(`c."createdAt" < $${params.push(to)}`);
+    for (const [column, value] of [
+      ['programId', only.programId],
+      ['servicePostId', only.servicePostId],
+      ['categoryId', only.categoryId],
+    ] as const) {
+      if (value != null) where.push(`c."${column}" = $${params.push(value)}`);
+    }
+    return `SELECT ${DIM}, ${KEY}, ${MEASURES}
+              FROM complaint c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+             GROUP BY ${GROUPS}`;
+  }
+
+  /**
+   * The whole WIB days of [from, to) from the tally (written with every change, so the same
+   * figures as the complaints); the part days at either end and the overdue count (it moves
+   * with the clock) from the complaints themselves, in the same statement and snapshot.
+   */
+  private fromTally(viewer: Viewer, tally: TallyScope, from: Date | null, to: Date | null, days: WholeDays, params: unknown[]): string {
+    const t = [`t.scope = $${params.push(tally.scope)}`];
+    if (tally.opdIds) t.push(`t."opdIds" && $${params.push(tally.opdIds)}::int[]`);
+    if (days.first) t.push(`t.day >= $${params.push(days.first)}::date`);
+    if (days.end) t.push(`t.day < $${params.push(days.end)}::date`);
+    const c: string[] = [];
+    const scope = this.policy.scopeSql(viewer, params);
+    if (scope) c.push(scope);
+    if (from) c.push(`c."createdAt" >= $${params.push(from)}`);
+    if (to) c.push(`c."createdAt" < $${params.push(to)}`);
+    const edges: string[] = [];
+    if (days.firstAt) edges.push(`c."createdAt" < $${params.push(days.firstAt)}`);
+    if (days.endAt) edges.push(`c."createdAt" >= $${params.push(days.endAt)}`);
+    const edge = edges.length ? `(${edges.join(' OR ')})` : 'false';
+    return `SELECT dim, key, sum(total)::int AS total, sum(open)::int AS open, sum(overdue)::int AS overdue, sum(responded)::int AS responded,
+                   sum("respondedInTime")::int AS "respondedInTime", sum("firstResponded")::int AS "firstResponded",
+                   round(sum("ratingSum")::numeric / nullif(sum("ratingCount"), 0), 2)::float AS "averageRating"
+              FROM (SELECT t.dim, t.key, t.total, t.open, 0 AS overdue, t.responded, t."respondedInTime", t."firstResponded", t."ratingSum", t."ratingCount"
+                      FROM complaint_tally t WHERE ${t.join(' AND ')}
+                    UNION ALL
+                    SELECT ${DIM}, ${KEY},
+                           count(*) FILTER (WHERE ${edge}), count(*) FILTER (WHERE ${edge} AND ${OPEN}), count(*) FILTER (WHERE ${OVERDUE}),
+                           count(*) FILTER (WHERE ${edge} AND ${RESPONDED}), count(*) FILTER (WHERE ${edge} AND ${IN_TIME}),
+                           count(*) FILTER (WHERE ${edge} AND ${FIRST_RESPONDED}), coalesce(sum(c.rating) FILTER (WHERE ${edge}), 0), count(c.rating) FILTER (WHERE ${edge})
+                      FROM complaint c
+                     WHERE ${[...c, `(${OVERDUE} OR ${edge})`].join(' AND ')}
+                     GROUP BY ${GROUPS}) x
+             GROUP BY dim, key
+            HAVING sum(total) <> 0`;
   }
 
   /**

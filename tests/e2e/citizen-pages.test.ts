@@ -48,7 +48,7 @@ test('report on a phone, follow, reply and rate without an account', async () =>
   await statusChip(admin, 'VERIFIED').waitFor();
   await runAction(admin, 'FORWARD', async (dialog) => {
     await dialog.getByLabel('Unit tujuan').fill('Perumahan');
-    await admin.getByRole('option', { name: /Perumahan dan Kawasan Permukiman/ }).click();
+    await admin.getByRole('option', { name: /^Dinas Perumahan dan Kawasan Permukiman/ }).click();
   });
   await statusChip(admin, 'FORWARDED').waitFor();
   await lab.must('kepala.disperkim', 'askReporter', { id: cid, question: 'Apakah retakan di sisi utara atau selatan pasar?' });

@@ -1400,7 +1400,9 @@ export class ComplaintService {
       const dueAt = runningDue(merged);
       const overdueNotified = dueAt?.getTime() === c.dueAt?.getTime() ? merged.overdueNotified : false;
       const next = tx.getRepository(Complaint).create({ ...merged, dueAt, overdueNotified, version: c.version + 1, updatedAt: now });
-      const { id: _id, createdAt: _created, lastEventId: _last, ...columns } = next;
+      // Never the tracking code: it does not change, and rewriting a unique column (the search trigger
+      // re-forms the row) would take a key lock that waits for anyone merely referencing the complaint.
+      const { id: _id, createdAt: _created, lastEventId: _last, trackingCode: _code, ...columns } = next;
       const update = tx
         .createQueryBuilder()
         .update(Complaint)

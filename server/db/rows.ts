@@ -27,7 +27,9 @@ function shapeOf(db: DataSource, target: EntityTarget<ObjectLiteral>): Shape {
     const t = col.transformer;
     const date = col.type === 'timestamptz' || col.type === 'timestamp with time zone' || col.isCreateDate || col.isUpdateDate;
     if (t && !Array.isArray(t)) transforms[col.propertyName] = { from: (v) => t.from(v), date };
-    kinds[col.propertyName] = t && !Array.isArray(t) ? Kind.TRANSFORMED : date ? Kind.DATE : Kind.PLAIN;
+    // pg reads int8 as a string (it may not fit a number) and TypeORM keeps it so; a JSON row carries a number.
+    else if (col.type === 'bigint' || col.type === 'int8') transforms[col.propertyName] = { from: (v) => (v == null ? v : String(v)), date: false };
+    kinds[col.propertyName] = transforms[col.propertyName] ? Kind.TRANSFORMED : date ? Kind.DATE : Kind.PLAIN;
   }
   // As TypeORM itself makes entities it reads: the prototype without the constructor, which would set every declared field to undefined.
   const proto = (meta.target as Function).prototype as object;

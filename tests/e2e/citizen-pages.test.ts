@@ -54,8 +54,8 @@ test('report on a phone, follow, reply and rate without an account', async () =>
   await lab.must('kepala.disperkim', 'askReporter', { id: cid, question: 'Apakah retakan di sisi utara atau selatan pasar?' });
 
   await page.goto(`${suite.t.url}/lacak`);
-  await page.getByLabel('Kode pelacakan').fill(tc);
-  await page.getByLabel('Kode akses').fill(ac);
+  await page.getByLabel('Kode pelacakan', { exact: true }).fill(tc);
+  await page.getByLabel('Kode akses', { exact: true }).fill(ac);
   await page.getByRole('button', { name: 'Lihat perkembangan' }).click();
   await page.locator('[data-pause="AWAITING_REPORTER"]', { hasText: 'sisi utara atau selatan' }).waitFor();
   expect(page.url()).not.toContain(ac);
@@ -68,15 +68,15 @@ test('report on a phone, follow, reply and rate without an account', async () =>
   // The head answers in the console.
   const head = await suite.session('kepala.disperkim', { keepOthers: true });
   await head.goto(`${suite.t.url}/admin/#/complaints/${cid}/show`);
-  await statusChip(head, 'IN_PROGRESS').waitFor();
+  await head.locator('[data-action="RESPOND"]').waitFor();
   await runAction(head, 'RESPOND', async (dialog) => {
     await dialog.locator('textarea[name="answer"]').fill('Retakan sudah ditambal oleh DPUPR pada hari ini.');
   });
   await statusChip(head, 'RESPONDED').waitFor();
   await page.reload();
   await page.goto(`${suite.t.url}/lacak`);
-  await page.getByLabel('Kode pelacakan').fill(tc);
-  await page.getByLabel('Kode akses').fill(ac);
+  await page.getByLabel('Kode pelacakan', { exact: true }).fill(tc);
+  await page.getByLabel('Kode akses', { exact: true }).fill(ac);
   await page.getByRole('button', { name: 'Lihat perkembangan' }).click();
   await page.locator('[data-answer]', { hasText: 'sudah ditambal' }).waitFor();
   await page.getByLabel(/Nilai/).selectOption('4');

@@ -205,7 +205,7 @@ function codesForm(tc = '', problem = ''): string {
 <label for="ac">Kode akses</label><input type="text" id="ac" name="ac" autocomplete="off" required>
 <p class="hint">Kedua kode diberikan saat laporan Anda diterima.</p><button type="submit">Lihat perkembangan</button></form>
 <h2>Lupa kode akses?</h2><form method="post" action="/lacak/kode-baru" class="card">
-<label for="rtc">Kode pelacakan</label><input type="text" id="rtc" name="tc" value="${esc(tc)}" autocomplete="off" required>
+<label for="rtc">Kode pelacakan pengaduan yang kode aksesnya hilang</label><input type="text" id="rtc" name="tc" value="${esc(tc)}" autocomplete="off" required>
 <p class="hint">Kode akses baru dikirim ke telepon (WhatsApp/SMS) atau e-mail yang Anda cantumkan saat melapor; kode yang lama tidak berlaku lagi.</p>
 <button type="submit">Kirim kode akses baru</button></form>`;
 }

@@ -258,7 +258,7 @@ test('SIGTERM with 20 requests in flight: all 20 complete, later ones get 503 be
     // All 20 are inside the server, each waiting in PostgreSQL for the lock.
     const waiting = async () => {
       const { rows } = await pg.query(
-        `SELECT count(DISTINCT l.pid)::int AS n FROM pg_locks l WHERE l.relation = 'complaint'::regclass AND NOT l.granted AND l.pid <> pg_backend_pid()`,
+        `SELECT count(DISTINCT l.pid)::int AS n FROM pg_locks l WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND l.relation = 'complaint'::regclass AND NOT l.granted AND l.pid <> pg_backend_pid()`,
       );
       return rows[0].n as number;
     };
@@ -338,7 +338,7 @@ test('a request still running after SHUTDOWN_DRAIN_MS does not hold the shutdown
     await pg.query('LOCK TABLE complaint IN ACCESS EXCLUSIVE MODE');
     const stuck = attempt(base, SUBMIT, { input: submission(marker) });
     const waiting = async () =>
-      (await pg.query(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'complaint'::regclass AND NOT granted`)).rows[0].n === 1;
+      (await pg.query(`SELECT count(*)::int AS n FROM pg_locks WHERE database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND relation = 'complaint'::regclass AND NOT granted`)).rows[0].n === 1;
     expect(await eventually(waiting, 20_000)).toBe(true);
 
     server.child.kill('SIGTERM');
@@ -358,7 +358,7 @@ test('a request still running after SHUTDOWN_DRAIN_MS does not hold the shutdown
   try {
     expect(
       await eventually(
-        async () => (await pg2.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'lapor'`)).rows[0].n === 0,
+        async () => (await pg2.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'lapor' AND datname = current_database()`)).rows[0].n === 0,
         5_000,
       ),
     ).toBe(true);

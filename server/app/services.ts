@@ -61,8 +61,12 @@ export function createRateLimits(mode: Config['mode'], pool: pg.Pool) {
     loginAccount: new RateLimit(pool, { name: 'login-acct', points: 50, durationSeconds: 3600 }),
     publicSubmit: new RateLimit(pool, { name: 'public-submit', points: 5 * relaxed, durationSeconds: 60 }),
     publicRead: new RateLimit(pool, { name: 'public-read', points: 60 * relaxed, durationSeconds: 60 }),
-    /** New access codes per complaint: a stranger cannot flood a reporter's phone with codes. */
-    accessCodeRenewal: new RateLimit(pool, { name: 'access-renew', points: 3, durationSeconds: 24 * 3600 }),
+    /**
+     * New access codes per complaint and address, then per complaint: a stranger who knows a tracking
+     * code uses up only their own address's share, and many addresses together cannot flood the phone.
+     */
+    accessCodeRenewalAddress: new RateLimit(pool, { name: 'access-renew-addr', points: 2, durationSeconds: 24 * 3600 }),
+    accessCodeRenewal: new RateLimit(pool, { name: 'access-renew', points: 6, durationSeconds: 24 * 3600 }),
     /** Citizen pages that read the database (statistics, lists), per address: browsing, not scraping. */
     publicPage: new RateLimit(pool, { name: 'public-page', points: 120 * relaxed, durationSeconds: 60 }),
     /** Per external app: a gateway like SP4N-LAPOR! relays many citizens. */

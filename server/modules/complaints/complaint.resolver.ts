@@ -477,7 +477,9 @@ export class ComplaintResolver {
   })
   async renewAccessCode(@Arg('trackingCode', () => String) trackingCode: string, @Ctx() ctx: Context) {
     await ctx.services.limits.publicRead.check(`renew:${ctx.source}`, 'requests');
-    await ctx.services.limits.accessCodeRenewal.check(String(trackingCode).trim().toUpperCase(), 'requests for this complaint');
+    const complaint = String(trackingCode).trim().toUpperCase();
+    await ctx.services.limits.accessCodeRenewalAddress.check(`${complaint}|${ctx.source}`, 'requests for this complaint');
+    await ctx.services.limits.accessCodeRenewal.check(complaint, 'requests for this complaint');
     await svc(ctx).renewAccessCode(trackingCode);
     return true;
   }

@@ -182,3 +182,19 @@ describe('the satisfaction survey resists stuffing', () => {
     expect(await responses(opds.DINSOS)).toBe(before + 15);
   });
 });
+
+describe('a lost access code can be asked for again, and strangers cannot take that away', () => {
+  const RENEW = `mutation($tc: String!) { renewAccessCode(trackingCode: $tc) }`;
+  test('a stranger who knows the tracking code uses up only their own address’s two requests; the reporter’s own address still gets one; six a day from all addresses', async () => {
+    const { trackingCode } = await submit(complaint('Kode akses hilang'), `renew-${Date.now()}`, { address: '203.0.113.70' });
+    const renew = (address: string) => post(RENEW, { tc: trackingCode }, { address });
+    const stranger = [await renew('198.51.100.1'), await renew('198.51.100.1'), await renew('198.51.100.1'), await renew('198.51.100.1')];
+    expect(stranger.map((r) => codeOf(r) ?? r.data.renewAccessCode)).toEqual([true, true, 'RATE_LIMITED', 'RATE_LIMITED']);
+    // The refused ones took nothing from the complaint's day: the reporter's address is served.
+    expect((await renew('203.0.113.70')).data.renewAccessCode).toBe(true);
+    // Many addresses together stop at six a day, so the reporter's phone gets no more than six codes.
+    const many = [];
+    for (const address of ['198.51.100.2', '198.51.100.3', '198.51.100.4', '198.51.100.5']) many.push(await renew(address));
+    expect(many.map((r) => codeOf(r) ?? r.data.renewAccessCode)).toEqual([true, true, true, 'RATE_LIMITED']);
+  });
+});

@@ -87,7 +87,10 @@ export interface NotificationsConfig {
   maxAttempts: number;
   /** NOTIFY_BACKOFF_MS: the wait after a first failure, doubled after each further one. */
   backoffMs: number;
+  /** NOTIFY_BATCH_SIZE: messages each dispatcher claims and sends side by side per transaction. */
   batchSize: number;
+  /** NOTIFY_CONCURRENCY: batches each process sends at once while a backlog lasts. */
+  lanes?: number;
   /** WEBHOOK_DISABLE_AFTER: failed deliveries in a row after which a webhook endpoint is disabled. */
   webhookDisableAfter?: number;
 }
@@ -143,6 +146,20 @@ function secretFrom(env: NodeJS.ProcessEnv, name: 'TOKEN_SECRET' | 'ACCESS_CODE_
     );
   }
   return value;
+}
+
+function notifyLanes(env: NodeJS.ProcessEnv): number {
+  const n = int(env, 'NOTIFY_CONCURRENCY', 2);
+  // Each batch in flight holds one of the pool's connections for its transaction.
+  if (n < 1 || n > 8) throw new ConfigError(`NOTIFY_CONCURRENCY must be between 1 and 8, got "${env.NOTIFY_CONCURRENCY}"`);
+  return n;
+}
+
+function notifyBatchSize(env: NodeJS.ProcessEnv): number {
+  const n = int(env, 'NOTIFY_BATCH_SIZE', 50);
+  // Each claimed message holds a row lock and an open request until the batch is recorded.
+  if (n < 1 || n > 500) throw new ConfigError(`NOTIFY_BATCH_SIZE must be between 1 and 500, got "${env.NOTIFY_BATCH_SIZE}"`);
+  return n;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -230,7 +247,8 @@ function notificationsOf(env: NodeJS.ProcessEnv, mode: AppMode): NotificationsCo
     dispatchIntervalMs: int(env, 'NOTIFY_INTERVAL_MS', 2000),
     maxAttempts: Math.max(1, int(env, 'NOTIFY_MAX_ATTEMPTS', 6)),
     backoffMs: int(env, 'NOTIFY_BACKOFF_MS', 30_000),
-    batchSize: 10,
+    batchSize: notifyBatchSize(env),
+    lanes: notifyLanes(env),
     webhookDisableAfter: Math.max(1, int(env, 'WEBHOOK_DISABLE_AFTER', 10)),
   };
 }

@@ -55,6 +55,10 @@ export class EmailChannel implements ChannelAdapter {
       port: config.port,
       secure: config.secure,
       auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
+      // A few connections kept open and reused: a handshake (and TLS) per message would cost more than the message.
+      pool: true,
+      maxConnections: 4,
+      maxMessages: 200,
       // Well under the database's idle-in-transaction limit: the row stays locked while it is sent.
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,

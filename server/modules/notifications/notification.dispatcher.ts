@@ -14,6 +14,8 @@ export interface DispatchOptions {
   maxAttempts: number;
   /** The wait after the first failure; each further failure doubles it, up to an hour. */
   backoffMs: number;
+  /** Batches in flight at once while a backlog lasts (one when idle): the next batch is claimed while the last is still being sent. */
+  lanes?: number;
 }
 
 export interface DispatchResult {
@@ -42,7 +44,8 @@ interface Claimed {
 export class NotificationDispatcher {
   private readonly adapters: Map<string, ChannelAdapter>;
   private timer: NodeJS.Timeout | null = null;
-  private current: Promise<unknown> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private extraLanes = 0;
   private stopped = false;
 
   constructor(
@@ -87,60 +90,76 @@ export class NotificationDispatcher {
         }),
       );
       const done = this.clock();
+      const ids: number[] = [];
+      const statuses: string[] = [];
+      const attemptCounts: number[] = [];
+      const nextAt: (Date | null)[] = [];
+      const errors: (string | null)[] = [];
       for (const { r, error } of outcomes) {
         const attempts = r.attempts + 1;
-        if (!error) {
-          result.sent += 1;
-          this.observe(r.channel, 'sent');
-          await tx.query(
-            // An access code is the reporter's alone: once delivered it is not kept in clear anywhere.
-            `UPDATE notification SET status = $2, attempts = $3, "sentAt" = $4, "nextAttemptAt" = NULL, "lastError" = NULL, "updatedAt" = $4,
-                    body = regexp_replace(body, $5, $6, 'g') WHERE id = $1`,
-            [r.id, NotificationStatus.SENT, attempts, done, SECRET_PATTERN, SENT_SECRET_REMOVED],
-          );
-          continue;
-        }
-        const dead = error.permanent || attempts >= this.options.maxAttempts;
-        if (dead) result.dead += 1;
-        else result.failed += 1;
-        this.observe(r.channel, dead ? 'dead' : 'failed');
-        const next = dead ? null : new Date(done.getTime() + Math.min(this.options.backoffMs * 2 ** (attempts - 1), MAX_BACKOFF_MS));
-        await tx.query(`UPDATE notification SET status = $2, attempts = $3, "nextAttemptAt" = $4, "lastError" = $5, "updatedAt" = $6 WHERE id = $1`, [
-          r.id,
-          dead ? NotificationStatus.DEAD : NotificationStatus.FAILED,
-          attempts,
-          next,
-          error.message.slice(0, 2000),
-          done,
-        ]);
+        let status = NotificationStatus.SENT;
+        if (error) {
+          status = error.permanent || attempts >= this.options.maxAttempts ? NotificationStatus.DEAD : NotificationStatus.FAILED;
+          if (status === NotificationStatus.DEAD) result.dead += 1;
+          else result.failed += 1;
+        } else result.sent += 1;
+        this.observe(r.channel, status === NotificationStatus.SENT ? 'sent' : status === NotificationStatus.DEAD ? 'dead' : 'failed');
+        ids.push(r.id);
+        statuses.push(status);
+        attemptCounts.push(attempts);
+        nextAt.push(
+          status === NotificationStatus.FAILED ? new Date(done.getTime() + Math.min(this.options.backoffMs * 2 ** (attempts - 1), MAX_BACKOFF_MS)) : null,
+        );
+        errors.push(error ? error.message.slice(0, 2000) : null);
       }
+      if (ids.length === 0) return;
+      // One statement for the whole batch. An access code is the reporter's alone: once delivered it is not kept in clear anywhere.
+      await tx.query(
+        `UPDATE notification n SET status = o.status, attempts = o.attempts, "nextAttemptAt" = o.next, "lastError" = o.error, "updatedAt" = $6,
+                "sentAt" = CASE WHEN o.status = 'SENT' THEN $6 ELSE n."sentAt" END,
+                body = CASE WHEN o.status = 'SENT' THEN regexp_replace(n.body, $7, $8, 'g') ELSE n.body END
+           FROM unnest($1::int[], $2::text[], $3::int[], $4::timestamptz[], $5::text[]) AS o(id, status, attempts, next, error)
+          WHERE n.id = o.id`,
+        [ids, statuses, attemptCounts, nextAt, errors, done, SECRET_PATTERN, SENT_SECRET_REMOVED],
+      );
     });
     if (result.failed + result.dead > 0) this.log.warn(result, 'notifications not delivered');
     return result;
   }
 
-  /** Runs every `intervalMs`, at once again while batches come back full; `stop` waits for the batch under way. */
+  /**
+   * Runs every `intervalMs`, at once again while batches come back full; while they do, up to
+   * `lanes` batches run side by side (each claims its own rows). `stop` waits for those under way.
+   */
   start(intervalMs: number): void {
     if (intervalMs <= 0 || this.adapters.size === 0) return;
-    const tick = () => {
+    const lanes = Math.max(1, this.options.lanes ?? 1);
+    const run = (first: boolean) => {
       if (this.stopped) return;
-      this.current = this.dispatchOnce()
+      const batch = this.dispatchOnce()
         .then((r) => r.sent + r.failed + r.dead >= this.options.batchSize)
         .catch((err) => {
           this.log.error({ err }, 'notification dispatch failed');
           return false;
         })
         .then((more) => {
-          if (!this.stopped) this.timer = setTimeout(tick, more ? 0 : intervalMs).unref();
+          this.inFlight.delete(batch);
+          if (this.stopped) return;
+          if (more) {
+            for (; this.extraLanes < lanes - 1; this.extraLanes++) run(false);
+            run(first);
+          } else if (first) this.timer = setTimeout(() => run(true), intervalMs).unref();
+          else this.extraLanes--;
         });
+      this.inFlight.add(batch);
     };
-    this.timer = setTimeout(tick, intervalMs).unref();
+    this.timer = setTimeout(() => run(true), intervalMs).unref();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.current;
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
     for (const a of this.adapters.values()) a.close?.();
   }
 }

@@ -188,6 +188,42 @@ test('two dispatchers at once deliver every e-mail exactly once (SKIP LOCKED)', 
   expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(8);
 });
 
+test('while a backlog lasts, a process sends several batches at once, each message once; stop waits for every batch in flight', async () => {
+  for (let i = 0; i < 12; i++) await lab.submit('admin.tengah', { reporterEmail: `antre${i}@contoh.id` });
+  let sending = 0;
+  let most = 0;
+  const sentTo: string[] = [];
+  const slow: ChannelAdapter = {
+    channel: NotificationChannel.EMAIL,
+    send: async (m) => {
+      most = Math.max(most, ++sending);
+      await new Promise((r) => setTimeout(r, 60));
+      sending -= 1;
+      sentTo.push(m.to);
+    },
+  };
+  const d = new NotificationDispatcher(lab.t.app.db, [slow], { batchSize: 2, maxAttempts: 3, backoffMs: 0, lanes: 3 }, lab.services.log);
+  d.start(20);
+  await waitFor(async () => sentTo.length >= 6, 'part of the backlog to be sent', 10_000);
+  // Three batches of two side by side at the busiest moment, never more.
+  expect(most).toBe(6);
+  await d.stop();
+  // Stopped only once every batch in flight was sent and recorded; what was not claimed waits, unsent.
+  expect(sending).toBe(0);
+  const rows: { recipientAddress: string; status: string }[] = await lab.t.app.db.query(
+    `SELECT "recipientAddress", status FROM notification WHERE channel = 'EMAIL' AND "recipientAddress" LIKE 'antre%'`,
+  );
+  expect(rows).toHaveLength(12);
+  expect(
+    rows
+      .filter((r) => r.status === 'SENT')
+      .map((r) => r.recipientAddress)
+      .sort(),
+  ).toEqual([...sentTo].sort());
+  expect(new Set(sentTo).size).toBe(sentTo.length);
+  expect(rows.filter((r) => r.status === 'PENDING')).toHaveLength(12 - sentTo.length);
+});
+
 test('a server refusing twice: retried with backoff and delivered once; the address stays out of the recorded error', async () => {
   const { complaint } = await lab.submit('admin.tengah', { reporterEmail: 'sibuk@contoh.id' });
   smtp.failNext = 2;

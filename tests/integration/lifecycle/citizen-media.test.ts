@@ -242,6 +242,27 @@ test('Lacak: the reporter adds information with a photo; a bad photo keeps the m
   expect(await filesOf(tc)).toHaveLength(1);
 });
 
+test('storage failing after the report or reply was recorded: the page says the photos were not kept and how to send them, never silently', async () => {
+  const storage = lab.services.attachments.storage;
+  const put = storage.put;
+  storage.put = () => Promise.reject(new Error('disk full'));
+  try {
+    const r = await post(lab, '/lapor', report({ title: 'Jembatan kayu lapuk' }), [{ name: 'jembatan.jpg', bytes: await phonePhoto('#753') }]);
+    expect(r.status).toBe(200);
+    const { tc, ac } = codesOf(r.html);
+    expect(tc).toMatch(/^MGL-/);
+    expect(r.html).toContain('data-photos-lost');
+    expect(r.html).toContain('Laporan Anda tercatat, tetapi fotonya tidak tersimpan');
+    expect(r.html).not.toContain('foto terlampir');
+    const reply = await post(lab, '/lacak/balas', { tc, ac, m: 'Fotonya saya kirim lagi.' }, [{ name: 'jembatan.jpg', bytes: await phonePhoto('#753') }]);
+    expect(reply.html).toContain('Pesan Anda terkirim ke petugas.');
+    expect(reply.html).toContain('Foto tidak tersimpan: penyimpanan foto sedang bermasalah.');
+    expect(await filesOf(tc)).toEqual([]);
+  } finally {
+    storage.put = put;
+  }
+});
+
 describe('with a CAPTCHA provider and a tile server configured', () => {
   let site: Lab;
   let local: LocalCitizenServices;

@@ -57,6 +57,24 @@ test('on a phone: the point from the map or "Gunakan lokasi saya", a photo, the 
   expect(Math.abs(Number(await longitude.inputValue()) - 110.2177)).toBeLessThan(0.0001);
   await page.locator('#lokasi-status', { hasText: 'Titik dipilih di peta' }).waitFor();
   await screenshot(page, 'citizen-lapor-peta-390');
+  // Dragging the map 100 px to the left moves the view east: the middle is then 100 px of zoom 16 further (0.00215°).
+  const moved = (await map.boundingBox())!;
+  expect(moved.y).toBe(box.y);
+  const [midX, midY] = [moved.x + moved.width / 2, moved.y + moved.height / 2];
+  await page.mouse.move(midX, midY);
+  await page.mouse.down();
+  await page.mouse.move(midX - 50, midY, { steps: 5 });
+  await page.mouse.move(midX - 100, midY, { steps: 5 });
+  await page.mouse.up();
+  await page.touchscreen.tap(midX, midY);
+  await page.waitForFunction(() => Number((document.getElementById('longitude') as HTMLInputElement).value) > 110.219);
+  expect(Math.abs(Number(await longitude.inputValue()) - (110.2177 + (100 / (256 * 2 ** 16)) * 360))).toBeLessThan(0.0001);
+  expect(Math.abs(Number(await latitude.inputValue()) - -7.4797)).toBeLessThan(0.0001);
+  // + zooms in: the next zoom level's tiles are asked for.
+  await page.getByRole('button', { name: 'Perbesar peta' }).click();
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLImageElement>('#peta .tiles img')).some((img) => img.src.includes('/tiles/17/') && img.complete),
+  );
 
   // The phone's own position, with one button.
   await page.getByRole('button', { name: 'Gunakan lokasi saya' }).click();

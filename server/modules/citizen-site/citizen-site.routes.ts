@@ -494,9 +494,11 @@ function receipt(
 }
 
 /**
- * The citizen's pages (Lapor, Lacak): server-rendered HTML without scripts, in Bahasa Indonesia.
- * Every action goes through the public GraphQL operations, so the same rules and rate limits apply.
- * The access code travels only in form posts, never in a URL.
+ * The citizen's pages (Lapor, Lacak): server-rendered HTML in Bahasa Indonesia that works without
+ * scripts (Lapor adds one small one: location.ts). Every action goes through the public GraphQL
+ * operations, so the same rules and rate limits apply; only the reporter's photos, which GraphQL
+ * does not carry, go to the attachment service directly, with the codes. The access code travels
+ * only in form posts, never in a URL.
  */
 export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard, site: SiteOptions): express.Router {
   const router = express.Router();
@@ -854,8 +856,8 @@ export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard,
         const read = await readPhotos(req, posted);
         if ('problem' in read) return refuse(read.problem, read.status);
         const input = {
-          title: v.title,
-          description: v.description,
+          title: str(v.title),
+          description: str(v.description),
           categoryId: v.categoryId || null,
           kelurahanId: v.kelurahanId || null,
           rt: v.rt || null,
@@ -871,7 +873,7 @@ export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard,
           confidential: !!v.confidential,
           notifyReporter: !v.noUpdates,
         };
-        const r = await run(req, SUBMIT, { input, key: /^[A-Za-z0-9-]{8,100}$/.test(v.key) ? `web-${v.key}` : null });
+        const r = await run(req, SUBMIT, { input, key: /^[A-Za-z0-9-]{8,100}$/.test(str(v.key)) ? `web-${v.key}` : null });
         if (r.errors?.length) return refuse(problemText(r), r.errors[0].extensions?.code === 'RATE_LIMITED' ? 429 : 400);
         const codes = r.data?.submitComplaint as { trackingCode: string; accessCode: string };
         const phone = guard.channels.includes('WHATSAPP') ? 'WhatsApp' : guard.channels.includes('SMS') ? 'SMS' : null;

@@ -37,8 +37,8 @@ ${map.attribution ? `<span class="attr">${esc(map.attribution)}</span>` : ''}</d
     : '';
   return `<fieldset><legend>Titik lokasi (opsional)</legend>
 <p class="hint">Membantu petugas menemukan tempatnya. Titik pengaduan yang rahasia atau anonim tidak pernah ditampilkan kepada publik.</p>
-<button type="button" id="lokasi-saya" class="secondary" hidden>Gunakan lokasi saya</button><p class="hint" id="lokasi-status" role="status" aria-live="polite"></p>
-${picker}<label for="latitude">Lintang (latitude)</label><input type="text" id="latitude" name="latitude" value="${esc(v.latitude)}" autocomplete="off" placeholder="-7.479700" aria-describedby="titik-contoh">
+<button type="button" id="lokasi-saya" class="secondary" hidden>Gunakan lokasi saya</button>
+${picker}<p class="hint" id="lokasi-status" role="status" aria-live="polite"></p><label for="latitude">Lintang (latitude)</label><input type="text" id="latitude" name="latitude" value="${esc(v.latitude)}" autocomplete="off" placeholder="-7.479700" aria-describedby="titik-contoh">
 <label for="longitude">Bujur (longitude)</label><input type="text" id="longitude" name="longitude" value="${esc(v.longitude)}" autocomplete="off" placeholder="110.217700" aria-describedby="titik-contoh">
 <p class="hint" id="titik-contoh">Angka desimal, misalnya -7.4797 dan 110.2177 (Alun-alun Kota Magelang). Kosongkan bila tidak tahu.</p></fieldset>`;
 }

@@ -4,6 +4,8 @@ import { PUBLISHED_SECRETS, secretProblem, TEST_TOKEN_SECRET } from './core/stre
 import type { SmsConfig, SmtpConfig, WhatsAppConfig } from './modules/notifications/notification-channels';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from './modules/notifications/notification-rules';
 import type { S3Settings } from './modules/attachments/attachment.storage';
+import { CAPTCHA_PROVIDERS, type CaptchaConfig, type CaptchaProvider } from './modules/citizen-site/captcha';
+import type { MapConfig } from './modules/citizen-site/location';
 
 export type AppMode = 'production' | 'demo' | 'development' | 'test';
 
@@ -53,6 +55,17 @@ export interface Config {
   metrics: MetricsAccess;
   notifications: NotificationsConfig;
   attachments: AttachmentsConfig;
+  citizenSite: CitizenSiteConfig;
+}
+
+/** The citizen's pages: what they offer beyond the plain forms. */
+export interface CitizenSiteConfig {
+  /** CAPTCHA_SECRET and friends: /lapor shows the provider's widget and the server verifies its token; null: no CAPTCHA. */
+  captcha: CaptchaConfig | null;
+  /** MAP_TILE_URL and friends: a small map to pick the point on /lapor; null: the fields and "Gunakan lokasi saya" only. */
+  map: MapConfig | null;
+  /** CITIZEN_MAX_PHOTOS: photos one post of /lapor or /lacak may carry (within ATTACHMENT_MAX_FILES per complaint). */
+  maxPhotos: number;
 }
 
 /** Photos and documents on complaints: where their bytes go and how much one may hold. */
@@ -277,6 +290,53 @@ function attachmentsOf(env: NodeJS.ProcessEnv, root: string): AttachmentsConfig 
   };
 }
 
+/** A URL the server itself calls: https, except on this machine in test and development. */
+function serverUrl(name: string, value: string, mode: AppMode): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${value}"`);
+  }
+  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local && (mode === 'test' || mode === 'development'))) {
+    throw new ConfigError(`${name} must be an https URL (plain http only to this machine in test and development mode)`);
+  }
+  return value;
+}
+
+function citizenSiteOf(env: NodeJS.ProcessEnv, mode: AppMode): CitizenSiteConfig {
+  let captcha: CaptchaConfig | null = null;
+  if (env.CAPTCHA_SECRET || env.CAPTCHA_SITE_KEY || env.CAPTCHA_VERIFY_URL) {
+    if (!env.CAPTCHA_SECRET || !env.CAPTCHA_SITE_KEY)
+      throw new ConfigError('CAPTCHA_SECRET and CAPTCHA_SITE_KEY go together (and with CAPTCHA_VERIFY_URL, if set)');
+    const named = env.CAPTCHA_PROVIDER || (env.CAPTCHA_VERIFY_URL?.includes('turnstile') ? 'turnstile' : 'hcaptcha');
+    if (!(named in CAPTCHA_PROVIDERS)) throw new ConfigError(`CAPTCHA_PROVIDER must be ${Object.keys(CAPTCHA_PROVIDERS).join(' or ')}, got "${named}"`);
+    const preset = CAPTCHA_PROVIDERS[named as CaptchaProvider];
+    captcha = {
+      ...preset,
+      verifyUrl: serverUrl('CAPTCHA_VERIFY_URL', env.CAPTCHA_VERIFY_URL || preset.verifyUrl, mode),
+      scriptUrl: env.CAPTCHA_SCRIPT_URL || preset.scriptUrl,
+      secret: env.CAPTCHA_SECRET,
+      siteKey: env.CAPTCHA_SITE_KEY,
+    };
+  }
+  let map: MapConfig | null = null;
+  if (env.MAP_TILE_URL) {
+    if (!['{z}', '{x}', '{y}'].every((p) => env.MAP_TILE_URL!.includes(p))) {
+      throw new ConfigError('MAP_TILE_URL must contain {z}, {x} and {y}, e.g. https://tiles.example.go.id/{z}/{x}/{y}.png');
+    }
+    const center = (env.MAP_CENTER || '-7.4797,110.2177').split(',').map((s) => Number(s.trim()));
+    if (center.length !== 2 || !center.every(Number.isFinite) || Math.abs(center[0]) > 90 || Math.abs(center[1]) > 180) {
+      throw new ConfigError(`MAP_CENTER must read "latitude,longitude", e.g. -7.4797,110.2177; got "${env.MAP_CENTER}"`);
+    }
+    const zoom = int(env, 'MAP_ZOOM', 15);
+    if (zoom < 3 || zoom > 19) throw new ConfigError('MAP_ZOOM must be from 3 to 19');
+    map = { tileUrl: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION ?? '', center: [center[0], center[1]], zoom };
+  }
+  return { captcha, map, maxPhotos: Math.max(1, int(env, 'CITIZEN_MAX_PHOTOS', 3)) };
+}
+
 function trustProxyOf(raw: string | undefined): string[] {
   try {
     return parseTrustProxy(raw);
@@ -337,5 +397,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { secr
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 10_000),
     notifications: notificationsOf(env, mode),
     attachments: attachmentsOf(env, root),
+    citizenSite: citizenSiteOf(env, mode),
   };
 }

@@ -336,7 +336,7 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
       services,
       (client, source) => makeContext({ viewer: null, client }, source, crypto.randomUUID()),
       addressOf,
-      (req) => `${req.protocol}://${req.get('host')}/open311/v2/`,
+      (req) => `${req.protocol}://${req.get('host')}`,
     ),
   );
   // The citizen's pages run the public operations as an anonymous caller from the same address.
@@ -350,6 +350,14 @@ export async function startHttp(schema: GraphQLSchema, db: DataSource, services:
         addressOf,
         statisticsSeconds: config.publicStatisticsSeconds,
         channels: configuredChannels(config.notifications),
+      },
+      {
+        attachments: services.attachments,
+        captcha: config.citizenSite.captcha,
+        map: config.citizenSite.map,
+        maxPhotos: config.citizenSite.maxPhotos,
+        photoLimit: services.limits.publicSubmit,
+        log,
       },
     ),
   );

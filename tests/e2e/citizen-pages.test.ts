@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { Lab } from '../integration/lifecycle/helpers';
 import { PUBLIC_PAGES } from '../../server/modules/citizen-site/citizen-site.routes';
-import { consoleSuite, runAction, screenshot, statusChip } from './support/browser';
+import { consoleSuite, fitsWidth, ownScriptBytes, runAction, screenshot, seriousViolations, statusChip } from './support/browser';
 
 /**
  * A resident on a phone reports anonymously and confidentially on /lapor, keeps the codes, and
@@ -10,15 +9,7 @@ import { consoleSuite, runAction, screenshot, statusChip } from './support/brows
  */
 const suite = consoleSuite();
 
-const serious = async (page: Page): Promise<string[]> => {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}`);
-  });
-};
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const serious = seriousViolations;
 
 test('report on a phone, follow, reply and rate without an account', async () => {
   const lab = await Lab.on(suite.t);
@@ -122,15 +113,24 @@ test('a unit head publishes a service standard from the console; the public page
   expect(await fitsWidth(page)).toBe(true);
 });
 
-test('screenshots of each public page at 390 px and 1366 px; the Lapor form on Slow 3G (reported, not asserted)', async () => {
+test('screenshots of each public page at 390 px and 1366 px; the public JavaScript within 100 KB compressed; the Lapor form on Slow 3G (reported, not asserted)', async () => {
+  const scripts: Record<string, number> = {};
   for (const phone of [true, false]) {
-    const page = await (await suite.context({ phone })).newPage();
+    const context = await suite.context({ phone });
     for (const p of PUBLIC_PAGES) {
-      await page.goto(`${suite.t.url}${p}`);
+      // A page of its own each, so that nothing comes from the cache and every script is counted.
+      const page = await context.newPage();
+      await page.goto(`${suite.t.url}${p}`, { waitUntil: 'load' });
+      scripts[p] = await ownScriptBytes(page);
       const name = p === '/' ? 'home' : p.slice(1);
       await screenshot(page, `citizen-${name}-${phone ? '390' : '1366'}`);
+      await page.close();
     }
   }
+  console.log(`public pages' own JavaScript, compressed: ${JSON.stringify(scripts)}`);
+  // The budget holds for every page; Lapor's small script is really measured.
+  for (const p of PUBLIC_PAGES) expect(scripts[p]).toBeLessThanOrEqual(100 * 1024);
+  expect(scripts['/lapor']).toBeGreaterThan(0);
   const context = await suite.context({ phone: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -146,6 +146,7 @@ test('screenshots of each public page at 390 px and 1366 px; the Lapor form on S
   await page.getByLabel('Apa yang terjadi? (judul singkat)').waitFor();
   const ms = Date.now() - started;
   const bytes = await page.evaluate(() => performance.getEntriesByType('navigation').map((e) => (e as PerformanceNavigationTiming).transferSize)[0] ?? 0);
-  console.log(`citizen Lapor form on Slow 3G (400 kbit/s, 400 ms): ${(ms / 1000).toFixed(2)} s, ${(bytes / 1024).toFixed(1)} KB on the wire, no scripts`);
-  expect(await page.locator('script').count()).toBe(0);
+  console.log(
+    `citizen Lapor form on Slow 3G (400 kbit/s, 400 ms): ${(ms / 1000).toFixed(2)} s, ${(bytes / 1024).toFixed(1)} KB on the wire, and a deferred script of ${(scripts['/lapor'] / 1024).toFixed(1)} KB`,
+  );
 });

@@ -214,7 +214,13 @@ export const AttachmentsPanel = ({ record }: { record: ComplaintRecord }) => {
                 <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap" alignItems="center">
                   <Chip size="small" variant="outlined" icon={<Icon />} label={translate(`enums.AttachmentVisibility.${f.visibility}`)} />
                   <Typography variant="caption" color="text.secondary">
-                    {[kb(f.size), f.uploadedBy?.name, formatWib(f.createdAt, intlLocale(locale), true)].filter(Boolean).join(' · ')}
+                    {[
+                      kb(f.size),
+                      f.byReporter ? translate('complaint.attachments.byReporter') : f.uploadedBy?.name,
+                      formatWib(f.createdAt, intlLocale(locale), true),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </Typography>
                 </Stack>
                 {removed && (

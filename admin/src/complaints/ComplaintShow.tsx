@@ -188,10 +188,31 @@ const Handling = ({ record }: { record: ComplaintRecord }) => {
   );
 };
 
+/** The point, and a link that opens it in the browser's or phone's map (the console itself loads no map). */
+const Coordinates = ({ latitude, longitude }: { latitude: number; longitude: number }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <span data-testid="coordinates">
+        {latitude}, {longitude}
+      </span>{' '}
+      <a
+        href={`https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=18/${latitude}/${longitude}`}
+        target="_blank"
+        rel="noopener noreferrer"
+        data-testid="coordinates-map"
+      >
+        {translate('complaint.show.openMap')}
+      </a>
+    </>
+  );
+};
+
 const Intake = ({ record }: { record: ComplaintRecord }) => {
   const wib = useWib();
   const rtRw = [record.rt && `RT ${record.rt}`, record.rw && `RW ${record.rw}`].filter(Boolean).join(' / ');
-  const coords = record.latitude != null && record.longitude != null ? `${record.latitude}, ${record.longitude}` : null;
+  const coords =
+    record.latitude != null && record.longitude != null ? <Coordinates latitude={Number(record.latitude)} longitude={Number(record.longitude)} /> : null;
   return (
     <Panel title="complaint.show.intake">
       <Item label={f('createdAt')}>{wib(record.createdAt)}</Item>

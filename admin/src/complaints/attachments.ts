@@ -16,6 +16,8 @@ export interface AttachmentRecord {
   thumbnailUrl?: string | null;
   createdAt: string;
   uploadedBy?: { id: string; name?: string | null } | null;
+  /** Sent by the reporter on the public pages (Lapor, or a reply on Lacak). */
+  byReporter?: boolean | null;
   removedBy?: { id: string; name?: string | null } | null;
   removedAt?: string | null;
   removeReason?: string | null;

@@ -570,7 +570,7 @@ export const enDomain = {
     },
     AttachmentVisibility: {
       INTERNAL: 'Internal (staff)',
-      PUBLIC: 'Public (on the tracking page)',
+      PUBLIC: 'Public (tracking page; photos also in Open311 open data)',
       IDENTITY: 'Identity document (KTP/KK)',
     },
     AttachmentKind: {
@@ -651,6 +651,7 @@ export const enDomain = {
       count: '%{smart_count} attachment |||| %{smart_count} attachments',
       forRecording: 'Attachments (photos or documents)',
       notAttached: 'The complaint was saved but the attachments were not uploaded. Upload them again from the complaint page.',
+      byReporter: 'Sent by the reporter',
     },
     list: {
       createdFrom: 'Received from',
@@ -714,6 +715,7 @@ export const enDomain = {
       intake: 'Intake',
       rtRw: 'RT/RW',
       coordinates: 'Coordinates',
+      openMap: 'Open in a map',
       answer: 'Answer to the reporter',
       rejected: 'Complaint rejected',
       duplicateOf: 'Duplicate of complaint',

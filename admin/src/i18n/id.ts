@@ -787,7 +787,7 @@ const domain: Shape<typeof enDomain> = {
     },
     AttachmentVisibility: {
       INTERNAL: 'Internal (petugas)',
-      PUBLIC: 'Publik (tampil di halaman lacak)',
+      PUBLIC: 'Publik (halaman lacak; foto juga di data terbuka Open311)',
       IDENTITY: 'Dokumen identitas (KTP/KK)',
     },
     AttachmentKind: {
@@ -868,6 +868,7 @@ const domain: Shape<typeof enDomain> = {
       count: '%{smart_count} lampiran',
       forRecording: 'Lampiran (foto atau dokumen)',
       notAttached: 'Pengaduan tersimpan, tetapi lampiran belum terunggah. Unggah lagi dari halaman pengaduan.',
+      byReporter: 'Dikirim pelapor',
     },
     list: {
       createdFrom: 'Diterima sejak',
@@ -931,6 +932,7 @@ const domain: Shape<typeof enDomain> = {
       intake: 'Penerimaan',
       rtRw: 'RT/RW',
       coordinates: 'Koordinat',
+      openMap: 'Buka di peta',
       answer: 'Jawaban untuk pelapor',
       rejected: 'Pengaduan ditolak',
       duplicateOf: 'Duplikat dari pengaduan',

@@ -6,7 +6,8 @@ import { AttachmentKind, AttachmentStatus, AttachmentVisibility } from './attach
 
 registerEnumType(AttachmentVisibility, {
   name: 'AttachmentVisibility',
-  description: 'PUBLIC: also on the tracking page; INTERNAL: staff; IDENTITY: a KTP/KK scan, only for those who see the reporter’s identity',
+  description:
+    'PUBLIC: also on the tracking page, and the first such photo of a complaint neither confidential nor anonymous is Open311’s media_url; INTERNAL: staff; IDENTITY: a KTP/KK scan, only for those who see the reporter’s identity',
 });
 registerEnumType(AttachmentStatus, { name: 'AttachmentStatus' });
 registerEnumType(AttachmentKind, { name: 'AttachmentKind' });
@@ -98,13 +99,13 @@ export class Attachment {
   @JoinColumn({ name: 'forEventId' })
   forEvent?: ComplaintEvent | null;
 
-  @Field(() => ID)
-  @Column({ type: 'int' })
-  uploadedById: number;
+  @Field(() => ID, { nullable: true, description: 'Null: the reporter sent it with the report or a reply on the public pages.' })
+  @Column({ type: 'int', nullable: true })
+  uploadedById: number | null;
 
-  @ManyToOne(() => User, { nullable: false, onDelete: 'RESTRICT' })
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'uploadedById' })
-  uploadedBy?: User;
+  uploadedBy?: User | null;
 
   @Field(() => Date)
   @CreateDateColumn({ type: 'timestamptz' })

@@ -1,6 +1,6 @@
 /** Who sees a file attached to a complaint. */
 export enum AttachmentVisibility {
-  /** On the reporter's tracking page as well as for staff. */
+  /** On the reporter's tracking page as well as for staff; a photo of a complaint neither confidential nor anonymous may be Open311's media_url. */
   PUBLIC = 'PUBLIC',
   /** Staff who may read the complaint. */
   INTERNAL = 'INTERNAL',

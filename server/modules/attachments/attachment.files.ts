@@ -36,6 +36,7 @@ type FileTypeModule = typeof import('file-type', { with: { 'resolution-mode': 'i
 let detector: FileTypeModule | null = null;
 
 export const ACCEPTED_WORDS = 'foto (JPEG, PNG, WebP, GIF) atau dokumen PDF';
+export const PHOTO_WORDS = 'foto (JPEG, PNG, WebP atau GIF)';
 
 /**
  * The type comes from the content (file-type), never from the name or the browser's claim.
@@ -43,18 +44,19 @@ export const ACCEPTED_WORDS = 'foto (JPEG, PNG, WebP, GIF) atau dokumen PDF';
  * the EXIF orientation is applied to the pixels first so the photo stays upright. PDFs are kept
  * as sent. Everything else is refused, naming the field.
  */
-export async function processUpload(bytes: Buffer, field = 'file'): Promise<ProcessedFile> {
-  if (bytes.length === 0) throw AppError.field(field, 'Berkas kosong: pilih berkas yang berisi foto atau dokumen.');
+export async function processUpload(bytes: Buffer, field = 'file', options: { imagesOnly?: boolean } = {}): Promise<ProcessedFile> {
+  const accepted = options.imagesOnly ? PHOTO_WORDS : ACCEPTED_WORDS;
+  if (bytes.length === 0) throw AppError.field(field, `Berkas kosong: pilih berkas yang berisi ${accepted}.`);
   detector ??= process.getBuiltinModule('node:module').createRequire(__filename)('file-type') as FileTypeModule;
   const found = await detector.fileTypeFromBuffer(bytes);
-  if (found?.mime === 'application/pdf') {
+  if (found?.mime === 'application/pdf' && !options.imagesOnly) {
     return { kind: AttachmentKind.DOCUMENT, mimeType: 'application/pdf', extension: 'pdf', body: bytes, thumbnail: null, width: null, height: null };
   }
   const image = found ? IMAGES[found.mime] : undefined;
   if (!image) {
     throw AppError.field(
       field,
-      `Jenis berkas tidak diterima${found ? ` (isinya ${found.mime}, apa pun nama berkasnya)` : ' (isinya tidak dikenali)'}: unggah ${ACCEPTED_WORDS}.`,
+      `Jenis berkas tidak diterima${found ? ` (isinya ${found.mime}, apa pun nama berkasnya)` : ' (isinya tidak dikenali)'}: unggah ${accepted}.`,
     );
   }
   try {

@@ -95,9 +95,14 @@ export class AttachmentResolver {
     return ctx.viewer ? svc(ctx).link(a, 'thumbnail', ctx.viewer.userId) : null;
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: 'Null when the reporter sent the file (byReporter).' })
   uploadedBy(@Root() a: Attachment, @Ctx() ctx: Context) {
-    return ctx.loaders.user.get(a.uploadedById);
+    return a.uploadedById ? ctx.loaders.user.get(a.uploadedById) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The reporter sent it on the public pages (Lapor, or a reply on Lacak).' })
+  byReporter(@Root() a: Attachment) {
+    return a.uploadedById == null;
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -22,6 +22,7 @@ function refuse(res: express.Response, err: AppError, status = STATUS[err.code] 
  * bytes for a link from requestAttachmentUpload, with the same bearer token as GraphQL (no cookie
  * is read, so another site cannot make a browser upload). GET /attachments/:id/(file|thumbnail)
  * serves a signed link from the `url` fields, inert: never run by the browser as a page.
+ * GET /media/<id>-<signature>.<ext> serves Open311's media_url (AttachmentService.media).
  */
 export function attachmentRoutes(service: AttachmentService, viewerOf: (authorization: unknown) => Promise<{ viewer: Viewer | null; authError?: AppError }>) {
   const router = express.Router();
@@ -65,6 +66,25 @@ export function attachmentRoutes(service: AttachmentService, viewerOf: (authoriz
       }
     },
   );
+
+  // Open311's media_url: public, so shared caches may keep it, but only ten minutes: a photo can be removed.
+  router.get(/^\/media\/(\d{1,10})-([A-Za-z0-9_-]{22})\.(jpg|png|webp)$/, async (req, res, next) => {
+    try {
+      const params = req.params as unknown as Record<string, string>;
+      const m = await service.media(params[0], params[1], req.headers['if-none-match']);
+      res.setHeader('Cache-Control', 'public, max-age=600');
+      res.setHeader('ETag', m.etag);
+      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      if (m.notModified) return void res.status(304).end();
+      res.setHeader('Content-Type', m.mimeType);
+      res.setHeader('Content-Length', String(m.body!.length));
+      res.end(m.body);
+    } catch (err) {
+      if (err instanceof AppError) return refuse(res, err);
+      next(err);
+    }
+  });
 
   router.get('/attachments/:id/:variant', async (req, res, next) => {
     const variant = req.params.variant as Variant;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AttachmentsConfig } from '../../config';
-import { AppError, parseId } from '../../core/errors';
+import { AppError, ErrorCode, parseId, type FieldProblem } from '../../core/errors';
 import type { IdentityDirectory } from '../../auth/identity';
 import type { Viewer } from '../../auth/viewer';
 import { entityFromRow } from '../../db/rows';
@@ -13,8 +13,8 @@ import type { ComplaintService } from '../complaints/complaint.service';
 import type { OrgDirectory } from '../opds/org-directory';
 import { text } from '../complaints/complaint.service';
 import { Attachment } from './attachment.entity';
-import { AttachmentStatus, AttachmentVisibility } from './attachment.enums';
-import { processUpload } from './attachment.files';
+import { AttachmentKind, AttachmentStatus, AttachmentVisibility } from './attachment.enums';
+import { processUpload, type ProcessedFile } from './attachment.files';
 import { AttachmentPolicy } from './attachment.policy';
 import type { FileStorage } from './attachment.storage';
 
@@ -36,6 +36,30 @@ export interface UploadTicket {
   expiresAt: Date;
   maxBytes: number;
 }
+
+/** A photo posted on the public pages, already read and re-encoded. */
+export interface ReporterPhoto {
+  fileName: string;
+  file: ProcessedFile;
+}
+
+/** A file as a form post carried it (citizen-site/form-post.ts). */
+export interface PostedFile {
+  fileName: string;
+  bytes: Buffer;
+  /** Cut off at the size limit while it arrived. */
+  tooBig: boolean;
+}
+
+/** What a public media URL serves; `notModified` when the caller's copy (If-None-Match) is current. */
+export interface Media {
+  body: Buffer | null;
+  mimeType: string;
+  etag: string;
+  notModified: boolean;
+}
+
+const MEDIA_EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 export interface Download {
   body: Buffer;
@@ -65,6 +89,8 @@ export function cleanFileName(raw: string, field = 'fileName'): string {
  */
 export class AttachmentService {
   readonly policy: AttachmentPolicy;
+  /** Signs public media URLs: derived from the link key under its own label, so neither kind of link stands for the other. */
+  private readonly mediaKey: Buffer;
 
   constructor(
     private readonly db: DataSource,
@@ -78,6 +104,7 @@ export class AttachmentService {
     private readonly log: Logger,
   ) {
     this.policy = new AttachmentPolicy(complaints.policy);
+    this.mediaKey = Buffer.from(crypto.hkdfSync('sha256', linkKey, '', 'lapor/public-media/v1', 32));
   }
 
   // ---------- upload ----------
@@ -164,6 +191,144 @@ export class AttachmentService {
       await this.db.query(`DELETE FROM complaint_attachment WHERE id = $1 AND status = 'PENDING'`, [row.id]);
       throw err;
     }
+  }
+
+  // ---------- the reporter's photos (public pages) ----------
+
+  /**
+   * The photos of one post on Lapor or Lacak: at most `maxPhotos`, images only (a PDF or anything
+   * else is refused), each within the size limit, read and re-encoded like staff uploads (no EXIF,
+   * GPS or camera left) before the report or reply is recorded, so that a bad file refuses the
+   * post, naming the file, instead of going missing after it.
+   */
+  async readReporterPhotos(posted: PostedFile[], maxPhotos: number, field = 'photos'): Promise<ReporterPhoto[]> {
+    if (posted.length > maxPhotos) throw AppError.field(field, `Paling banyak ${maxPhotos} foto sekali kirim.`);
+    const photos: ReporterPhoto[] = [];
+    for (const p of posted) {
+      const fileName = cleanFileName(p.fileName || 'foto', field);
+      const named = (message: string) => AppError.field(field, `${fileName}: ${message}`);
+      if (p.tooBig || p.bytes.length > this.limits.maxFileBytes) throw named(this.tooBig());
+      try {
+        photos.push({ fileName, file: await processUpload(p.bytes, field, { imagesOnly: true }) });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        throw named((err.extensions.problems as FieldProblem[] | undefined)?.[0]?.message ?? err.message);
+      }
+    }
+    return photos;
+  }
+
+  /**
+   * The reporter's photos join the complaint found by its codes: INTERNAL (staff who may read the
+   * complaint see them; no public page shows them), uploaded by no account (byReporter), with one
+   * ATTACHMENT_ADDED by the reporter. A photo already on the complaint (the same bytes after
+   * re-encoding: a form posted twice) is not added again. Returns how many were added.
+   */
+  async attachByReporter(trackingCode: string, accessCode: string, photos: ReporterPhoto[], field = 'photos'): Promise<number> {
+    let c = await this.complaints.byAccessCode(trackingCode, accessCode);
+    const known: { sha256: string }[] = await this.db.query(`SELECT sha256 FROM complaint_attachment WHERE "complaintId" = $1 AND status = 'ACTIVE'`, [c.id]);
+    const seen = new Set(known.map((r) => r.sha256));
+    const fresh = photos.filter((p) => {
+      const digest = sha256(p.file.body);
+      if (seen.has(digest)) return false;
+      seen.add(digest);
+      return true;
+    });
+    if (!fresh.length) return 0;
+    await this.checkRoom(
+      c.id,
+      fresh.length,
+      fresh.reduce((n, p) => n + p.file.body.length + (p.file.thumbnail?.length ?? 0), 0),
+      field,
+    );
+    const keys: string[] = [];
+    try {
+      const rows: Partial<Attachment>[] = [];
+      for (const { fileName, file } of fresh) {
+        const stem = `c${c.id}/r-${crypto.randomBytes(8).toString('hex')}`;
+        const storageKey = `${stem}.${file.extension}`;
+        keys.push(storageKey);
+        await this.storage.put(storageKey, file.body, file.mimeType);
+        const thumbnailKey = file.thumbnail ? `${stem}-thumb.jpg` : null;
+        if (thumbnailKey) {
+          keys.push(thumbnailKey);
+          await this.storage.put(thumbnailKey, file.thumbnail!, 'image/jpeg');
+        }
+        rows.push({
+          complaintId: c.id,
+          status: AttachmentStatus.UPLOADED,
+          visibility: AttachmentVisibility.INTERNAL,
+          kind: file.kind,
+          fileName,
+          mimeType: file.mimeType,
+          size: file.body.length,
+          width: file.width,
+          height: file.height,
+          sha256: sha256(file.body),
+          storageKey,
+          thumbnailKey,
+          uploadedById: null,
+        });
+      }
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.db.transaction(async (tx) => {
+            const saved = await tx.getRepository(Attachment).save(rows.map((r) => ({ ...r })));
+            const ids = saved.map((r) => r.id);
+            const after = await this.complaints.recordAttachedByReporter(c, ids, tx);
+            await tx.query(`UPDATE complaint_attachment SET status = 'ACTIVE', "eventId" = $2 WHERE id = ANY($1::int[])`, [ids, after.lastEventId]);
+          });
+          return fresh.length;
+        } catch (err) {
+          // Staff changed the complaint at that very moment: read it again (the codes still hold) and try again.
+          if (attempt >= 3 || !(err instanceof AppError) || err.code !== ErrorCode.CONFLICT) throw err;
+          c = await this.complaints.byAccessCode(trackingCode, accessCode);
+        }
+      }
+    } catch (err) {
+      await Promise.all(keys.map((k) => this.storage.delete(k).catch(() => undefined)));
+      throw err;
+    }
+  }
+
+  // ---------- public media (Open311 media_url) ----------
+
+  private mediaSignature(id: number): string {
+    return crypto.createHmac('sha256', this.mediaKey).update(`media:${id}`).digest('base64url').slice(0, 22);
+  }
+
+  /**
+   * The public URL (a path on this server) of a complaint's first photo that staff made PUBLIC,
+   * when the complaint is neither confidential nor anonymous; null otherwise. Stable while the
+   * token secret stays, unguessable (an HMAC of the id), and checked again when used (media()).
+   */
+  mediaPath(c: Pick<Complaint, 'confidential' | 'anonymous'>, rows: readonly Attachment[]): string | null {
+    if (c.confidential || c.anonymous) return null;
+    const a = rows.find((r) => r.status === AttachmentStatus.ACTIVE && r.visibility === AttachmentVisibility.PUBLIC && r.kind === AttachmentKind.IMAGE);
+    return a ? `/media/${a.id}-${this.mediaSignature(a.id)}.${MEDIA_EXTENSIONS[a.mimeType ?? ''] ?? 'jpg'}` : null;
+  }
+
+  /**
+   * The photo behind a media URL, as things stand now: still attached, still PUBLIC, an image,
+   * of a complaint that is neither confidential nor anonymous. Anything else, like a guessed or
+   * altered signature, is NOT_FOUND.
+   */
+  async media(idParam: string, signature: string, ifNoneMatch?: string): Promise<Media> {
+    const refuse = () => AppError.notFound('Media');
+    const id = /^\d{1,10}$/.test(idParam) ? Number(idParam) : NaN;
+    if (!Number.isSafeInteger(id)) throw refuse();
+    const expected = Buffer.from(this.mediaSignature(id));
+    const given = Buffer.from(String(signature));
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw refuse();
+    const a = await this.db.getRepository(Attachment).findOneBy({ id });
+    const c =
+      a && (await this.db.getRepository(Complaint).findOne({ where: { id: a.complaintId }, select: { id: true, confidential: true, anonymous: true } }));
+    if (!a || !c || this.mediaPath(c, [a]) === null || !a.storageKey) throw refuse();
+    const etag = `"${a.sha256}"`;
+    if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag)) return { body: null, mimeType: a.mimeType!, etag, notModified: true };
+    const body = await this.storage.get(a.storageKey);
+    if (!body) throw refuse();
+    return { body, mimeType: a.mimeType!, etag, notModified: false };
   }
 
   tooBig(): string {

@@ -7,6 +7,11 @@ import type { Context } from '../../core/context';
 import type { ComplaintEventType, ComplaintStatus } from '../complaints/complaint.enums';
 import type { DeadlineKind } from '../complaints/complaint-deadlines';
 import type { RateLimit } from '../../core/rate-limit';
+import { AppError } from '../../core/errors';
+import type { AttachmentService, ReporterPhoto } from '../attachments/attachment.service';
+import { captchaScript, captchaWidget, verifyCaptcha, type CaptchaConfig } from './captcha';
+import { readPost, type Posted } from './form-post';
+import { LAPOR_SCRIPT, locationFields, parsePoint, type MapConfig } from './location';
 import { wibQuarter } from '../../core/wib';
 import { ikmByOpd, IKM_ELEMENTS } from '../reports/ikm';
 import { onTimeByOpdSql, onTimeFigure } from '../reports/on-time';
@@ -113,6 +118,9 @@ const FIELD: Record<string, string> = {
   'input.kelurahanId': 'Kelurahan',
   'input.categoryId': 'Kategori',
   'input.opdId': 'Unit pelayanan',
+  'input.latitude': 'Lintang',
+  'input.longitude': 'Bujur',
+  photos: 'Foto',
   'input.answers': 'Jawaban survei',
   message: 'Pesan',
   reason: 'Alasan',
@@ -148,7 +156,22 @@ function indonesian(message: string): string {
     .replace(/must be a phone number/, 'bukan nomor telepon yang benar')
     .replace(/.*must be an email/, 'bukan alamat e-mail yang benar')
     .replace(/NIK must be 16 digits/, 'harus 16 angka')
-    .replace(/must be an R[TW] number/, 'harus berupa angka');
+    .replace(/must be an R[TW] number/, 'harus berupa angka')
+    .replace(/.*must be a latitude.*/, 'harus di antara -90 dan 90')
+    .replace(/.*must be a longitude.*/, 'harus di antara -180 dan 180')
+    .replace(/give both latitude and longitude.*/, 'isi lintang dan bujur, atau kosongkan keduanya');
+}
+
+/** A refusal of this server's own services (not through GraphQL), in the shape problemText reads. */
+const refusalOf = (err: AppError): PublicResult => ({ errors: [{ message: err.message, extensions: err.extensions as Refusal['extensions'] }] });
+
+const PHOTO_TYPES = 'image/jpeg,image/png,image/webp,image/gif';
+
+/** The photo input of the report and reply forms; a browser cannot be given the files back, so after a refusal it asks for them again. */
+function photoInput(id: string, site: SiteOptions, again: boolean): string {
+  const mb = Math.floor(site.attachments.limits.maxFileBytes / 1024 / 1024);
+  return `<label for="${id}">Foto (opsional, paling banyak ${site.maxPhotos})</label><input type="file" id="${id}" name="photos" accept="${PHOTO_TYPES}" multiple aria-describedby="${id}-hint">
+<p class="hint" id="${id}-hint">${again ? '<strong>Pilih lagi foto Anda: foto tidak ikut tersimpan saat isian dikembalikan.</strong> ' : ''}JPEG, PNG, WebP atau GIF, paling besar ${mb} MB per foto. Foto hanya dilihat petugas yang menangani pengaduan, tidak ditampilkan di halaman publik; lokasi GPS dan data kamera di dalam foto dihapus.</p>`;
 }
 
 const VIEW = `trackingCode title status category currentUnit answer rating submittedAt respondedAt canRate
@@ -221,7 +244,7 @@ function timeline(entries: Entry[]): string {
 }
 
 /** The reporter's page: status, deadlines as dates, the public timeline, and what they may do now. */
-function statusPage(c: Tracked, tc: string, ac: string, notice = '', problem = ''): string {
+function statusPage(c: Tracked, tc: string, ac: string, site: SiteOptions, notice = '', problem = '', draft: Draft = { m: '', photosAgain: false }): string {
   const hidden = `<input type="hidden" name="tc" value="${esc(tc)}"><input type="hidden" name="ac" value="${esc(ac)}">`;
   const ended = ['CLOSED', 'REJECTED', 'ARCHIVED', 'MERGED'].includes(c.status);
   const parts = [
@@ -271,7 +294,8 @@ function statusPage(c: Tracked, tc: string, ac: string, notice = '', problem = '
   parts.push(`<h2>Riwayat</h2><div class="card">${timeline(c.timeline)}</div>`);
   if (!ended) {
     parts.push(`<h2>${c.pause?.kind === 'AWAITING_REPORTER' ? 'Jawab pertanyaan petugas' : 'Tambah informasi'}</h2>
-<form method="post" action="/lacak/balas" class="card">${hidden}<label for="m">Pesan Anda</label><textarea id="m" name="m" required minlength="3" maxlength="2000"></textarea><button type="submit">Kirim</button></form>`);
+<form method="post" action="/lacak/balas" class="card" enctype="multipart/form-data">${hidden}<label for="m">Pesan Anda</label><textarea id="m" name="m" required minlength="3" maxlength="2000">${esc(draft.m)}</textarea>
+${photoInput('mp', site, draft.photosAgain)}<button type="submit">Kirim</button></form>`);
   }
   if (c.canRate) {
     parts.push(`<h2>Nilai penanganan</h2><form method="post" action="/lacak/nilai" class="card">${hidden}
@@ -378,7 +402,7 @@ interface Choice {
   name: string;
 }
 
-function reportForm(kelurahan: Choice[], categories: Choice[], v: Record<string, string> = {}, problem = ''): string {
+function reportForm(kelurahan: Choice[], categories: Choice[], site: SiteOptions, v: Record<string, string> = {}, problem = '', photosAgain = false): string {
   const options = (list: Choice[], selected: string) =>
     `<option value="">— pilih —</option>${list.map((o) => `<option value="${o.id}"${String(o.id) === selected ? ' selected' : ''}>${esc(o.name)}</option>`).join('')}`;
   const text = (id: string, label: string, type = 'text', extra = '') =>
@@ -387,20 +411,39 @@ function reportForm(kelurahan: Choice[], categories: Choice[], v: Record<string,
   return page(
     'Lapor',
     `<h1>Sampaikan pengaduan</h1>${problem ? `<div class="error" role="alert">${esc(problem)}</div>` : ''}
-<form method="post" action="/lapor" class="card"><input type="hidden" name="key" value="${esc(v.key || crypto.randomUUID())}">
+<form method="post" action="/lapor" class="card" enctype="multipart/form-data"><input type="hidden" name="key" value="${esc(v.key || crypto.randomUUID())}">
 ${text('title', 'Apa yang terjadi? (judul singkat)', 'text', 'required minlength="5" maxlength="200"')}
 <label for="description">Uraian</label><textarea id="description" name="description" required minlength="10" maxlength="10000">${esc(v.description)}</textarea>
 <label for="categoryId">Kategori</label><select id="categoryId" name="categoryId">${options(categories, v.categoryId ?? '')}</select>
 <label for="kelurahanId">Kelurahan</label><select id="kelurahanId" name="kelurahanId">${options(kelurahan, v.kelurahanId ?? '')}</select>
 ${text('rt', 'RT', 'text', 'inputmode="numeric" maxlength="3"')}${text('rw', 'RW', 'text', 'inputmode="numeric" maxlength="3"')}${text('address', 'Lokasi / alamat kejadian')}
+${locationFields(v, site.map)}${photoInput('photos', site, photosAgain)}
 <h2>Kontak untuk kabar perkembangan</h2>${text('reporterName', 'Nama')}${text('reporterPhone', 'Telepon / WhatsApp', 'tel')}${text('reporterEmail', 'E-mail', 'email')}
 <p class="hint">Isi minimal satu kontak (telepon, e-mail atau alamat).</p>${text('reporterAddress', 'Alamat Anda')}
 <div class="check"><input type="checkbox" id="anonymous" name="anonymous" value="1"${checked('anonymous')}><label for="anonymous" style="margin:0;font-weight:400"><strong>Anonim</strong>: identitas Anda hanya diketahui admin penerima, tidak oleh unit yang menangani.</label></div>
 <div class="check"><input type="checkbox" id="confidential" name="confidential" value="1"${checked('confidential')}><label for="confidential" style="margin:0;font-weight:400"><strong>Rahasia</strong>: isi pengaduan tidak ditampilkan di daftar atau statistik publik.</label></div>
 <div class="check"><input type="checkbox" id="noUpdates" name="noUpdates" value="1"${checked('noUpdates')}><label for="noUpdates" style="margin:0;font-weight:400">Jangan kirimi saya kabar perkembangan (tanda terima dengan kode tetap dikirim ke kontak Anda).</label></div>
 <div class="hp" aria-hidden="true"><label for="website">Jangan diisi</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
-<button type="submit">Kirim pengaduan</button></form>`,
+${site.captcha ? captchaWidget(site.captcha) : ''}<button type="submit">Kirim pengaduan</button></form>`,
+    `<script src="${LAPOR_SCRIPT.path}" defer></script>${site.captcha ? captchaScript(site.captcha) : ''}`,
   );
+}
+
+/** What the report and reply forms offer beyond text (Config.citizenSite), and the service that keeps the reporter's photos. */
+export interface SiteOptions {
+  attachments: AttachmentService;
+  captcha: CaptchaConfig | null;
+  map: MapConfig | null;
+  maxPhotos: number;
+  /** Photos cost CPU to read: each post carrying some also counts against the public submission limit (per address). */
+  photoLimit: RateLimit;
+  log: { warn(detail: object, message: string): void; error(detail: object, message: string): void };
+}
+
+/** What the reporter typed in the reply form, given back after a refusal. */
+interface Draft {
+  m: string;
+  photosAgain: boolean;
 }
 
 export interface PageGuard {
@@ -430,23 +473,39 @@ export function shortLived<T>(ms: number, compute: () => Promise<T>): () => Prom
   };
 }
 
-function receipt(trackingCode: string, accessCode: string, sentTo: string[] = []): string {
+function receipt(
+  trackingCode: string,
+  accessCode: string,
+  sentTo: string[] = [],
+  photos: { added: number; problem: string } = { added: 0, problem: '' },
+): string {
   const copies = sentTo.length ? ` Kedua kode juga kami kirim ke ${sentTo.join(' dan ')} yang Anda isi.` : '';
+  const attached = photos.added ? ` ${photos.added} foto terlampir (hanya untuk petugas).` : '';
+  // The report stands; the photos did not make it, and the reporter is told so, with a way to send them.
+  const lost = photos.problem
+    ? `<div class="notice" role="alert" data-photos-lost>Laporan Anda tercatat, tetapi fotonya tidak tersimpan: ${esc(photos.problem)} Kirim fotonya lewat halaman <a href="/lacak">Lacak</a> (Tambah informasi) dengan kedua kode di bawah.</div>`
+    : '';
   return page(
     'Laporan diterima',
-    `<h1>Laporan Anda diterima</h1><div class="ok" role="status">Simpan kedua kode ini: keduanya diperlukan untuk melacak, membalas dan menilai pengaduan Anda.${esc(copies)}</div>
+    `<h1>Laporan Anda diterima</h1>${lost}<div class="ok" role="status">Simpan kedua kode ini: keduanya diperlukan untuk melacak, membalas dan menilai pengaduan Anda.${esc(copies)}${esc(attached)}</div>
 <div class="card"><dl><dt>Kode pelacakan</dt><dd><span class="code" data-tracking-code>${esc(trackingCode)}</span></dd><dt>Kode akses</dt><dd><span class="code" data-access-code>${esc(accessCode)}</span></dd></dl>
 <p>Admin pengaduan memverifikasi laporan paling lambat 3 hari kerja, lalu meneruskannya ke unit yang berwenang. Perkembangan dan batas waktunya tampil di halaman <a href="/lacak">Lacak</a>.</p></div>`,
   );
 }
 
 /**
- * The citizen's pages (Lapor, Lacak): server-rendered HTML without scripts, in Bahasa Indonesia.
- * Every action goes through the public GraphQL operations, so the same rules and rate limits apply.
- * The access code travels only in form posts, never in a URL.
+ * The citizen's pages (Lapor, Lacak): server-rendered HTML in Bahasa Indonesia that works without
+ * scripts (Lapor adds one small one: location.ts). Every action goes through the public GraphQL
+ * operations, so the same rules and rate limits apply; only the reporter's photos, which GraphQL
+ * does not carry, go to the attachment service directly, with the codes. The access code travels
+ * only in form posts, never in a URL.
  */
-export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard): express.Router {
+export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard, site: SiteOptions): express.Router {
   const router = express.Router();
+  router.get(
+    LAPOR_SCRIPT.path,
+    (_req, res) => void res.type('text/javascript').set('Cache-Control', 'public, max-age=31536000, immutable').send(LAPOR_SCRIPT.body),
+  );
   const form = express.urlencoded({ extended: false, limit: '64kb' });
   const send = (res: express.Response, html: string, status = 200) => void res.status(status).type('html').set('Cache-Control', 'no-store').send(html);
   router.get(
@@ -487,13 +546,41 @@ export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard)
 
   router.get('/lacak', (_req, res) => send(res, page('Lacak', codesForm())));
 
-  const track = async (req: express.Request, res: express.Response, notice = '', problem = '') => {
+  const track = async (req: express.Request, res: express.Response, notice = '', problem = '', draft?: Draft, status = 200) => {
     const tc = str(req.body.tc).trim();
     const ac = str(req.body.ac).trim();
     const r = await run(req, TRACK, { tc, ac });
     const tracked = r.data?.trackComplaint as Tracked | undefined;
     if (!tracked) return send(res, page('Lacak', codesForm(tc, problemText(r))), r.errors?.[0]?.extensions?.code === 'RATE_LIMITED' ? 429 : 404);
-    send(res, statusPage(tracked, tc, ac, notice, problem));
+    send(res, statusPage(tracked, tc, ac, site, notice, problem, draft), status);
+  };
+
+  const photoLimits = () => ({ fileBytes: site.attachments.limits.maxFileBytes, files: site.maxPhotos });
+  const tooLarge = () =>
+    `Foto: kiriman terlalu besar; paling banyak ${site.maxPhotos} foto, masing-masing ${Math.floor(site.attachments.limits.maxFileBytes / 1024 / 1024)} MB.`;
+  /** The post's photos, read before anything is recorded; a refusal names the field and the file. */
+  const readPhotos = async (req: express.Request, posted: Posted): Promise<{ photos: ReporterPhoto[] } | { problem: string; status: number }> => {
+    if (!posted.files.length && !posted.tooManyFiles) return { photos: [] };
+    const wait = await site.photoLimit.take(`photos:${guard.addressOf(req)}`);
+    if (wait != null) return { problem: `Terlalu banyak kiriman foto dari alamat Anda. Coba lagi dalam ${wait} detik.`, status: 429 };
+    if (posted.tooManyFiles) return { problem: `Foto: paling banyak ${site.maxPhotos} foto sekali kirim.`, status: 400 };
+    try {
+      return { photos: await site.attachments.readReporterPhotos(posted.files, site.maxPhotos) };
+    } catch (err) {
+      if (err instanceof AppError) return { problem: problemText(refusalOf(err)), status: 400 };
+      throw err;
+    }
+  };
+  /** After the report or reply was recorded: its photos join it; a failure is reported, never swallowed. */
+  const keepPhotos = async (tc: string, ac: string, photos: ReporterPhoto[]): Promise<{ added: number; problem: string }> => {
+    if (!photos.length) return { added: 0, problem: '' };
+    try {
+      return { added: await site.attachments.attachByReporter(tc, ac, photos), problem: '' };
+    } catch (err) {
+      if (err instanceof AppError && err.extensions.code === 'BAD_USER_INPUT') return { added: 0, problem: problemText(refusalOf(err)) };
+      site.log.error({ err }, 'the photos of a citizen were not kept');
+      return { added: 0, problem: 'penyimpanan foto sedang bermasalah.' };
+    }
   };
   router.post('/lacak', form, (req, res, next) => void track(req, res).catch(next));
 
@@ -522,7 +609,26 @@ export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard)
         );
       }, next),
   );
-  router.post('/lacak/balas', ...action(REPLY, (b) => ({ m: str(b.m) }), 'Pesan Anda terkirim ke petugas.'));
+  router.post(
+    '/lacak/balas',
+    form,
+    (req, res, next) =>
+      void (async () => {
+        const posted = await readPost(req, 'photos', photoLimits());
+        req.body = posted.fields;
+        const [tc, ac, m] = [str(posted.fields.tc).trim(), str(posted.fields.ac).trim(), str(posted.fields.m)];
+        const draft = { m, photosAgain: posted.files.length > 0 || posted.tooManyFiles };
+        if (posted.tooLarge) return track(req, res, '', tooLarge(), draft, 413);
+        const read = await readPhotos(req, posted);
+        if ('problem' in read) return track(req, res, '', read.problem, draft, read.status);
+        const r = await run(req, REPLY, { tc, ac, m });
+        if (r.errors?.length) return track(req, res, '', problemText(r), draft, r.errors[0].extensions?.code === 'RATE_LIMITED' ? 429 : 400);
+        const kept = await keepPhotos(tc, ac, read.photos);
+        if (kept.problem)
+          return track(req, res, 'Pesan Anda terkirim ke petugas.', `Foto tidak tersimpan: ${kept.problem} Kirim fotonya lagi bersama pesan singkat.`);
+        await track(req, res, `Pesan Anda terkirim ke petugas.${kept.added ? ` ${kept.added} foto terlampir (hanya untuk petugas).` : ''}`);
+      })().catch(next),
+  );
   router.post('/lacak/nilai', ...action(RATE, (b) => ({ s: Number(b.s), c: str(b.c) || null }), 'Terima kasih atas penilaian Anda.'));
   router.post('/lacak/buka', ...action(REOPEN, (b) => ({ r: str(b.r) }), 'Pengaduan dibuka kembali dan diteruskan ke unit penanganan.'));
 
@@ -722,24 +828,43 @@ export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard)
       })().catch(next),
   );
 
-  router.get('/lapor', (_req, res, next) => void choices().then(({ kelurahan, categories }) => send(res, reportForm(kelurahan, categories)), next));
+  router.get('/lapor', (_req, res, next) => void choices().then(({ kelurahan, categories }) => send(res, reportForm(kelurahan, categories, site)), next));
   router.post(
     '/lapor',
     form,
     (req, res, next) =>
       void (async () => {
-        const v = Object.fromEntries(Object.entries(req.body as Record<string, unknown>).map(([k, x]) => [k, str(x)]));
+        const posted = await readPost(req, 'photos', photoLimits());
+        const v = posted.fields;
         const { kelurahan, categories } = await choices();
+        const refuse = (problem: string, status = 400) =>
+          send(res, reportForm(kelurahan, categories, site, v, problem, posted.files.length > 0 || posted.tooManyFiles), status);
         // A bot fills every field; a person never sees this one. It is told nothing different.
         if (v.website) return send(res, receipt('—', '—'));
+        if (posted.tooLarge) return refuse(tooLarge(), 413);
+        if (site.captcha) {
+          const verdict = await verifyCaptcha(site.captcha, str(v[site.captcha.responseField]), guard.addressOf(req), (detail) =>
+            site.log.warn(detail, 'CAPTCHA not passed'),
+          );
+          if (verdict === 'refused') return refuse('Pemeriksaan CAPTCHA: belum berhasil. Selesaikan pemeriksaannya, lalu kirim lagi.');
+          if (verdict === 'unreachable') {
+            return refuse('Pemeriksaan CAPTCHA: layanan pemeriksanya tidak dapat dihubungi. Isian Anda tidak hilang: coba kirim lagi sebentar lagi.', 503);
+          }
+        }
+        const point = parsePoint(v);
+        if (point.problem) return refuse(point.problem);
+        const read = await readPhotos(req, posted);
+        if ('problem' in read) return refuse(read.problem, read.status);
         const input = {
-          title: v.title,
-          description: v.description,
+          title: str(v.title),
+          description: str(v.description),
           categoryId: v.categoryId || null,
           kelurahanId: v.kelurahanId || null,
           rt: v.rt || null,
           rw: v.rw || null,
           address: v.address || null,
+          latitude: point.latitude,
+          longitude: point.longitude,
           reporterName: v.reporterName || null,
           reporterPhone: v.reporterPhone || null,
           reporterEmail: v.reporterEmail || null,
@@ -748,12 +873,12 @@ export function citizenSite(db: DataSource, run: PublicRunner, guard: PageGuard)
           confidential: !!v.confidential,
           notifyReporter: !v.noUpdates,
         };
-        const r = await run(req, SUBMIT, { input, key: /^[A-Za-z0-9-]{8,100}$/.test(v.key) ? `web-${v.key}` : null });
-        if (r.errors?.length) return send(res, reportForm(kelurahan, categories, v, problemText(r)), 400);
+        const r = await run(req, SUBMIT, { input, key: /^[A-Za-z0-9-]{8,100}$/.test(str(v.key)) ? `web-${v.key}` : null });
+        if (r.errors?.length) return refuse(problemText(r), r.errors[0].extensions?.code === 'RATE_LIMITED' ? 429 : 400);
         const codes = r.data?.submitComplaint as { trackingCode: string; accessCode: string };
         const phone = guard.channels.includes('WHATSAPP') ? 'WhatsApp' : guard.channels.includes('SMS') ? 'SMS' : null;
         const sentTo = [...(v.reporterEmail && guard.channels.includes('EMAIL') ? ['e-mail'] : []), ...(v.reporterPhone && phone ? [phone] : [])];
-        send(res, receipt(codes.trackingCode, codes.accessCode, sentTo));
+        send(res, receipt(codes.trackingCode, codes.accessCode, sentTo, await keepPhotos(codes.trackingCode, codes.accessCode, read.photos)));
       })().catch(next),
   );
   return router;

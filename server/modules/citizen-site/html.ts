@@ -25,13 +25,22 @@ button:focus,input:focus,select:focus,textarea:focus,a:focus{outline:3px solid #
 .code{font:700 1.6rem ui-monospace,Menlo,Consolas,monospace;letter-spacing:.05em;background:#eef2f6;padding:8px 12px;border-radius:6px;display:inline-block}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}dt{color:#4d5660}dd{margin:0}
 ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{border-left:3px solid #0b4f8a;padding:4px 0 12px 12px}ol.timeline .when{color:#4d5660;font-size:.9rem}
-fieldset{border:1px solid #d0d7de;margin:0 0 16px}legend{padding:0 4px}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}footer{text-align:center;color:#4d5660;font-size:.9rem;padding:24px}
+fieldset{border:1px solid #d0d7de;margin:16px 0;border-radius:6px}legend{padding:0 4px;font-weight:600}[hidden]{display:none!important}
+input[type=file]{display:block;width:100%;padding:8px 0;font:inherit}button.secondary{background:#fff;color:#0b4f8a;border:2px solid #0b4f8a;padding:10px 16px}
+.map{position:relative;height:260px;overflow:hidden;border:1px solid #8c959f;border-radius:6px;margin-top:12px;background:#e8ecef}
+.map .tiles{position:absolute;inset:0;touch-action:none;cursor:crosshair}.map .tiles img{position:absolute;width:256px;height:256px;max-width:none;user-select:none}
+.map .pin{position:absolute;width:18px;height:18px;margin:-9px 0 0 -9px;border-radius:50%;background:#b3261e;border:3px solid #fff;box-shadow:0 0 0 1px #1b1f24;pointer-events:none}
+.map .zoom{position:absolute;top:8px;right:8px;display:flex;flex-direction:column;gap:4px}.map .zoom button{margin:0;padding:4px 12px;font-size:1.2rem;line-height:1.2}
+.map .attr{position:absolute;right:0;bottom:0;background:#fff;color:#1b1f24;font-size:.75rem;padding:1px 4px}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}footer{text-align:center;color:#4d5660;font-size:.9rem;padding:24px}
 `;
 
-/** One public page: Bahasa Indonesia, no scripts, readable on a small phone. */
-export function page(title: string, body: string): string {
+/**
+ * One public page: Bahasa Indonesia, readable on a small phone, working without scripts. `head`
+ * is for the few pages that add a small script of their own (by its hashed path, deferred).
+ */
+export function page(title: string, body: string, head = ''): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)} · Pengaduan Kota Magelang</title><meta name="description" content="Sampaikan dan lacak pengaduan layanan publik Kota Magelang.">
-<style>${STYLE}</style></head><body><header><nav aria-label="Menu utama"><a href="/">Beranda</a><a href="/lapor">Lapor</a><a href="/lacak">Lacak</a><a href="/daftar">Daftar</a><a href="/statistik">Statistik</a><a href="/survei">Survei</a><a href="/program">Program</a><a href="/pos-layanan">Pos layanan</a><a href="/standar-pelayanan">Standar pelayanan</a><a href="/admin/">Masuk petugas</a></nav></header>
+<style>${STYLE}</style>${head}</head><body><header><nav aria-label="Menu utama"><a href="/">Beranda</a><a href="/lapor">Lapor</a><a href="/lacak">Lacak</a><a href="/daftar">Daftar</a><a href="/statistik">Statistik</a><a href="/survei">Survei</a><a href="/program">Program</a><a href="/pos-layanan">Pos layanan</a><a href="/standar-pelayanan">Standar pelayanan</a><a href="/admin/">Masuk petugas</a></nav></header>
 <main id="isi">${body}</main><footer>Pengelolaan pengaduan pelayanan publik (SP4N-LAPOR!)</footer></body></html>`;
 }

@@ -77,7 +77,8 @@ export function holderOpdId(c: Pick<Complaint, 'status' | 'currentOpdId' | 'inta
 /** Who acts without an account, and the only actions each may take: the reporter with the access code, and the deadline sweep. */
 export type Unattended = 'CITIZEN' | 'SYSTEM';
 export const UNATTENDED_ACTIONS: Readonly<Record<Unattended, readonly ComplaintAction[]>> = {
-  CITIZEN: [ComplaintAction.REOPEN, ComplaintAction.RATE, ComplaintAction.REPLY, ComplaintAction.RENEW_ACCESS_CODE],
+  // ATTACH: photos with the report or a reply (ComplaintService.recordAttachedByReporter).
+  CITIZEN: [ComplaintAction.REOPEN, ComplaintAction.RATE, ComplaintAction.REPLY, ComplaintAction.RENEW_ACCESS_CODE, ComplaintAction.ATTACH],
   // RESUME: the time allowed for the reporter's reply passed.
   SYSTEM: [ComplaintAction.MARK_OVERDUE, ComplaintAction.AUTO_CLOSE, ComplaintAction.RESUME],
 };

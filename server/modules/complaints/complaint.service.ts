@@ -395,6 +395,9 @@ export class ComplaintService {
     if (!input.reporterPhone && !input.reporterEmail && !input.reporterAddress) {
       throw AppError.field('input.reporterPhone', 'give at least one way to reach the reporter: phone, e-mail or address');
     }
+    if ((input.latitude == null) !== (input.longitude == null)) {
+      throw AppError.field(input.latitude == null ? 'input.latitude' : 'input.longitude', 'give both latitude and longitude, or neither');
+    }
     // An officer records at their service post: its kelurahan and RW unless given, and whether the post is open now.
     const post =
       viewer?.role === Role.OFFICER && viewer.servicePostId ? await this.db.getRepository(ServicePost).findOneBy({ id: viewer.servicePostId }) : null;
@@ -1063,6 +1066,28 @@ export class ComplaintService {
             message: `${n} lampiran ditambahkan${where}`,
             data: { attachmentIds: files.ids, ...(files.forEvent ? { forEventId: files.forEvent.id } : {}) },
           },
+        ],
+      }),
+      { tx },
+    );
+  }
+
+  /**
+   * The reporter's own photos joined the complaint (AttachmentService.attachByReporter, inside its
+   * transaction): while a reply would be taken, never once the complaint ended. Internal, like the
+   * files: staff who may read the complaint see them.
+   */
+  recordAttachedByReporter(c: Complaint, ids: number[], tx: EntityManager): Promise<Complaint> {
+    nextStatus(c.status, ComplaintAction.REPLY);
+    return this.commit(
+      c,
+      null,
+      ComplaintAction.ATTACH,
+      CITIZEN,
+      async () => ({
+        patch: {},
+        events: [
+          { type: ComplaintEventType.ATTACHMENT_ADDED, public: false, message: `${ids.length} foto dari pelapor ditambahkan`, data: { attachmentIds: ids } },
         ],
       }),
       { tx },

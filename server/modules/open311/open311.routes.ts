@@ -33,7 +33,8 @@ export function open311Routes(
   services: Services,
   makeContext: MakeContext,
   sourceOf: (req: express.Request) => string,
-  publicUrl: (req: express.Request) => string,
+  /** This server's origin as the caller reached it (`https://lapor.example.go.id`). */
+  origin: (req: express.Request) => string,
 ) {
   const router = express.Router();
   router.use(express.urlencoded({ extended: false, limit: '64kb' }), express.json({ limit: '64kb' }));
@@ -62,7 +63,7 @@ export function open311Routes(
     const format: Format = ext === 'xml' ? 'xml' : 'json';
     try {
       if (resource === 'discovery' && req.method === 'GET' && !id) {
-        const url = publicUrl(req);
+        const url = `${origin(req)}/open311/v2/`;
         const discovery = {
           changeset: '2026-12-07T00:00:00Z',
           contact: 'Diskominsta Kota Magelang',
@@ -95,13 +96,14 @@ export function open311Routes(
       }
       if (resource === 'requests' && req.method === 'GET') {
         const ctx = await caller(req, false);
-        const found = id ? [await findRequest(ctx, decodeURIComponent(id))] : await findRequests(ctx, req.query as Record<string, unknown>);
+        const base = origin(req);
+        const found = id ? [await findRequest(ctx, decodeURIComponent(id), base)] : await findRequests(ctx, req.query as Record<string, unknown>, base);
         return send(res, format, 200, 'service_requests', 'request', found);
       }
       if (resource === 'tokens' && req.method === 'GET' && id) {
         // Requests get their id at once, so a token is the id itself.
         const ctx = await caller(req, false);
-        const found = await findRequest(ctx, decodeURIComponent(id));
+        const found = await findRequest(ctx, decodeURIComponent(id), origin(req));
         return send(res, format, 200, 'service_requests', 'request', [{ service_request_id: found.service_request_id, token: found.service_request_id }]);
       }
       throw new Open311Error(req.method === 'GET' || req.method === 'POST' ? 404 : 405, `${req.method} ${req.path} is not part of GeoReport v2 here`);

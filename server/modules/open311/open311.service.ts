@@ -83,7 +83,7 @@ const list = (value: unknown): string[] =>
  * start/end dates (by default the last 90 days) and open/closed; at most 1000, newest first.
  * Never a confidential complaint.
  */
-export async function findRequests(ctx: Context, q: Record<string, unknown>): Promise<Open311Request[]> {
+export async function findRequests(ctx: Context, q: Record<string, unknown>, base: string): Promise<Open311Request[]> {
   const qb = ctx.db.getRepository(Complaint).createQueryBuilder('c').where('NOT c.confidential');
   const ids = list(q.service_request_id).map((s) => s.toUpperCase());
   if (ids.length) {
@@ -102,22 +102,25 @@ export async function findRequests(ctx: Context, q: Record<string, unknown>): Pr
     if (statuses.length === 1) qb.andWhere(`c.status ${statuses[0] === 'closed' ? '' : 'NOT '}IN (:...closed)`, { closed: CLOSED });
   }
   const rows = await qb.orderBy('c.createdAt', 'DESC').limit(MAX_RESULTS).getMany();
-  return Promise.all(rows.map((c) => requestOf(ctx, c)));
+  return Promise.all(rows.map((c) => requestOf(ctx, c, base)));
 }
 
-export async function findRequest(ctx: Context, id: string): Promise<Open311Request> {
-  const [found] = await findRequests(ctx, { service_request_id: id.includes(',') ? '' : id });
+/** `base`: this server's origin as the caller reached it, for the absolute media_url. */
+export async function findRequest(ctx: Context, id: string, base: string): Promise<Open311Request> {
+  const [found] = await findRequests(ctx, { service_request_id: id.includes(',') ? '' : id }, base);
   if (!found || !id) throw new Open311Error(404, `no service request ${id}`);
   return found;
 }
 
 /** What the public timeline says: its last message, and the unit now holding the complaint. */
-async function requestOf(ctx: Context, c: Complaint): Promise<Open311Request> {
+async function requestOf(ctx: Context, c: Complaint, base: string): Promise<Open311Request> {
   const events = (await ctx.loaders.eventsByComplaint.load(c.id)).filter((e) => e.public);
   const lastNote = [...events].reverse().find((e) => e.message)?.message ?? '';
   const unitId = c.currentOpdId ?? c.intakeOpdId;
   const category = c.categoryId ? await ctx.loaders.category.load(c.categoryId) : null;
   const due = c.settleDueAt ?? c.responseDueAt;
+  // The first photo staff made public, on a URL of its own; never one of a confidential or anonymous complaint.
+  const media = ctx.services.attachments.mediaPath(c, await ctx.loaders.attachmentsByComplaint.load(c.id));
   return {
     service_request_id: c.trackingCode,
     status: CLOSED.includes(c.status) ? 'closed' : 'open',
@@ -136,7 +139,7 @@ async function requestOf(ctx: Context, c: Complaint): Promise<Open311Request> {
     address_id: '',
     zipcode: '',
     ...(c.latitude != null && c.longitude != null && !c.anonymous ? { lat: Number(c.latitude), long: Number(c.longitude) } : {}),
-    media_url: '',
+    media_url: media ? base + media : '',
   };
 }
 

@@ -129,3 +129,28 @@ export async function runAction(page: Page, action: string, fill?: (dialog: Loca
   await dialog.locator('[data-testid="action-submit"]').click();
   await dialog.waitFor({ state: 'detached' });
 }
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page, as "impact id". */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}`);
+  });
+}
+
+/** Nothing scrolls sideways. */
+export const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/**
+ * The compressed bytes of the scripts this server sent the page (resource timing's encoded body
+ * sizes; a provider's script from another origin, such as a CAPTCHA widget, is not ours to count).
+ */
+export const ownScriptBytes = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' && new URL(e.name).origin === location.origin)
+      .reduce((n, e) => n + (e as PerformanceResourceTiming).encodedBodySize, 0),
+  );

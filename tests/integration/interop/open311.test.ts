@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
@@ -150,4 +151,95 @@ test('requests are read with the spec filters, as public facts: open/closed, sta
   expect((await call('GET', `requests/${secret.trackingCode}.json`, errorSchema)).status).toBe(404);
   expect((await call('GET', 'requests.json?start_date=kemarin', errorSchema)).status).toBe(400);
   expect((await call('GET', 'requests.xml?status=pending', errorSchema)).body[0].code).toBe(400);
+});
+
+/** A staff upload (ticket, bytes, attach), as the console does it; the attachment id. */
+async function attachAs(username: string, complaintId: string, fileName: string, bytes: Buffer, visibility: string): Promise<string> {
+  const t = await lab.ok(
+    username,
+    `mutation($c: ID!, $n: String!, $v: AttachmentVisibility!) { requestAttachmentUpload(complaintId: $c, fileName: $n, visibility: $v) { attachmentId uploadUrl } }`,
+    { c: complaintId, n: fileName, v: visibility },
+  );
+  const put = await fetch(`${lab.t.url}${t.requestAttachmentUpload.uploadUrl}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${await lab.token(username)}` },
+    body: new Uint8Array(bytes),
+  });
+  expect(put.status).toBe(201);
+  await lab.ok(username, `mutation($id: ID!, $u: [ID!]!) { attachFiles(id: $id, uploadIds: $u) { id } }`, {
+    id: complaintId,
+    u: [t.requestAttachmentUpload.attachmentId],
+  });
+  return t.requestAttachmentUpload.attachmentId;
+}
+
+const photo = (background: string) =>
+  sharp({ create: { width: 400, height: 300, channels: 3, background } })
+    .jpeg()
+    .toBuffer();
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+test('media_url: the first public photo of a complaint neither confidential nor anonymous, on a stable unguessable URL checked again when used', async () => {
+  const created = await call('POST', 'requests.json', postRequestSchema, {
+    api_key: key,
+    service_code: 'RTLH',
+    description: 'Dinding rumah retak besar setelah gempa kecil semalam.',
+    email: 'warga2@contoh.id',
+    ...POINT,
+  });
+  const id311: string = created.body[0].service_request_id;
+  const [{ id }] = await lab.t.app.db.query('SELECT id FROM complaint WHERE "trackingCode" = $1', [id311]);
+  const cid = String(id);
+  expect((await call('GET', `requests/${id311}.json`, requestsSchema)).body[0].media_url).toBe('');
+  // An internal photo and a public PDF come first: neither is a public photo.
+  await attachAs('admin.kominsta', cid, 'internal.jpg', await photo('#222'), 'INTERNAL');
+  await attachAs('admin.kominsta', cid, 'surat.pdf', PDF, 'PUBLIC');
+  const publicId = await attachAs('admin.kominsta', cid, 'dinding.jpg', await photo('#c84'), 'PUBLIC');
+  await attachAs('admin.kominsta', cid, 'dinding-2.jpg', await photo('#48c'), 'PUBLIC');
+
+  const json = (await call('GET', `requests/${id311}.json`, requestsSchema)).body[0].media_url as string;
+  expect(json).toMatch(new RegExp(`^${lab.t.url}/media/${publicId}-[A-Za-z0-9_-]{22}\\.jpg$`));
+  expect((await call('GET', `requests/${id311}.xml`, requestsSchema)).body[0].media_url).toBe(json);
+  const listed = (await call('GET', `requests.json?service_code=RTLH`, requestsSchema)).body.find((r: any) => r.service_request_id === id311);
+  expect(listed.media_url).toBe(json);
+
+  const served = await fetch(json);
+  expect(served.status).toBe(200);
+  expect(served.headers.get('content-type')).toBe('image/jpeg');
+  expect(served.headers.get('cache-control')).toBe('public, max-age=600');
+  expect(served.headers.get('content-security-policy')).toContain('sandbox');
+  const etag = served.headers.get('etag')!;
+  const bytes = Buffer.from(await served.arrayBuffer());
+  const [row] = await lab.t.app.db.query('SELECT "storageKey" FROM complaint_attachment WHERE id = $1', [publicId]);
+  expect(bytes.equals((await lab.services.attachments.storage.get(row.storageKey))!)).toBe(true);
+  expect((await fetch(json, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+  // Guessed or altered: nothing.
+  const sig = /-([A-Za-z0-9_-]{22})\./.exec(json)![1];
+  const altered = json.replace(sig, (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1));
+  expect((await fetch(altered)).status).toBe(404);
+  expect((await fetch(json.replace(`/media/${publicId}-`, `/media/${Number(publicId) + 1}-`))).status).toBe(404);
+
+  // Never for a confidential or an anonymous complaint, even with a correctly signed URL.
+  for (const flags of [{ confidential: true }, { anonymous: true }]) {
+    const other = await lab.submit('admin.tengah', { title: 'Rumah warga rusak berat', categoryId: lab.category.RTLH, ...flags });
+    const otherPhoto = await attachAs('admin.tengah', other.complaint.id, 'rumah.jpg', await photo('#a33'), 'PUBLIC');
+    const rows = await lab.t.app.db.query('SELECT * FROM complaint_attachment WHERE id = $1', [otherPhoto]);
+    const signed = lab.services.attachments.mediaPath(
+      { confidential: false, anonymous: false },
+      rows.map((r: any) => ({ ...r, status: 'ACTIVE' })),
+    )!;
+    expect(signed).toMatch(new RegExp(`^/media/${otherPhoto}-`));
+    expect((await fetch(`${lab.t.url}${signed}`)).status).toBe(404);
+    if (flags.anonymous) expect((await call('GET', `requests/${other.trackingCode}.json`, requestsSchema)).body[0].media_url).toBe('');
+    else expect((await call('GET', `requests/${other.trackingCode}.json`, errorSchema)).status).toBe(404);
+  }
+
+  // A removed photo is gone from its URL; the next public photo takes its place.
+  await lab.ok('admin.kominsta', `mutation($id: ID!) { removeAttachment(id: $id, reason: "Foto salah unggah") { id } }`, { id: publicId });
+  expect((await fetch(json)).status).toBe(404);
+  const next = (await call('GET', `requests/${id311}.json`, requestsSchema)).body[0].media_url as string;
+  expect(next).toMatch(/\/media\/\d+-[A-Za-z0-9_-]{22}\.jpg$/);
+  expect(next).not.toBe(json);
+  expect((await fetch(next)).status).toBe(200);
 });

@@ -14,6 +14,7 @@ import { BENCH_DIR, env, log, machine, ROOT, sleep } from './lib/util';
 import { runFanout } from './scenarios/fanout';
 import { detailRequests, listRequests, OURS_LIST, PGL_LIST, submitRequests, transitionRequests, type ListFilter } from './scenarios/http';
 import { runScale } from './scenarios/scale';
+import { runOutbox } from './scenarios/outbox';
 import { runUploads, uploadDir } from './scenarios/uploads';
 
 const BENCH_DB = 'lapor_bench';
@@ -39,9 +40,13 @@ const cfg = {
   fanoutCommits: env('BENCH_FANOUT_COMMITS', 20),
   fanoutAccounts: env('BENCH_FANOUT_ACCOUNTS', 200),
   rounds: Math.max(1, env('BENCH_ROUNDS', 1)),
-  scenarios: (process.env.BENCH_SCENARIOS ?? 'list50,list50-filtered,detail,submit,transition,pagesizes,fanout,uploads').split(',').map((s) => s.trim()),
+  scenarios: (process.env.BENCH_SCENARIOS ?? 'list50,list50-filtered,detail,submit,transition,pagesizes,fanout,uploads,outbox').split(',').map((s) => s.trim()),
   uploadSeconds: env('BENCH_UPLOAD_SECONDS', 15),
   uploadConnections: env('BENCH_UPLOAD_CONNECTIONS', 4),
+  outboxMessages: env('BENCH_OUTBOX_MESSAGES', 20_000),
+  outboxProcesses: Math.max(1, env('BENCH_OUTBOX_PROCESSES', 1)),
+  outboxBatch: env('BENCH_OUTBOX_BATCH', 50),
+  outboxLanes: env('BENCH_OUTBOX_LANES', 2),
 };
 const transitionPool = env('BENCH_TRANSITION_POOL', Math.max(5000, Math.ceil((cfg.duration + cfg.warmup) * 1200)));
 
@@ -393,6 +398,40 @@ async function main() {
       log(`uploads failed: ${report.uploadsError}`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  if (cfg.scenarios.includes('outbox')) {
+    try {
+      report.outbox = await runOutbox({
+        dbUrl,
+        org,
+        connections: cfg.connections,
+        seconds: cfg.duration,
+        warmupSeconds: cfg.warmup,
+        pool: () =>
+          seedComplaints(dbUrl, {
+            count: transitionPool,
+            spanDays: 2,
+            forceStatus: 'VERIFIED',
+            forceIntakeCode: 'KEC-TENGAH',
+            forceAdmin: 'admin.tengah',
+            label: 'transition pool for the outbox',
+          }),
+        drainMessages: cfg.outboxMessages,
+        drainProcesses: cfg.outboxProcesses,
+        batchSize: cfg.outboxBatch,
+        lanes: cfg.outboxLanes,
+        rounds: Math.max(2, cfg.rounds),
+        merge: mergeRounds,
+        track: (server) => {
+          running.add(server);
+          return () => void running.delete(server);
+        },
+      });
+    } catch (err) {
+      report.outboxError = (err as Error).message;
+      log(`outbox failed: ${(err as Error).stack}`);
     }
   }
 

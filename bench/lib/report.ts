@@ -1,5 +1,6 @@
 import type { FanoutLevel } from '../scenarios/fanout';
 import type { ScaleResult } from '../scenarios/scale';
+import type { OutboxResult } from '../scenarios/outbox';
 import type { UploadResult } from '../scenarios/uploads';
 import type { ScreenResult } from '../scenarios/screens';
 import type { LoadResult } from './load';
@@ -28,6 +29,8 @@ export interface BenchReport {
   scaleError?: string;
   uploads?: UploadResult | null;
   uploadsError?: string;
+  outbox?: OutboxResult | null;
+  outboxError?: string;
   notes: string[];
 }
 
@@ -38,6 +41,8 @@ const GOALS = {
   rssPerConnKiB: 30,
   scaleListP95Ms: 30,
   reportMs: 1000,
+  outboxThroughputShare: 0.9,
+  outboxDrainPerSecond: 500,
 };
 
 function fmt(n: number | undefined | null, digits = 1): string {
@@ -108,7 +113,77 @@ function goalRows(r: BenchReport): string[][] {
       : (r.scaleError ?? 'not measured in this run (BENCH_SCALE=1)'),
     met(s ? Math.max(s.report.medianMs, s.apiReport?.medianMs ?? 0) < GOALS.reportMs && !s.apiReport?.error : null),
   ]);
+  const o = r.outbox;
+  rows.push([
+    'Notifications on: transitions keep ≥ 90 % of their throughput (issue #18)',
+    o
+      ? `${fmt(o.writeOnlyRatio * 100)} % with the outbox rows written (${fmt(o.writeOnly.throughput)} pairs/s vs ${fmt(o.without.throughput)}); ` +
+        `${fmt(o.ratio * 100)} % while the same process also sends them on the same 2 cores (${fmt(o.with.throughput)} pairs/s)`
+      : (r.outboxError ?? 'not measured'),
+    o
+      ? o.writeOnlyRatio >= GOALS.outboxThroughputShare
+        ? o.ratio >= GOALS.outboxThroughputShare
+          ? '**met**'
+          : '**met** for writing; **not met** while sending'
+        : '**not met**'
+      : met(null),
+  ]);
+  rows.push([
+    'Outbox backlog drains at ≥ 500 messages/s to a local provider (issue #18)',
+    o
+      ? `${fmt(o.drain.perSecond, 0)} messages/s (${o.drain.messages.toLocaleString('en')} in ${fmt(o.drain.seconds, 2)} s, ${o.drain.processes} process(es))`
+      : (r.outboxError ?? 'not measured'),
+    met(o ? o.drain.perSecond >= GOALS.outboxDrainPerSecond && o.drain.left === 0 : null),
+  ]);
   return rows;
+}
+
+const counts = (c: Record<string, number>) =>
+  Object.entries(c)
+    .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+    .join(', ') || 'none';
+
+/** Issue #18: the outbox's price on transitions and the backlog's drain rate. */
+export function outboxMarkdown(r: BenchReport): string[] {
+  const out = ['## Notifications outbox (issue #18)', ''];
+  const o = r.outbox;
+  if (!o) {
+    out.push(r.outboxError ? `Failed: ${r.outboxError}` : 'Not run in this run (`BENCH_SCENARIOS` without outbox).', '');
+    return out;
+  }
+  out.push(
+    'The `transition` pairs (forward to Dinas Sosial, then its head answers) on fresh complaints, three ways (each run twice, in ABBA order): on a server with no channel configured ' +
+      "(the console's messages are still written: they cannot be turned off), and on servers with e-mail (an SMTP server) and WhatsApp (an HTTP endpoint) on, both in a process of their own (bench/sink-server.ts), " +
+      'every reporter with an e-mail address and a phone, quiet hours off: once with the dispatcher off (the outbox rows are written, nothing is sent), once with it sending while the load runs, in the same process on the same 2 cores. ' +
+      `Then ${o.drain.messages.toLocaleString('en')} WhatsApp messages written straight into the outbox are drained by ${o.drain.processes} server process(es) (NOTIFY_BATCH_SIZE ${o.drain.batchSize}, NOTIFY_CONCURRENCY ${o.drain.lanes}: the defaults unless BENCH_OUTBOX_BATCH / BENCH_OUTBOX_LANES say otherwise).`,
+    '',
+  );
+  const row = (label: string, l: OutboxResult['with'], written: Record<string, number>) => [
+    label,
+    fmt(l.throughput),
+    `${fmt(l.latencyMs.p50)} / ${fmt(l.latencyMs.p99)}`,
+    `${fmt(l.cpuMsPerUnit.server, 2)} + ${fmt(l.cpuMsPerUnit.postgres, 2)}`,
+    fmt(l.sql.perRequest, 2),
+    counts(written),
+    String(l.gqlErrors + l.transportErrors),
+  ];
+  out.push(
+    table(
+      ['Channels', 'Pairs/s', 'p50 / p99 ms', 'CPU ms per pair: server + PostgreSQL', 'SQL per request', 'Outbox rows written', 'Errors'],
+      [
+        row('none (console only)', o.without, o.writtenWithout),
+        row('e-mail + WhatsApp, dispatcher off (rows written only)', o.writeOnly, o.writtenWriteOnly ?? {}),
+        row('e-mail + WhatsApp, dispatcher sending', o.with, o.writtenWith),
+      ],
+    ),
+    '',
+    `With channels on: **${fmt(o.writeOnlyRatio * 100)} %** of the throughput without when the rows are only written, **${fmt(o.ratio * 100)} %** while the dispatcher also sends them in the same process. Sent by the dispatcher during the measured run: ${counts(o.sentDuringRun)}.`,
+    '',
+    `Drain: **${fmt(o.drain.perSecond, 0)} messages/s**: ${o.drain.messages.toLocaleString('en')} sent from the first to the last send in ${fmt(o.drain.seconds, 2)} s ` +
+      `(${fmt(o.drain.wallSeconds)} s from asking the process(es) to start until the outbox was empty), ${o.drain.providerRequests.toLocaleString('en')} requests at the provider, ${o.drain.left} left.`,
+    '',
+  );
+  return out;
 }
 
 export const SCREEN_P95_GOAL_MS = 100;
@@ -450,6 +525,7 @@ export function toMarkdown(r: BenchReport): string {
     );
   } else out.push(r.uploadsError ? `Failed: ${r.uploadsError}` : 'Not run in this run (`BENCH_SCENARIOS` without uploads).');
   out.push('');
+  out.push(...outboxMarkdown(r));
   out.push('## Method');
   out.push('');
   out.push(...r.notes.map((n) => `- ${n}`));
@@ -463,8 +539,8 @@ export function toMarkdown(r: BenchReport): string {
   out.push('');
   out.push(
     'Settings (environment): `BENCH_DURATION` seconds per scenario per server (10), `BENCH_WARMUP` (5), `BENCH_CONNECTIONS` (8), `BENCH_COMPLAINTS` (10000), ' +
-      '`BENCH_SCENARIOS` (comma list of list50, list50-filtered, detail, submit, transition, pagesizes, fanout, uploads), `BENCH_PEER=0` (ours only), `BENCH_UPLOAD_SECONDS` (15), `BENCH_UPLOAD_CONNECTIONS` (4), ' +
-      '`BENCH_ROUNDS` (1; 2 runs each scenario twice, servers in ABBA order), `BENCH_FANOUT` (levels, `1000,5000,10000`), `BENCH_FANOUT_COMMITS` (20), `BENCH_FANOUT_WRITERS` (2, connections committing at the same moment each round), `BENCH_FANOUT_ACCOUNTS` (200), `BENCH_SQL_COUNT=1` (our own SQL counter on under load too), `BENCH_SCALE_REQUESTS` (100 per filter), `BENCH_SCALE_EXPERIMENT=0`, `BENCH_SCREEN_REQUESTS` (15 per screen query), `BENCH_SCREENS` (a regular expression: only those screen queries), `BENCH_SCREENS_ONLY=1` (the scale run measures only the screens), `BENCH_VERBOSE=1` (server logs). ' +
+      '`BENCH_SCENARIOS` (comma list of list50, list50-filtered, detail, submit, transition, pagesizes, fanout, uploads, outbox), `BENCH_PEER=0` (ours only), `BENCH_UPLOAD_SECONDS` (15), `BENCH_UPLOAD_CONNECTIONS` (4), ' +
+      '`BENCH_ROUNDS` (1; 2 runs each scenario twice, servers in ABBA order), `BENCH_FANOUT` (levels, `1000,5000,10000`), `BENCH_FANOUT_COMMITS` (20), `BENCH_FANOUT_WRITERS` (2, connections committing at the same moment each round), `BENCH_FANOUT_ACCOUNTS` (200), `BENCH_SQL_COUNT=1` (our own SQL counter on under load too), `BENCH_SCALE_REQUESTS` (100 per filter), `BENCH_SCALE_EXPERIMENT=0`, `BENCH_SCREEN_REQUESTS` (15 per screen query), `BENCH_SCREENS` (a regular expression: only those screen queries), `BENCH_SCREENS_ONLY=1` (the scale run measures only the screens), `BENCH_OUTBOX_MESSAGES` (20000, the backlog drained), `BENCH_OUTBOX_PROCESSES` (1), `BENCH_OUTBOX_BATCH` (50, NOTIFY_BATCH_SIZE of the servers), `BENCH_OUTBOX_LANES` (2, their NOTIFY_CONCURRENCY), `BENCH_VERBOSE=1` (server logs). ' +
       'The first run installs the PostGraphile peer (bench/peer/package.json → bench/.peer: PostGraphile 5 and Node 22 from the npm registry). ' +
       'Results: `bench/results/<timestamp>.json` and `.md`; this file is a copy of the latest Markdown.',
   );

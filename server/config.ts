@@ -90,6 +90,8 @@ export interface NotificationsConfig {
   batchSize: number;
   /** WEBHOOK_DISABLE_AFTER: failed deliveries in a row after which a webhook endpoint is disabled. */
   webhookDisableAfter?: number;
+  /** NOTIFY_DIGEST_HOUR (WIB, 0–23; "off" for none): from when each working day's digests are written for the unit heads who asked. */
+  digestHour?: number | null;
 }
 
 export interface MetricsAccess {
@@ -232,7 +234,16 @@ function notificationsOf(env: NodeJS.ProcessEnv, mode: AppMode): NotificationsCo
     backoffMs: int(env, 'NOTIFY_BACKOFF_MS', 30_000),
     batchSize: 10,
     webhookDisableAfter: Math.max(1, int(env, 'WEBHOOK_DISABLE_AFTER', 10)),
+    digestHour: digestHourOf(env),
   };
+}
+
+function digestHourOf(env: NodeJS.ProcessEnv): number | null {
+  const raw = env.NOTIFY_DIGEST_HOUR?.trim();
+  if (raw === 'off') return null;
+  if (!raw) return 7;
+  if (!/^\d{1,2}$/.test(raw) || Number(raw) > 23) throw new ConfigError(`NOTIFY_DIGEST_HOUR must be a whole WIB hour (0-23) or "off"; got "${raw}"`);
+  return Number(raw);
 }
 
 function attachmentsOf(env: NodeJS.ProcessEnv, root: string): AttachmentsConfig {

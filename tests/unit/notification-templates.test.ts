@@ -32,7 +32,10 @@ test('a line whose placeholder has no value is left out; blank lines do not doub
 
 test('the built-in texts keep their wording and name only their own placeholders; each passes its own check', () => {
   const forward = render(N.FORWARDED_TO_UNIT, { kode: 'MGL-1', judul: 'Jalan rusak', batas: '8 Desember 2026 10.00 WIB', instruksi: null });
-  expect(forward).toEqual({ subject: '[MGL-1] Pengaduan diteruskan ke unit Anda', body: 'Pengaduan MGL-1 "Jalan rusak" diteruskan ke unit Anda.\nBatas tanggapan: 8 Desember 2026 10.00 WIB.' });
+  expect(forward).toEqual({
+    subject: '[MGL-1] Pengaduan diteruskan ke unit Anda',
+    body: 'Pengaduan MGL-1 "Jalan rusak" diteruskan ke unit Anda.\nBatas tanggapan: 8 Desember 2026 10.00 WIB.',
+  });
   for (const t of EDITABLE_TEMPLATES) {
     const def = TEMPLATES[t];
     expect(checkedText(t, { subject: def.subject, body: def.body })).toEqual({ subject: def.subject, body: def.body });

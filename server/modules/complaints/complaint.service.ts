@@ -1481,16 +1481,7 @@ export class ComplaintService {
     // The superadmin's texts as this transaction sees them: an edit counts from its commit, in every process.
     if (notices.length) notices = notificationsFor(c, specs, this.notices, await readOverrides(tx), unitName);
     // Last: the long outbox text would push the row's UPDATE past what pg_stat_activity shows of a statement.
-    ctes.push(
-      ...outboxSteps(
-        notices,
-        actor.viewer?.userId ?? null,
-        at,
-        p,
-        this.notices.quietHours ?? null,
-        this.notices.staffChannels ?? [],
-      ),
-    );
+    ctes.push(...outboxSteps(notices, actor.viewer?.userId ?? null, at, p, this.notices.quietHours ?? null, this.notices.staffChannels ?? []));
     ctes.push(...webhookSteps(after, specs, at, p, (opdId) => (opdId ? (this.org.get(opdId)?.name ?? null) : null)));
     const [{ id, written }] = await preparedTxQuery<{ id: number; written: string }>(
       tx,

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { ComplaintEventType as T } from '../complaints/complaint.enums';
 import { fromWib, wibText, wibWallClock } from '../../core/wib';
 import { NotificationChannel, NotificationTemplate } from './notification.enums';
@@ -152,16 +153,26 @@ export function notificationsFor(
         break;
       case T.FORWARDED: {
         if (e.toOpdId == null) break;
-        staff(e, NotificationTemplate.FORWARDED_TO_UNIT, { kind: 'UNIT_HEADS', opdId: e.toOpdId }, {
-          batas: wibText(e.data?.responseDueAt as string | undefined),
-          instruksi: e.internalNote,
-        });
+        staff(
+          e,
+          NotificationTemplate.FORWARDED_TO_UNIT,
+          { kind: 'UNIT_HEADS', opdId: e.toOpdId },
+          {
+            batas: wibText(e.data?.responseDueAt as string | undefined),
+            instruksi: e.internalNote,
+          },
+        );
         reporter(e, NotificationTemplate.FORWARDED_TO_REPORTER, { pesan: said ?? 'diteruskan ke unit yang berwenang.' });
         break;
       }
       case T.ESCALATED:
         if (e.toOpdId == null) break;
-        staff(e, NotificationTemplate.ESCALATED_TO_UNIT, { kind: 'UNIT_HEADS', opdId: e.toOpdId }, { unit: c.currentOpdId != null ? unitName(c.currentOpdId) : null });
+        staff(
+          e,
+          NotificationTemplate.ESCALATED_TO_UNIT,
+          { kind: 'UNIT_HEADS', opdId: e.toOpdId },
+          { unit: c.currentOpdId != null ? unitName(c.currentOpdId) : null },
+        );
         break;
       case T.OVERDUE:
         staff(e, NotificationTemplate.OVERDUE_TO_UNIT, holder);
@@ -182,12 +193,9 @@ export function notificationsFor(
         reporter(e, NotificationTemplate.QUESTION_TO_REPORTER, { pesan: said ?? e.message });
         break;
       case T.REPORTER_REPLIED:
-        staff(
-          e,
-          NotificationTemplate.REPLIED_TO_STAFF,
-          c.assigneeId != null && AT_UNIT.has(c.status ?? '') ? { kind: 'USER', userId: c.assigneeId } : holder,
-          { pesan: e.message },
-        );
+        staff(e, NotificationTemplate.REPLIED_TO_STAFF, c.assigneeId != null && AT_UNIT.has(c.status ?? '') ? { kind: 'USER', userId: c.assigneeId } : holder, {
+          pesan: e.message,
+        });
         break;
       case T.RATED: {
         const rating = Number(e.data?.rating);
@@ -212,7 +220,14 @@ export function notificationsFor(
         );
         for (const channel of [options.email ? NotificationChannel.EMAIL : null, options.phone ?? null]) {
           if (!channel) continue;
-          out.push({ eventType: e.type, channel, template: NotificationTemplate.ANSWERED_TO_FOLLOWER, audience: { kind: 'FOLLOWERS' }, ...followers, quiet: true });
+          out.push({
+            eventType: e.type,
+            channel,
+            template: NotificationTemplate.ANSWERED_TO_FOLLOWER,
+            audience: { kind: 'FOLLOWERS' },
+            ...followers,
+            quiet: true,
+          });
         }
         reporter(e, NotificationTemplate.ANSWERED_TO_REPORTER, { pesan: e.message });
         break;
@@ -307,7 +322,7 @@ export interface StaffNotice {
  * the same one at once. Returns how many rows were written.
  */
 export async function writeStaffNotices(
-  q: { query(sql: string, params?: unknown[]): Promise<any> },
+  q: Pick<EntityManager, 'query'>,
   notices: readonly StaffNotice[],
   at: Date,
   staffChannels: readonly NotificationChannel[],
@@ -321,7 +336,7 @@ export async function writeStaffNotices(
     return `(${p(n.template)}::text, ${p(a.kind)}::text, ${p(a.kind === 'UNIT_HEADS' ? a.opdId : null)}::int, ${p(a.kind === 'USER' ? a.userId : null)}::int, ${p(n.key)}::text, ${p(n.complaintId ?? null)}::int, ${p(n.deskId ?? null)}::int, ${p(n.subject)}::text, ${p(n.body)}::text)`;
   });
   const when = `${p(at)}::timestamptz`;
-  const written = await q.query(
+  const written = await q.query<{ id: number }[]>(
     `INSERT INTO notification (channel, status, template, "recipientUserId", "complaintId", "deskId", "dedupeKey", subject, body, attempts, "nextAttemptAt", "sentAt", "createdAt", "updatedAt")
      SELECT ch.channel, CASE WHEN ch.channel = 'IN_CONSOLE' THEN 'SENT' ELSE 'PENDING' END, s.template, r.id, s.complaint_id, s.desk_id, k.key, s.subject, s.body, 0,
             CASE WHEN ch.channel <> 'IN_CONSOLE' THEN ${when} END, CASE WHEN ch.channel = 'IN_CONSOLE' THEN ${when} END, ${when}, ${when}
@@ -338,5 +353,5 @@ export async function writeStaffNotices(
      RETURNING id`,
     params,
   );
-  return (written as unknown[]).length;
+  return written.length;
 }

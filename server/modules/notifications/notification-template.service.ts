@@ -20,18 +20,13 @@ import {
 import { NotificationChannel, NotificationTemplate } from './notification.enums';
 import { configuredChannels, defaultStaffChannels } from './notification.service';
 
-/** Anything that runs SQL: a DataSource, an EntityManager (a transaction), a query runner. */
-export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<any>;
-}
-
 /**
  * The superadmin's texts as the caller's transaction sees them: read by every writer of
  * notifications in the transaction that writes them, so an edit counts in every process from
  * the moment it commits, with no cache to invalidate.
  */
-export async function readOverrides(q: Queryable): Promise<TemplateOverrides> {
-  const rows: { template: string; subject: string; body: string }[] = await q.query('SELECT template, subject, body FROM notification_template_override', []);
+export async function readOverrides(q: Pick<EntityManager, 'query'>): Promise<TemplateOverrides> {
+  const rows = await q.query<{ template: string; subject: string; body: string }[]>('SELECT template, subject, body FROM notification_template_override', []);
   return new Map(rows.map((r) => [r.template as NotificationTemplate, { subject: r.subject, body: r.body }]));
 }
 
@@ -116,7 +111,10 @@ export async function resetTemplate(ctx: Context, template: NotificationTemplate
   await ctx.db.transaction(async (tx) => {
     await lockTemplate(tx, t);
     const existing = await rowOf(tx, t);
-    if (existing) await auditedDelete(tx, actorOf(ctx), NotificationTemplateOverride, existing.id, () => tx.getRepository(NotificationTemplateOverride).delete(existing.id));
+    if (existing)
+      await auditedDelete(tx, actorOf(ctx), NotificationTemplateOverride, existing.id, () =>
+        tx.getRepository(NotificationTemplateOverride).delete(existing.id),
+      );
   });
   return templateView(ctx, t);
 }

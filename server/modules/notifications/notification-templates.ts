@@ -31,7 +31,10 @@ const PLACEHOLDER_DEFS = {
   tanggal: { sample: '7 Desember 2026' },
   jumlah_terbuka: { sample: '5' },
   jumlah_terlambat: { sample: '1' },
-  daftar: { sample: '- MGL-2612-00042 "Lampu jalan padam di Jalan Ikhlas", batas 8 Desember 2026 16.00 WIB\n- MGL-2612-00057 "Saluran tersumbat di RW 03", batas 10 Desember 2026 23.59 WIB' },
+  daftar: {
+    sample:
+      '- MGL-2612-00042 "Lampu jalan padam di Jalan Ikhlas", batas 8 Desember 2026 16.00 WIB\n- MGL-2612-00057 "Saluran tersumbat di RW 03", batas 10 Desember 2026 23.59 WIB',
+  },
   kode_pelapor: { sample: 'MGL-2612-00057' },
   nama_pelapor: { sample: 'Siti Aminah', identity: true },
   kode_akses: { sample: 'K7QX2M9PRD', identity: true, secret: true },
@@ -285,14 +288,18 @@ export function sampleValues(trackingUrl: string, template?: EditableTemplate): 
 export function checkedText(template: EditableTemplate, input: TemplateText, field = 'input'): TemplateText {
   const def = TEMPLATES[template];
   const subject = input.subject.replace(/\r\n?/g, '\n').trim();
-  const body = input.body.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  const body = input.body
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
   const check = (name: 'subject' | 'body', value: string, max: number) => {
     const f = `${field}.${name}`;
     if (!value) throw AppError.field(f, 'is required');
     if (value.length > max) throw AppError.field(f, `must be at most ${max} characters`);
     if (/[\u27e6\u27e7]/.test(value)) throw AppError.field(f, 'must not contain the characters ⟦ ⟧ (they mark secrets)');
     for (const [, name] of value.matchAll(PLACEHOLDER)) {
-      if (!Object.hasOwn(PLACEHOLDERS, name)) throw AppError.field(f, `unknown placeholder {${name}}; use one of ${def.placeholders.map((p) => `{${p}}`).join(', ')}`);
+      if (!Object.hasOwn(PLACEHOLDERS, name))
+        throw AppError.field(f, `unknown placeholder {${name}}; use one of ${def.placeholders.map((p) => `{${p}}`).join(', ')}`);
       if (!def.placeholders.includes(name as PlaceholderName)) {
         throw AppError.field(
           f,

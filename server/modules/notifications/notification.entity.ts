@@ -55,7 +55,10 @@ export class Notification {
   @JoinColumn({ name: 'complaintId' })
   complaint?: Complaint | null;
 
-  @Field(() => ID, { nullable: true, description: 'The timeline entry that caused it; null for a reminder, an invitation or a digest, which no change causes.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The timeline entry that caused it; null for a reminder, an invitation or a digest, which no change causes.',
+  })
   @Column({ type: 'int', nullable: true })
   eventId: number | null;
 

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { NotificationsConfig } from '../../config';
 import { Role } from '../../auth/roles';
 import type { Context } from '../../core/context';
@@ -75,8 +76,8 @@ export function configuredChannels(n: NotificationsConfig): NotificationChannel[
 }
 
 /** The channels besides the console of staff who never chose their own (the superadmin's choice). */
-export async function defaultStaffChannels(q: { query(sql: string, params?: unknown[]): Promise<any> }): Promise<NotificationChannel[]> {
-  const [row] = await q.query(`SELECT "defaultStaffChannels" FROM notification_settings WHERE id = 1`);
+export async function defaultStaffChannels(q: Pick<EntityManager, 'query'>): Promise<NotificationChannel[]> {
+  const [row] = await q.query<{ defaultStaffChannels: string[] }[]>(`SELECT "defaultStaffChannels" FROM notification_settings WHERE id = 1`);
   return (row?.defaultStaffChannels ?? []) as NotificationChannel[];
 }
 

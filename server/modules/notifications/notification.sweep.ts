@@ -23,7 +23,18 @@ export const DIGEST_LISTED = 20;
 
 type Candidate = Pick<
   Complaint,
-  'id' | 'trackingCode' | 'title' | 'status' | 'currentOpdId' | 'dueAt' | 'verifyDueAt' | 'responseDueAt' | 'followUpDueAt' | 'settleDueAt' | 'pausedAt' | 'firstResponseAt'
+  | 'id'
+  | 'trackingCode'
+  | 'title'
+  | 'status'
+  | 'currentOpdId'
+  | 'dueAt'
+  | 'verifyDueAt'
+  | 'responseDueAt'
+  | 'followUpDueAt'
+  | 'settleDueAt'
+  | 'pausedAt'
+  | 'firstResponseAt'
 > & { arrivedAt: Date | null };
 
 /**

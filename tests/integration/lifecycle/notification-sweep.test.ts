@@ -70,9 +70,10 @@ async function rows(where: string, params: unknown[]): Promise<Row[]> {
 }
 
 async function heads(opdCode: string): Promise<string[]> {
-  const found: { username: string }[] = await lab.t.app.db.query(`SELECT username FROM app_user WHERE "opdId" = $1 AND role = 'UNIT_HEAD' AND active ORDER BY username`, [
-    Number(lab.opd[opdCode]),
-  ]);
+  const found: { username: string }[] = await lab.t.app.db.query(
+    `SELECT username FROM app_user WHERE "opdId" = $1 AND role = 'UNIT_HEAD' AND active ORDER BY username`,
+    [Number(lab.opd[opdCode])],
+  );
   return found.map((r) => r.username);
 }
 
@@ -81,7 +82,14 @@ const CHANNELS = `mutation($c: [NotificationChannel!]) { setMyNotificationChanne
 /** Both processes sweep at once, each with its service clock at `now` (one may find the other holding the sweep's lock). */
 async function sweepBoth(now: Date): Promise<void> {
   const results = await Promise.all(
-    [lab.t.app, other].map((app) => sweepOnce(app.db, app.services.org, app.services.complaints.withClock(() => now), app.services.notificationSweep)),
+    [lab.t.app, other].map((app) =>
+      sweepOnce(
+        app.db,
+        app.services.org,
+        app.services.complaints.withClock(() => now),
+        app.services.notificationSweep,
+      ),
+    ),
   );
   expect(results.some((r) => r.ran)).toBe(true);
 }
@@ -170,8 +178,18 @@ test('H-1: the unit’s heads are reminded once, one working day before the dead
     `Pengaduan ${c.trackingCode} "Lampu jalan padam di Jalan Ikhlas" harus ditindaklanjuti paling lambat ${wibText(due)} (batas tanggapan).\nSegera tanggapi agar tidak melewati batas waktu.`,
   );
   // In turn, later that day and the next morning: nothing new.
-  await sweepOnce(lab.t.app.db, lab.services.org, lab.services.complaints.withClock(() => new Date(dayBefore.getTime() + HOUR)), lab.services.notificationSweep);
-  await sweepOnce(other.db, other.services.org, other.services.complaints.withClock(() => new Date(due.getTime() - HOUR)), other.services.notificationSweep);
+  await sweepOnce(
+    lab.t.app.db,
+    lab.services.org,
+    lab.services.complaints.withClock(() => new Date(dayBefore.getTime() + HOUR)),
+    lab.services.notificationSweep,
+  );
+  await sweepOnce(
+    other.db,
+    other.services.org,
+    other.services.complaints.withClock(() => new Date(due.getTime() - HOUR)),
+    other.services.notificationSweep,
+  );
   expect(await reminders(c.id)).toEqual(first);
 
   // Without the lock (two writers at the very same moment), the dedupe key still writes it once.
@@ -190,7 +208,11 @@ test('H-1: the unit’s heads are reminded once, one working day before the dead
     await lab.services.notificationSweep.remindDeadlines(dayBefore, cal);
     const again = (await reminders(c.id)).filter((r) => !first.some((f) => f.dedupeKey === r.dedupeKey));
     expect(again.map((r) => [r.recipient, r.subject, r.body])).toEqual(
-      unitHeads.map((h) => [h, `[${c.trackingCode}] Besok batas tanggapan`, `Ingat: ${c.trackingCode} paling lambat ${wibText(new Date(due.getTime() + 2 * HOUR))}.`]),
+      unitHeads.map((h) => [
+        h,
+        `[${c.trackingCode}] Besok batas tanggapan`,
+        `Ingat: ${c.trackingCode} paling lambat ${wibText(new Date(due.getTime() + 2 * HOUR))}.`,
+      ]),
     );
   } finally {
     await lab.ok('superadmin', `mutation { resetNotificationTemplate(template: DEADLINE_REMINDER_TO_UNIT) { customized } }`);
@@ -255,8 +277,12 @@ test('a daily digest for the unit heads who asked, from the configured hour of e
     expect(await digests()).toEqual(written);
     smtp.received = [];
     // Due from the digest's hour, which may be a later day than the test's: a dispatcher whose clock is then.
-    const dispatcher = new NotificationDispatcher(lab.t.app.db, [new EmailChannel(smtp.config())], { batchSize: 10, maxAttempts: 3, backoffMs: 0 }, lab.services.log, () =>
-      at(23),
+    const dispatcher = new NotificationDispatcher(
+      lab.t.app.db,
+      [new EmailChannel(smtp.config())],
+      { batchSize: 10, maxAttempts: 3, backoffMs: 0 },
+      lab.services.log,
+      () => at(23),
     );
     await dispatcher.dispatchOnce();
     await dispatcher.stop();
@@ -278,7 +304,9 @@ test('two unlocked writers of the same day’s digests at the very same moment w
     const noon = fromWib(...ymd(day), 12 * 60);
     const results = await Promise.all([lab.t.app, other, lab.t.app, other].map((app) => app.services.notificationSweep.writeDigests(noon, cal)));
     expect(results.reduce((a, b) => a + b, 0)).toBe(1);
-    expect((await rows(`n.template = 'DAILY_DIGEST_TO_UNIT' AND n."dedupeKey" LIKE $1`, [`digest:${day}:%`])).map((r) => r.recipient)).toEqual(['kepala.dinsos']);
+    expect((await rows(`n.template = 'DAILY_DIGEST_TO_UNIT' AND n."dedupeKey" LIKE $1`, [`digest:${day}:%`])).map((r) => r.recipient)).toEqual([
+      'kepala.dinsos',
+    ]);
   } finally {
     await lab.ok('kepala.dinsos', PREFS, { on: false });
   }

@@ -103,13 +103,18 @@ test('only the superadmin lists, previews and edits templates; each shows its bu
     'Pengaduan MGL-2612-00042 "Lampu jalan padam di Jalan Ikhlas" diteruskan ke unit Anda.\nBatas tanggapan: 8 Desember 2026 16.00 WIB.\nInstruksi: Cek lokasi bersama lurah setempat.',
   );
   const edited = (
-    await lab.ok('superadmin', PREVIEW, { t: 'RECEIVED_TO_REPORTER', i: { subject: 'Diterima: {judul}', body: 'Halo {nama_pelapor}\nKode akses: {kode_akses}\nLacak di {tautan}' } })
+    await lab.ok('superadmin', PREVIEW, {
+      t: 'RECEIVED_TO_REPORTER',
+      i: { subject: 'Diterima: {judul}', body: 'Halo {nama_pelapor}\nKode akses: {kode_akses}\nLacak di {tautan}' },
+    })
   ).previewNotificationTemplate;
   expect(edited).toEqual({
     subject: 'Diterima: Lampu jalan padam di Jalan Ikhlas',
     body: 'Halo Siti Aminah\nKode akses: K7QX2M9PRD\nLacak di https://lapor.uji.test/lacak?kode=MGL-2612-00042',
   });
-  expectError(await lab.gql('superadmin', PREVIEW, { t: 'FORWARDED_TO_UNIT', i: { subject: 'Baru', body: 'Untuk {pelapor}' } }), 'BAD_USER_INPUT', ['input.body']);
+  expectError(await lab.gql('superadmin', PREVIEW, { t: 'FORWARDED_TO_UNIT', i: { subject: 'Baru', body: 'Untuk {pelapor}' } }), 'BAD_USER_INPUT', [
+    'input.body',
+  ]);
 });
 
 test('refusals name the field, and nothing is stored', async () => {
@@ -140,7 +145,9 @@ test('an edit is used by every message written after it, in every server process
   await onOther('admin.tengah', `mutation($id: ID!, $o: ID!) { forwardComplaint(id: $id, opdId: $o) { id } }`, { id: c.id, o: lab.opd.DINSOS });
   const [row] = (await staffRows(c.id)).filter((r) => r.template === 'FORWARDED_TO_UNIT' && r.recipient === 'kepala.dinsos');
   expect(row.subject).toBe(`[${c.trackingCode}] Tugas baru untuk unit Anda`);
-  expect(row.body).toMatch(new RegExp(`^Mohon tindak lanjuti ${c.trackingCode} "Rumah tidak layak huni di Kramat" paling lambat \\d+ \\w+ \\d{4} \\d{2}\\.\\d{2} WIB\\.$`));
+  expect(row.body).toMatch(
+    new RegExp(`^Mohon tindak lanjuti ${c.trackingCode} "Rumah tidak layak huni di Kramat" paling lambat \\d+ \\w+ \\d{4} \\d{2}\\.\\d{2} WIB\\.$`),
+  );
   // What was written before the edit stays as it was.
   const [old] = (await staffRows(before.id)).filter((r) => r.template === 'FORWARDED_TO_UNIT');
   expect(old.subject).toBe(`[${before.trackingCode}] Pengaduan diteruskan ke unit Anda`);
@@ -150,7 +157,10 @@ test('an edit is used by every message written after it, in every server process
   const reset = (await lab.ok('superadmin', RESET, { t: 'FORWARDED_TO_UNIT' })).resetNotificationTemplate;
   expect([reset.customized, reset.subject, reset.body]).toEqual([false, reset.defaultSubject, reset.defaultBody]);
   const after = await lab.verified();
-  await onOther('admin.tengah', `mutation($id: ID!, $o: ID!) { forwardComplaint(id: $id, opdId: $o, note: "Cek data DTKS") { id } }`, { id: after.id, o: lab.opd.DINSOS });
+  await onOther('admin.tengah', `mutation($id: ID!, $o: ID!) { forwardComplaint(id: $id, opdId: $o, note: "Cek data DTKS") { id } }`, {
+    id: after.id,
+    o: lab.opd.DINSOS,
+  });
   const [back] = (await staffRows(after.id)).filter((r) => r.template === 'FORWARDED_TO_UNIT' && r.recipient === 'kepala.dinsos');
   expect(back.subject).toBe(`[${after.trackingCode}] Pengaduan diteruskan ke unit Anda`);
   expect(back.body).toContain('Instruksi: Cek data DTKS');
@@ -172,15 +182,23 @@ test('an edited receipt still carries the access code: sent in the e-mail, maske
     i: { subject: '[{kode}] Terima kasih, {judul}', body: 'Halo {nama_pelapor},\n\nNomor: {kode}\nKode akses Anda: {kode_akses}\nLacak: {tautan}' },
   });
   try {
-    const { complaint, trackingCode, accessCode } = await lab.submit('admin.tengah', { title: 'Sampah menumpuk', reporterName: 'Siti Aminah', reporterEmail: 'siti@contoh.id' });
+    const { complaint, trackingCode, accessCode } = await lab.submit('admin.tengah', {
+      title: 'Sampah menumpuk',
+      reporterName: 'Siti Aminah',
+      reporterEmail: 'siti@contoh.id',
+    });
     const LIST_ONE = `query($f: NotificationFilter) { notifications(filter: $f) { items { template subject body status } } }`;
     const [shown] = (await lab.ok('superadmin', LIST_ONE, { f: { complaintId: complaint.id } })).notifications.items;
     expect(shown.subject).toBe(`[${trackingCode}] Terima kasih, Sampah menumpuk`);
     expect(shown.body).not.toContain(accessCode);
     await drain();
     expect(smtp.received.map((m) => m.subject)).toEqual([`[${trackingCode}] Terima kasih, Sampah menumpuk`]);
-    expect(smtp.received[0].body).toContain(`Halo Siti Aminah,\n\nNomor: ${trackingCode}\nKode akses Anda: ${accessCode}\nLacak: https://lapor.uji.test/lacak?kode=${trackingCode}`);
-    const [{ body }] = await lab.t.app.db.query(`SELECT body FROM notification WHERE "complaintId" = $1 AND template = 'RECEIVED_TO_REPORTER'`, [Number(complaint.id)]);
+    expect(smtp.received[0].body).toContain(
+      `Halo Siti Aminah,\n\nNomor: ${trackingCode}\nKode akses Anda: ${accessCode}\nLacak: https://lapor.uji.test/lacak?kode=${trackingCode}`,
+    );
+    const [{ body }] = await lab.t.app.db.query(`SELECT body FROM notification WHERE "complaintId" = $1 AND template = 'RECEIVED_TO_REPORTER'`, [
+      Number(complaint.id),
+    ]);
     expect(body).not.toContain(accessCode);
   } finally {
     await lab.ok('superadmin', RESET, { t: 'RECEIVED_TO_REPORTER' });

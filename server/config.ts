@@ -106,6 +106,8 @@ export interface NotificationsConfig {
   lanes?: number;
   /** WEBHOOK_DISABLE_AFTER: failed deliveries in a row after which a webhook endpoint is disabled. */
   webhookDisableAfter?: number;
+  /** NOTIFY_DIGEST_HOUR (WIB, 0–23; "off" for none): from when each working day's digests are written for the unit heads who asked. */
+  digestHour?: number | null;
 }
 
 export interface MetricsAccess {
@@ -263,7 +265,16 @@ function notificationsOf(env: NodeJS.ProcessEnv, mode: AppMode): NotificationsCo
     batchSize: notifyBatchSize(env),
     lanes: notifyLanes(env),
     webhookDisableAfter: Math.max(1, int(env, 'WEBHOOK_DISABLE_AFTER', 10)),
+    digestHour: digestHourOf(env),
   };
+}
+
+function digestHourOf(env: NodeJS.ProcessEnv): number | null {
+  const raw = env.NOTIFY_DIGEST_HOUR?.trim();
+  if (raw === 'off') return null;
+  if (!raw) return 7;
+  if (!/^\d{1,2}$/.test(raw) || Number(raw) > 23) throw new ConfigError(`NOTIFY_DIGEST_HOUR must be a whole WIB hour (0-23) or "off"; got "${raw}"`);
+  return Number(raw);
 }
 
 function attachmentsOf(env: NodeJS.ProcessEnv, root: string): AttachmentsConfig {

@@ -14,6 +14,7 @@ import { LoadError } from './components/LoadError';
 import desks from './desks';
 import holidays from './holidays';
 import notifications from './notifications';
+import notificationTemplates from './notificationTemplates';
 import { AppLayout } from './layout/AppLayout';
 import opds from './opds';
 import programs from './programs';
@@ -156,6 +157,7 @@ export const App = () => (
     <Resource name="holidays" {...holidays} />
     <Resource name="auditEntries" {...auditEntries} />
     <Resource name="notifications" {...notifications} />
+    <Resource name="notificationTemplates" {...notificationTemplates} />
     <Resource name="apiClients" {...apiClients} />
     <Resource name="complaintImports" {...complaintImports} />
   </Admin>

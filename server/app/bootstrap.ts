@@ -29,6 +29,7 @@ import { NotificationChannel } from '../modules/notifications/notification.enums
 import { DEFAULT_QUIET_HOURS } from '../modules/notifications/notification-rules';
 import { configuredChannels } from '../modules/notifications/notification.service';
 import { NotificationDispatcher } from '../modules/notifications/notification.dispatcher';
+import { NotificationSweep } from '../modules/notifications/notification.sweep';
 import { WebhookChannel } from '../modules/webhooks/webhook.channel';
 import { seedDemoComplaints } from '../seed/demo-complaints';
 import { AttachmentService } from '../modules/attachments/attachment.service';
@@ -118,13 +119,17 @@ export function createServices(config: Config, log: Logger, db: DataSource, url:
       delivered: (lag) => metrics.observeFeedLag(lag),
     }),
     stats: new ComplaintStatsService(db, org, policy),
-    desks: new DeskService(db, org, complaints, sla),
+    desks: new DeskService(db, org, complaints, sla, configuredChannels(notify)),
     reports: new ReportService(db, org, config.database.reportStatementTimeoutMs),
     apiClients: new ApiClientDirectory(db, poolOf(db)),
     limits,
     signIn: new SignIn(db, limits),
     metrics,
     embedded,
+    notificationSweep: new NotificationSweep(db, sla, (id) => org.get(id)?.name ?? null, {
+      staffChannels: configuredChannels(notify),
+      digestHour: notify.digestHour ?? null,
+    }),
     dispatcher: new NotificationDispatcher(
       db,
       [...channelAdapters(notify), new WebhookChannel(db, { disableAfter: notify.webhookDisableAfter ?? 10, timeoutMs: 10_000 })],
@@ -192,7 +197,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     const stopSweeper = startSweeper(
       () =>
         services.metrics.timeSweep(async () => {
-          const result = await sweepOnce(db, services.org, services.complaints);
+          const result = await sweepOnce(db, services.org, services.complaints, services.notificationSweep);
           await services.attachments.sweepExpired();
           return result;
         }),

@@ -24,6 +24,7 @@ import { ServicePostResolver } from '../modules/service-posts/service-post.resol
 import { SlaPolicyResolver } from '../modules/sla/sla-policy.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
+import { NotificationTemplateResolver } from '../modules/notifications/notification-template.resolver';
 import { AttachmentResolver, ComplaintAttachmentsResolver } from '../modules/attachments/attachment.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -55,6 +56,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ComplaintImportResolver,
   AuditResolver,
   NotificationResolver,
+  NotificationTemplateResolver,
   AttachmentResolver,
   ComplaintAttachmentsResolver,
 ];

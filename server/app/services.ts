@@ -13,6 +13,7 @@ import type { SlaService } from '../modules/sla/sla.service';
 import type { EscalationDirectory } from '../modules/escalations/escalation-directory';
 import type { DuplicateService } from '../modules/duplicates/duplicate.service';
 import type { NotificationDispatcher } from '../modules/notifications/notification.dispatcher';
+import type { NotificationSweep } from '../modules/notifications/notification.sweep';
 import type pg from 'pg';
 import type { SignIn } from '../auth/sign-in';
 import type { Metrics } from './metrics';
@@ -44,6 +45,8 @@ export interface Services {
   embedded: EmbeddedDatabase | null;
   /** Sends the outbox's e-mail (idle when no channel is configured). */
   dispatcher: NotificationDispatcher;
+  /** H-1 reminders and daily digests, written by the deadline sweep. */
+  notificationSweep: NotificationSweep;
 }
 
 export type RateLimits = ReturnType<typeof createRateLimits>;

@@ -50,6 +50,8 @@ export enum Permission {
   AUDIT_READ = 'AUDIT_READ',
   /** Every notification's delivery (failed and dead ones included), and sending failed ones again. */
   NOTIFICATION_MANAGE = 'NOTIFICATION_MANAGE',
+  /** The notification templates' texts (edit, preview, reset) and the default channels of staff. */
+  NOTIFICATION_CONFIGURE = 'NOTIFICATION_CONFIGURE',
   /** An external app submits complaints with its key (scope `complaints:submit`). */
   APP_SUBMIT = 'APP_SUBMIT',
   /** An external app follows the complaints it submitted: public facts only (scope `complaints:read-own`). */
@@ -75,6 +77,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.TEMPLATE_MANAGE,
     Permission.STANDARD_MANAGE,
     Permission.NOTIFICATION_MANAGE,
+    Permission.NOTIFICATION_CONFIGURE,
   ],
   [Role.ADMIN]: [
     ...READ_ALL,

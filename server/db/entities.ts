@@ -19,6 +19,7 @@ import { EscalationRule } from '../modules/escalations/escalation-rule.entity';
 import { ResponseTemplate } from '../modules/response-templates/response-template.entity';
 import { ServiceStandard } from '../modules/service-standards/service-standard.entity';
 import { Notification } from '../modules/notifications/notification.entity';
+import { NotificationSettings, NotificationTemplateOverride } from '../modules/notifications/notification-template.entity';
 import { Attachment } from '../modules/attachments/attachment.entity';
 
 export const ENTITIES = [
@@ -46,5 +47,7 @@ export const ENTITIES = [
   ExternalReference,
   AuditEntry,
   Notification,
+  NotificationTemplateOverride,
+  NotificationSettings,
   Attachment,
 ];

@@ -36,7 +36,7 @@ test('database timeouts by kind, each error once however many fields it reaches'
   const format = metrics.countingErrors((formatted) => ({ ...formatted, extensions: { code: 'SERVICE_UNAVAILABLE' } }));
   for (const path of ['a', 'b']) format({ message: 'x' }, new GraphQLError('x', { path: [path], originalError: lock }));
   await expect(metrics.timeSweep(() => Promise.reject(Object.assign(new Error('statement timeout'), { code: '57014' })))).rejects.toThrow();
-  await metrics.timeSweep(() => Promise.resolve({ ran: false, overdue: 0, autoClosed: 0, resumed: 0 }));
+  await metrics.timeSweep(() => Promise.resolve({ ran: false, overdue: 0, autoClosed: 0, resumed: 0, reminded: 0, digests: 0 }));
   metrics.observeDatabaseError(new Error('not a timeout'));
   const text = await metrics.scrape();
   expect(sample(text, 'lapor_db_timeouts_total{kind="lock"}')).toBe(1);

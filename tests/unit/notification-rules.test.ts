@@ -37,7 +37,7 @@ test('who is told what', () => {
     [T.RETURNED, 'RETURNED_TO_INTAKE', { kind: 'INTAKE_ADMINS', opdId: 7 }],
     [T.RESPONDED, 'ANSWERED_TO_INTAKE', { kind: 'INTAKE_ADMINS', opdId: 7 }],
     // The reporters of merged duplicates, each told with their own code (resolved in SQL).
-    [T.RESPONDED, 'ANSWERED_TO_REPORTER', { kind: 'FOLLOWERS' }],
+    [T.RESPONDED, 'ANSWERED_TO_FOLLOWER', { kind: 'FOLLOWERS' }],
     [T.RESPONDED, 'ANSWERED_TO_REPORTER', reporter],
     // Internal progress tells the reporter nothing; closing does.
     [T.CLOSED, 'CLOSED_TO_REPORTER', reporter],

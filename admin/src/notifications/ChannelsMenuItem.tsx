@@ -13,7 +13,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import { forwardRef, useState } from 'react';
 import { useNotify, useTranslate, useUserMenu } from 'react-admin';
-import { fetchPreferences, saveChannels, type ChannelPreferences } from './queries';
+import { fetchPreferences, saveChannels, saveDailyDigest, type ChannelPreferences } from './queries';
 
 /** The user menu's "Notification channels": where one's notifications go besides the console. */
 export const ChannelsMenuItem = forwardRef<HTMLLIElement>((props, ref) => {
@@ -22,12 +22,14 @@ export const ChannelsMenuItem = forwardRef<HTMLLIElement>((props, ref) => {
   const userMenu = useUserMenu();
   const [prefs, setPrefs] = useState<ChannelPreferences | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
+  const [digest, setDigest] = useState(false);
   const [saving, setSaving] = useState(false);
   const open = () => {
     fetchPreferences().then(
       (p) => {
         setPrefs(p);
         setChosen(p.chosen);
+        setDigest(p.dailyDigest);
       },
       (e: Error) => notify(e.message, { type: 'error' }),
     );
@@ -37,9 +39,13 @@ export const ChannelsMenuItem = forwardRef<HTMLLIElement>((props, ref) => {
     userMenu?.onClose();
   };
   const reaches = (channel: string) => (channel === 'EMAIL' ? prefs?.hasEmail : prefs?.hasPhone);
-  const save = () => {
+  /** Null: back to the superadmin's defaults. */
+  const save = (channels: string[] | null) => {
     setSaving(true);
-    saveChannels(chosen)
+    // An unchanged choice while following the defaults stays "following the defaults".
+    const same = prefs?.usesDefault && channels && [...channels].sort().join() === [...prefs.chosen].sort().join();
+    saveChannels(same ? null : channels)
+      .then(() => (prefs?.digestAvailable && digest !== prefs.dailyDigest ? saveDailyDigest(digest) : undefined))
       .then(() => {
         notify('notifications.channelsSaved', { type: 'success' });
         close();
@@ -80,10 +86,32 @@ export const ChannelsMenuItem = forwardRef<HTMLLIElement>((props, ref) => {
               />
             ))}
           </FormGroup>
+          {prefs?.usesDefault && prefs.available.length > 0 && (
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              {translate('notifications.channelsDefault')}
+            </Typography>
+          )}
+          {prefs?.digestAvailable && (
+            <>
+              <FormControlLabel
+                sx={{ mt: 2 }}
+                control={<Checkbox checked={digest} onChange={(e) => setDigest(e.target.checked)} />}
+                label={translate('notifications.digest')}
+              />
+              <Typography variant="caption" component="p">
+                {translate('notifications.digestHint')}
+              </Typography>
+            </>
+          )}
         </DialogContent>
         <DialogActions>
+          {prefs && !prefs.usesDefault && prefs.available.length > 0 && (
+            <Button onClick={() => save(null)} disabled={saving}>
+              {translate('notifications.channelsFollowDefault')}
+            </Button>
+          )}
           <Button onClick={close}>{translate('ra.action.cancel')}</Button>
-          <Button onClick={save} variant="contained" disabled={saving || !prefs?.available.length}>
+          <Button onClick={() => save(chosen)} variant="contained" disabled={saving || (!prefs?.available.length && !prefs?.digestAvailable)}>
             {translate('ra.action.save')}
           </Button>
         </DialogActions>

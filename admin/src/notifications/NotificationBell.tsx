@@ -16,9 +16,12 @@ import { useNavigate } from 'react-router-dom';
 import { COMPLAINT_CHANGED_EVENT } from '../live/LiveUpdates';
 import { intlLocale } from '../providers/i18nProvider';
 import { formatWib } from '../wib';
-import { fetchCentre, markRead } from './queries';
+import { fetchCentre, markRead, type CentreItem } from './queries';
 
 const KEY = ['notificationCentre'];
+
+/** Where a notification leads: its complaint, the desk a unit is invited to, else (a daily digest) the inbox. */
+const target = (n: CentreItem) => (n.complaintId ? `/complaints/${n.complaintId}/show` : n.deskId ? `/desks/${n.deskId}/show` : '/myInbox');
 /** A fallback for changes the live feed does not bring (none today; cheap either way). */
 const POLL_MS = 60_000;
 
@@ -90,12 +93,12 @@ export const NotificationBell = () => {
                 <ListItemButton
                   key={n.id}
                   data-unread={n.readAt ? undefined : 'true'}
-                  href={`#/complaints/${n.complaintId}/show`}
+                  href={`#${target(n)}`}
                   onClick={(e) => {
                     e.preventDefault();
                     setAnchor(null);
                     if (!n.readAt) void after(markRead([n.id]));
-                    navigate(`/complaints/${n.complaintId}/show`);
+                    navigate(target(n));
                   }}
                   sx={{ alignItems: 'flex-start', ...(n.readAt ? {} : { bgcolor: 'action.selected' }) }}
                 >

@@ -3,7 +3,8 @@ import { client } from '../providers/apolloClient';
 
 export interface CentreItem {
   id: string;
-  complaintId: string;
+  complaintId: string | null;
+  deskId: string | null;
   subject: string;
   body: string;
   readAt: string | null;
@@ -17,6 +18,7 @@ const CENTRE = gql`
       items {
         id
         complaintId
+        deskId
         subject
         body
         readAt
@@ -63,8 +65,11 @@ export const retryNotifications = async (ids: string[]): Promise<number> => {
 export interface ChannelPreferences {
   available: string[];
   chosen: string[];
+  usesDefault: boolean;
   hasEmail: boolean;
   hasPhone: boolean;
+  digestAvailable: boolean;
+  dailyDigest: boolean;
 }
 
 const PREFERENCES = gql`
@@ -72,19 +77,25 @@ const PREFERENCES = gql`
     myNotificationPreferences {
       available
       chosen
+      usesDefault
       hasEmail
       hasPhone
+      digestAvailable
+      dailyDigest
     }
   }
 `;
 
 const SET_CHANNELS = gql`
-  mutation setMyNotificationChannels($channels: [NotificationChannel!]!) {
+  mutation setMyNotificationChannels($channels: [NotificationChannel!]) {
     setMyNotificationChannels(channels: $channels) {
       available
       chosen
+      usesDefault
       hasEmail
       hasPhone
+      digestAvailable
+      dailyDigest
     }
   }
 `;
@@ -94,7 +105,20 @@ export const fetchPreferences = async (): Promise<ChannelPreferences> => {
   return data.myNotificationPreferences;
 };
 
-export const saveChannels = async (channels: string[]): Promise<ChannelPreferences> => {
+const SET_DIGEST = gql`
+  mutation setMyDailyDigest($enabled: Boolean!) {
+    setMyDailyDigest(enabled: $enabled) {
+      dailyDigest
+    }
+  }
+`;
+
+/** Null: back to the superadmin's defaults. */
+export const saveChannels = async (channels: string[] | null): Promise<ChannelPreferences> => {
   const { data } = await client.mutate<{ setMyNotificationChannels: ChannelPreferences }>({ mutation: SET_CHANNELS, variables: { channels } });
   return data!.setMyNotificationChannels;
+};
+
+export const saveDailyDigest = async (enabled: boolean): Promise<void> => {
+  await client.mutate({ mutation: SET_DIGEST, variables: { enabled } });
 };

@@ -85,6 +85,8 @@ export const ACCESS: Readonly<Record<string, Actions>> = {
   auditEntries: { list: 'AUDIT_READ' },
   // Failed and dead deliveries, sent again by the superadmin.
   notifications: { list: 'NOTIFICATION_MANAGE', retry: 'NOTIFICATION_MANAGE' },
+  // The notifications' texts (edit with a preview, reset) and the default channels of staff.
+  notificationTemplates: { list: 'NOTIFICATION_CONFIGURE', edit: 'NOTIFICATION_CONFIGURE' },
   // External apps: keys with their scopes, and their webhooks' delivery logs.
   apiClients: { list: 'USER_MANAGE' },
   // Importing from an SP4N-LAPOR! file records and verifies complaints: complaint admins.

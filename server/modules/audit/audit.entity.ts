@@ -14,6 +14,10 @@ export enum AuditKind {
   ESCALATION_RULE = 'ESCALATION_RULE',
   RESPONSE_TEMPLATE = 'RESPONSE_TEMPLATE',
   SERVICE_STANDARD = 'SERVICE_STANDARD',
+  /** A notification template's text (the superadmin's; a reset deletes it). */
+  NOTIFY_TEMPLATE = 'NOTIFY_TEMPLATE',
+  /** The notification settings: the default channels of staff. */
+  NOTIFY_SETTINGS = 'NOTIFY_SETTINGS',
 }
 registerEnumType(AuditKind, { name: 'AuditKind', description: 'What kind of record an administrative change was made to' });
 

@@ -8,6 +8,7 @@ import { ResponseTemplate } from '../response-templates/response-template.entity
 import { INTERNAL_COMPONENTS, PUBLIC_COMPONENTS, ServiceStandard } from '../service-standards/service-standard.entity';
 import { ServicePost } from '../service-posts/service-post.entity';
 import { SLA_POLICY_SETTINGS, SlaPolicy } from '../sla/sla-policy.entity';
+import { NotificationSettings, NotificationTemplateOverride } from '../notifications/notification-template.entity';
 import { User } from '../users/user.entity';
 import { AuditKind } from './audit.entity';
 
@@ -42,8 +43,8 @@ export const AUDIT_SUBJECTS: readonly AuditSubject[] = [
     label: (r) => `${r.name} (${r.username})`,
     recorded: ['username', 'name', 'phone', 'email', 'opdId', 'servicePostId', 'role', 'active', 'mayPublish'],
     secret: { passwordHash: 'password' },
-    // notifyBy: each person's own choice of channels, not an administrator's change to an account.
-    ignored: ['id', 'tokenGeneration', 'failedLogins', 'lockedUntil', 'lastLoginAt', 'createdAt', 'updatedAt', 'notifyBy'],
+    // notifyBy, dailyDigest: each person's own choice of notifications, not an administrator's change to an account.
+    ignored: ['id', 'tokenGeneration', 'failedLogins', 'lockedUntil', 'lastLoginAt', 'createdAt', 'updatedAt', 'notifyBy', 'dailyDigest'],
   },
   {
     kind: AuditKind.OPD,
@@ -147,6 +148,24 @@ export const AUDIT_SUBJECTS: readonly AuditSubject[] = [
     ],
     secret: { keyHash: 'key', previousKeyHash: 'previousKey' },
     ignored: ['id', 'createdAt'],
+  },
+  {
+    kind: AuditKind.NOTIFY_TEMPLATE,
+    entity: NotificationTemplateOverride,
+    noun: 'notification template',
+    label: (r) => String(r.template),
+    recorded: ['template', 'subject', 'body'],
+    secret: {},
+    ignored: ['id', 'updatedAt'],
+  },
+  {
+    kind: AuditKind.NOTIFY_SETTINGS,
+    entity: NotificationSettings,
+    noun: 'notification settings',
+    label: () => 'notification settings',
+    recorded: ['defaultStaffChannels'],
+    secret: {},
+    ignored: ['id', 'updatedAt'],
   },
 ];
 

@@ -33,6 +33,8 @@ import { holderOpdId, type ComplaintPolicy, type StaffAction, type Unattended } 
 import { wibWallClock } from '../../core/wib';
 import { DEADLINE_WORDS, runningDeadlineKind, runningDue, unpaused } from './complaint-deadlines';
 import { notificationsFor, outboxSteps, type NoticeOptions } from '../notifications/notification-rules';
+import { NO_OVERRIDES } from '../notifications/notification-templates';
+import { readOverrides } from '../notifications/notification-template.service';
 import { webhookSteps } from '../webhooks/webhook.rules';
 import { ExternalReference, type ExternalSource } from '../external-refs/external-ref.entity';
 
@@ -1499,17 +1501,12 @@ export class ComplaintService {
       ...handlingSteps(c, at, specs, p),
     ];
     if (write) ctes.push(`w AS (${write[0]} RETURNING 1)`);
+    const unitName = (opdId: number) => this.org.get(opdId)?.name ?? null;
+    let notices = notificationsFor(c, specs, this.notices, NO_OVERRIDES, unitName);
+    // The superadmin's texts as this transaction sees them: an edit counts from its commit, in every process.
+    if (notices.length) notices = notificationsFor(c, specs, this.notices, await readOverrides(tx), unitName);
     // Last: the long outbox text would push the row's UPDATE past what pg_stat_activity shows of a statement.
-    ctes.push(
-      ...outboxSteps(
-        notificationsFor(c, specs, this.notices),
-        actor.viewer?.userId ?? null,
-        at,
-        p,
-        this.notices.quietHours ?? null,
-        this.notices.staffChannels ?? [],
-      ),
-    );
+    ctes.push(...outboxSteps(notices, actor.viewer?.userId ?? null, at, p, this.notices.quietHours ?? null, this.notices.staffChannels ?? []));
     ctes.push(...webhookSteps(after, specs, at, p, (opdId) => (opdId ? (this.org.get(opdId)?.name ?? null) : null)));
     const [{ id, written }] = await preparedTxQuery<{ id: number; written: string }>(
       tx,

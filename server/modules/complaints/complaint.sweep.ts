@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { NotificationSweep } from '../notifications/notification.sweep';
 import type { OrgDirectory } from '../opds/org-directory';
 import { foldTally } from '../reports/complaint-tally';
 import { Complaint } from './complaint.entity';
@@ -16,17 +17,24 @@ export interface SweepResult {
   autoClosed: number;
   /** Waits for the reporter that ran past their limit: the deadlines run again. */
   resumed: number;
+  /** H-1 reminders written (rows, one per head and channel). */
+  reminded: number;
+  /** Daily digests written (rows, one per head and channel). */
+  digests: number;
 }
 
-/** Marks passed deadlines (OVERDUE + ESCALATED to the parent unit), auto-closes answered complaints, ends waits for the reporter past their limit, folds the dashboard's tally. */
-export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: ComplaintService): Promise<SweepResult> {
+/**
+ * Marks passed deadlines (OVERDUE + ESCALATED to the parent unit), auto-closes answered complaints, ends waits for the reporter
+ * past their limit, reminds units of deadlines due within a working day and writes the daily digests (`notices`), folds the dashboard's tally.
+ */
+export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: ComplaintService, notices?: NotificationSweep): Promise<SweepResult> {
   // The service's clock: markOverdue and autoClose check what is due against the same time.
   const now = complaints.clock();
   const runner = db.createQueryRunner();
   await runner.connect();
   try {
     const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [SWEEP_LOCK]);
-    if (!locked) return { ran: false, overdue: 0, autoClosed: 0, resumed: 0 };
+    if (!locked) return { ran: false, overdue: 0, autoClosed: 0, resumed: 0, reminded: 0, digests: 0 };
     try {
       await org.ready();
       const late = await db
@@ -81,9 +89,10 @@ export async function sweepOnce(db: DataSource, org: OrgDirectory, complaints: C
           )
         )
           resumed += 1;
+      const { reminded, digests } = notices ? await notices.run(now) : { reminded: 0, digests: 0 };
       // The dashboard's tally: the day's deltas the changes wrote, folded into one row per group.
       await foldTally(runner);
-      return { ran: true, overdue, autoClosed, resumed };
+      return { ran: true, overdue, autoClosed, resumed, reminded, digests };
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK]);
     }
@@ -99,7 +108,7 @@ export function startSweeper(run: () => Promise<SweepResult>, intervalMs: number
     if (running) return;
     running = true;
     run()
-      .then((r) => r.overdue + r.autoClosed + r.resumed > 0 && log.info(r, 'deadline sweep'))
+      .then((r) => r.overdue + r.autoClosed + r.resumed + r.reminded + r.digests > 0 && log.info(r, 'deadline sweep'))
       .catch((err) => log.error({ err }, 'deadline sweep failed'))
       .finally(() => (running = false));
   }, intervalMs);

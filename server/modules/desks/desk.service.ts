@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { AppError, ErrorCode, parseId } from '../../core/errors';
 import { checkPaging, type ListArgs, type Page } from '../../core/paging';
@@ -14,7 +14,11 @@ import type { OrgDirectory } from '../opds/org-directory';
 import type { SlaService } from '../sla/sla.service';
 import { addWorkingDays, toWibDate } from '../sla/working-calendar';
 import { Desk, DeskItem, DeskStatus } from './desk.entity';
-import { endOfWibDay, wibDate } from '../../core/wib';
+import { endOfWibDay, wibDate, wibText } from '../../core/wib';
+import { writeStaffNotices, type StaffNotice } from '../notifications/notification-rules';
+import { readOverrides } from '../notifications/notification-template.service';
+import { render } from '../notifications/notification-templates';
+import { NotificationChannel, NotificationTemplate } from '../notifications/notification.enums';
 
 /**
  * How far ahead a desk may set the responsible unit's due date, in working days (WIB calendar
@@ -64,6 +68,8 @@ export class DeskService {
     private readonly org: OrgDirectory,
     private readonly complaints: ComplaintService,
     private readonly sla: SlaService,
+    /** The channels besides the console this server has configured (invitations go by each head's choice of them). */
+    private readonly staffChannels: readonly NotificationChannel[] = [],
   ) {}
 
   canSee(viewer: Viewer, desk: Desk): boolean {
@@ -128,8 +134,35 @@ export class DeskService {
       });
       await tx.getRepository(DeskItem).save(complaints.map((c) => ({ deskId: desk.id, complaintId: c.id })));
       for (const c of complaints) await onAgenda(c, () => this.complaints.takeToDesk(viewer, c, desk, tx));
+      const agenda = complaintIds.map((id) => complaints.find((c) => c.id === id)!);
+      await this.invite(tx, desk, agenda, viewer);
       return desk;
     });
+  }
+
+  /**
+   * The invited units' heads hear of the desk with it, in its transaction: in the console and by
+   * the channels each chose. The agenda names complaints by code and title only.
+   */
+  private async invite(tx: EntityManager, desk: Desk, agenda: Complaint[], viewer: Viewer): Promise<void> {
+    const overrides = await readOverrides(tx);
+    const values = {
+      forum: desk.title,
+      unit: this.org.get(desk.convenerOpdId)?.name ?? null,
+      waktu: wibText(desk.scheduledAt),
+      tempat: desk.place,
+      jumlah: String(agenda.length),
+      daftar: agenda.map((c) => `- ${c.trackingCode} "${c.title}"`).join('\n'),
+    };
+    const text = render(NotificationTemplate.DESK_INVITATION_TO_UNIT, values, overrides);
+    const notices: StaffNotice[] = desk.participantOpdIds.map((opdId) => ({
+      template: NotificationTemplate.DESK_INVITATION_TO_UNIT,
+      audience: { kind: 'UNIT_HEADS', opdId },
+      key: `desk:${desk.id}:${opdId}`,
+      deskId: desk.id,
+      ...text,
+    }));
+    await writeStaffNotices(tx, notices, this.complaints.clock(), this.staffChannels, viewer.userId);
   }
 
   private async ownDesk(viewer: Viewer, id: string): Promise<Desk> {

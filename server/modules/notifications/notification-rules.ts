@@ -1,6 +1,8 @@
+import type { EntityManager } from 'typeorm';
 import { ComplaintEventType as T } from '../complaints/complaint.enums';
 import { fromWib, wibText, wibWallClock } from '../../core/wib';
 import { NotificationChannel, NotificationTemplate } from './notification.enums';
+import { NO_OVERRIDES, render, type EditableTemplate, type TemplateOverrides, type TemplateValues } from './notification-templates';
 
 /** Who is told; staff are resolved to active accounts in SQL, at the moment of the change. */
 export type Audience =
@@ -59,11 +61,11 @@ interface ComplaintLike {
   assigneeId?: number | null;
   reporterEmail: string | null;
   reporterPhone?: string | null;
+  /** Only ever in the reporter's own messages ({nama_pelapor}). */
+  reporterName?: string | null;
   /** The reporter asked for no messages (the receipt and a requested access code still go). */
   notifyReporter?: boolean;
 }
-
-const lines = (...parts: (string | null | false | undefined)[]) => parts.filter(Boolean).join('\n');
 
 /**
  * Marks a secret (an access code) in a message body: the adapters send it without the marks,
@@ -100,72 +102,67 @@ export function quietUntil(at: Date, quiet: QuietHours | null = DEFAULT_QUIET_HO
 }
 
 /**
- * Who is told what about one batch of a complaint's events (issue #18, section 3).
- * Staff messages name the complaint by code and title only: never the reporter, so an
- * anonymous reporter stays anonymous to the unit. Messages to the reporter carry only what
- * the tracking page shows (public texts), never internal notes or staff names.
+ * Who is told what about one batch of a complaint's events (issue #18, section 3), in the
+ * texts of notification-templates.ts (or the superadmin's, `overrides`). Staff messages name
+ * the complaint by code and title only: never the reporter, so an anonymous reporter stays
+ * anonymous to the unit. Messages to the reporter carry only what the tracking page shows
+ * (public texts), never internal notes or staff names.
  */
-export function notificationsFor(c: ComplaintLike, events: readonly EventLike[], options: NoticeOptions): NotificationSpec[] {
+export function notificationsFor(
+  c: ComplaintLike,
+  events: readonly EventLike[],
+  options: NoticeOptions,
+  overrides: TemplateOverrides = NO_OVERRIDES,
+  unitName: (opdId: number) => string | null = () => null,
+): NotificationSpec[] {
   const code = c.trackingCode;
-  const about = `${code} "${c.title}"`;
   const link = options.trackingUrl.replaceAll('{kode}', encodeURIComponent(code));
   const out: NotificationSpec[] = [];
-  const staff = (e: EventLike, template: NotificationTemplate, audience: Audience, subject: string, body: string) =>
-    out.push({ eventType: e.type, channel: NotificationChannel.IN_CONSOLE, template, audience, subject: `[${code}] ${subject}`, body });
+  const staff = (e: EventLike, template: EditableTemplate, audience: Audience, values: TemplateValues = {}) =>
+    out.push({
+      eventType: e.type,
+      channel: NotificationChannel.IN_CONSOLE,
+      template,
+      audience,
+      ...render(template, { kode: code, judul: c.title, ...values }, overrides),
+    });
   const reporterChannels = (): [NotificationChannel, string][] => [
     ...(options.email && c.reporterEmail ? [[NotificationChannel.EMAIL, c.reporterEmail] as [NotificationChannel, string]] : []),
     ...(options.phone && c.reporterPhone ? [[options.phone, c.reporterPhone] as [NotificationChannel, string]] : []),
   ];
-  const reporter = (e: EventLike, template: NotificationTemplate, subject: string, body: string, always = false) => {
+  const reporter = (e: EventLike, template: EditableTemplate, values: TemplateValues = {}, always = false) => {
     if (!always && c.notifyReporter === false) return;
-    for (const [channel, address] of reporterChannels()) {
+    const channels = reporterChannels();
+    if (!channels.length) return;
+    const text = render(template, { kode: code, judul: c.title, tautan: link, nama_pelapor: c.reporterName, ...values }, overrides);
+    for (const [channel, address] of channels) {
       const audience: Audience = { kind: 'REPORTER', address };
-      out.push({ eventType: e.type, channel, template, audience, subject: `[${code}] ${subject}`, body, quiet: !always });
+      out.push({ eventType: e.type, channel, template, audience, ...text, quiet: !always });
     }
   };
-  const toReporter = (e: EventLike, template: NotificationTemplate, subject: string, ...text: (string | null | false | undefined)[]) =>
-    reporter(e, template, subject, lines('Yth. Bapak/Ibu,', '', ...text, '', `Ikuti perkembangannya di: ${link}`));
   const holder: Audience =
     c.currentOpdId != null && AT_UNIT.has(c.status ?? '') ? { kind: 'UNIT_HEADS', opdId: c.currentOpdId } : { kind: 'INTAKE_ADMINS', opdId: c.intakeOpdId };
   for (const e of events) {
     const said = e.public ? e.message : null;
     switch (e.type) {
       case T.SUBMITTED:
-        reporter(
-          e,
-          NotificationTemplate.RECEIVED_TO_REPORTER,
-          'Pengaduan Anda telah diterima',
-          lines(
-            'Yth. Bapak/Ibu,',
-            '',
-            `Pengaduan Anda "${c.title}" telah kami terima dengan nomor pelacakan ${code}.`,
-            e.secret && `Kode akses: ${secretIn(e.secret)}`,
-            `Ikuti perkembangannya di: ${link}`,
-            '',
-            'Simpan nomor pelacakan dan kode akses: keduanya diperlukan untuk melacak, membalas dan menilai pengaduan Anda.',
-          ),
-          true,
-        );
+        reporter(e, NotificationTemplate.RECEIVED_TO_REPORTER, { kode_akses: e.secret ? secretIn(e.secret) : null }, true);
         break;
       case T.VERIFIED:
-        toReporter(e, NotificationTemplate.VERIFIED_TO_REPORTER, 'Pengaduan Anda telah diverifikasi', `Pengaduan Anda ${code} telah diverifikasi.`, said);
+        reporter(e, NotificationTemplate.VERIFIED_TO_REPORTER, { pesan: said });
         break;
       case T.FORWARDED: {
         if (e.toOpdId == null) break;
-        const due = wibText(e.data?.responseDueAt as string | undefined);
         staff(
           e,
           NotificationTemplate.FORWARDED_TO_UNIT,
           { kind: 'UNIT_HEADS', opdId: e.toOpdId },
-          'Pengaduan diteruskan ke unit Anda',
-          lines(`Pengaduan ${about} diteruskan ke unit Anda.`, due && `Batas tanggapan: ${due}.`, e.internalNote && `Instruksi: ${e.internalNote}`),
+          {
+            batas: wibText(e.data?.responseDueAt as string | undefined),
+            instruksi: e.internalNote,
+          },
         );
-        toReporter(
-          e,
-          NotificationTemplate.FORWARDED_TO_REPORTER,
-          'Pengaduan Anda diteruskan',
-          `Pengaduan Anda ${code}: ${said ?? 'diteruskan ke unit yang berwenang.'}`,
-        );
+        reporter(e, NotificationTemplate.FORWARDED_TO_REPORTER, { pesan: said ?? 'diteruskan ke unit yang berwenang.' });
         break;
       }
       case T.ESCALATED:
@@ -174,154 +171,91 @@ export function notificationsFor(c: ComplaintLike, events: readonly EventLike[],
           e,
           NotificationTemplate.ESCALATED_TO_UNIT,
           { kind: 'UNIT_HEADS', opdId: e.toOpdId },
-          'Pengaduan terlambat dieskalasi ke unit Anda',
-          lines(`Pengaduan ${about} melewati batas waktu dan dieskalasi ke unit Anda.`, 'Anda dapat mengingatkan unit, meneruskan ulang, atau mengambil alih.'),
+          { unit: c.currentOpdId != null ? unitName(c.currentOpdId) : null },
         );
         break;
       case T.OVERDUE:
-        staff(
-          e,
-          NotificationTemplate.OVERDUE_TO_UNIT,
-          holder,
-          'Pengaduan melewati batas waktu',
-          `Pengaduan ${about} melewati batas waktu. Segera tindak lanjuti.`,
-        );
+        staff(e, NotificationTemplate.OVERDUE_TO_UNIT, holder);
         break;
       case T.ASSIGNED: {
         const userId = Number(e.data?.assigneeId);
         if (!Number.isInteger(userId)) break;
-        staff(
-          e,
-          NotificationTemplate.ASSIGNED_TO_STAFF,
-          { kind: 'USER', userId },
-          'Pengaduan ditugaskan kepada Anda',
-          `Pengaduan ${about} ditugaskan kepada Anda.`,
-        );
+        staff(e, NotificationTemplate.ASSIGNED_TO_STAFF, { kind: 'USER', userId });
         break;
       }
       case T.RETURNED:
-        staff(
-          e,
-          NotificationTemplate.RETURNED_TO_INTAKE,
-          { kind: 'INTAKE_ADMINS', opdId: c.intakeOpdId },
-          'Pengaduan dikembalikan: bukan wewenang unit',
-          lines(`Pengaduan ${about} dikembalikan ke admin pengaduan.`, e.message && `Alasan: ${e.message}`),
-        );
+        staff(e, NotificationTemplate.RETURNED_TO_INTAKE, { kind: 'INTAKE_ADMINS', opdId: c.intakeOpdId }, { alasan: e.message });
         break;
       case T.PROGRESS:
-        if (said) toReporter(e, NotificationTemplate.PROGRESS_TO_REPORTER, 'Perkembangan pengaduan Anda', `Perkembangan pengaduan Anda ${code}:`, '', said);
+        if (said) reporter(e, NotificationTemplate.PROGRESS_TO_REPORTER, { pesan: said });
         break;
       case T.INFO_REQUESTED:
-        toReporter(
-          e,
-          NotificationTemplate.QUESTION_TO_REPORTER,
-          'Petugas memerlukan informasi dari Anda',
-          `Untuk menindaklanjuti pengaduan Anda ${code}, petugas bertanya:`,
-          '',
-          said ?? e.message,
-          '',
-          'Balas melalui halaman pelacakan dengan nomor pelacakan dan kode akses Anda.',
-        );
+        reporter(e, NotificationTemplate.QUESTION_TO_REPORTER, { pesan: said ?? e.message });
         break;
       case T.REPORTER_REPLIED:
-        staff(
-          e,
-          NotificationTemplate.REPLIED_TO_STAFF,
-          c.assigneeId != null && AT_UNIT.has(c.status ?? '') ? { kind: 'USER', userId: c.assigneeId } : holder,
-          'Pelapor membalas',
-          lines(`Pelapor pengaduan ${about} menambahkan informasi:`, e.message),
-        );
+        staff(e, NotificationTemplate.REPLIED_TO_STAFF, c.assigneeId != null && AT_UNIT.has(c.status ?? '') ? { kind: 'USER', userId: c.assigneeId } : holder, {
+          pesan: e.message,
+        });
         break;
       case T.RATED: {
         const rating = Number(e.data?.rating);
         if (rating <= LOW_RATING) {
-          staff(
-            e,
-            NotificationTemplate.RATED_LOW_TO_INTAKE,
-            { kind: 'INTAKE_ADMINS', opdId: c.intakeOpdId },
-            `Penilaian rendah (${rating}/5)`,
-            lines(`Pelapor menilai penanganan pengaduan ${about} dengan ${rating} dari 5.`, e.message && `Komentar: ${e.message}`),
-          );
+          staff(e, NotificationTemplate.RATED_LOW_TO_INTAKE, { kind: 'INTAKE_ADMINS', opdId: c.intakeOpdId }, { nilai: String(rating), komentar: e.message });
         }
         break;
       }
       case T.REOPENED: {
         const unit = e.toOpdId ?? c.currentOpdId;
-        const body = lines(`Pengaduan ${about} dibuka kembali oleh pelapor.`, e.message && `Alasan: ${e.message}`);
-        if (unit != null) staff(e, NotificationTemplate.REOPENED_TO_UNIT, { kind: 'UNIT_HEADS', opdId: unit }, 'Pengaduan dibuka kembali', body);
-        staff(e, NotificationTemplate.REOPENED_TO_UNIT, { kind: 'INTAKE_ADMINS', opdId: c.intakeOpdId }, 'Pengaduan dibuka kembali', body);
+        if (unit != null) staff(e, NotificationTemplate.REOPENED_TO_UNIT, { kind: 'UNIT_HEADS', opdId: unit }, { alasan: e.message });
+        staff(e, NotificationTemplate.REOPENED_TO_UNIT, { kind: 'INTAKE_ADMINS', opdId: c.intakeOpdId }, { alasan: e.message });
         break;
       }
-      case T.RESPONDED:
-        staff(
-          e,
-          NotificationTemplate.ANSWERED_TO_INTAKE,
-          { kind: 'INTAKE_ADMINS', opdId: c.intakeOpdId },
-          'Pengaduan telah dijawab',
-          `Pengaduan ${about} telah dijawab oleh unit. Periksa jawabannya dan tutup pengaduan bila sudah selesai.`,
-        );
+      case T.RESPONDED: {
+        staff(e, NotificationTemplate.ANSWERED_TO_INTAKE, { kind: 'INTAKE_ADMINS', opdId: c.intakeOpdId });
         // A merged duplicate's reporter follows the original: told of the answer like its own reporter.
+        const followers = render(
+          NotificationTemplate.ANSWERED_TO_FOLLOWER,
+          { kode_pelapor: FOLLOWER_CODE, kode: code, judul: c.title, pesan: e.message, tautan: options.trackingUrl.replaceAll('{kode}', FOLLOWER_CODE) },
+          overrides,
+        );
         for (const channel of [options.email ? NotificationChannel.EMAIL : null, options.phone ?? null]) {
           if (!channel) continue;
           out.push({
             eventType: e.type,
             channel,
-            template: NotificationTemplate.ANSWERED_TO_REPORTER,
+            template: NotificationTemplate.ANSWERED_TO_FOLLOWER,
             audience: { kind: 'FOLLOWERS' },
-            subject: `[${FOLLOWER_CODE}] Pengaduan Anda telah dijawab`,
-            body: lines(
-              'Yth. Bapak/Ibu,',
-              '',
-              `Pengaduan Anda ${FOLLOWER_CODE} ditangani bersama pengaduan ${code} "${c.title}", yang telah dijawab:`,
-              '',
-              e.message ?? '',
-              '',
-              `Lihat jawabannya di: ${options.trackingUrl.replaceAll('{kode}', FOLLOWER_CODE)}`,
-            ),
+            ...followers,
             quiet: true,
           });
         }
-        reporter(
-          e,
-          NotificationTemplate.ANSWERED_TO_REPORTER,
-          'Pengaduan Anda telah dijawab',
-          lines(
-            'Yth. Bapak/Ibu,',
-            '',
-            `Pengaduan Anda ${code} "${c.title}" telah dijawab:`,
-            '',
-            e.message ?? '',
-            '',
-            `Lihat jawaban dan beri penilaian di: ${link}`,
-          ),
-        );
+        reporter(e, NotificationTemplate.ANSWERED_TO_REPORTER, { pesan: e.message });
         break;
+      }
       case T.ACCESS_CODE_RENEWED:
         if (!e.secret) break;
-        reporter(
-          e,
-          NotificationTemplate.ACCESS_CODE_TO_REPORTER,
-          'Kode akses baru',
-          lines(
-            'Yth. Bapak/Ibu,',
-            '',
-            `Kode akses baru untuk pengaduan ${code}: ${secretIn(e.secret)}`,
-            'Kode akses yang lama tidak berlaku lagi. Bila Anda tidak memintanya, abaikan pesan ini.',
-            '',
-            `Lacak pengaduan Anda di: ${link}`,
-          ),
-          true,
-        );
+        reporter(e, NotificationTemplate.ACCESS_CODE_TO_REPORTER, { kode_akses: secretIn(e.secret) }, true);
         break;
       case T.CLOSED:
       case T.AUTO_CLOSED:
-        toReporter(e, NotificationTemplate.CLOSED_TO_REPORTER, 'Pengaduan Anda telah selesai', `Pengaduan Anda ${code} telah ditutup.`, said);
+        reporter(e, NotificationTemplate.CLOSED_TO_REPORTER, { pesan: said });
         break;
       default:
         break;
     }
   }
   return out;
+}
+
+/**
+ * The channels besides the console a staff member's message also goes by (SQL, `u` an
+ * app_user row): each one they chose, or the superadmin's defaults while they never chose
+ * (notifyBy NULL), that is configured (`configured`, a text[] parameter) and reaches them.
+ * Read in the statement that writes the message, so a change of either counts at once.
+ */
+export function staffChannelsSql(u: string, configured: string): string {
+  const chosen = `coalesce(${u}."notifyBy", (SELECT s."defaultStaffChannels" FROM notification_settings s WHERE s.id = 1), '{}')`;
+  return `ARRAY(SELECT x FROM unnest(${chosen}) x WHERE x = ANY(${configured}::text[]) AND CASE WHEN x = 'EMAIL' THEN ${u}.email ELSE ${u}.phone END IS NOT NULL)`;
 }
 
 /**
@@ -347,8 +281,7 @@ export function outboxSteps(
   });
   const when = `${p(at)}::timestamptz`;
   const followerAddress = `CASE WHEN s.channel = 'EMAIL' THEN d."reporterEmail" ELSE d."reporterPhone" END`;
-  // A staff member's message also goes by each channel they chose that is on and reaches them.
-  const staffAlso = `ARRAY(SELECT x FROM unnest(r."notifyBy") x WHERE x = ANY(${p(staffChannels)}::text[]) AND CASE WHEN x = 'EMAIL' THEN r.email ELSE r.phone END IS NOT NULL)`;
+  const staffAlso = staffChannelsSql('r', p(staffChannels));
   return [
     `outbox AS (INSERT INTO notification (channel, status, template, "recipientUserId", "recipientAddress", "complaintId", "eventId", "dedupeKey", subject, body, attempts, "nextAttemptAt", "sentAt", "createdAt", "updatedAt")
        SELECT ch.channel, CASE WHEN ch.channel = 'IN_CONSOLE' THEN 'SENT' ELSE 'PENDING' END, s.template, r.id, coalesce(s.address, f.address), e."complaintId", e.id,
@@ -369,4 +302,56 @@ export function outboxSteps(
          CROSS JOIN LATERAL unnest(CASE WHEN r.id IS NULL THEN ARRAY[s.channel] ELSE ARRAY[s.channel] || ${staffAlso} END) AS ch(channel)
         WHERE e.id IS NOT NULL AND (s.audience = 'REPORTER' OR r.id IS NOT NULL OR f.id IS NOT NULL))`,
   ];
+}
+
+/** A staff message no complaint event causes: a desk invitation, a deadline reminder, a daily digest. */
+export interface StaffNotice {
+  template: NotificationTemplate;
+  audience: { kind: 'UNIT_HEADS'; opdId: number } | { kind: 'USER'; userId: number };
+  /** Names the message; with the channel and the recipient it is the row's dedupe key, so a notice written twice is written once. */
+  key: string;
+  complaintId?: number | null;
+  deskId?: number | null;
+  subject: string;
+  body: string;
+}
+
+/**
+ * Writes staff notices (and each recipient's other channels, as outboxSteps does) once:
+ * a notice whose dedupe key exists is skipped, and ON CONFLICT settles two processes writing
+ * the same one at once. Returns how many rows were written.
+ */
+export async function writeStaffNotices(
+  q: Pick<EntityManager, 'query'>,
+  notices: readonly StaffNotice[],
+  at: Date,
+  staffChannels: readonly NotificationChannel[],
+  actorId: number | null = null,
+): Promise<number> {
+  if (!notices.length) return 0;
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const rows = notices.map((n) => {
+    const a = n.audience;
+    return `(${p(n.template)}::text, ${p(a.kind)}::text, ${p(a.kind === 'UNIT_HEADS' ? a.opdId : null)}::int, ${p(a.kind === 'USER' ? a.userId : null)}::int, ${p(n.key)}::text, ${p(n.complaintId ?? null)}::int, ${p(n.deskId ?? null)}::int, ${p(n.subject)}::text, ${p(n.body)}::text)`;
+  });
+  const when = `${p(at)}::timestamptz`;
+  const written = await q.query<{ id: number }[]>(
+    `INSERT INTO notification (channel, status, template, "recipientUserId", "complaintId", "deskId", "dedupeKey", subject, body, attempts, "nextAttemptAt", "sentAt", "createdAt", "updatedAt")
+     SELECT ch.channel, CASE WHEN ch.channel = 'IN_CONSOLE' THEN 'SENT' ELSE 'PENDING' END, s.template, r.id, s.complaint_id, s.desk_id, k.key, s.subject, s.body, 0,
+            CASE WHEN ch.channel <> 'IN_CONSOLE' THEN ${when} END, CASE WHEN ch.channel = 'IN_CONSOLE' THEN ${when} END, ${when}, ${when}
+       FROM (VALUES ${rows.join(', ')}) AS s(template, audience, opd_id, user_id, key, complaint_id, desk_id, subject, body)
+       JOIN LATERAL (
+         SELECT u.id, u."notifyBy", u.email, u.phone FROM app_user u
+          WHERE u.active AND u.id IS DISTINCT FROM ${p(actorId)}::int
+            AND ((s.audience = 'UNIT_HEADS' AND u."opdId" = s.opd_id AND u.role = 'UNIT_HEAD') OR (s.audience = 'USER' AND u.id = s.user_id))) r ON true
+       CROSS JOIN LATERAL unnest(ARRAY['IN_CONSOLE'] || ${staffChannelsSql('r', p(staffChannels))}) AS ch(channel)
+       CROSS JOIN LATERAL (SELECT concat_ws(':', s.key, ch.channel, r.id) AS key) k
+      -- Skipped before it is tried: a conflict would still use up a value of the id sequence.
+      WHERE NOT EXISTS (SELECT 1 FROM notification x WHERE x."dedupeKey" = k.key)
+     ON CONFLICT ("dedupeKey") DO NOTHING
+     RETURNING id`,
+    params,
+  );
+  return written.length;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Complaint, ComplaintEvent } from '../complaints/complaint.entity';
+import { Desk } from '../desks/desk.entity';
 import { User } from '../users/user.entity';
 import { NotificationChannel, NotificationStatus, NotificationTemplate } from './notification.enums';
 
@@ -12,7 +13,7 @@ registerEnumType(NotificationTemplate, { name: 'NotificationTemplate' });
  * The outbox: one row per message to deliver, written by the statement that appends the
  * complaint event causing it (ComplaintService.appendEvents), so both commit or neither does.
  */
-@ObjectType({ description: 'A message to a staff member (in the console, by e-mail) or to the reporter (by e-mail).' })
+@ObjectType({ description: 'A message to a staff member (in the console, by e-mail, WhatsApp or SMS) or to the reporter (by e-mail, WhatsApp or SMS).' })
 @Entity('notification')
 @Index('IDX_notification_due', ['nextAttemptAt'], { where: `status IN ('PENDING', 'FAILED')` })
 @Index('IDX_notification_recipient', ['recipientUserId', 'createdAt'])
@@ -46,21 +47,32 @@ export class Notification {
   @Column({ type: 'varchar', length: 200, nullable: true })
   recipientAddress: string | null;
 
-  @Field(() => ID)
-  @Column({ type: 'int' })
-  complaintId: number;
+  @Field(() => ID, { nullable: true, description: 'The complaint it is about; null for a desk invitation or a daily digest.' })
+  @Column({ type: 'int', nullable: true })
+  complaintId: number | null;
 
-  @ManyToOne(() => Complaint, { nullable: false, onDelete: 'RESTRICT' })
+  @ManyToOne(() => Complaint, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'complaintId' })
-  complaint?: Complaint;
+  complaint?: Complaint | null;
 
-  @Field(() => ID, { description: 'The timeline entry that caused it.' })
-  @Column({ type: 'int' })
-  eventId: number;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The timeline entry that caused it; null for a reminder, an invitation or a digest, which no change causes.',
+  })
+  @Column({ type: 'int', nullable: true })
+  eventId: number | null;
 
-  @ManyToOne(() => ComplaintEvent, { nullable: false, onDelete: 'RESTRICT' })
+  @ManyToOne(() => ComplaintEvent, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'eventId' })
-  event?: ComplaintEvent;
+  event?: ComplaintEvent | null;
+
+  @Field(() => ID, { nullable: true, description: 'The forum desk a unit is invited to.' })
+  @Column({ type: 'int', nullable: true })
+  deskId: number | null;
+
+  @ManyToOne(() => Desk, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'deskId' })
+  desk?: Desk | null;
 
   /** Passed to providers that deduplicate (the e-mail's Message-ID), so a resent message is recognised as the same. */
   @Index({ unique: true })

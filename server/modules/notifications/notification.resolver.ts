@@ -12,6 +12,7 @@ import {
   myNotificationPreferences,
   myNotifications,
   retryNotifications,
+  setMyDailyDigest,
   setMyNotificationChannels,
   unreadNotificationCount,
 } from './notification.service';
@@ -22,14 +23,26 @@ class NotificationPreferences {
   @Field(() => [NotificationChannel], { description: 'The channels this server has configured.' })
   available: NotificationChannel[];
 
-  @Field(() => [NotificationChannel])
+  @Field(() => [NotificationChannel], { description: 'Their own choice, or the defaults while they never chose.' })
   chosen: NotificationChannel[];
+
+  @Field(() => Boolean, { description: 'They never chose (or went back): the superadmin’s defaults apply and follow their changes.' })
+  usesDefault: boolean;
+
+  @Field(() => [NotificationChannel], { description: 'The superadmin’s default channels for staff.' })
+  defaults: NotificationChannel[];
 
   @Field(() => Boolean)
   hasEmail: boolean;
 
   @Field(() => Boolean)
   hasPhone: boolean;
+
+  @Field(() => Boolean, { description: 'The viewer may ask for a daily digest (unit heads).' })
+  digestAvailable: boolean;
+
+  @Field(() => Boolean, { description: 'A daily digest of the unit’s open and overdue complaints, at the configured WIB hour.' })
+  dailyDigest: boolean;
 }
 
 const NotificationPage = PageOf(Notification, 'NotificationPage');
@@ -67,10 +80,17 @@ export class NotificationResolver {
 
   @Requires(Permission.AUTHENTICATED)
   @Mutation(() => NotificationPreferences, {
-    description: 'The viewer chooses channels besides the console (e-mail, WhatsApp, SMS): each must be configured and reach them.',
+    description:
+      'The viewer chooses channels besides the console (e-mail, WhatsApp, SMS): each must be configured and reach them; null goes back to the superadmin’s defaults.',
   })
-  setMyNotificationChannels(@Arg('channels', () => [NotificationChannel]) channels: NotificationChannel[], @Ctx() ctx: Context) {
+  setMyNotificationChannels(@Arg('channels', () => [NotificationChannel], { nullable: true }) channels: NotificationChannel[] | null, @Ctx() ctx: Context) {
     return setMyNotificationChannels(ctx, channels);
+  }
+
+  @Requires(Permission.AUTHENTICATED)
+  @Mutation(() => NotificationPreferences, { description: 'A unit head asks for (or stops) a daily digest of the unit’s open and overdue complaints.' })
+  setMyDailyDigest(@Arg('enabled', () => Boolean) enabled: boolean, @Ctx() ctx: Context) {
+    return setMyDailyDigest(ctx, enabled);
   }
 
   @Requires(Permission.NOTIFICATION_MANAGE)

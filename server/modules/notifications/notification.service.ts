@@ -1,4 +1,6 @@
+import type { EntityManager } from 'typeorm';
 import type { NotificationsConfig } from '../../config';
+import { Role } from '../../auth/roles';
 import type { Context } from '../../core/context';
 import { escapeLike } from '../../core/crud';
 import { AppError, parseId } from '../../core/errors';
@@ -73,21 +75,39 @@ export function configuredChannels(n: NotificationsConfig): NotificationChannel[
   return [...(n.smtp ? [NotificationChannel.EMAIL] : []), ...(n.whatsapp ? [NotificationChannel.WHATSAPP] : []), ...(n.sms ? [NotificationChannel.SMS] : [])];
 }
 
+/** The channels besides the console of staff who never chose their own (the superadmin's choice). */
+export async function defaultStaffChannels(q: Pick<EntityManager, 'query'>): Promise<NotificationChannel[]> {
+  const [row] = await q.query<{ defaultStaffChannels: string[] }[]>(`SELECT "defaultStaffChannels" FROM notification_settings WHERE id = 1`);
+  return (row?.defaultStaffChannels ?? []) as NotificationChannel[];
+}
+
 export async function myNotificationPreferences(ctx: Context) {
-  const [u] = await ctx.db.query(`SELECT "notifyBy", email IS NOT NULL AS "hasEmail", phone IS NOT NULL AS "hasPhone" FROM app_user WHERE id = $1`, [me(ctx)]);
+  const [u] = await ctx.db.query(
+    `SELECT "notifyBy", "dailyDigest", role, email IS NOT NULL AS "hasEmail", phone IS NOT NULL AS "hasPhone" FROM app_user WHERE id = $1`,
+    [me(ctx)],
+  );
+  const defaults = await defaultStaffChannels(ctx.db);
+  const usesDefault = u?.notifyBy == null;
   return {
     available: configuredChannels(ctx.services.config.notifications),
-    chosen: (u?.notifyBy ?? []) as NotificationChannel[],
+    chosen: (usesDefault ? defaults : u.notifyBy) as NotificationChannel[],
+    usesDefault,
+    defaults,
     hasEmail: !!u?.hasEmail,
     hasPhone: !!u?.hasPhone,
+    digestAvailable: u?.role === Role.UNIT_HEAD,
+    dailyDigest: u?.role === Role.UNIT_HEAD && !!u?.dailyDigest,
   };
 }
 
-/** A staff member chooses where their notifications also go; each channel must be on and reach them. */
-export async function setMyNotificationChannels(ctx: Context, channels: NotificationChannel[]) {
+/**
+ * A staff member chooses where their notifications also go; each channel must be on and reach
+ * them. Null: back to the superadmin's defaults, as for someone who never chose.
+ */
+export async function setMyNotificationChannels(ctx: Context, channels: NotificationChannel[] | null) {
   const current = await myNotificationPreferences(ctx);
-  const chosen = [...new Set(channels)];
-  for (const c of chosen) {
+  const chosen = channels ? [...new Set(channels)] : null;
+  for (const c of chosen ?? []) {
     if (c === NotificationChannel.IN_CONSOLE) throw AppError.field('channels', 'the console always receives them; choose e-mail, WhatsApp or SMS');
     if (!current.available.includes(c)) throw AppError.field('channels', `${c} is not configured on this server`);
     if (c === NotificationChannel.EMAIL && !current.hasEmail)
@@ -96,5 +116,13 @@ export async function setMyNotificationChannels(ctx: Context, channels: Notifica
       throw AppError.field('channels', 'your account has no phone number; ask an administrator to add it');
   }
   await ctx.db.query(`UPDATE app_user SET "notifyBy" = $2 WHERE id = $1`, [me(ctx), chosen]);
-  return { ...current, chosen };
+  return { ...current, chosen: chosen ?? current.defaults, usesDefault: chosen == null };
+}
+
+/** A unit head asks for (or stops) the daily digest of their unit's open and overdue complaints. */
+export async function setMyDailyDigest(ctx: Context, enabled: boolean) {
+  const current = await myNotificationPreferences(ctx);
+  if (enabled && !current.digestAvailable) throw AppError.field('enabled', 'the daily digest is for unit heads');
+  await ctx.db.query(`UPDATE app_user SET "dailyDigest" = $2 WHERE id = $1`, [me(ctx), enabled]);
+  return { ...current, dailyDigest: enabled };
 }

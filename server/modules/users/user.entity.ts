@@ -55,9 +55,13 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  /** Channels besides the console this person chose for their notifications (NotificationPreferences). */
-  @Column({ type: 'varchar', length: 20, array: true, default: () => "'{}'" })
-  notifyBy: string[];
+  /** Channels besides the console this person chose for their notifications (NotificationPreferences); null: never chose, the superadmin's defaults apply. */
+  @Column({ type: 'varchar', length: 20, array: true, nullable: true })
+  notifyBy: string[] | null;
+
+  /** A unit head asked for a daily digest of their unit's open and overdue complaints. */
+  @Column({ type: 'boolean', default: false })
+  dailyDigest: boolean;
 
   @Field(() => Boolean, { description: 'Unit staff only: may publish progress to the reporter, as the head does (COMPLAINT_PUBLISH).' })
   @Column({ type: 'boolean', default: false })

@@ -69,7 +69,7 @@ test('overdue: OVERDUE + ESCALATED to the parent Opd, exactly once, even with co
   await holder.connect();
   await holder.query('SELECT pg_advisory_lock(724001)');
   try {
-    expect(await sweep()).toEqual({ ran: false, overdue: 0, autoClosed: 0, resumed: 0 });
+    expect(await sweep()).toEqual({ ran: false, overdue: 0, autoClosed: 0, resumed: 0, reminded: 0, digests: 0 });
   } finally {
     await holder.query('SELECT pg_advisory_unlock(724001)');
     await holder.release();
@@ -79,7 +79,7 @@ test('overdue: OVERDUE + ESCALATED to the parent Opd, exactly once, even with co
   const results = await Promise.all([sweep(), sweep(), sweep()]);
   expect(results.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);
   expect(results.reduce((n, r) => n + r.overdue, 0)).toBe(2);
-  expect(await sweep()).toEqual({ ran: true, overdue: 0, autoClosed: 0, resumed: 0 });
+  expect(await sweep()).toEqual({ ran: true, overdue: 0, autoClosed: 0, resumed: 0, reminded: 0, digests: 0 });
 
   const intakeEvents = await eventsOf(atIntake.id);
   expect(intakeEvents.map((e) => [e.type, e.fromOpdId, e.toOpdId, e.public])).toEqual([

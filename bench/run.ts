@@ -68,7 +68,7 @@ async function settle(dbUrl: string): Promise<void> {
     if (Number(n) === 0) break;
     await sleep(500);
   }
-  log(`database settled for the fan-out in ${((Date.now() - t0) / 1000).toFixed(1)}s (VACUUM, CHECKPOINT, no autovacuum running)`);
+  log(`database settled in ${((Date.now() - t0) / 1000).toFixed(1)}s (VACUUM, CHECKPOINT, no autovacuum running)`);
 }
 
 async function fanoutAccounts(dbUrl: string, org: Org, n: number): Promise<string[]> {
@@ -423,6 +423,7 @@ async function main() {
         batchSize: cfg.outboxBatch,
         lanes: cfg.outboxLanes,
         rounds: Math.max(2, cfg.rounds),
+        settle: () => settle(dbUrl),
         merge: mergeRounds,
         track: (server) => {
           running.add(server);

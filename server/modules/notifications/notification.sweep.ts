@@ -15,6 +15,8 @@ export interface NotificationSweepOptions {
   staffChannels: readonly NotificationChannel[];
   /** NOTIFY_DIGEST_HOUR: the WIB hour from which each working day's digests are written; null: none. */
   digestHour: number | null;
+  /** Complaints read per page when looking for deadlines to remind of (500). */
+  pageSize?: number;
 }
 
 const BATCH = 500;
@@ -68,17 +70,33 @@ export class NotificationSweep {
     return { reminded: await this.remindDeadlines(now, cal), digests: await this.writeDigests(now, cal) };
   }
 
+  /** Every complaint due within the next working day, a page at a time: those already reminded are skipped by their key. */
   async remindDeadlines(now: Date, cal: HolidayCalendar): Promise<number> {
-    const rows: Candidate[] = await this.db.query(
-      `SELECT c.id, c."trackingCode", c.title, c.status, c."currentOpdId", c."dueAt", c."verifyDueAt", c."responseDueAt", c."followUpDueAt", c."settleDueAt",
-              c."pausedAt", c."firstResponseAt",
-              (SELECT max(h."startedAt") FROM complaint_handling h WHERE h."complaintId" = c.id AND h."opdId" = c."currentOpdId") AS "arrivedAt"
-         FROM complaint c
-        WHERE c."dueAt" > $1 AND c."dueAt" <= $2 AND c.status = ANY($3::varchar[]) AND c."currentOpdId" IS NOT NULL
-        ORDER BY c."dueAt" LIMIT ${BATCH}`,
-      [now, addWorkingDays(now, 1, cal), [ComplaintStatus.FORWARDED, ComplaintStatus.IN_PROGRESS]],
-    );
-    const due = rows.filter((c) => dueForReminder(c, now, cal));
+    const page = this.options.pageSize ?? BATCH;
+    let written = 0;
+    let after: { dueAt: Date; id: number } | null = null;
+    for (;;) {
+      const rows: Candidate[] = await this.db.query(
+        `SELECT c.id, c."trackingCode", c.title, c.status, c."currentOpdId", c."dueAt", c."verifyDueAt", c."responseDueAt", c."followUpDueAt", c."settleDueAt",
+                c."pausedAt", c."firstResponseAt",
+                (SELECT max(h."startedAt") FROM complaint_handling h WHERE h."complaintId" = c.id AND h."opdId" = c."currentOpdId") AS "arrivedAt"
+           FROM complaint c
+          WHERE c."dueAt" > $1 AND c."dueAt" <= $2 AND c.status = ANY($3::varchar[]) AND c."currentOpdId" IS NOT NULL
+            AND ($4::timestamptz IS NULL OR (c."dueAt", c.id) > ($4::timestamptz, $5::int))
+          ORDER BY c."dueAt", c.id LIMIT $6`,
+        [now, addWorkingDays(now, 1, cal), [ComplaintStatus.FORWARDED, ComplaintStatus.IN_PROGRESS], after?.dueAt ?? null, after?.id ?? null, page],
+      );
+      written += await this.remind(
+        rows.filter((c) => dueForReminder(c, now, cal)),
+        now,
+      );
+      if (rows.length < page) return written;
+      const last = rows[rows.length - 1];
+      after = { dueAt: last.dueAt!, id: last.id };
+    }
+  }
+
+  private async remind(due: Candidate[], now: Date): Promise<number> {
     if (!due.length) return 0;
     return this.db.transaction(async (tx) => {
       const overrides = await readOverrides(tx);

@@ -3,6 +3,7 @@ import { fromWib, wibDate, wibText } from '../../../server/core/wib';
 import { sweepOnce } from '../../../server/modules/complaints/complaint.sweep';
 import { EmailChannel } from '../../../server/modules/notifications/notification-channels';
 import { NotificationDispatcher } from '../../../server/modules/notifications/notification.dispatcher';
+import { NotificationSweep } from '../../../server/modules/notifications/notification.sweep';
 import { addWorkingDays, isWorkingDay } from '../../../server/modules/sla/working-calendar';
 import { startLocalSmtp, type LocalSmtp } from '../../support/local-smtp';
 import { expectError, Lab } from './helpers';
@@ -216,6 +217,25 @@ test('H-1: the unit’s heads are reminded once, one working day before the dead
     );
   } finally {
     await lab.ok('superadmin', `mutation { resetNotificationTemplate(template: DEADLINE_REMINDER_TO_UNIT) { customized } }`);
+  }
+});
+
+test('a busy day: every complaint due within the next working day is reminded in one sweep, however many there are', async () => {
+  const cal = await lab.services.sla.holidays();
+  // Weeks ahead, so no other complaint of the suite is due in that window.
+  const later = new Date(addWorkingDays(new Date(), 40, cal).getTime() + HOUR);
+  const due = new Date(addWorkingDays(later, 1, cal).getTime() - HOUR);
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const c = await lab.forwarded('DINSOS', { title: `Saluran air tersumbat ${i}` });
+    await dueAt(c.id, new Date(due.getTime() - i * 60_000));
+    ids.push(c.id);
+  }
+  const small = new NotificationSweep(lab.t.app.db, lab.services.sla, () => 'Dinas Sosial', { staffChannels: [], digestHour: null, pageSize: 2 });
+  await small.remindDeadlines(later, cal);
+  const unitHeads = await heads('DINSOS');
+  for (const id of ids) {
+    expect((await rows(`n."complaintId" = $1 AND n.template = 'DEADLINE_REMINDER_TO_UNIT'`, [Number(id)])).map((r) => r.recipient)).toEqual(unitHeads);
   }
 });
 

@@ -26,11 +26,11 @@ const migrate = async (command: string) => {
   return r.stdout;
 };
 const applied = async () => (await pg.query(`SELECT name FROM migrations ORDER BY id`)).rows.map((r) => r.name as string);
-/** Tables, columns, indexes and sequences (but the migrations log itself): what a revert and a re-run must give back exactly. */
+/** Tables, columns (with their nullability and defaults), indexes and sequences (but the migrations log itself): what a revert and a re-run must give back exactly. */
 const schema = async () =>
   (
     await pg.query(
-      `SELECT table_name || '.' || column_name || ':' || data_type AS x FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'migrations'
+      `SELECT table_name || '.' || column_name || ':' || data_type || ':' || is_nullable || ':' || coalesce(column_default, '') AS x FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'migrations'
        UNION ALL SELECT indexname || ':' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'migrations'
        UNION ALL SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = 'public' AND sequence_name <> 'migrations_id_seq' ORDER BY 1`,
     )

@@ -338,7 +338,11 @@ test('a request still running after SHUTDOWN_DRAIN_MS does not hold the shutdown
     await pg.query('LOCK TABLE complaint IN ACCESS EXCLUSIVE MODE');
     const stuck = attempt(base, SUBMIT, { input: submission(marker) });
     const waiting = async () =>
-      (await pg.query(`SELECT count(*)::int AS n FROM pg_locks WHERE database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND relation = 'complaint'::regclass AND NOT granted`)).rows[0].n === 1;
+      (
+        await pg.query(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND relation = 'complaint'::regclass AND NOT granted`,
+        )
+      ).rows[0].n === 1;
     expect(await eventually(waiting, 20_000)).toBe(true);
 
     server.child.kill('SIGTERM');
@@ -358,7 +362,9 @@ test('a request still running after SHUTDOWN_DRAIN_MS does not hold the shutdown
   try {
     expect(
       await eventually(
-        async () => (await pg2.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'lapor' AND datname = current_database()`)).rows[0].n === 0,
+        async () =>
+          (await pg2.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'lapor' AND datname = current_database()`)).rows[0].n ===
+          0,
         5_000,
       ),
     ).toBe(true);

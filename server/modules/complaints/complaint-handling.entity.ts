@@ -29,6 +29,17 @@ export class ComplaintHandling {
   @JoinColumn({ name: 'complaintId' })
   complaint?: Complaint;
 
+  /**
+   * The complaint's intake Opd and handling Opds, kept equal to the complaint's by a trigger
+   * (migration 1796701500000): the dashboard's on-time tally counts an episode for whoever may
+   * see its complaint, and a trigger on this table alone sees an episode's old and new scope.
+   */
+  @Column({ type: 'int' })
+  intakeOpdId: number;
+
+  @Column({ type: 'int', array: true })
+  handlerOpdIds: number[];
+
   /** Where it was sent. */
   @Column({ type: 'int' })
   opdId: number;
@@ -67,6 +78,8 @@ export class ComplaintHandling {
   startedAt: Date;
 
   /** The response deadline the forward set. */
+  // The episodes still without a first response, by deadline (INCLUDE scope and Opd), by hand in DashboardRollups: the dashboard's on-time figure.
+  @Index('IDX_complaint_handling_pending', { synchronize: false })
   @Column({ type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 

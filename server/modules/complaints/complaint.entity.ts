@@ -325,6 +325,9 @@ export class Complaint {
   @Index('IDX_complaint_inbox_intake', { synchronize: false })
   @Index('IDX_complaint_inbox_unit', { synchronize: false })
   @Index('IDX_complaint_inbox_open', { synchronize: false })
+  // The dashboard's overdue count of a period from the index alone (createdAt of those with a deadline, INCLUDE the
+  // deadline, dimensions and scope), by hand in DashboardRollups.
+  @Index('IDX_complaint_overdue', { synchronize: false })
   @Column({ type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 

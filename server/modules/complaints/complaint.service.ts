@@ -1471,7 +1471,7 @@ export class ComplaintService {
     const ctes = [
       `ev AS (INSERT INTO complaint_event ("complaintId", type, "actorId", "actorRole", "fromStatus", "toStatus", "fromOpdId", "toOpdId", stage, message, "internalNote", public, data, "createdAt")
          VALUES ${values.join(', ')} RETURNING id, type, "complaintId", "actorId", "createdAt", "fromOpdId", "toOpdId", data)`,
-      ...handlingSteps(c, at, specs, p),
+      ...handlingSteps(c, at, specs, p, after),
     ];
     if (write) ctes.push(`w AS (${write[0]} RETURNING 1)`);
     // Last: the long outbox text would push the row's UPDATE past what pg_stat_activity shows of a statement.

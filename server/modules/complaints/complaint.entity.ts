@@ -324,6 +324,8 @@ export class Complaint {
   // the total need, by hand in the InboxIndexes migration (INCLUDE and WHERE on status).
   @Index('IDX_complaint_inbox_intake', { synchronize: false })
   @Index('IDX_complaint_inbox_unit', { synchronize: false })
+  // A unit's inbox by its Opds first (its total counts only theirs), by hand in UnitInboxIndex.
+  @Index('IDX_complaint_inbox_unit_opd', { synchronize: false })
   @Index('IDX_complaint_inbox_open', { synchronize: false })
   // The dashboard's overdue count of a period from the index alone (createdAt of those with a deadline, INCLUDE the
   // deadline, dimensions and scope), by hand in DashboardRollups.

@@ -484,6 +484,10 @@ export class ComplaintEvent {
   data: Record<string, unknown>;
 
   @Field(() => Date)
+  // The compliance report's officers (verifications) and staff (answers, progress notes) per period from partial
+  // indexes alone (INCLUDE who and which complaint), by hand in ReportIndexes.
+  @Index('IDX_complaint_event_verified', { synchronize: false })
+  @Index('IDX_complaint_event_unit_acts', { synchronize: false })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -2,6 +2,7 @@ import { replayMismatches } from '../../../server/modules/complaints/complaint-r
 import { HandlingEpisodes1796415475284 } from '../../../migrations/1796415475284-HandlingEpisodes';
 import { OnTimeIndex1796701180000 } from '../../../migrations/1796701180000-OnTimeIndex';
 import { DashboardRollups1796701500000 } from '../../../migrations/1796701500000-DashboardRollups';
+import { ReportIndexes1796701510000 } from '../../../migrations/1796701510000-ReportIndexes';
 import { rebuildHandling } from '../../../server/modules/complaints/complaint-handling';
 import { sweepOnce } from '../../../server/modules/complaints/complaint.sweep';
 import { Lab } from './helpers';
@@ -248,7 +249,7 @@ test('handling episodes written with the events are exactly what the timeline re
 
   // The migration that brought the table fills it from the timeline the same way (those that changed the table
   // since, undone before and done again after it, fill what they added: the complaint's scope on each episode).
-  const later = [new OnTimeIndex1796701180000(), new DashboardRollups1796701500000()];
+  const later = [new OnTimeIndex1796701180000(), new DashboardRollups1796701500000(), new ReportIndexes1796701510000()];
   const migration = new HandlingEpisodes1796415475284();
   const runner = db.createQueryRunner();
   try {

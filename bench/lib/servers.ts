@@ -251,9 +251,11 @@ BEGIN
             true, jsonb_build_object('responseDueAt', due), now())
     RETURNING id INTO ev;
   UPDATE public.complaint_handling h SET "endedAt" = now() WHERE h."complaintId" = c.id AND h."endedAt" IS NULL;
-  INSERT INTO public.complaint_handling (id, "complaintId", "opdId", "fromOpdId", "forwardedById", "fromIntake", "intakeDueAt", "startedAt", "dueAt")
+  INSERT INTO public.complaint_handling (id, "complaintId", "opdId", "fromOpdId", "forwardedById", "fromIntake", "intakeDueAt", "startedAt", "dueAt",
+                                         "intakeOpdId", "handlerOpdIds")
     VALUES (ev, c.id, opd_id, coalesce(c."currentOpdId", c."intakeOpdId"), actor_id, c."currentOpdId" IS NULL,
-            CASE WHEN c."currentOpdId" IS NULL THEN c."verifyDueAt" END, now(), due);
+            CASE WHEN c."currentOpdId" IS NULL THEN c."verifyDueAt" END, now(), due,
+            c."intakeOpdId", (SELECT array_agg(DISTINCT x) FROM unnest(c."handlerOpdIds" || opd_id) x));
   UPDATE public.complaint k SET status = 'FORWARDED', "currentOpdId" = opd_id, "progressStage" = NULL, "assigneeId" = NULL,
       "handlerOpdIds" = (SELECT array_agg(DISTINCT x) FROM unnest(c."handlerOpdIds" || opd_id) x), "responseDueAt" = due, "dueAt" = due,
       "overdueNotified" = false, version = k.version + 1, "lastEventId" = ev, "updatedAt" = now()

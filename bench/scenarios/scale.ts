@@ -103,7 +103,8 @@ async function ensureScaleDatabase(cluster: Cluster, spec: ScaleSpec): Promise<{
         if (ran.length) {
           log(`scale database: applied ${ran.length} new migration(s)`);
           // As after seeding: the new indexes' visibility maps and statistics, before anything is timed.
-          for (const t of ['complaint', 'complaint_event', 'complaint_handling', 'complaint_tally']) await db.query(`VACUUM (ANALYZE) ${t}`);
+          for (const t of ['complaint', 'complaint_event', 'complaint_handling', 'complaint_tally', 'complaint_tally_month'])
+            await db.query(`VACUUM (ANALYZE) ${t}`);
         }
       } finally {
         await db.destroy();

@@ -1,7 +1,7 @@
 import { RevokedToken } from '../auth/revoked-token.entity';
 import { Complaint, ComplaintEvent, ComplaintFeedEntry } from '../modules/complaints/complaint.entity';
 import { ComplaintHandling } from '../modules/complaints/complaint-handling.entity';
-import { ComplaintTally } from '../modules/reports/complaint-tally.entity';
+import { ComplaintTally, ComplaintTallyMonth } from '../modules/reports/complaint-tally.entity';
 import { Desk, DeskItem } from '../modules/desks/desk.entity';
 import { SurveyResponse } from '../modules/reports/survey.entity';
 import { AuditEntry } from '../modules/audit/audit.entity';
@@ -39,6 +39,7 @@ export const ENTITIES = [
   ComplaintFeedEntry,
   ComplaintHandling,
   ComplaintTally,
+  ComplaintTallyMonth,
   Desk,
   DeskItem,
   SurveyResponse,

@@ -11,8 +11,9 @@ import { Complaint, ComplaintEvent } from './complaint.entity';
  */
 @Entity('complaint_handling')
 @Index(['startedAt'])
-// A complaint's episodes: the open one each forward, return or response updates, the answered ones a rating updates.
-@Index(['complaintId'])
+// A complaint's episodes: the open one each forward, return or response updates, the answered ones a rating updates;
+// and the one an answer falls in (the latest begun before it: the compliance report's staff figures).
+@Index(['complaintId', 'startedAt'])
 export class ComplaintHandling {
   /** The FORWARDED event that opened it. */
   @PrimaryColumn({ type: 'int' })
@@ -28,6 +29,17 @@ export class ComplaintHandling {
   @ManyToOne(() => Complaint, { nullable: false, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'complaintId' })
   complaint?: Complaint;
+
+  /**
+   * The complaint's intake Opd and handling Opds, kept equal to the complaint's by a trigger
+   * (migration 1796701500000): the dashboard's on-time tally counts an episode for whoever may
+   * see its complaint, and a trigger on this table alone sees an episode's old and new scope.
+   */
+  @Column({ type: 'int' })
+  intakeOpdId: number;
+
+  @Column({ type: 'int', array: true })
+  handlerOpdIds: number[];
 
   /** Where it was sent. */
   @Column({ type: 'int' })
@@ -61,12 +73,14 @@ export class ComplaintHandling {
   @Column({ type: 'timestamptz', nullable: true })
   intakeDueAt: Date | null;
 
-  // The dashboard's on-time figure from the index alone (startedAt INCLUDE opdId, firstResponseAt, dueAt, complaintId), by hand in OnTimeIndex.
-  @Index('IDX_complaint_handling_on_time', { synchronize: false })
+  // A period's episodes from the index alone, whatever the compliance report counts of them (INCLUDE), by hand in ReportIndexes.
+  @Index('IDX_complaint_handling_report', { synchronize: false })
   @Column({ type: 'timestamptz' })
   startedAt: Date;
 
   /** The response deadline the forward set. */
+  // The episodes still without a first response, by deadline (INCLUDE scope and Opd), by hand in DashboardRollups: the dashboard's on-time figure.
+  @Index('IDX_complaint_handling_pending', { synchronize: false })
   @Column({ type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 

@@ -11,6 +11,7 @@ interface ComplaintLike {
   intakeOpdId: number;
   verifyDueAt: Date | null;
   rating: number | null;
+  handlerOpdIds: number[];
 }
 
 /**
@@ -34,9 +35,16 @@ const SHAPING = new Set([T.FORWARDED, T.RETURNED, T.ACCEPTED, T.PROGRESS, T.RESP
  * all stamped `at`, as CTEs of the statement whose CTE `ev` inserts them (`RETURNING` id, type,
  * "complaintId", "actorId", "createdAt", "fromOpdId", "toOpdId", data). A response counts for
  * the episode open before the batch; a forward or return ends it; a forward opens the next; a
- * rating lands on every answered episode.
+ * rating lands on every answered episode. A new episode carries the scope of `after`, the
+ * complaint as this statement leaves it (a trigger would otherwise correct it once more).
  */
-export function handlingSteps(c: ComplaintLike, at: Date, events: readonly EventLike[], p: (v: unknown) => string): string[] {
+export function handlingSteps(
+  c: ComplaintLike,
+  at: Date,
+  events: readonly EventLike[],
+  p: (v: unknown) => string,
+  after: Pick<ComplaintLike, 'intakeOpdId' | 'handlerOpdIds'> = c,
+): string[] {
   const rated = events.find((e) => e.type === T.RATED);
   if (rated) {
     // One statement may change a row only once: a rating comes alone (ComplaintService.rate).
@@ -54,9 +62,11 @@ export function handlingSteps(c: ComplaintLike, at: Date, events: readonly Event
   if (set.length) steps.push(`handling_open AS (UPDATE complaint_handling SET ${set.join(', ')} WHERE "complaintId" = ${p(c.id)} AND "endedAt" IS NULL)`);
   if (events.some((e) => e.type === T.FORWARDED)) {
     steps.push(
-      `handling_new AS (INSERT INTO complaint_handling (id, "complaintId", "opdId", "fromOpdId", "forwardedById", "fromIntake", "intakeDueAt", "startedAt", "dueAt")
+      `handling_new AS (INSERT INTO complaint_handling (id, "complaintId", "opdId", "fromOpdId", "forwardedById", "fromIntake", "intakeDueAt", "startedAt", "dueAt",
+                                                        "intakeOpdId", "handlerOpdIds")
          SELECT id, "complaintId", "toOpdId", coalesce("fromOpdId", ${p(c.intakeOpdId)}), "actorId", "fromOpdId" IS NULL,
-                CASE WHEN "fromOpdId" IS NULL THEN ${p(c.verifyDueAt)}::timestamptz END, "createdAt", (data->>'responseDueAt')::timestamptz
+                CASE WHEN "fromOpdId" IS NULL THEN ${p(c.verifyDueAt)}::timestamptz END, "createdAt", (data->>'responseDueAt')::timestamptz,
+                ${p(after.intakeOpdId)}, ${p(after.handlerOpdIds)}::int[]
            FROM ev WHERE type = 'FORWARDED')`,
     );
   }
@@ -72,10 +82,10 @@ export async function rebuildHandling(db: { query(sql: string): Promise<unknown>
   await db.query('DELETE FROM complaint_handling');
   await db.query(
     `INSERT INTO complaint_handling (id, "complaintId", "opdId", "fromOpdId", "forwardedById", "fromIntake", "intakeDueAt", "startedAt", "dueAt",
-                                     "firstResponseAt", "respondedAt", rating, "endedAt")
+                                     "firstResponseAt", "respondedAt", rating, "endedAt", "intakeOpdId", "handlerOpdIds")
      SELECT m.id, m."complaintId", m."toOpdId", coalesce(m."fromOpdId", c."intakeOpdId"), m."actorId", m."fromOpdId" IS NULL,
             CASE WHEN m."fromOpdId" IS NULL THEN c."verifyDueAt" END, m."createdAt", (m.data->>'responseDueAt')::timestamptz,
-            w.first_at, w.responded_at, CASE WHEN w.responded_at IS NOT NULL THEN c.rating END, m.ended_at
+            w.first_at, w.responded_at, CASE WHEN w.responded_at IS NOT NULL THEN c.rating END, m.ended_at, c."intakeOpdId", c."handlerOpdIds"
        FROM (SELECT e.id, e."complaintId", e.type, e."actorId", e."fromOpdId", e."toOpdId", e.data, e."createdAt",
                     lead(e.id) OVER w AS ended_id, lead(e."createdAt") OVER w AS ended_at
                FROM complaint_event e

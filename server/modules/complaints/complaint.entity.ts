@@ -324,7 +324,12 @@ export class Complaint {
   // the total need, by hand in the InboxIndexes migration (INCLUDE and WHERE on status).
   @Index('IDX_complaint_inbox_intake', { synchronize: false })
   @Index('IDX_complaint_inbox_unit', { synchronize: false })
+  // A unit's inbox by its Opds first (its total counts only theirs), by hand in UnitInboxIndex.
+  @Index('IDX_complaint_inbox_unit_opd', { synchronize: false })
   @Index('IDX_complaint_inbox_open', { synchronize: false })
+  // The dashboard's overdue count of a period from the index alone (createdAt of those with a deadline, INCLUDE the
+  // deadline, dimensions and scope), by hand in DashboardRollups.
+  @Index('IDX_complaint_overdue', { synchronize: false })
   @Column({ type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 
@@ -479,6 +484,10 @@ export class ComplaintEvent {
   data: Record<string, unknown>;
 
   @Field(() => Date)
+  // The compliance report's officers (verifications) and staff (answers, progress notes) per period from partial
+  // indexes alone (INCLUDE who and which complaint), by hand in ReportIndexes.
+  @Index('IDX_complaint_event_verified', { synchronize: false })
+  @Index('IDX_complaint_event_unit_acts', { synchronize: false })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

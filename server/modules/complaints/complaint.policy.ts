@@ -110,20 +110,24 @@ export class ComplaintPolicy {
     }
   }
 
-  /** SQL condition on alias `c` limiting rows to the viewer's scope; null when it sees everything. */
-  scopeSql(viewer: Viewer, params: unknown[]): string | null {
+  /**
+   * SQL condition on alias `c` limiting rows to the viewer's scope; null when it sees everything.
+   * `alias` may name a handling episode instead (complaint_handling keeps its complaint's
+   * intake and handling Opds), for every scope but RECORDED.
+   */
+  scopeSql(viewer: Viewer, params: unknown[], alias = 'c'): string | null {
     switch (ROLE_ROW_SCOPE[viewer.role]) {
       case RowScope.ALL:
         return null;
       case RowScope.INTAKE:
         params.push(this.org.subtreeIds(viewer.opdId));
-        return `c."intakeOpdId" = ANY($${params.length}::int[])`;
+        return `${alias}."intakeOpdId" = ANY($${params.length}::int[])`;
       case RowScope.RECORDED:
         params.push(viewer.userId);
-        return `c."recordedById" = $${params.length}`;
+        return `${alias}."recordedById" = $${params.length}`;
       case RowScope.HANDLED:
         params.push(this.org.subtreeIds(viewer.opdId));
-        return `c."handlerOpdIds" && $${params.length}::int[]`;
+        return `${alias}."handlerOpdIds" && $${params.length}::int[]`;
     }
   }
 

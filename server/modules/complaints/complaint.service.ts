@@ -29,7 +29,8 @@ import { releasedByDesk } from './complaint-replay';
 import { complaintColumns, readComplaints, type PagePlan } from './complaint.preload';
 import { Channel, ComplaintAction, ComplaintEventType, ComplaintStatus, PauseKind, ProgressStage } from './complaint.enums';
 import type { ComplaintFilter, ComplaintInput } from './complaint.inputs';
-import { holderOpdId, type ComplaintPolicy, type StaffAction, type Unattended } from './complaint.policy';
+import { holderOpdId, type ComplaintPolicy, type StaffAction, type TallyScope, type Unattended } from './complaint.policy';
+import { tallyRowsSql } from '../reports/complaint-tally';
 import { wibWallClock } from '../../core/wib';
 import { DEADLINE_WORDS, runningDeadlineKind, runningDue, unpaused } from './complaint-deadlines';
 import { notificationsFor, outboxSteps, type NoticeOptions } from '../notifications/notification-rules';
@@ -311,36 +312,33 @@ export class ComplaintService {
       .map(([k]) => k);
     const tally = this.policy.tallyScope(viewer);
     if (!tally || given.length > 1) return null;
+    // All time: the month rows and the deltas not yet folded (a few rows per month, not per day).
+    const sum = (scope: TallyScope, dim: string, keys: string[] | null) =>
+      `SELECT coalesce(sum(t.total), 0)::bigint FROM (${tallyRowsSql(scope, { first: null, end: null }, [dim], params)}) t${
+        keys ? ` WHERE t.key = ANY(${p(keys)}::varchar[])` : ''
+      }`;
     if (inbox) {
       // An inbox that is a set of statuses in the viewer's scope (inboxSql), unfiltered.
       const statuses = INBOX_STATUSES[ROLE_INBOX[viewer.role]];
       if (!statuses || given.length) return null;
-      const t = [`t.scope = ${p(tally.scope)}`, `t.dim = 'status'`, `t.key = ANY(${p(statuses)}::varchar[])`];
-      if (tally.opdIds) t.push(`t."opdIds" && ${p(tally.opdIds)}::int[]`);
-      return `SELECT coalesce(sum(t.total), 0)::bigint FROM complaint_tally t WHERE ${t.join(' AND ')}`;
+      return sum(tally, 'status', statuses);
     }
     const [only] = given;
     const dims = ['status', 'channel', 'categoryId', 'programId', 'currentOpdId', 'intakeOpdId'];
     // Decided before any parameter is added: an unused one would fail the statement.
     if (only !== undefined && !dims.includes(only) && !(only === 'overdue' && f.overdue === false)) return null;
     if (only === 'intakeOpdId' && tally.scope === 'H') return null;
-    const t: string[] = [];
+    let total: string;
     if (only === 'intakeOpdId') {
       // The intake rows of the tally, of the Opds both the filter and the viewer's scope take in.
       const ids = this.org.subtreeIds(parseId(f.intakeOpdId!, 'filter.intakeOpdId'));
-      t.push(`t.scope = 'I'`, `t."opdIds" && ${p(tally.opdIds ? ids.filter((id) => tally.opdIds!.includes(id)) : ids)}::int[]`, `t.dim = 'total'`);
-    } else {
-      t.push(`t.scope = ${p(tally.scope)}`);
-      if (tally.opdIds) t.push(`t."opdIds" && ${p(tally.opdIds)}::int[]`);
-      const keys = (dim: string, values: string[]) => t.push(`t.dim = '${dim}'`, `t.key = ANY(${p(values)}::varchar[])`);
-      if (only === 'status') keys('status', f.status!);
-      else if (only === 'channel') keys('channel', [f.channel!]);
-      else if (only === 'categoryId') keys('category', [String(parseId(f.categoryId!, 'filter.categoryId'))]);
-      else if (only === 'programId') keys('program', [String(parseId(f.programId!, 'filter.programId'))]);
-      else if (only === 'currentOpdId') keys('opd', this.org.subtreeIds(parseId(f.currentOpdId!, 'filter.currentOpdId')).map(String));
-      else t.push(`t.dim = 'total'`);
-    }
-    const total = `SELECT coalesce(sum(t.total), 0)::bigint FROM complaint_tally t WHERE ${t.join(' AND ')}`;
+      total = sum({ scope: 'I', opdIds: tally.opdIds ? ids.filter((id) => tally.opdIds!.includes(id)) : ids }, 'total', null);
+    } else if (only === 'status') total = sum(tally, 'status', f.status!);
+    else if (only === 'channel') total = sum(tally, 'channel', [f.channel!]);
+    else if (only === 'categoryId') total = sum(tally, 'category', [String(parseId(f.categoryId!, 'filter.categoryId'))]);
+    else if (only === 'programId') total = sum(tally, 'program', [String(parseId(f.programId!, 'filter.programId'))]);
+    else if (only === 'currentOpdId') total = sum(tally, 'opd', this.org.subtreeIds(parseId(f.currentOpdId!, 'filter.currentOpdId')).map(String));
+    else total = sum(tally, 'total', null);
     if (only !== 'overdue') return total;
     // Not overdue: all of them but the overdue ones, which the deadline index counts (overdue moves with the clock).
     const scope = this.policy.scopeSql(viewer, params);
@@ -1498,7 +1496,7 @@ export class ComplaintService {
     const ctes = [
       `ev AS (INSERT INTO complaint_event ("complaintId", type, "actorId", "actorRole", "fromStatus", "toStatus", "fromOpdId", "toOpdId", stage, message, "internalNote", public, data, "createdAt")
          VALUES ${values.join(', ')} RETURNING id, type, "complaintId", "actorId", "createdAt", "fromOpdId", "toOpdId", data)`,
-      ...handlingSteps(c, at, specs, p),
+      ...handlingSteps(c, at, specs, p, after),
     ];
     if (write) ctes.push(`w AS (${write[0]} RETURNING 1)`);
     const unitName = (opdId: number) => this.org.get(opdId)?.name ?? null;

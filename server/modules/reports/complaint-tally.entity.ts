@@ -7,6 +7,12 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * delta rows (its old state −1, its new state +1), so the figures are exactly those of the
  * complaints in any snapshot; the sweep folds a day's deltas into one row per group
  * (complaint-tally.ts). `overdue` depends on the clock and is counted live.
+ *
+ * Dimension `onTime` counts handling episodes instead (migration 1796701500000), by the WIB day
+ * the forward began and the Opd it went to, written by the same kind of triggers on
+ * `complaint_handling`: total episodes, `open` those without a first response whose deadline is
+ * set (due once it passes: the clock's part is counted live), `firstResponded`,
+ * `respondedInTime` (not after the deadline), `responded`, and the ratings.
  */
 @Entity('complaint_tally')
 @Index(['scope', 'day'])
@@ -28,7 +34,7 @@ export class ComplaintTally {
   @Column({ type: 'int', array: true })
   opdIds: number[];
 
-  /** total, status, channel, opd (current), program, category. */
+  /** total, status, channel, opd (current), program, category; onTime (the episode's Opd). */
   @Column({ type: 'varchar', length: 10 })
   dim: string;
 
@@ -60,4 +66,53 @@ export class ComplaintTally {
   /** A folded row (one per group and day); false for the deltas a change wrote. */
   @Column({ type: 'boolean', default: false })
   compact: boolean;
+}
+
+/**
+ * The folded day rows summed per WIB calendar month (month = its first day), so a year is
+ * twelve rows per group: each is the sum of the compact day rows of its month, kept so by the
+ * fold that makes them (complaint-tally.ts) in the same statement. Deltas stay in the day rows.
+ */
+@Entity('complaint_tally_month')
+@Index(['scope', 'month'])
+export class ComplaintTallyMonth {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'date' })
+  month: string;
+
+  @Column({ type: 'char', length: 1 })
+  scope: string;
+
+  @Index('IDX_complaint_tally_month_opds', { synchronize: false })
+  @Column({ type: 'int', array: true })
+  opdIds: number[];
+
+  @Column({ type: 'varchar', length: 10 })
+  dim: string;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  key: string | null;
+
+  @Column({ type: 'int' })
+  total: number;
+
+  @Column({ type: 'int' })
+  open: number;
+
+  @Column({ type: 'int' })
+  responded: number;
+
+  @Column({ type: 'int' })
+  respondedInTime: number;
+
+  @Column({ type: 'int' })
+  firstResponded: number;
+
+  @Column({ type: 'int' })
+  ratingSum: number;
+
+  @Column({ type: 'int' })
+  ratingCount: number;
 }

@@ -7,6 +7,7 @@ import { toCsv } from '../../../common/csv';
 import { computeIkm, ikmByOpd, type IkmResult } from './ikm';
 import { fromWib } from '../../core/wib';
 import { ON_TIME_IN_TIME_SQL, onTimeDueSql, onTimeFigure } from './on-time';
+import { edgeSql, tallyRowsSql, wholeWibDays } from './complaint-tally';
 
 export interface Period {
   from: Date;
@@ -106,9 +107,30 @@ export class ReportService {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private query(sql: string, params: unknown[]): Promise<any> {
     return this.db.transaction(async (tx) => {
-      await tx.query(`SET LOCAL statement_timeout = ${Math.trunc(this.statementTimeoutMs)}`);
+      // A quarter's episodes sorted per Opd (distinct complaints, percentiles) in memory rather than on disk.
+      await tx.query(`SET LOCAL statement_timeout = ${Math.trunc(this.statementTimeoutMs)}; SET LOCAL work_mem = '32MB'`);
       return tx.query(sql, params);
     });
+  }
+
+  /**
+   * Complaints taken in per intake Opd in [from, to): the whole WIB days from the tally's intake
+   * rows (a quarter is three month rows per Opd), the part days at either end counted.
+   */
+  private async taken(from: Date, to: Date): Promise<Map<number, number>> {
+    const params: unknown[] = [];
+    const days = wholeWibDays(from, to);
+    const parts: string[] = [];
+    if (days) parts.push(`SELECT t."opdIds"[1] AS opd, t.total AS n FROM (${tallyRowsSql({ scope: 'I', opdIds: null }, days, ['total'], params)}) t`);
+    const edge = days ? edgeSql('c."createdAt"', days, params) : 'true';
+    if (edge !== 'false') {
+      parts.push(`SELECT c."intakeOpdId", 1 FROM complaint c WHERE c."createdAt" >= $${params.push(from)} AND c."createdAt" < $${params.push(to)} AND ${edge}`);
+    }
+    const rows: { opd: number; n: number }[] = await this.query(
+      `SELECT opd, sum(n)::int AS n FROM (${parts.join(' UNION ALL ')}) x GROUP BY opd HAVING sum(n) <> 0`,
+      params,
+    );
+    return new Map(rows.map((r) => [Number(r.opd), Number(r.n)]));
   }
 
   private visibleOpds(viewer: Viewer): (id: number) => boolean {
@@ -134,7 +156,7 @@ export class ReportService {
     // Independent reads of a heavy report, side by side on the pool.
     const [handled, taken, forwarded, returns, overdueRows, ikms] = await Promise.all([
       this.query(EPISODES_BY_OPD_SQL, [from, to, asOf]) as Promise<Handling[]>,
-      counts(`SELECT "intakeOpdId" AS opd, count(*)::int AS n FROM complaint WHERE "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`),
+      this.taken(from, to),
       counts(`SELECT "fromOpdId" AS opd, count(*)::int AS n FROM complaint_handling WHERE "startedAt" >= $1 AND "startedAt" < $2 GROUP BY 1`),
       counts(
         `SELECT "fromOpdId" AS opd, count(*)::int AS n FROM complaint_event WHERE type = 'RETURNED' AND "createdAt" >= $1 AND "createdAt" < $2 GROUP BY 1`,
@@ -215,29 +237,23 @@ export class ReportService {
   async staff(viewer: Viewer, period: Period): Promise<StaffRow[]> {
     await this.org.ready();
     const rows: (StaffRow & { opdId: number })[] = await this.query(
-      `WITH acts AS (
-         SELECT e."actorId" AS "userId", e."complaintId", e.type, e."createdAt"
-           FROM complaint_event e
-          WHERE e.type IN ('RESPONDED', 'PROGRESS') AND e."actorId" IS NOT NULL AND e."actorRole" IN ('UNIT_HEAD', 'UNIT_STAFF')
-            AND e."createdAt" >= $1 AND e."createdAt" < $2
-       ), answered AS (
-         -- The episode the answer falls in: the latest forward before it.
-         SELECT a."userId", (extract(epoch FROM a."createdAt") * 1000 - extract(epoch FROM h."startedAt") * 1000)::float8 / 3600000 AS hours
-           FROM acts a
-           JOIN LATERAL (SELECT "startedAt" FROM complaint_handling WHERE "complaintId" = a."complaintId" AND "startedAt" <= a."createdAt"
-                          ORDER BY "startedAt" DESC LIMIT 1) h ON true
-          WHERE a.type = 'RESPONDED'
-       ), times AS (
-         SELECT "userId", percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median, avg(hours) AS average FROM answered GROUP BY "userId"
-       )
-       SELECT a."userId", u."opdId",
+      // One pass over the period's acts: each answer with the episode it falls in (the latest forward before it).
+      `SELECT a."actorId" AS "userId", u."opdId",
               count(*) FILTER (WHERE a.type = 'RESPONDED')::int AS answers,
               count(*) FILTER (WHERE a.type = 'PROGRESS')::int AS "progressNotes",
               count(DISTINCT a."complaintId")::int AS complaints,
-              min(t.median) AS "medianHoursToAnswer", min(t.average) AS "averageHoursToAnswer"
-         FROM acts a JOIN app_user u ON u.id = a."userId" LEFT JOIN times t ON t."userId" = a."userId"
-        GROUP BY a."userId", u."opdId"
-        ORDER BY count(*) DESC, a."userId"`,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY h.hours) AS "medianHoursToAnswer", avg(h.hours) AS "averageHoursToAnswer"
+         FROM complaint_event a
+         JOIN app_user u ON u.id = a."actorId"
+         LEFT JOIN LATERAL (
+           SELECT (extract(epoch FROM a."createdAt") * 1000 - extract(epoch FROM w."startedAt") * 1000)::float8 / 3600000 AS hours
+             FROM complaint_handling w
+            WHERE a.type = 'RESPONDED' AND w."complaintId" = a."complaintId" AND w."startedAt" <= a."createdAt"
+            ORDER BY w."startedAt" DESC LIMIT 1) h ON true
+        WHERE a.type IN ('RESPONDED', 'PROGRESS') AND a."actorId" IS NOT NULL AND a."actorRole" IN ('UNIT_HEAD', 'UNIT_STAFF')
+          AND a."createdAt" >= $1 AND a."createdAt" < $2
+        GROUP BY a."actorId", u."opdId"
+        ORDER BY count(*) DESC, a."actorId"`,
       [period.from, period.to],
     );
     const visible = this.visibleOpds(viewer);

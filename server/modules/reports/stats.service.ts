@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../auth/viewer';
-import { WIB_OFFSET_MS } from '../../core/wib';
 import type { ComplaintPolicy, TallyScope } from '../complaints/complaint.policy';
+import { edgeSql, tallyRowsSql, wholeWibDays, type WholeDays } from './complaint-tally';
 import type { OrgDirectory } from '../opds/org-directory';
-import { onTimeByOpdSql, onTimeFigure, type OnTimeFigure } from './on-time';
+import { ON_TIME_IN_TIME_SQL, onTimeByOpdSql, onTimeDueSql, onTimeFigure, type OnTimeFigure } from './on-time';
 
 export interface StatsRow {
   key: string | null;
@@ -58,32 +58,8 @@ const GROUPS = `GROUPING SETS ((c.status), (c.channel), (c."currentOpdId"), (c."
 const DIM = `CASE WHEN GROUPING(c.status) = 0 THEN 'status' WHEN GROUPING(c.channel) = 0 THEN 'channel' WHEN GROUPING(c."currentOpdId") = 0 THEN 'opd'
                   WHEN GROUPING(c."programId") = 0 THEN 'program' WHEN GROUPING(c."categoryId") = 0 THEN 'category' ELSE 'total' END AS dim`;
 const KEY = `coalesce(c.status, c.channel, c."currentOpdId"::text, c."programId"::text, c."categoryId"::text) AS key`;
-
-interface WholeDays {
-  /** First whole WIB day (YYYY-MM-DD) and the instant it starts; null: from the beginning. */
-  first: string | null;
-  firstAt: Date | null;
-  /** The WIB day after the last whole one, and the instant it starts; null: to the end. */
-  end: string | null;
-  endAt: Date | null;
-}
-
-const DAY_MS = 86_400_000;
-
-/** The whole WIB days inside [from, to); null when there is none (the tally would add nothing). */
-export function wholeWibDays(from: Date | null, to: Date | null): WholeDays | null {
-  const first = from ? Math.ceil((from.getTime() + WIB_OFFSET_MS) / DAY_MS) : null;
-  const end = to ? Math.floor((to.getTime() + WIB_OFFSET_MS) / DAY_MS) : null;
-  if (first != null && end != null && first >= end) return null;
-  const date = (d: number) => new Date(d * DAY_MS).toISOString().slice(0, 10);
-  const at = (d: number) => new Date(d * DAY_MS - WIB_OFFSET_MS);
-  return {
-    first: first == null ? null : date(first),
-    firstAt: first == null || at(first).getTime() === from!.getTime() ? null : at(first),
-    end: end == null ? null : date(end),
-    endAt: end == null || at(end).getTime() === to!.getTime() ? null : at(end),
-  };
-}
+/** The tally's dimensions of complaints (its `onTime` rows count episodes). */
+const COMPLAINT_DIMS = ['total', 'status', 'channel', 'opd', 'program', 'category'];
 
 /** Dashboard figures for the viewer's scope: one grouped pass over complaints per dimension. */
 export class ComplaintStatsService {
@@ -142,36 +118,37 @@ export class ComplaintStatsService {
 
   /**
    * The whole WIB days of [from, to) from the tally (written with every change, so the same
-   * figures as the complaints); the part days at either end and the overdue count (it moves
-   * with the clock) from the complaints themselves, in the same statement and snapshot.
+   * figures as the complaints; whole months from their month rows); the part days at either end
+   * and the overdue count (it moves with the clock) from the complaints themselves, in the same
+   * statement and snapshot.
    */
   private fromTally(viewer: Viewer, tally: TallyScope, from: Date | null, to: Date | null, days: WholeDays, params: unknown[]): string {
-    const t = [`t.scope = $${params.push(tally.scope)}`];
-    if (tally.opdIds) t.push(`t."opdIds" && $${params.push(tally.opdIds)}::int[]`);
-    if (days.first) t.push(`t.day >= $${params.push(days.first)}::date`);
-    if (days.end) t.push(`t.day < $${params.push(days.end)}::date`);
+    const rows = tallyRowsSql(tally, days, COMPLAINT_DIMS, params);
     const c: string[] = [];
     const scope = this.policy.scopeSql(viewer, params);
     if (scope) c.push(scope);
     if (from) c.push(`c."createdAt" >= $${params.push(from)}`);
     if (to) c.push(`c."createdAt" < $${params.push(to)}`);
-    const edges: string[] = [];
-    if (days.firstAt) edges.push(`c."createdAt" < $${params.push(days.firstAt)}`);
-    if (days.endAt) edges.push(`c."createdAt" >= $${params.push(days.endAt)}`);
-    const edge = edges.length ? `(${edges.join(' OR ')})` : 'false';
+    const edge = edgeSql('c."createdAt"', days, params);
+    // Whole days only: the overdue count alone, from the columns the overdue index holds (no heap).
+    const live =
+      edge === 'false'
+        ? `SELECT ${DIM}, ${KEY}, 0, 0, count(*), 0, 0, 0, 0, 0
+             FROM complaint c WHERE ${[...c, OVERDUE].join(' AND ')} GROUP BY ${GROUPS}`
+        : `SELECT ${DIM}, ${KEY},
+                  count(*) FILTER (WHERE ${edge}), count(*) FILTER (WHERE ${edge} AND ${OPEN}), count(*) FILTER (WHERE ${OVERDUE}),
+                  count(*) FILTER (WHERE ${edge} AND ${RESPONDED}), count(*) FILTER (WHERE ${edge} AND ${IN_TIME}),
+                  count(*) FILTER (WHERE ${edge} AND ${FIRST_RESPONDED}), coalesce(sum(c.rating) FILTER (WHERE ${edge}), 0), count(c.rating) FILTER (WHERE ${edge})
+             FROM complaint c
+            WHERE ${[...c, `(${OVERDUE} OR ${edge})`].join(' AND ')}
+            GROUP BY ${GROUPS}`;
     return `SELECT dim, key, sum(total)::int AS total, sum(open)::int AS open, sum(overdue)::int AS overdue, sum(responded)::int AS responded,
                    sum("respondedInTime")::int AS "respondedInTime", sum("firstResponded")::int AS "firstResponded",
                    round(sum("ratingSum")::numeric / nullif(sum("ratingCount"), 0), 2)::float AS "averageRating"
               FROM (SELECT t.dim, t.key, t.total, t.open, 0 AS overdue, t.responded, t."respondedInTime", t."firstResponded", t."ratingSum", t."ratingCount"
-                      FROM complaint_tally t WHERE ${t.join(' AND ')}
+                      FROM (${rows}) t
                     UNION ALL
-                    SELECT ${DIM}, ${KEY},
-                           count(*) FILTER (WHERE ${edge}), count(*) FILTER (WHERE ${edge} AND ${OPEN}), count(*) FILTER (WHERE ${OVERDUE}),
-                           count(*) FILTER (WHERE ${edge} AND ${RESPONDED}), count(*) FILTER (WHERE ${edge} AND ${IN_TIME}),
-                           count(*) FILTER (WHERE ${edge} AND ${FIRST_RESPONDED}), coalesce(sum(c.rating) FILTER (WHERE ${edge}), 0), count(c.rating) FILTER (WHERE ${edge})
-                      FROM complaint c
-                     WHERE ${[...c, `(${OVERDUE} OR ${edge})`].join(' AND ')}
-                     GROUP BY ${GROUPS}) x
+                    ${live}) x
              GROUP BY dim, key
             HAVING sum(total) <> 0`;
   }
@@ -179,17 +156,55 @@ export class ComplaintStatsService {
   /**
    * "Tepat waktu" as the compliance report counts it (./on-time.ts), over the forwards begun in
    * [from, to) of the complaints the viewer may see: a unit the viewer sees whole gets the
-   * report's figure.
+   * report's figure. Whole WIB days from the tally's `onTime` rows, where an episode without a
+   * first response counts as due when its deadline is set: those whose deadline is still ahead
+   * are taken off again, and the part days at either end counted, from the episodes in the
+   * same statement.
    */
   async onTime(viewer: Viewer, from: Date | null, to: Date | null, asOf = new Date()): Promise<OnTimeSummary> {
     await this.org.ready();
     const params: unknown[] = [];
-    const scope = this.policy.scopeSql(viewer, params);
-    const rows: { opd: number; due: number; in_time: number }[] = await this.db.query(onTimeByOpdSql(params, from, to, asOf, scope), params);
+    const tally = this.policy.tallyScope(viewer);
+    const days = tally ? wholeWibDays(from, to) : null;
+    const sql = tally && days ? this.onTimeFromTally(viewer, tally, from, to, days, asOf, params) : this.onTimeLive(viewer, from, to, asOf, params);
+    const rows: { opd: number; due: number; in_time: number }[] = await this.db.query(sql, params);
     const byOpd = rows
       .map((r) => ({ opdId: Number(r.opd), ...onTimeFigure(r.in_time, r.due) }))
       .sort((a, b) => (b.pct ?? -1) - (a.pct ?? -1) || b.due - a.due || a.opdId - b.opdId);
     const sum = (k: 'due' | 'inTime') => byOpd.reduce((n, r) => n + r[k], 0);
     return { total: onTimeFigure(sum('inTime'), sum('due')), byOpd };
+  }
+
+  private onTimeLive(viewer: Viewer, from: Date | null, to: Date | null, asOf: Date, params: unknown[]): string {
+    return onTimeByOpdSql(params, from, to, asOf, this.policy.scopeSql(viewer, params));
+  }
+
+  private onTimeFromTally(viewer: Viewer, tally: TallyScope, from: Date | null, to: Date | null, days: WholeDays, asOf: Date, params: unknown[]): string {
+    const rows = tallyRowsSql(tally, days, ['onTime'], params);
+    const asOfRef = `$${params.push(asOf)}`;
+    // The episodes carry their complaint's scope (complaint-handling.entity.ts): no join.
+    const scope = this.policy.scopeSql(viewer, params, 'h');
+    const within = (start: Date | null, end: Date | null) => [
+      ...(scope ? [scope] : []),
+      ...(start ? [`h."startedAt" >= $${params.push(start)}`] : []),
+      ...(end ? [`h."startedAt" < $${params.push(end)}`] : []),
+    ];
+    const live: string[] = [
+      // Counted as due by the tally, not due yet: the deadline is ahead.
+      `SELECT h."opdId"::varchar AS key, 0 AS total, -1 AS due, 0 AS in_time FROM complaint_handling h
+        WHERE ${[...within(days.firstAt ?? from, days.endAt ?? to), `h."firstResponseAt" IS NULL`, `h."dueAt" >= ${asOfRef}`].join(' AND ')}`,
+    ];
+    const edges: [Date | null, Date | null][] = [];
+    if (days.firstAt) edges.push([from, days.firstAt]);
+    if (days.endAt) edges.push([days.endAt, to]);
+    for (const [start, end] of edges) {
+      live.push(`SELECT h."opdId"::varchar, 1, (${onTimeDueSql(asOfRef)})::int, coalesce(${ON_TIME_IN_TIME_SQL}, false)::int FROM complaint_handling h
+                  WHERE ${within(start, end).join(' AND ')}`);
+    }
+    return `SELECT key::int AS opd, sum(due)::int AS due, sum(in_time)::int AS in_time
+              FROM (SELECT key, total, "firstResponded" + open AS due, "respondedInTime" AS in_time FROM (${rows}) t
+                    UNION ALL ${live.join(' UNION ALL ')}) x
+             GROUP BY key
+            HAVING sum(total) <> 0`;
   }
 }

@@ -1,5 +1,8 @@
 import { replayMismatches } from '../../../server/modules/complaints/complaint-replay';
 import { HandlingEpisodes1796415475284 } from '../../../migrations/1796415475284-HandlingEpisodes';
+import { OnTimeIndex1796701180000 } from '../../../migrations/1796701180000-OnTimeIndex';
+import { DashboardRollups1796701500000 } from '../../../migrations/1796701500000-DashboardRollups';
+import { ReportIndexes1796701510000 } from '../../../migrations/1796701510000-ReportIndexes';
 import { rebuildHandling } from '../../../server/modules/complaints/complaint-handling';
 import { sweepOnce } from '../../../server/modules/complaints/complaint.sweep';
 import { Lab } from './helpers';
@@ -244,12 +247,16 @@ test('handling episodes written with the events are exactly what the timeline re
   await rebuildHandling(db);
   expect(await db.query(all)).toEqual(written);
 
-  // The migration that brought the table fills it from the timeline the same way.
+  // The migration that brought the table fills it from the timeline the same way (those that changed the table
+  // since, undone before and done again after it, fill what they added: the complaint's scope on each episode).
+  const later = [new OnTimeIndex1796701180000(), new DashboardRollups1796701500000(), new ReportIndexes1796701510000()];
   const migration = new HandlingEpisodes1796415475284();
   const runner = db.createQueryRunner();
   try {
+    for (const m of [...later].reverse()) await m.down(runner);
     await migration.down(runner);
     await migration.up(runner);
+    for (const m of later) await m.up(runner);
   } finally {
     await runner.release();
   }

@@ -2,7 +2,9 @@
  * "Tepat waktu", the one definition the dashboard and the compliance report share: among the
  * forwards to a unit begun in a period (handling episodes), those whose first response was due
  * — given already, or its deadline passed — and the share of them whose first response (accepted,
- * public progress or answer) came no later than the deadline the forward set.
+ * public progress or answer) came no later than the deadline the forward set. The dashboard's tally
+ * (migration 1796701500000, its onTime rows) spells the same conditions in its trigger;
+ * desks-reports/dashboard-totals.test.ts compares its figures with these.
  */
 
 /** SQL over `complaint_handling h`; `asOf` is the placeholder of the instant deadlines are judged at. */

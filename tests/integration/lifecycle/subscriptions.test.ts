@@ -19,11 +19,14 @@ async function lockRow(id: string): Promise<QueryRunner> {
   return qr;
 }
 
-/** Waits until some transaction of this database waits for a row lock: the mutation reached its UPDATE (which runs in the same statement as its events). */
+/**
+ * Waits until some transaction of this database waits for a row lock: the mutation reached its UPDATE, which runs in the
+ * statement that inserts its events (pg_stat_activity shows only the statement's start, where the events are).
+ */
 async function blockedOnLock() {
   await waitFor(async () => {
     const [{ n }] = await lab.t.app.db.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%UPDATE "complaint" SET%'`,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%INSERT INTO complaint_event%'`,
     );
     return n > 0;
   }, 'the mutation to block on the row lock');

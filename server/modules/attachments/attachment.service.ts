@@ -173,15 +173,7 @@ export class AttachmentService {
         await this.storage.put(thumbnailKey, file.thumbnail, 'image/jpeg');
       }
       Object.assign(row, {
-        status: AttachmentStatus.UPLOADED,
-        kind: file.kind,
-        mimeType: file.mimeType,
-        size: file.body.length,
-        width: file.width,
-        height: file.height,
-        sha256: sha256(file.body),
-        storageKey,
-        thumbnailKey,
+        ...storedFile(file, storageKey, thumbnailKey),
         uploadExpiresAt: new Date(Date.now() + UPLOAD_TTL_MS),
       });
       await this.db.getRepository(Attachment).save(row);
@@ -256,17 +248,9 @@ export class AttachmentService {
         }
         rows.push({
           complaintId: c.id,
-          status: AttachmentStatus.UPLOADED,
           visibility: AttachmentVisibility.INTERNAL,
-          kind: file.kind,
           fileName,
-          mimeType: file.mimeType,
-          size: file.body.length,
-          width: file.width,
-          height: file.height,
-          sha256: sha256(file.body),
-          storageKey,
-          thumbnailKey,
+          ...storedFile(file, storageKey, thumbnailKey),
           uploadedById: null,
         });
       }
@@ -485,4 +469,19 @@ export class AttachmentService {
     for (const v of this.policy.visible(viewer, c)) n += counts[v] ?? 0;
     return n;
   }
+}
+
+/** What a checked, re-encoded and stored file puts on its attachment row, whoever sent it. */
+function storedFile(file: ProcessedFile, storageKey: string, thumbnailKey: string | null) {
+  return {
+    status: AttachmentStatus.UPLOADED,
+    kind: file.kind,
+    mimeType: file.mimeType,
+    size: file.body.length,
+    width: file.width,
+    height: file.height,
+    sha256: sha256(file.body),
+    storageKey,
+    thumbnailKey,
+  };
 }
